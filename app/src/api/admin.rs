@@ -1,0 +1,30 @@
+use crate::{
+    error::AppError,
+    model::{CurrentUser, Paged, UserSummary},
+};
+use leptos::prelude::*;
+
+/// Every account, for admins.
+#[server]
+pub async fn list_users(page: u64) -> Result<Paged<UserSummary>, AppError> {
+    use crate::server::{context, services::accounts};
+    let state = context::state()?;
+    let actor = context::require_actor()?;
+    context::run(accounts::list_users(&state.db, &actor, page)).await
+}
+
+/// An admin creates an account (agents and admins are only ever made this way, or by the CLI).
+#[server]
+pub async fn create_user(
+    name: String,
+    email: String,
+    password: String,
+    role: String,
+) -> Result<CurrentUser, AppError> {
+    use crate::{model::Role, server::{context, services::accounts}};
+    let state = context::state()?;
+    let actor = context::require_actor()?;
+    let role = Role::parse(&role).ok_or_else(|| AppError::field("role", "Choose a role."))?;
+    let new = accounts::NewUser::validated(&name, &email, &password, role)?;
+    context::run(accounts::create_user(&state.db, &actor, new)).await
+}

@@ -1,0 +1,81 @@
+//! The error every server function returns: a stable code the pages match on,
+//! and a human message. Internals never travel in it.
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// Machine-readable errors shown to users. The page renders `message()` and `code()`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum AppError {
+    #[error("Please sign in to continue.")]
+    NotSignedIn,
+    #[error("You do not have permission to do that.")]
+    Forbidden,
+    #[error("We could not find that.")]
+    NotFound,
+    #[error("{message}")]
+    Validation { field: String, message: String },
+    #[error("The email or password is not correct.")]
+    InvalidCredentials,
+    #[error("Too many sign-in attempts. Please wait {retry_after_minutes} minutes and try again.")]
+    RateLimited { retry_after_minutes: u32 },
+    #[error("An account with this email address already exists. Sign in instead.")]
+    EmailTaken,
+    #[error("{message}")]
+    Conflict { message: String },
+    #[error("This request came from another site and was blocked. Please use the portal directly.")]
+    CrossSiteRequest,
+    #[error("Something went wrong on our side (reference {request_id}). Please try again.")]
+    Internal { request_id: String },
+    #[error("The request could not be sent: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    /// The stable code shown beside the message, e.g. `invalid_credentials`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotSignedIn => "not_signed_in",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound => "not_found",
+            AppError::Validation { .. } => "validation",
+            AppError::InvalidCredentials => "invalid_credentials",
+            AppError::RateLimited { .. } => "rate_limited",
+            AppError::EmailTaken => "email_taken",
+            AppError::Conflict { .. } => "conflict",
+            AppError::CrossSiteRequest => "cross_site_request",
+            AppError::Internal { .. } => "internal",
+            AppError::Transport(_) => "transport",
+        }
+    }
+
+    /// A validation error on one form field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        AppError::Validation { field: field.to_owned(), message: message.into() }
+    }
+
+    /// The field this error belongs to, when it is a field error.
+    pub fn field_name(&self) -> Option<&str> {
+        match self {
+            AppError::Validation { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // Bad arguments from a crafted request are the caller's error, not ours.
+            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
+                AppError::Validation { field: String::new(), message: format!("Invalid request: {msg}") }
+            }
+            other => AppError::Transport(other.to_string()),
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Custodian: the shared application crate. Pages, components and server
+//! functions compile for both sides; `server` is compiled only with `ssr`.
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod model;
+pub mod pages;
+pub mod validate;
+
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(nonce) = use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<server::CspNonce>().cloned())
+    {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
+                <link rel="stylesheet" href="/pkg/custodian.css"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: header, routes, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let user = Resource::new(|| (), |_| api::auth::who_am_i());
+    provide_context(components::UserResource(user));
+    view! {
+        <Title text="Custodian"/>
+        <Router>
+            <components::Header/>
+            <main id="main" class="container">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("") view=pages::home::HomePage/>
+                    <Route path=path!("/sign-in") view=pages::auth::SignInPage/>
+                    <Route path=path!("/sign-up") view=pages::auth::SignUpPage/>
+                    <Route path=path!("/tickets") view=pages::tickets::TicketListPage/>
+                    <Route path=path!("/tickets/new") view=pages::tickets::NewTicketPage/>
+                    <Route path=path!("/tickets/:id") view=pages::ticket::TicketPage/>
+                    <Route path=path!("/admin/users") view=pages::admin::UsersPage/>
+                </Routes>
+            </main>
+            <footer class="site-footer container">
+                <p>"Custodian — your data, handled with care."</p>
+            </footer>
+        </Router>
+    }
+}

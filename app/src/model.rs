@@ -1,0 +1,160 @@
+//! Types shared by the server and the browser.
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// What a signed-in person is to the help desk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Customer,
+    Agent,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Customer, Role::Agent, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Customer => "customer",
+            Role::Agent => "agent",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Customer => "Customer",
+            Role::Agent => "Agent",
+            Role::Admin => "Admin",
+        }
+    }
+
+    /// Agents and admins work the help desk; customers are its data subjects.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Agent | Role::Admin)
+    }
+}
+
+/// The signed-in user, as the pages see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+/// Where a ticket stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketStatus {
+    Open,
+    Pending,
+    Solved,
+    Closed,
+}
+
+impl TicketStatus {
+    pub const ALL: [TicketStatus; 4] =
+        [TicketStatus::Open, TicketStatus::Pending, TicketStatus::Solved, TicketStatus::Closed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TicketStatus::Open => "open",
+            TicketStatus::Pending => "pending",
+            TicketStatus::Solved => "solved",
+            TicketStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TicketStatus> {
+        TicketStatus::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TicketStatus::Open => "Open",
+            TicketStatus::Pending => "Pending",
+            TicketStatus::Solved => "Solved",
+            TicketStatus::Closed => "Closed",
+        }
+    }
+}
+
+/// One row of a ticket list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketSummary {
+    pub id: Uuid,
+    pub subject: String,
+    pub status: TicketStatus,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Shown to staff only; `None` in a customer's own list.
+    pub customer_name: Option<String>,
+}
+
+/// One page of results.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub page: u64,
+    pub total_pages: u64,
+    pub total_items: u64,
+}
+
+/// A message in a ticket's conversation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub id: Uuid,
+    pub author_name: String,
+    pub author_role: Role,
+    pub body: String,
+    /// Internal notes are never sent to customers.
+    pub internal: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A ticket with its conversation, as the asking user may see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketDetail {
+    pub id: Uuid,
+    pub subject: String,
+    pub status: TicketStatus,
+    pub created_at: DateTime<Utc>,
+    pub customer_name: String,
+    /// The customer's email, for staff only.
+    pub customer_email: Option<String>,
+    pub messages: Vec<MessageView>,
+}
+
+/// A user as the admin's team page lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Limits shared by the forms and the server's validation.
+pub mod limits {
+    pub const NAME_MAX: usize = 200;
+    pub const EMAIL_MAX: usize = 254;
+    pub const PASSWORD_MIN: usize = 8;
+    pub const PASSWORD_MAX: usize = 1024;
+    pub const SUBJECT_MAX: usize = 200;
+    pub const MESSAGE_MAX: usize = 20_000;
+    pub const PAGE_SIZE: u64 = 20;
+}
+
+/// Formats a timestamp for people: `2026-11-29 14:05 UTC`.
+pub fn format_time(t: &DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}

@@ -1,0 +1,78 @@
+use crate::{
+    api::admin::{list_users, CreateUser},
+    components::{action_error, ErrorNotice},
+    model::{format_time, limits, Role},
+};
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_query_map};
+
+/// Admins list every account and create agents and admins.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let query = use_query_map();
+    let page = move || query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0));
+    let create = ServerAction::<CreateUser>::new();
+    let users = Resource::new(move || (page(), create.version().get()), |(p, _)| list_users(p));
+    view! {
+        <section>
+            <h1>"Team and accounts"</h1>
+            <div class="card narrow-left">
+                <h2>"Add a person"</h2>
+                <p class="muted">"Agents answer tickets; admins also manage accounts. They change the password after their first sign-in."</p>
+                {action_error(create.into())}
+                {move || create.value().get().and_then(Result::ok).map(|u| view! {
+                    <p class="notice" role="status">"Created " {u.name} " (" {u.role.label()} ")."</p>
+                })}
+                <ActionForm action=create>
+                    <div class="field">
+                        <label for="new-name">"Name"</label>
+                        <input id="new-name" name="name" type="text" maxlength=limits::NAME_MAX required/>
+                    </div>
+                    <div class="field">
+                        <label for="new-email">"Email"</label>
+                        <input id="new-email" name="email" type="email" maxlength=limits::EMAIL_MAX required/>
+                    </div>
+                    <div class="field">
+                        <label for="new-password">"Initial password"</label>
+                        <input id="new-password" name="password" type="password" autocomplete="new-password"
+                            minlength=limits::PASSWORD_MIN required/>
+                    </div>
+                    <div class="field">
+                        <label for="new-role">"Role"</label>
+                        <select id="new-role" name="role">
+                            <option value=Role::Agent.as_str() selected>"Agent"</option>
+                            <option value=Role::Admin.as_str()>"Admin"</option>
+                            <option value=Role::Customer.as_str()>"Customer"</option>
+                        </select>
+                    </div>
+                    <button type="submit" disabled=move || create.pending().get()>"Create account"</button>
+                </ActionForm>
+            </div>
+            <Transition fallback=|| view! { <p class="muted">"Loading accounts…"</p> }>
+                {move || Suspend::new(async move {
+                    match users.await {
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        Ok(paged) => view! {
+                            <table class="tickets">
+                                <thead><tr>
+                                    <th scope="col">"Name"</th><th scope="col">"Email"</th>
+                                    <th scope="col">"Role"</th><th scope="col">"Created"</th>
+                                </tr></thead>
+                                <tbody>
+                                    {paged.items.into_iter().map(|u| view! {
+                                        <tr><td>{u.name}</td><td>{u.email}</td><td>{u.role.label()}</td><td>{format_time(&u.created_at)}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <nav class="pager" aria-label="Pages">
+                                {(paged.page > 0).then(|| view! { <A href=format!("/admin/users?page={}", paged.page - 1)>"← Previous"</A> })}
+                                <span>"Page " {paged.page + 1} " of " {paged.total_pages}</span>
+                                {(paged.page + 1 < paged.total_pages).then(|| view! { <A href=format!("/admin/users?page={}", paged.page + 1)>"Next →"</A> })}
+                            </nav>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,74 @@
+use crate::{
+    api::auth::{SignIn, SignUp},
+    components::{action_error, go_to},
+    model::limits,
+};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Follows a successful sign-in or sign-up with a full page load.
+fn redirect_on_success<I: 'static>(action: ServerAction<I>)
+where
+    I: leptos::server_fn::ServerFn<Output = String, Error = crate::error::AppError> + Clone + Send + Sync,
+{
+    Effect::new(move || {
+        if let Some(Ok(path)) = action.value().get() {
+            go_to(&path);
+        }
+    });
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    redirect_on_success(action);
+    view! {
+        <section class="narrow card">
+            <h1>"Sign in"</h1>
+            {action_error(action.into())}
+            <ActionForm action>
+                <div class="field">
+                    <label for="email">"Email"</label>
+                    <input id="email" name="email" type="email" autocomplete="username" required/>
+                </div>
+                <div class="field">
+                    <label for="password">"Password"</label>
+                    <input id="password" name="password" type="password" autocomplete="current-password" required/>
+                </div>
+                <button type="submit" disabled=move || action.pending().get()>"Sign in"</button>
+            </ActionForm>
+            <p class="muted">"New here? " <A href="/sign-up">"Create an account"</A></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let action = ServerAction::<SignUp>::new();
+    redirect_on_success(action);
+    view! {
+        <section class="narrow card">
+            <h1>"Create your account"</h1>
+            <p class="muted">"Your email address is how you sign in. We never share it."</p>
+            {action_error(action.into())}
+            <ActionForm action>
+                <div class="field">
+                    <label for="name">"Name"</label>
+                    <input id="name" name="name" type="text" autocomplete="name" maxlength=limits::NAME_MAX required/>
+                </div>
+                <div class="field">
+                    <label for="email">"Email"</label>
+                    <input id="email" name="email" type="email" autocomplete="email" maxlength=limits::EMAIL_MAX required/>
+                </div>
+                <div class="field">
+                    <label for="password">"Password"</label>
+                    <input id="password" name="password" type="password" autocomplete="new-password"
+                        minlength=limits::PASSWORD_MIN aria-describedby="password-hint" required/>
+                    <p id="password-hint" class="hint">"At least " {limits::PASSWORD_MIN} " characters."</p>
+                </div>
+                <button type="submit" disabled=move || action.pending().get()>"Create account"</button>
+            </ActionForm>
+            <p class="muted">"Already have an account? " <A href="/sign-in">"Sign in"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,140 @@
+use crate::{
+    api::tickets::{get_ticket, ReplyToTicket, SetTicketStatus},
+    components::{action_error, use_user, ErrorNotice},
+    error::AppError,
+    model::{format_time, limits, TicketDetail, TicketStatus},
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+/// One ticket: the conversation, a reply box and, for staff, status and internal notes.
+#[component]
+pub fn TicketPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()));
+    let reply = ServerAction::<ReplyToTicket>::new();
+    let set_status = ServerAction::<SetTicketStatus>::new();
+    let ticket = Resource::new(
+        move || (id(), reply.version().get(), set_status.version().get()),
+        |(id, _, _)| async move {
+            match id {
+                Some(id) => get_ticket(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let user = use_user();
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading ticket…"</p> }>
+            {move || Suspend::new(async move {
+                let staff = matches!(user.await, Ok(Some(ref u)) if u.role.is_staff());
+                match ticket.await {
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    Ok(t) => view! { <TicketView ticket=t staff reply set_status/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn TicketView(
+    ticket: TicketDetail,
+    staff: bool,
+    reply: ServerAction<ReplyToTicket>,
+    set_status: ServerAction<SetTicketStatus>,
+) -> impl IntoView {
+    let ticket_id = ticket.id;
+    let status = ticket.status;
+    view! {
+        <article class="ticket">
+            <div class="page-head">
+                <h1>{ticket.subject.clone()}</h1>
+                <span class=format!("badge status-{}", status.as_str())>{status.label()}</span>
+            </div>
+            <p class="muted">
+                "Opened " {format_time(&ticket.created_at)} " by " {ticket.customer_name.clone()}
+                {ticket.customer_email.clone().map(|e| view! { " <" {e} ">" })}
+            </p>
+            {staff.then(|| view! { <StatusForm ticket_id status set_status/> })}
+            <ol class="conversation">
+                {ticket.messages.into_iter().map(|m| view! {
+                    <li class=if m.internal { "message internal" } else if m.author_role.is_staff() { "message staff" } else { "message" }>
+                        <div class="message-head">
+                            <strong>{m.author_name}</strong>
+                            {m.author_role.is_staff().then(|| view! { <span class="badge">"Support team"</span> })}
+                            {m.internal.then(|| view! { <span class="badge internal-badge">"Internal note"</span> })}
+                            <time>{format_time(&m.created_at)}</time>
+                        </div>
+                        <p class="message-body">{m.body}</p>
+                    </li>
+                }).collect_view()}
+            </ol>
+            <ReplyForm ticket_id staff closed=status == TicketStatus::Closed reply/>
+        </article>
+    }
+}
+
+#[component]
+fn StatusForm(ticket_id: Uuid, status: TicketStatus, set_status: ServerAction<SetTicketStatus>) -> impl IntoView {
+    view! {
+        <ActionForm action=set_status attr:class="filters">
+            <input type="hidden" name="ticket_id" value=ticket_id.to_string()/>
+            <label for="ticket-status">"Status"</label>
+            <select id="ticket-status" name="status">
+                {TicketStatus::ALL.into_iter().map(|s| view! {
+                    <option value=s.as_str() selected=s == status>{s.label()}</option>
+                }).collect_view()}
+            </select>
+            <button type="submit" class="secondary">"Update status"</button>
+        </ActionForm>
+        {action_error(set_status.into())}
+    }
+}
+
+#[component]
+fn ReplyForm(ticket_id: Uuid, staff: bool, closed: bool, reply: ServerAction<ReplyToTicket>) -> impl IntoView {
+    let body = RwSignal::new(String::new());
+    let internal = RwSignal::new(false);
+    Effect::new(move || {
+        if let Some(Ok(_)) = reply.value().get() {
+            body.set(String::new());
+            internal.set(false);
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        reply.dispatch(ReplyToTicket {
+            ticket_id,
+            body: body.get_untracked(),
+            internal: internal.get_untracked().then(|| "true".to_owned()),
+        });
+    };
+    if closed && !staff {
+        return view! { <p class="muted">"This ticket is closed. Open a new ticket if you need more help."</p> }.into_any();
+    }
+    view! {
+        <form class="reply card" on:submit=on_submit>
+            <h2>{if staff { "Reply or add a note" } else { "Reply" }}</h2>
+            {action_error(reply.into())}
+            <div class="field">
+                <label for="reply-body">"Your message"</label>
+                <textarea id="reply-body" name="body" rows="5" maxlength=limits::MESSAGE_MAX required
+                    prop:value=move || body.get()
+                    on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+            </div>
+            {staff.then(|| view! {
+                <div class="field checkbox">
+                    <input id="reply-internal" type="checkbox"
+                        prop:checked=move || internal.get()
+                        on:change=move |ev| internal.set(event_target_checked(&ev))/>
+                    <label for="reply-internal">"Internal note (never shown to the customer)"</label>
+                </div>
+            })}
+            <button type="submit" disabled=move || reply.pending().get()>
+                {move || if internal.get() { "Add internal note" } else { "Send reply" }}
+            </button>
+        </form>
+    }.into_any()
+}

@@ -1,0 +1,25 @@
+use crate::model::{CurrentUser, Role};
+use uuid::Uuid;
+
+/// Who is asking: resolved once per request from the session cookie.
+/// Every service call takes one, so every query can be scoped by it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Uuid,
+    pub role: Role,
+    pub name: String,
+    pub email: String,
+    /// Hash of the session token this request came with (for sign-out and rotation).
+    pub session_token_hash: String,
+}
+
+impl Actor {
+    pub fn current_user(&self) -> CurrentUser {
+        CurrentUser {
+            id: self.user_id,
+            name: self.name.clone(),
+            email: self.email.clone(),
+            role: self.role,
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! Server-only code: state, sessions, policy, services and entities.
+//! Nothing here is compiled into the browser bundle.
+pub mod actor;
+pub mod context;
+pub mod entities;
+pub mod error;
+pub mod password;
+pub mod policy;
+pub mod services;
+pub mod state;
+
+pub use actor::Actor;
+pub use error::ServiceError;
+pub use state::{AppState, SecuritySettings};
+
+/// The id of the current HTTP request, set by the server's middleware and logged with errors.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+/// The client's address as the server decided to trust it (socket peer or proxy header).
+#[derive(Clone, Debug)]
+pub struct ClientIp(pub String);
+
+/// The CSP nonce of this response, set by the security-header middleware.
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);

@@ -1,0 +1,85 @@
+//! Every permission decision of the portal, in one place, so it can be read and
+//! tested as a matrix. Services call `can` before they touch data.
+use super::Actor;
+use crate::model::Role;
+use uuid::Uuid;
+
+/// Something an actor wants to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    OpenTicket,
+    ViewTicket,
+    ReplyToTicket,
+    AddInternalNote,
+    ChangeTicketStatus,
+    /// See every customer's tickets (the queue), not only one's own.
+    ViewTicketQueue,
+    ManageUsers,
+}
+
+/// What the action is about.
+#[derive(Clone, Copy, Debug)]
+pub enum Target {
+    Nothing,
+    Ticket { customer_id: Uuid },
+}
+
+/// May `actor` do `action` to `target`?
+pub fn can(actor: &Actor, action: Action, target: Target) -> bool {
+    use Action::*;
+    let owns = |target: Target| match target {
+        Target::Ticket { customer_id } => customer_id == actor.user_id,
+        Target::Nothing => false,
+    };
+    match actor.role {
+        Role::Customer => match action {
+            OpenTicket => true,
+            ViewTicket | ReplyToTicket => owns(target),
+            AddInternalNote | ChangeTicketStatus | ViewTicketQueue | ManageUsers => false,
+        },
+        Role::Agent => !matches!(action, ManageUsers | OpenTicket),
+        Role::Admin => action != OpenTicket,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role) -> Actor {
+        Actor {
+            user_id: Uuid::new_v4(),
+            role,
+            name: "n".into(),
+            email: "e@example.org".into(),
+            session_token_hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn permission_matrix() {
+        use Action::*;
+        let customer = actor(Role::Customer);
+        let own = Target::Ticket { customer_id: customer.user_id };
+        let other = Target::Ticket { customer_id: Uuid::new_v4() };
+        // (action, target, customer, agent, admin)
+        let rows = [
+            (OpenTicket, Target::Nothing, true, false, false),
+            (ViewTicket, own, true, true, true),
+            (ViewTicket, other, false, true, true),
+            (ReplyToTicket, own, true, true, true),
+            (ReplyToTicket, other, false, true, true),
+            (AddInternalNote, own, false, true, true),
+            (ChangeTicketStatus, own, false, true, true),
+            (ViewTicketQueue, Target::Nothing, false, true, true),
+            (ManageUsers, Target::Nothing, false, false, true),
+        ];
+        let agent = actor(Role::Agent);
+        let admin = actor(Role::Admin);
+        for (action, target, c, ag, ad) in rows {
+            assert_eq!(can(&customer, action, target), c, "customer {action:?} {target:?}");
+            assert_eq!(can(&agent, action, target), ag, "agent {action:?} {target:?}");
+            assert_eq!(can(&admin, action, target), ad, "admin {action:?} {target:?}");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Domain rules: authorization, validation and persistence. Server functions call these.
+pub mod accounts;
+pub mod sessions;
+pub mod throttle;
+pub mod tickets;

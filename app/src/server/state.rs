@@ -1,0 +1,46 @@
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use std::time::Duration;
+
+/// Session and sign-in limits, from configuration.
+#[derive(Clone, Debug)]
+pub struct SecuritySettings {
+    /// A session unused for this long ends.
+    pub session_idle_timeout: Duration,
+    /// A session ends this long after sign-in, however active.
+    pub session_absolute_timeout: Duration,
+    /// Failed sign-ins allowed per account within `throttle_window`.
+    pub max_failures_per_account: u64,
+    /// Failed sign-ins allowed per client address within `throttle_window`.
+    pub max_failures_per_client: u64,
+    pub throttle_window: Duration,
+    /// Whether cookies get the `Secure` attribute (the public URL is https).
+    pub secure_cookies: bool,
+}
+
+impl Default for SecuritySettings {
+    fn default() -> Self {
+        SecuritySettings {
+            session_idle_timeout: Duration::from_secs(30 * 60),
+            session_absolute_timeout: Duration::from_secs(12 * 60 * 60),
+            max_failures_per_account: 5,
+            max_failures_per_client: 20,
+            throttle_window: Duration::from_secs(15 * 60),
+            secure_cookies: false,
+        }
+    }
+}
+
+/// Everything a request handler needs. Cheap to clone; servers keep no other state.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub security: SecuritySettings,
+    pub leptos_options: LeptosOptions,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}

@@ -1,0 +1,14 @@
+//! Schema migrations, embedded in the server binary and run at start-up.
+pub use sea_orm_migration::prelude::*;
+
+mod m0001_foundation;
+
+/// Every migration of the portal, in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m0001_foundation::Migration)]
+    }
+}

@@ -1,0 +1,141 @@
+//! Users, sessions, sign-in throttling, tickets and their messages.
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table("users")
+                    .col(pk_uuid("id"))
+                    .col(string_len_uniq("email", 254))
+                    .col(text("name"))
+                    .col(text("password_hash"))
+                    .col(string_len("role", 16))
+                    .col(timestamp_with_time_zone("created_at"))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table("sessions")
+                    .col(string_len("token_hash", 64).primary_key())
+                    .col(uuid("user_id"))
+                    .col(timestamp_with_time_zone("created_at"))
+                    .col(timestamp_with_time_zone("last_seen_at"))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from("sessions", "user_id")
+                            .to("users", "id")
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_sessions_user")
+                    .table("sessions")
+                    .col("user_id")
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table("sign_in_failures")
+                    .col(pk_uuid("id"))
+                    .col(string_len("throttle_key", 300))
+                    .col(timestamp_with_time_zone("failed_at"))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_sign_in_failures_key")
+                    .table("sign_in_failures")
+                    .col("throttle_key")
+                    .col("failed_at")
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table("tickets")
+                    .col(pk_uuid("id"))
+                    .col(uuid("customer_id"))
+                    .col(text("subject"))
+                    .col(string_len("status", 16))
+                    .col(timestamp_with_time_zone("created_at"))
+                    .col(timestamp_with_time_zone("updated_at"))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from("tickets", "customer_id")
+                            .to("users", "id")
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_tickets_customer")
+                    .table("tickets")
+                    .col("customer_id")
+                    .col("created_at")
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table("messages")
+                    .col(pk_uuid("id"))
+                    .col(uuid("ticket_id"))
+                    .col(uuid("author_id"))
+                    .col(text("body"))
+                    .col(boolean("internal"))
+                    .col(timestamp_with_time_zone("created_at"))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from("messages", "ticket_id")
+                            .to("tickets", "id")
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from("messages", "author_id")
+                            .to("users", "id")
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_messages_ticket")
+                    .table("messages")
+                    .col("ticket_id")
+                    .col("created_at")
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for table in ["messages", "tickets", "sign_in_failures", "sessions", "users"] {
+            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+        }
+        Ok(())
+    }
+}

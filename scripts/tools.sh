@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the build tools Custodian needs, from crates.io and npm only, into a
+# fixed folder outside the checkout; skips whatever is already there.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="${CUSTODIAN_TOOLS:-$HOME/.local/custodian-tools}"
+WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pin in Cargo.toml
+export PATH="$TOOLS/bin:$ROOT/end2end/node_modules/.bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "==> adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  echo "==> installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS" --force
+fi
+if [ ! -x "$ROOT/end2end/node_modules/.bin/wasm-opt" ]; then
+  echo "==> installing npm packages (binaryen's wasm-opt, Playwright)"
+  (cd "$ROOT/end2end" && npm ci --no-audit --no-fund)
+fi

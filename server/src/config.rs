@@ -1,0 +1,116 @@
+//! Typed configuration: every setting is a flag with an environment fallback,
+//! checked at start-up so a bad value fails fast with a clear message.
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::{net::SocketAddr, path::PathBuf};
+
+#[derive(Debug, Parser)]
+#[command(name = "custodian", version, about = "Custodian: a GDPR-ready customer self-service portal")]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: Settings,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the portal (the default).
+    Serve,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account. The password is prompted for, or read from stdin when it is not a terminal.
+    Create {
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        #[arg(long)]
+        email: String,
+        /// Display name; defaults to the part of the email before the @.
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Customer,
+    Agent,
+    Admin,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Database URL: sqlite://path?mode=rwc or postgres://user:pass@host/db. Defaults to SQLite in the data folder.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Folder for the embedded database and other local files.
+    #[arg(long, env = "CUSTODIAN_DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+    /// Address and port the server listens on.
+    #[arg(long, env = "CUSTODIAN_LISTEN", default_value = "127.0.0.1:3000", global = true)]
+    pub listen: SocketAddr,
+    /// The URL people use to reach the portal; its origin is the only one allowed to send
+    /// state-changing requests, and https here turns on Secure cookies and HSTS.
+    #[arg(long, env = "CUSTODIAN_PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
+    pub public_url: String,
+    /// Folder with the built browser bundle (pkg/) and static files.
+    #[arg(long, env = "CUSTODIAN_SITE_ROOT", default_value = "target/site", global = true)]
+    pub site_root: PathBuf,
+    /// Seed demo accounts and tickets at start-up (only adds what is missing).
+    #[arg(long, env = "CUSTODIAN_DEMO", global = true)]
+    pub demo: bool,
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "CUSTODIAN_SESSION_IDLE_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=1440), global = true)]
+    pub session_idle_minutes: u64,
+    /// Hours after sign-in after which a session ends, however active.
+    #[arg(long, env = "CUSTODIAN_SESSION_MAX_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u64).range(1..=720), global = true)]
+    pub session_max_hours: u64,
+    /// Failed sign-ins allowed per account in 15 minutes.
+    #[arg(long, env = "CUSTODIAN_SIGNIN_MAX_PER_ACCOUNT", default_value_t = 5, global = true)]
+    pub signin_max_per_account: u64,
+    /// Failed sign-ins allowed per client address in 15 minutes.
+    #[arg(long, env = "CUSTODIAN_SIGNIN_MAX_PER_CLIENT", default_value_t = 20, global = true)]
+    pub signin_max_per_client: u64,
+    /// Take the client address from X-Forwarded-For (only behind a reverse proxy you run).
+    #[arg(long, env = "CUSTODIAN_TRUST_PROXY_HEADERS", global = true)]
+    pub trust_proxy_headers: bool,
+    /// Log filter, e.g. `info` or `custodian=debug,info`.
+    #[arg(long, env = "CUSTODIAN_LOG", default_value = "info", global = true)]
+    pub log: String,
+}
+
+impl Settings {
+    /// The database URL, defaulting to SQLite in the data folder.
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("custodian.db").display()),
+        }
+    }
+
+    /// The scheme://host[:port] of the public URL, checked at start-up.
+    pub fn public_origin(&self) -> Result<String, String> {
+        let url = self.public_url.trim_end_matches('/');
+        let (scheme, rest) = url
+            .split_once("://")
+            .ok_or_else(|| format!("CUSTODIAN_PUBLIC_URL must start with http:// or https://, got {url:?}"))?;
+        if scheme != "http" && scheme != "https" {
+            return Err(format!("CUSTODIAN_PUBLIC_URL must use http or https, got {scheme:?}"));
+        }
+        let host = rest.split('/').next().unwrap_or_default();
+        if host.is_empty() {
+            return Err("CUSTODIAN_PUBLIC_URL has no host".into());
+        }
+        Ok(format!("{scheme}://{host}"))
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}

@@ -1,0 +1,81 @@
+//! Demo data: two customers, an agent and an admin with a few tickets.
+//! Seeding only adds what is missing, so it is safe on every start.
+use ::app::{
+    model::{Role, TicketStatus},
+    server::{
+        services::{accounts, tickets},
+        Actor,
+    },
+};
+use sea_orm::DatabaseConnection;
+
+/// The password of every demo account. Demo mode is for trying the portal, never for production.
+pub const DEMO_PASSWORD: &str = "custodian-demo";
+
+struct DemoUser {
+    name: &'static str,
+    email: &'static str,
+    role: Role,
+}
+
+const USERS: [DemoUser; 4] = [
+    DemoUser { name: "Alice Customer", email: "alice@example.com", role: Role::Customer },
+    DemoUser { name: "Bob Customer", email: "bob@example.com", role: Role::Customer },
+    DemoUser { name: "Agnes Agent", email: "agent@example.com", role: Role::Agent },
+    DemoUser { name: "Adam Admin", email: "admin@example.com", role: Role::Admin },
+];
+
+fn actor(user: &::app::model::CurrentUser) -> Actor {
+    Actor {
+        user_id: user.id,
+        role: user.role,
+        name: user.name.clone(),
+        email: user.email.clone(),
+        session_token_hash: String::new(),
+    }
+}
+
+/// Seeds the demo accounts and tickets if the first demo account does not exist yet.
+pub async fn seed(db: &DatabaseConnection) -> Result<(), String> {
+    let err = |e: ::app::server::ServiceError| e.into_app_error("demo-seed").to_string();
+    let mut created = Vec::new();
+    for user in &USERS {
+        let new = accounts::NewUser::validated(user.name, user.email, DEMO_PASSWORD, user.role)
+            .map_err(|e| e.to_string())?;
+        match accounts::create_user_unchecked(db, new).await {
+            Ok(u) => created.push(u),
+            Err(::app::server::ServiceError::User(::app::error::AppError::EmailTaken)) => {
+                println!("Demo data is already there.");
+                print_sign_in();
+                return Ok(());
+            }
+            Err(e) => return Err(err(e)),
+        }
+    }
+    let [alice, bob, agent, _admin] = &created[..] else {
+        return Err("demo accounts were not all created".into());
+    };
+    let (alice, bob, agent) = (actor(alice), actor(bob), actor(agent));
+    let t1 = tickets::open(db, &alice, "Invoice shows the wrong address", "Hello, my last invoice still shows my old street address. Could you update it?")
+        .await
+        .map_err(err)?;
+    tickets::reply(db, &agent, t1, "Thanks Alice, we have corrected the address. The next invoice will show it.", false)
+        .await
+        .map_err(err)?;
+    tickets::reply(db, &agent, t1, "Checked billing system; address field synced.", true).await.map_err(err)?;
+    tickets::set_status(db, &agent, t1, TicketStatus::Solved).await.map_err(err)?;
+    tickets::open(db, &alice, "Cannot download my statement", "The download button on the statements page does nothing.")
+        .await
+        .map_err(err)?;
+    tickets::open(db, &bob, "Question about my contract", "When does my contract renew?").await.map_err(err)?;
+    println!("Demo data created.");
+    print_sign_in();
+    Ok(())
+}
+
+fn print_sign_in() {
+    println!("Demo accounts (password for all: {DEMO_PASSWORD}):");
+    for user in &USERS {
+        println!("  {:<9} {}", user.role.label(), user.email);
+    }
+}

@@ -1,0 +1,70 @@
+//! The Custodian server: configuration, the router with its middleware, the CLI.
+//! `app(state)` builds the real router so tests can drive it in-process.
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod middleware;
+
+use ::app::{server::AppState, shell, App};
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    response::{IntoResponse, Response},
+    routing::post,
+    Router,
+};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use tower_http::services::{ServeDir, ServeFile};
+
+/// Options the middleware needs besides the app state.
+#[derive(Clone, Debug)]
+pub struct HttpSettings {
+    /// scheme://host[:port] people use; the only origin allowed to change state.
+    pub public_origin: String,
+    pub trust_proxy_headers: bool,
+    pub https: bool,
+}
+
+async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+/// Unknown paths render the app, whose router shows "not found" with status 404.
+async fn fallback(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_to_stream_with_context(
+        move || provide_context(state.clone()),
+        move || shell(options.clone()),
+    );
+    handler(req).await.into_response()
+}
+
+/// The whole HTTP surface of the portal.
+pub fn app(state: AppState, http: HttpSettings) -> Router {
+    let options = state.leptos_options.clone();
+    let site_root = std::path::PathBuf::from(options.site_root.to_string());
+    let routes = generate_route_list(App);
+    Router::new()
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let state = state.clone();
+                move || provide_context(state.clone())
+            },
+            move || shell(options.clone()),
+        )
+        .route("/api/{*fn_name}", post(server_fn_handler).get(server_fn_handler))
+        .nest_service("/pkg", ServeDir::new(site_root.join("pkg")))
+        .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
+        .fallback(fallback)
+        .layer(axum::middleware::from_fn_with_state((state.clone(), http.clone()), middleware::resolve_actor))
+        .layer(axum::middleware::from_fn_with_state(http.clone(), middleware::reject_cross_site))
+        .layer(axum::middleware::from_fn_with_state(http, middleware::security_headers))
+        .layer(axum::middleware::from_fn(middleware::request_id))
+        .with_state(state)
+}

@@ -1,0 +1,168 @@
+//! Per-request middleware: request ids and logging, security headers with a
+//! CSP nonce, cross-site request rejection, and session resolution.
+use crate::HttpSettings;
+use ::app::{
+    error::AppError,
+    server::{
+        services::sessions::{self, SessionToken},
+        AppState, ClientIp, CspNonce, RequestId,
+    },
+};
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    middleware::Next,
+    response::{IntoResponse, Response},
+    Json,
+};
+use base64::Engine;
+use http::{header, HeaderValue, Method, StatusCode};
+use rand::RngCore;
+use std::net::SocketAddr;
+use tracing::Instrument;
+
+/// Gives every request an id, logs it, and returns it in `X-Request-Id`.
+pub async fn request_id(mut req: Request, next: Next) -> Response {
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    req.extensions_mut().insert(RequestId(id.clone()));
+    let span = tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path());
+    let started = std::time::Instant::now();
+    let mut response = next.run(req).instrument(span.clone()).await;
+    span.in_scope(|| {
+        tracing::info!(status = response.status().as_u16(), ms = started.elapsed().as_millis() as u64, "done")
+    });
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    response
+}
+
+fn nonce() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Security headers, with a Content-Security-Policy whose nonce admits only the
+/// inline hydration scripts the server itself rendered, and `'wasm-unsafe-eval'`
+/// so the WebAssembly bundle may compile. Nothing else may run.
+pub async fn security_headers(State(http): State<HttpSettings>, mut req: Request, next: Next) -> Response {
+    let nonce = nonce();
+    req.extensions_mut().insert(CspNonce(nonce.clone()));
+    let is_asset = req.uri().path().starts_with("/pkg/") || req.uri().path() == "/favicon.svg";
+    let mut response = next.run(req).await;
+    let headers = response.headers_mut();
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    );
+    let fixed = [
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "same-origin"),
+        ("cross-origin-opener-policy", "same-origin"),
+        ("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()"),
+    ];
+    if let Ok(value) = HeaderValue::from_str(&csp) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    for (name, value) in fixed {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    if http.https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    // Pages and API answers carry personal data: keep them out of shared caches.
+    if !is_asset {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Whether a request that changes state comes from another site.
+pub fn is_cross_site(req: &Request, http: &HttpSettings) -> bool {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return false;
+    }
+    let headers = req.headers();
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        if site != "same-origin" && site != "none" {
+            return true;
+        }
+    }
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        let scheme = if http.https { "https" } else { "http" };
+        let host_origin = headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .map(|host| format!("{scheme}://{host}"));
+        return origin != http.public_origin && Some(origin) != host_origin.as_deref();
+    }
+    false
+}
+
+/// Rejects state-changing requests (server functions included) sent cross-site.
+pub async fn reject_cross_site(State(http): State<HttpSettings>, req: Request, next: Next) -> Response {
+    if is_cross_site(&req, &http) {
+        tracing::warn!("cross-site request rejected");
+        return (StatusCode::FORBIDDEN, Json(AppError::CrossSiteRequest)).into_response();
+    }
+    next.run(req).await
+}
+
+fn client_ip(req: &Request, trust_proxy: bool) -> String {
+    if trust_proxy {
+        if let Some(ip) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            return ip.to_owned();
+        }
+    }
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+fn session_cookie(req: &Request) -> Option<SessionToken> {
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == sessions::COOKIE_NAME && !value.is_empty())
+        .map(|(_, value)| SessionToken::from_cookie(value))
+}
+
+/// Resolves the session cookie to an `Actor` once per request, and records the client address.
+pub async fn resolve_actor(
+    State((state, http)): State<(AppState, HttpSettings)>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let ip = client_ip(&req, http.trust_proxy_headers);
+    req.extensions_mut().insert(ClientIp(ip));
+    if let Some(token) = session_cookie(&req) {
+        match sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now()).await {
+            Ok(Some(actor)) => {
+                req.extensions_mut().insert(actor);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+                let error = e.into_app_error(&request_id);
+                return (StatusCode::INTERNAL_SERVER_ERROR, Json(error)).into_response();
+            }
+        }
+    }
+    next.run(req).await
+}
