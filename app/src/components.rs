@@ -13,7 +13,9 @@ pub struct UserResource(pub Resource<Result<Option<CurrentUser>, AppError>>);
 
 /// Reads the shared user resource; must be called inside a Suspense or Transition.
 pub fn use_user() -> Resource<Result<Option<CurrentUser>, AppError>> {
-    use_context::<UserResource>().map(|u| u.0).unwrap_or_else(|| Resource::new(|| (), |_| who_am_i()))
+    use_context::<UserResource>()
+        .map(|u| u.0)
+        .unwrap_or_else(|| Resource::new(|| (), |_| who_am_i()))
 }
 
 /// A full page load, used after sign-in and sign-out so every part of the page
@@ -39,7 +41,13 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
 pub fn action_error<I: 'static, T: Clone + Send + Sync + 'static>(
     action: Action<I, Result<T, AppError>>,
 ) -> impl IntoView {
-    move || action.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })
+    move || {
+        action
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|error| view! { <ErrorNotice error/> })
+    }
 }
 
 /// The top bar: brand, navigation for the user's role, sign-out.

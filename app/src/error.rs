@@ -26,7 +26,9 @@ pub enum AppError {
     EmailTaken,
     #[error("{message}")]
     Conflict { message: String },
-    #[error("This request came from another site and was blocked. Please use the portal directly.")]
+    #[error(
+        "This request came from another site and was blocked. Please use the portal directly."
+    )]
     CrossSiteRequest,
     #[error("Something went wrong on our side (reference {request_id}). Please try again.")]
     Internal { request_id: String },
@@ -54,7 +56,10 @@ impl AppError {
 
     /// A validation error on one form field.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
-        AppError::Validation { field: field.to_owned(), message: message.into() }
+        AppError::Validation {
+            field: field.to_owned(),
+            message: message.into(),
+        }
     }
 
     /// The field this error belongs to, when it is a field error.
@@ -73,7 +78,10 @@ impl FromServerFnError for AppError {
         match value {
             // Bad arguments from a crafted request are the caller's error, not ours.
             ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
-                AppError::Validation { field: String::new(), message: format!("Invalid request: {msg}") }
+                AppError::Validation {
+                    field: String::new(),
+                    message: format!("Invalid request: {msg}"),
+                }
             }
             other => AppError::Transport(other.to_string()),
         }

@@ -61,8 +61,12 @@ pub enum TicketStatus {
 }
 
 impl TicketStatus {
-    pub const ALL: [TicketStatus; 4] =
-        [TicketStatus::Open, TicketStatus::Pending, TicketStatus::Solved, TicketStatus::Closed];
+    pub const ALL: [TicketStatus; 4] = [
+        TicketStatus::Open,
+        TicketStatus::Pending,
+        TicketStatus::Solved,
+        TicketStatus::Closed,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

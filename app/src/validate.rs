@@ -8,10 +8,19 @@ fn required(field: &str, label: &str, value: &str, max: usize) -> Result<String,
         return Err(AppError::field(field, format!("{label} is required.")));
     }
     if value.chars().count() > max {
-        return Err(AppError::field(field, format!("{label} must be at most {max} characters.")));
+        return Err(AppError::field(
+            field,
+            format!("{label} must be at most {max} characters."),
+        ));
     }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        return Err(AppError::field(field, format!("{label} contains characters that are not allowed.")));
+    if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(AppError::field(
+            field,
+            format!("{label} contains characters that are not allowed."),
+        ));
     }
     Ok(value.to_owned())
 }
@@ -50,13 +59,19 @@ pub fn new_password(value: &str) -> Result<String, AppError> {
     if count < limits::PASSWORD_MIN {
         return Err(AppError::field(
             "password",
-            format!("Password must be at least {} characters.", limits::PASSWORD_MIN),
+            format!(
+                "Password must be at least {} characters.",
+                limits::PASSWORD_MIN
+            ),
         ));
     }
     if count > limits::PASSWORD_MAX {
         return Err(AppError::field(
             "password",
-            format!("Password must be at most {} characters.", limits::PASSWORD_MAX),
+            format!(
+                "Password must be at most {} characters.",
+                limits::PASSWORD_MAX
+            ),
         ));
     }
     Ok(value.to_owned())
@@ -83,8 +98,21 @@ mod tests {
     #[test]
     fn emails_are_normalised_and_checked() {
         assert_eq!(email("  Ada@Example.ORG ").unwrap(), "ada@example.org");
-        for bad in ["", "ada", "ada@", "@example.org", "ada@example", "a da@example.org", "a@b@c.org", "ada@.org"] {
-            assert_eq!(email(bad).unwrap_err().field_name(), Some("email"), "{bad:?}");
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@example.org",
+            "ada@example",
+            "a da@example.org",
+            "a@b@c.org",
+            "ada@.org",
+        ] {
+            assert_eq!(
+                email(bad).unwrap_err().field_name(),
+                Some("email"),
+                "{bad:?}"
+            );
         }
     }
 

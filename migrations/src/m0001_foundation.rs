@@ -1,4 +1,6 @@
 //! Users, sessions, sign-in throttling, tickets and their messages.
+//! Every statement is `IF NOT EXISTS`, so a migration interrupted half-way
+//! (SQLite runs DDL outside the migration record) can simply be run again.
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -10,6 +12,7 @@ impl MigrationTrait for Migration {
         manager
             .create_table(
                 Table::create()
+                    .if_not_exists()
                     .table("users")
                     .col(pk_uuid("id"))
                     .col(string_len_uniq("email", 254))
@@ -23,6 +26,7 @@ impl MigrationTrait for Migration {
         manager
             .create_table(
                 Table::create()
+                    .if_not_exists()
                     .table("sessions")
                     .col(string_len("token_hash", 64).primary_key())
                     .col(uuid("user_id"))
@@ -40,6 +44,7 @@ impl MigrationTrait for Migration {
         manager
             .create_index(
                 Index::create()
+                    .if_not_exists()
                     .name("idx_sessions_user")
                     .table("sessions")
                     .col("user_id")
@@ -49,6 +54,7 @@ impl MigrationTrait for Migration {
         manager
             .create_table(
                 Table::create()
+                    .if_not_exists()
                     .table("sign_in_failures")
                     .col(pk_uuid("id"))
                     .col(string_len("throttle_key", 300))
@@ -59,6 +65,7 @@ impl MigrationTrait for Migration {
         manager
             .create_index(
                 Index::create()
+                    .if_not_exists()
                     .name("idx_sign_in_failures_key")
                     .table("sign_in_failures")
                     .col("throttle_key")
@@ -69,6 +76,7 @@ impl MigrationTrait for Migration {
         manager
             .create_table(
                 Table::create()
+                    .if_not_exists()
                     .table("tickets")
                     .col(pk_uuid("id"))
                     .col(uuid("customer_id"))
@@ -88,6 +96,7 @@ impl MigrationTrait for Migration {
         manager
             .create_index(
                 Index::create()
+                    .if_not_exists()
                     .name("idx_tickets_customer")
                     .table("tickets")
                     .col("customer_id")
@@ -98,6 +107,7 @@ impl MigrationTrait for Migration {
         manager
             .create_table(
                 Table::create()
+                    .if_not_exists()
                     .table("messages")
                     .col(pk_uuid("id"))
                     .col(uuid("ticket_id"))
@@ -123,6 +133,7 @@ impl MigrationTrait for Migration {
         manager
             .create_index(
                 Index::create()
+                    .if_not_exists()
                     .name("idx_messages_ticket")
                     .table("messages")
                     .col("ticket_id")
@@ -133,8 +144,16 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in ["messages", "tickets", "sign_in_failures", "sessions", "users"] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+        for table in [
+            "messages",
+            "tickets",
+            "sign_in_failures",
+            "sessions",
+            "users",
+        ] {
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

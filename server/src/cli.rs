@@ -18,19 +18,28 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     let db = db::connect_and_migrate(&settings.database_url()).await?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings, public_origin, db).await,
-        Command::User { command: UserCommand::Create { role, email, name } } => {
+        Command::User {
+            command: UserCommand::Create { role, email, name },
+        } => {
             let password = read_password()?;
             let role = match role {
                 RoleArg::Customer => Role::Customer,
                 RoleArg::Agent => Role::Agent,
                 RoleArg::Admin => Role::Admin,
             };
-            let name = name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
-            let new = accounts::NewUser::validated(&name, &email, &password, role).map_err(|e| e.to_string())?;
+            let name =
+                name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
+            let new = accounts::NewUser::validated(&name, &email, &password, role)
+                .map_err(|e| e.to_string())?;
             let user = accounts::create_user_unchecked(&db, new)
                 .await
                 .map_err(|e| e.into_app_error("cli").to_string())?;
-            println!("Created {} account for {} ({}).", user.role.label(), user.email, user.id);
+            println!(
+                "Created {} account for {} ({}).",
+                user.role.label(),
+                user.email,
+                user.id
+            );
             Ok(())
         }
     }
@@ -46,7 +55,9 @@ fn read_password() -> Result<String, String> {
         Ok(first)
     } else {
         let mut line = String::new();
-        std::io::stdin().read_line(&mut line).map_err(|e| format!("cannot read the password from stdin: {e}"))?;
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| format!("cannot read the password from stdin: {e}"))?;
         Ok(line.trim_end_matches(['\r', '\n']).to_owned())
     }
 }
@@ -73,7 +84,11 @@ pub fn state(settings: &Settings, db: sea_orm::DatabaseConnection) -> AppState {
     }
 }
 
-async fn serve(settings: Settings, public_origin: String, db: sea_orm::DatabaseConnection) -> Result<(), String> {
+async fn serve(
+    settings: Settings,
+    public_origin: String,
+    db: sea_orm::DatabaseConnection,
+) -> Result<(), String> {
     let bundle = settings.site_root.join("pkg").join("custodian.js");
     if !bundle.exists() {
         tracing::warn!(path = %bundle.display(), "browser bundle not found: pages will not be interactive; build it with scripts/build.sh");
@@ -92,11 +107,17 @@ async fn serve(settings: Settings, public_origin: String, db: sea_orm::DatabaseC
         .map_err(|e| format!("cannot listen on {}: {e}", settings.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!("Custodian is listening on http://{addr}");
-    println!("Custodian is running: open {} (listening on {addr})", settings.public_url);
-    axum::serve(listener, app(state, http).into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| format!("server error: {e}"))
+    println!(
+        "Custodian is running: open {} (listening on {addr})",
+        settings.public_url
+    );
+    axum::serve(
+        listener,
+        app(state, http).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| format!("server error: {e}"))
 }

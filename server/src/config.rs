@@ -4,7 +4,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::{net::SocketAddr, path::PathBuf};
 
 #[derive(Debug, Parser)]
-#[command(name = "custodian", version, about = "Custodian: a GDPR-ready customer self-service portal")]
+#[command(
+    name = "custodian",
+    version,
+    about = "Custodian: a GDPR-ready customer self-service portal"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub settings: Settings,
@@ -50,17 +54,37 @@ pub struct Settings {
     #[arg(long, env = "DATABASE_URL", global = true)]
     pub database_url: Option<String>,
     /// Folder for the embedded database and other local files.
-    #[arg(long, env = "CUSTODIAN_DATA_DIR", default_value = "./data", global = true)]
+    #[arg(
+        long,
+        env = "CUSTODIAN_DATA_DIR",
+        default_value = "./data",
+        global = true
+    )]
     pub data_dir: PathBuf,
     /// Address and port the server listens on.
-    #[arg(long, env = "CUSTODIAN_LISTEN", default_value = "127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "CUSTODIAN_LISTEN",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
     pub listen: SocketAddr,
     /// The URL people use to reach the portal; its origin is the only one allowed to send
     /// state-changing requests, and https here turns on Secure cookies and HSTS.
-    #[arg(long, env = "CUSTODIAN_PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "CUSTODIAN_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000",
+        global = true
+    )]
     pub public_url: String,
     /// Folder with the built browser bundle (pkg/) and static files.
-    #[arg(long, env = "CUSTODIAN_SITE_ROOT", default_value = "target/site", global = true)]
+    #[arg(
+        long,
+        env = "CUSTODIAN_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
     pub site_root: PathBuf,
     /// Seed demo accounts and tickets at start-up (only adds what is missing).
     #[arg(long, env = "CUSTODIAN_DEMO", global = true)]
@@ -72,10 +96,20 @@ pub struct Settings {
     #[arg(long, env = "CUSTODIAN_SESSION_MAX_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u64).range(1..=720), global = true)]
     pub session_max_hours: u64,
     /// Failed sign-ins allowed per account in 15 minutes.
-    #[arg(long, env = "CUSTODIAN_SIGNIN_MAX_PER_ACCOUNT", default_value_t = 5, global = true)]
+    #[arg(
+        long,
+        env = "CUSTODIAN_SIGNIN_MAX_PER_ACCOUNT",
+        default_value_t = 5,
+        global = true
+    )]
     pub signin_max_per_account: u64,
     /// Failed sign-ins allowed per client address in 15 minutes.
-    #[arg(long, env = "CUSTODIAN_SIGNIN_MAX_PER_CLIENT", default_value_t = 20, global = true)]
+    #[arg(
+        long,
+        env = "CUSTODIAN_SIGNIN_MAX_PER_CLIENT",
+        default_value_t = 20,
+        global = true
+    )]
     pub signin_max_per_client: u64,
     /// Take the client address from X-Forwarded-For (only behind a reverse proxy you run).
     #[arg(long, env = "CUSTODIAN_TRUST_PROXY_HEADERS", global = true)]
@@ -90,18 +124,23 @@ impl Settings {
     pub fn database_url(&self) -> String {
         match &self.database_url {
             Some(url) => url.clone(),
-            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("custodian.db").display()),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("custodian.db").display()
+            ),
         }
     }
 
     /// The scheme://host[:port] of the public URL, checked at start-up.
     pub fn public_origin(&self) -> Result<String, String> {
         let url = self.public_url.trim_end_matches('/');
-        let (scheme, rest) = url
-            .split_once("://")
-            .ok_or_else(|| format!("CUSTODIAN_PUBLIC_URL must start with http:// or https://, got {url:?}"))?;
+        let (scheme, rest) = url.split_once("://").ok_or_else(|| {
+            format!("CUSTODIAN_PUBLIC_URL must start with http:// or https://, got {url:?}")
+        })?;
         if scheme != "http" && scheme != "https" {
-            return Err(format!("CUSTODIAN_PUBLIC_URL must use http or https, got {scheme:?}"));
+            return Err(format!(
+                "CUSTODIAN_PUBLIC_URL must use http or https, got {scheme:?}"
+            ));
         }
         let host = rest.split('/').next().unwrap_or_default();
         if host.is_empty() {

@@ -7,7 +7,10 @@ use std::time::Duration;
 pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, String> {
     if let Some(path) = url.strip_prefix("sqlite://") {
         let file = path.split('?').next().unwrap_or_default();
-        if let Some(dir) = std::path::Path::new(file).parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Some(dir) = std::path::Path::new(file)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create the data folder {}: {e}", dir.display()))?;
         }
@@ -26,6 +29,8 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, String
             .await
             .map_err(|e| format!("cannot enable WAL mode: {e}"))?;
     }
-    Migrator::up(&db, None).await.map_err(|e| format!("database migration failed: {e}"))?;
+    Migrator::up(&db, None)
+        .await
+        .map_err(|e| format!("database migration failed: {e}"))?;
     Ok(db)
 }

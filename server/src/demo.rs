@@ -19,10 +19,26 @@ struct DemoUser {
 }
 
 const USERS: [DemoUser; 4] = [
-    DemoUser { name: "Alice Customer", email: "alice@example.com", role: Role::Customer },
-    DemoUser { name: "Bob Customer", email: "bob@example.com", role: Role::Customer },
-    DemoUser { name: "Agnes Agent", email: "agent@example.com", role: Role::Agent },
-    DemoUser { name: "Adam Admin", email: "admin@example.com", role: Role::Admin },
+    DemoUser {
+        name: "Alice Customer",
+        email: "alice@example.com",
+        role: Role::Customer,
+    },
+    DemoUser {
+        name: "Bob Customer",
+        email: "bob@example.com",
+        role: Role::Customer,
+    },
+    DemoUser {
+        name: "Agnes Agent",
+        email: "agent@example.com",
+        role: Role::Agent,
+    },
+    DemoUser {
+        name: "Adam Admin",
+        email: "admin@example.com",
+        role: Role::Admin,
+    },
 ];
 
 fn actor(user: &::app::model::CurrentUser) -> Actor {
@@ -56,18 +72,51 @@ pub async fn seed(db: &DatabaseConnection) -> Result<(), String> {
         return Err("demo accounts were not all created".into());
     };
     let (alice, bob, agent) = (actor(alice), actor(bob), actor(agent));
-    let t1 = tickets::open(db, &alice, "Invoice shows the wrong address", "Hello, my last invoice still shows my old street address. Could you update it?")
+    let t1 = tickets::open(
+        db,
+        &alice,
+        "Invoice shows the wrong address",
+        "Hello, my last invoice still shows my old street address. Could you update it?",
+    )
+    .await
+    .map_err(err)?;
+    tickets::reply(
+        db,
+        &agent,
+        t1,
+        "Thanks Alice, we have corrected the address. The next invoice will show it.",
+        false,
+    )
+    .await
+    .map_err(err)?;
+    tickets::reply(
+        db,
+        &agent,
+        t1,
+        "Checked billing system; address field synced.",
+        true,
+    )
+    .await
+    .map_err(err)?;
+    tickets::set_status(db, &agent, t1, TicketStatus::Solved)
         .await
         .map_err(err)?;
-    tickets::reply(db, &agent, t1, "Thanks Alice, we have corrected the address. The next invoice will show it.", false)
-        .await
-        .map_err(err)?;
-    tickets::reply(db, &agent, t1, "Checked billing system; address field synced.", true).await.map_err(err)?;
-    tickets::set_status(db, &agent, t1, TicketStatus::Solved).await.map_err(err)?;
-    tickets::open(db, &alice, "Cannot download my statement", "The download button on the statements page does nothing.")
-        .await
-        .map_err(err)?;
-    tickets::open(db, &bob, "Question about my contract", "When does my contract renew?").await.map_err(err)?;
+    tickets::open(
+        db,
+        &alice,
+        "Cannot download my statement",
+        "The download button on the statements page does nothing.",
+    )
+    .await
+    .map_err(err)?;
+    tickets::open(
+        db,
+        &bob,
+        "Question about my contract",
+        "When does my contract renew?",
+    )
+    .await
+    .map_err(err)?;
     println!("Demo data created.");
     print_sign_in();
     Ok(())

@@ -58,13 +58,28 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
             },
             move || shell(options.clone()),
         )
-        .route("/api/{*fn_name}", post(server_fn_handler).get(server_fn_handler))
+        .route(
+            "/api/{*fn_name}",
+            post(server_fn_handler).get(server_fn_handler),
+        )
         .nest_service("/pkg", ServeDir::new(site_root.join("pkg")))
-        .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
+        .route_service(
+            "/favicon.svg",
+            ServeFile::new(site_root.join("favicon.svg")),
+        )
         .fallback(fallback)
-        .layer(axum::middleware::from_fn_with_state((state.clone(), http.clone()), middleware::resolve_actor))
-        .layer(axum::middleware::from_fn_with_state(http.clone(), middleware::reject_cross_site))
-        .layer(axum::middleware::from_fn_with_state(http, middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            (state.clone(), http.clone()),
+            middleware::resolve_actor,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            http.clone(),
+            middleware::reject_cross_site,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            http,
+            middleware::security_headers,
+        ))
         .layer(axum::middleware::from_fn(middleware::request_id))
         .with_state(state)
 }

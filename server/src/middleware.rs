@@ -24,11 +24,16 @@ use tracing::Instrument;
 pub async fn request_id(mut req: Request, next: Next) -> Response {
     let id = uuid::Uuid::new_v4().simple().to_string();
     req.extensions_mut().insert(RequestId(id.clone()));
-    let span = tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path());
+    let span =
+        tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path());
     let started = std::time::Instant::now();
     let mut response = next.run(req).instrument(span.clone()).await;
     span.in_scope(|| {
-        tracing::info!(status = response.status().as_u16(), ms = started.elapsed().as_millis() as u64, "done")
+        tracing::info!(
+            status = response.status().as_u16(),
+            ms = started.elapsed().as_millis() as u64,
+            "done"
+        )
     });
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert("x-request-id", value);
@@ -45,7 +50,11 @@ fn nonce() -> String {
 /// Security headers, with a Content-Security-Policy whose nonce admits only the
 /// inline hydration scripts the server itself rendered, and `'wasm-unsafe-eval'`
 /// so the WebAssembly bundle may compile. Nothing else may run.
-pub async fn security_headers(State(http): State<HttpSettings>, mut req: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(http): State<HttpSettings>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let nonce = nonce();
     req.extensions_mut().insert(CspNonce(nonce.clone()));
     let is_asset = req.uri().path().starts_with("/pkg/") || req.uri().path() == "/favicon.svg";
@@ -61,7 +70,10 @@ pub async fn security_headers(State(http): State<HttpSettings>, mut req: Request
         ("x-frame-options", "DENY"),
         ("referrer-policy", "same-origin"),
         ("cross-origin-opener-policy", "same-origin"),
-        ("permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()"),
+        (
+            "permissions-policy",
+            "camera=(), microphone=(), geolocation=(), payment=()",
+        ),
     ];
     if let Ok(value) = HeaderValue::from_str(&csp) {
         headers.insert(header::CONTENT_SECURITY_POLICY, value);
@@ -105,7 +117,11 @@ pub fn is_cross_site(req: &Request, http: &HttpSettings) -> bool {
 }
 
 /// Rejects state-changing requests (server functions included) sent cross-site.
-pub async fn reject_cross_site(State(http): State<HttpSettings>, req: Request, next: Next) -> Response {
+pub async fn reject_cross_site(
+    State(http): State<HttpSettings>,
+    req: Request,
+    next: Next,
+) -> Response {
     if is_cross_site(&req, &http) {
         tracing::warn!("cross-site request rejected");
         return (StatusCode::FORBIDDEN, Json(AppError::CrossSiteRequest)).into_response();
@@ -158,7 +174,11 @@ pub async fn resolve_actor(
             }
             Ok(None) => {}
             Err(e) => {
-                let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+                let request_id = req
+                    .extensions()
+                    .get::<RequestId>()
+                    .map(|r| r.0.clone())
+                    .unwrap_or_default();
                 let error = e.into_app_error(&request_id);
                 return (StatusCode::INTERNAL_SERVER_ERROR, Json(error)).into_response();
             }

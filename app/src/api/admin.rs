@@ -8,9 +8,12 @@ use leptos::prelude::*;
 #[server]
 pub async fn list_users(page: u64) -> Result<Paged<UserSummary>, AppError> {
     use crate::server::{context, services::accounts};
-    let state = context::state()?;
-    let actor = context::require_actor()?;
-    context::run(accounts::list_users(&state.db, &actor, page)).await
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(accounts::list_users(&state.db, &actor, page)).await
+    })
+    .await
 }
 
 /// An admin creates an account (agents and admins are only ever made this way, or by the CLI).
@@ -21,10 +24,16 @@ pub async fn create_user(
     password: String,
     role: String,
 ) -> Result<CurrentUser, AppError> {
-    use crate::{model::Role, server::{context, services::accounts}};
-    let state = context::state()?;
-    let actor = context::require_actor()?;
-    let role = Role::parse(&role).ok_or_else(|| AppError::field("role", "Choose a role."))?;
-    let new = accounts::NewUser::validated(&name, &email, &password, role)?;
-    context::run(accounts::create_user(&state.db, &actor, new)).await
+    use crate::{
+        model::Role,
+        server::{context, services::accounts},
+    };
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        let role = Role::parse(&role).ok_or_else(|| AppError::field("role", "Choose a role."))?;
+        let new = accounts::NewUser::validated(&name, &email, &password, role)?;
+        context::run(accounts::create_user(&state.db, &actor, new)).await
+    })
+    .await
 }

@@ -11,54 +11,73 @@ fn set_cookie(value: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Where a user goes after signing in.
-pub fn home_path(user: &CurrentUser) -> &'static str {
-    let _ = user;
-    "/tickets"
-}
+/// Where everyone lands after signing in: their tickets, or the queue for staff.
+pub const AFTER_SIGN_IN: &str = "/tickets";
 
 /// The signed-in user, or `None` for a visitor.
 #[server]
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
-    Ok(crate::server::context::actor().map(|a| a.current_user()))
+    crate::server::context::respond(async move {
+        Ok(crate::server::context::actor().map(|a| a.current_user()))
+    })
+    .await
 }
 
 /// A customer creates an account and is signed in. Returns where to go next.
 #[server]
 pub async fn sign_up(name: String, email: String, password: String) -> Result<String, AppError> {
-    use crate::server::{context, services::{accounts, sessions}};
-    let state = context::state()?;
-    let (user, token) = context::run(accounts::sign_up(&state.db, &name, &email, &password)).await?;
-    set_cookie(sessions::cookie(&token, &state.security))?;
-    Ok(home_path(&user).to_owned())
+    use crate::server::{
+        context,
+        services::{accounts, sessions},
+    };
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let (_user, token) =
+            context::run(accounts::sign_up(&state.db, &name, &email, &password)).await?;
+        set_cookie(sessions::cookie(&token, &state.security))?;
+        Ok(AFTER_SIGN_IN.to_owned())
+    })
+    .await
 }
 
 /// Signs in with email and password, rotating the session. Returns where to go next.
 #[server]
 pub async fn sign_in(email: String, password: String) -> Result<String, AppError> {
-    use crate::server::{context, services::{accounts, sessions}};
-    let state = context::state()?;
-    let previous = context::actor().map(|a| a.session_token_hash);
-    let (user, token) = context::run(accounts::sign_in(
-        &state.db,
-        &state.security,
-        &email,
-        &password,
-        &context::client_ip(),
-        previous.as_deref(),
-    ))
-    .await?;
-    set_cookie(sessions::cookie(&token, &state.security))?;
-    Ok(home_path(&user).to_owned())
+    use crate::server::{
+        context,
+        services::{accounts, sessions},
+    };
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let previous = context::actor().map(|a| a.session_token_hash);
+        let (_user, token) = context::run(accounts::sign_in(
+            &state.db,
+            &state.security,
+            &email,
+            &password,
+            &context::client_ip(),
+            previous.as_deref(),
+        ))
+        .await?;
+        set_cookie(sessions::cookie(&token, &state.security))?;
+        Ok(AFTER_SIGN_IN.to_owned())
+    })
+    .await
 }
 
 /// Ends the session on the server and clears the cookie.
 #[server]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::server::{context, services::{accounts, sessions}};
-    let state = context::state()?;
-    if let Some(actor) = context::actor() {
-        context::run(accounts::sign_out(&state.db, &actor)).await?;
-    }
-    set_cookie(sessions::clearing_cookie(&state.security))
+    use crate::server::{
+        context,
+        services::{accounts, sessions},
+    };
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        if let Some(actor) = context::actor() {
+            context::run(accounts::sign_out(&state.db, &actor)).await?;
+        }
+        set_cookie(sessions::clearing_cookie(&state.security))
+    })
+    .await
 }

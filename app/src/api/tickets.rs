@@ -17,30 +17,42 @@ fn parse_status(status: Option<String>) -> Result<Option<TicketStatus>, AppError
 
 /// The asker's tickets (a customer's own; the whole queue for staff).
 #[server]
-pub async fn list_tickets(status: Option<String>, page: u64) -> Result<Paged<TicketSummary>, AppError> {
+pub async fn list_tickets(
+    status: Option<String>,
+    page: u64,
+) -> Result<Paged<TicketSummary>, AppError> {
     use crate::server::{context, services::tickets};
-    let state = context::state()?;
-    let actor = context::require_actor()?;
-    let status = parse_status(status)?;
-    context::run(tickets::list(&state.db, &actor, status, page)).await
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        let status = parse_status(status)?;
+        context::run(tickets::list(&state.db, &actor, status, page)).await
+    })
+    .await
 }
 
 /// One ticket with its conversation, if the asker may see it.
 #[server]
 pub async fn get_ticket(id: Uuid) -> Result<TicketDetail, AppError> {
     use crate::server::{context, services::tickets};
-    let state = context::state()?;
-    let actor = context::require_actor()?;
-    context::run(tickets::get(&state.db, &actor, id)).await
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(tickets::get(&state.db, &actor, id)).await
+    })
+    .await
 }
 
 /// A customer opens a ticket. Returns its id.
 #[server]
 pub async fn open_ticket(subject: String, body: String) -> Result<Uuid, AppError> {
     use crate::server::{context, services::tickets};
-    let state = context::state()?;
-    let actor = context::require_actor()?;
-    context::run(tickets::open(&state.db, &actor, &subject, &body)).await
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(tickets::open(&state.db, &actor, &subject, &body)).await
+    })
+    .await
 }
 
 /// A reply, or with `internal` set (staff only) an internal note.
@@ -51,19 +63,28 @@ pub async fn reply_to_ticket(
     internal: Option<String>,
 ) -> Result<Uuid, AppError> {
     use crate::server::{context, services::tickets};
-    let state = context::state()?;
-    let actor = context::require_actor()?;
-    let internal = matches!(internal.as_deref(), Some("true" | "on"));
-    context::run(tickets::reply(&state.db, &actor, ticket_id, &body, internal)).await
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        let internal = matches!(internal.as_deref(), Some("true" | "on"));
+        context::run(tickets::reply(
+            &state.db, &actor, ticket_id, &body, internal,
+        ))
+        .await
+    })
+    .await
 }
 
 /// Staff change a ticket's status.
 #[server]
 pub async fn set_ticket_status(ticket_id: Uuid, status: String) -> Result<(), AppError> {
     use crate::server::{context, services::tickets};
-    let state = context::state()?;
-    let actor = context::require_actor()?;
-    let status = parse_status(Some(status))?
-        .ok_or_else(|| AppError::field("status", "Choose a status."))?;
-    context::run(tickets::set_status(&state.db, &actor, ticket_id, status)).await
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        let status = parse_status(Some(status))?
+            .ok_or_else(|| AppError::field("status", "Choose a status."))?;
+        context::run(tickets::set_status(&state.db, &actor, ticket_id, status)).await
+    })
+    .await
 }

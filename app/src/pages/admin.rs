@@ -10,9 +10,18 @@ use leptos_router::{components::A, hooks::use_query_map};
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let query = use_query_map();
-    let page = move || query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0));
+    let page = move || {
+        query.with(|q| {
+            q.get("page")
+                .and_then(|p| p.parse::<u64>().ok())
+                .unwrap_or(0)
+        })
+    };
     let create = ServerAction::<CreateUser>::new();
-    let users = Resource::new(move || (page(), create.version().get()), |(p, _)| list_users(p));
+    let users = Resource::new(
+        move || (page(), create.version().get()),
+        |(p, _)| list_users(p),
+    );
     view! {
         <section>
             <h1>"Team and accounts"</h1>

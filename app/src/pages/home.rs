@@ -37,7 +37,7 @@ pub fn HomePage() -> impl IntoView {
             </article>
             <article class="card">
                 <h2>"Your data"</h2>
-                <p>"Your personal details are stored encrypted and only our support team can read them."</p>
+                <p>"We keep only what we need to help you, and you can see every ticket we hold."</p>
             </article>
             <article class="card">
                 <h2>"Your session"</h2>

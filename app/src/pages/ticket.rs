@@ -77,7 +77,11 @@ fn TicketView(
 }
 
 #[component]
-fn StatusForm(ticket_id: Uuid, status: TicketStatus, set_status: ServerAction<SetTicketStatus>) -> impl IntoView {
+fn StatusForm(
+    ticket_id: Uuid,
+    status: TicketStatus,
+    set_status: ServerAction<SetTicketStatus>,
+) -> impl IntoView {
     view! {
         <ActionForm action=set_status attr:class="filters">
             <input type="hidden" name="ticket_id" value=ticket_id.to_string()/>
@@ -94,7 +98,12 @@ fn StatusForm(ticket_id: Uuid, status: TicketStatus, set_status: ServerAction<Se
 }
 
 #[component]
-fn ReplyForm(ticket_id: Uuid, staff: bool, closed: bool, reply: ServerAction<ReplyToTicket>) -> impl IntoView {
+fn ReplyForm(
+    ticket_id: Uuid,
+    staff: bool,
+    closed: bool,
+    reply: ServerAction<ReplyToTicket>,
+) -> impl IntoView {
     let body = RwSignal::new(String::new());
     let internal = RwSignal::new(false);
     Effect::new(move || {

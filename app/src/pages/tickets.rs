@@ -14,7 +14,13 @@ use leptos_router::{
 pub fn TicketListPage() -> impl IntoView {
     let query = use_query_map();
     let status = move || query.with(|q| q.get("status").filter(|s| !s.is_empty()));
-    let page = move || query.with(|q| q.get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0));
+    let page = move || {
+        query.with(|q| {
+            q.get("page")
+                .and_then(|p| p.parse::<u64>().ok())
+                .unwrap_or(0)
+        })
+    };
     let tickets = Resource::new(move || (status(), page()), |(s, p)| list_tickets(s, p));
 
     view! {

@@ -25,7 +25,9 @@ pub fn client_ip() -> String {
 pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| {
         tracing::error!("AppState missing from the server function context");
-        AppError::Internal { request_id: request_id() }
+        AppError::Internal {
+            request_id: request_id(),
+        }
     })
 }
 
@@ -37,6 +39,32 @@ pub fn actor() -> Option<Actor> {
 /// The signed-in actor, or `NotSignedIn`.
 pub fn require_actor() -> Result<Actor, AppError> {
     actor().ok_or(AppError::NotSignedIn)
+}
+
+/// The HTTP status that goes with an error, so clients and logs can tell them apart.
+pub fn status_of(error: &AppError) -> http::StatusCode {
+    use http::StatusCode;
+    match error {
+        AppError::NotSignedIn | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden | AppError::CrossSiteRequest => StatusCode::FORBIDDEN,
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AppError::EmailTaken | AppError::Conflict { .. } => StatusCode::CONFLICT,
+        AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// Runs a server function's body; on error, sets the matching HTTP status.
+/// Every server function goes through here.
+pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
+    let result = body.await;
+    if let Err(error) = &result {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(status_of(error));
+        }
+    }
+    result
 }
 
 /// Awaits a service call and maps its error for the user.

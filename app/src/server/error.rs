@@ -20,7 +20,9 @@ impl ServiceError {
             ServiceError::User(e) => e,
             other => {
                 tracing::error!(request_id, error = %other, "request failed");
-                AppError::Internal { request_id: request_id.to_owned() }
+                AppError::Internal {
+                    request_id: request_id.to_owned(),
+                }
             }
         }
     }

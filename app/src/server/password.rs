@@ -50,7 +50,9 @@ pub async fn verify(password: String, stored: Option<PasswordHash>) -> Result<bo
         };
         let parsed = argon2::PasswordHash::new(&stored)
             .map_err(|e| ServiceError::Internal(format!("stored hash unreadable: {e}")))?;
-        let ok = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
+        let ok = Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
         Ok(exists && ok)
     })
     .await
@@ -76,7 +78,9 @@ mod tests {
     async fn hashes_are_argon2id_and_verify() {
         let h = hash("correct horse".into()).await.unwrap();
         assert!(h.as_stored().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify("correct horse".into(), Some(h.clone())).await.unwrap());
+        assert!(verify("correct horse".into(), Some(h.clone()))
+            .await
+            .unwrap());
         assert!(!verify("wrong horse".into(), Some(h.clone())).await.unwrap());
         assert!(!verify("correct horse".into(), None).await.unwrap());
         assert_eq!(format!("{h:?}"), "PasswordHash([redacted])");

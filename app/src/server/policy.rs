@@ -60,8 +60,12 @@ mod tests {
     fn permission_matrix() {
         use Action::*;
         let customer = actor(Role::Customer);
-        let own = Target::Ticket { customer_id: customer.user_id };
-        let other = Target::Ticket { customer_id: Uuid::new_v4() };
+        let own = Target::Ticket {
+            customer_id: customer.user_id,
+        };
+        let other = Target::Ticket {
+            customer_id: Uuid::new_v4(),
+        };
         // (action, target, customer, agent, admin)
         let rows = [
             (OpenTicket, Target::Nothing, true, false, false),
@@ -77,9 +81,21 @@ mod tests {
         let agent = actor(Role::Agent);
         let admin = actor(Role::Admin);
         for (action, target, c, ag, ad) in rows {
-            assert_eq!(can(&customer, action, target), c, "customer {action:?} {target:?}");
-            assert_eq!(can(&agent, action, target), ag, "agent {action:?} {target:?}");
-            assert_eq!(can(&admin, action, target), ad, "admin {action:?} {target:?}");
+            assert_eq!(
+                can(&customer, action, target),
+                c,
+                "customer {action:?} {target:?}"
+            );
+            assert_eq!(
+                can(&agent, action, target),
+                ag,
+                "agent {action:?} {target:?}"
+            );
+            assert_eq!(
+                can(&admin, action, target),
+                ad,
+                "admin {action:?} {target:?}"
+            );
         }
     }
 }

@@ -25,7 +25,12 @@ pub struct NewUser {
 
 impl NewUser {
     /// Validates every field; the first invalid one is reported.
-    pub fn validated(name: &str, email: &str, password: &str, role: Role) -> Result<Self, AppError> {
+    pub fn validated(
+        name: &str,
+        email: &str,
+        password: &str,
+        role: Role,
+    ) -> Result<Self, AppError> {
         Ok(NewUser {
             name: validate::name(name)?,
             email: validate::email(email)?,
@@ -37,7 +42,9 @@ impl NewUser {
 
 impl std::fmt::Debug for NewUser {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewUser").field("role", &self.role).finish_non_exhaustive()
+        f.debug_struct("NewUser")
+            .field("role", &self.role)
+            .finish_non_exhaustive()
     }
 }
 
@@ -59,7 +66,12 @@ async fn insert(db: &impl ConnectionTrait, new: NewUser) -> Result<user::Model, 
 fn current_user(model: &user::Model) -> Result<CurrentUser, ServiceError> {
     let role = Role::parse(&model.role)
         .ok_or_else(|| ServiceError::Internal(format!("user {} has an unknown role", model.id)))?;
-    Ok(CurrentUser { id: model.id, name: model.name.clone(), email: model.email.clone(), role })
+    Ok(CurrentUser {
+        id: model.id,
+        name: model.name.clone(),
+        email: model.email.clone(),
+        role,
+    })
 }
 
 /// Creates an account without an acting user: the CLI and demo seeding only.
@@ -106,8 +118,13 @@ pub async fn sign_in(
     let client_key = throttle::client_key(client_ip);
     throttle::check(db, settings, &account_key, &client_key).await?;
 
-    let found = user::Entity::find().filter(user::Column::Email.eq(email.clone())).one(db).await?;
-    let stored = found.as_ref().map(|u| password::PasswordHash::from_stored(u.password_hash.clone()));
+    let found = user::Entity::find()
+        .filter(user::Column::Email.eq(email.clone()))
+        .one(db)
+        .await?;
+    let stored = found
+        .as_ref()
+        .map(|u| password::PasswordHash::from_stored(u.password_hash.clone()));
     let ok = password::verify(password.to_owned(), stored).await?;
     let user = match (ok, found) {
         (true, Some(user)) => user,

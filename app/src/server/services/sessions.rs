@@ -46,7 +46,11 @@ pub const COOKIE_NAME: &str = "custodian_session";
 
 /// The `Set-Cookie` value that stores `token`.
 pub fn cookie(token: &SessionToken, settings: &SecuritySettings) -> String {
-    let secure = if settings.secure_cookies { "; Secure" } else { "" };
+    let secure = if settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
     format!(
         "{COOKIE_NAME}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
         token.expose(),
@@ -56,12 +60,19 @@ pub fn cookie(token: &SessionToken, settings: &SecuritySettings) -> String {
 
 /// The `Set-Cookie` value that clears the session cookie.
 pub fn clearing_cookie(settings: &SecuritySettings) -> String {
-    let secure = if settings.secure_cookies { "; Secure" } else { "" };
+    let secure = if settings.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
     format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
 }
 
 /// Starts a session for `user_id`.
-pub async fn create(db: &impl ConnectionTrait, user_id: Uuid) -> Result<SessionToken, ServiceError> {
+pub async fn create(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<SessionToken, ServiceError> {
     let token = SessionToken::generate();
     let now = Utc::now();
     session::ActiveModel {
@@ -83,7 +94,10 @@ pub async fn resolve(
     now: DateTime<Utc>,
 ) -> Result<Option<Actor>, ServiceError> {
     let token_hash = token.hash();
-    let Some(session) = session::Entity::find_by_id(token_hash.clone()).one(db).await? else {
+    let Some(session) = session::Entity::find_by_id(token_hash.clone())
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     let Some(user) = user::Entity::find_by_id(session.user_id).one(db).await? else {
@@ -106,7 +120,10 @@ pub async fn resolve(
             .await?;
     }
     let Some(role) = Role::parse(&user.role) else {
-        return Err(ServiceError::Internal(format!("user {} has an unknown role", user.id)));
+        return Err(ServiceError::Internal(format!(
+            "user {} has an unknown role",
+            user.id
+        )));
     };
     Ok(Some(Actor {
         user_id: user.id,
@@ -119,6 +136,8 @@ pub async fn resolve(
 
 /// Ends one session (sign-out, rotation).
 pub async fn end(db: &impl ConnectionTrait, token_hash: &str) -> Result<(), ServiceError> {
-    session::Entity::delete_by_id(token_hash.to_owned()).exec(db).await?;
+    session::Entity::delete_by_id(token_hash.to_owned())
+        .exec(db)
+        .await?;
     Ok(())
 }

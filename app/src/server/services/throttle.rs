@@ -33,7 +33,10 @@ pub async fn check(
             .await?;
         if failures >= limit {
             let minutes = settings.throttle_window.as_secs().div_ceil(60) as u32;
-            return Err(AppError::RateLimited { retry_after_minutes: minutes }.into());
+            return Err(AppError::RateLimited {
+                retry_after_minutes: minutes,
+            }
+            .into());
         }
     }
     Ok(())

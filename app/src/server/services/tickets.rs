@@ -49,10 +49,22 @@ async fn visible_ticket(
         query = query.filter(ticket::Column::CustomerId.eq(actor.user_id));
     }
     let ticket = query.one(db).await?.ok_or(AppError::NotFound)?;
-    if !policy::can(actor, Action::ViewTicket, Target::Ticket { customer_id: ticket.customer_id }) {
+    if !policy::can(
+        actor,
+        Action::ViewTicket,
+        Target::Ticket {
+            customer_id: ticket.customer_id,
+        },
+    ) {
         return Err(AppError::NotFound.into());
     }
-    if !policy::can(actor, action, Target::Ticket { customer_id: ticket.customer_id }) {
+    if !policy::can(
+        actor,
+        action,
+        Target::Ticket {
+            customer_id: ticket.customer_id,
+        },
+    ) {
         return Err(AppError::Forbidden.into());
     }
     Ok(ticket)
@@ -80,7 +92,11 @@ pub async fn list(
     let totals = paginator.num_items_and_pages().await?;
     let page = page.min(totals.number_of_pages.saturating_sub(1));
     let rows = paginator.fetch_page(page).await?;
-    let customers = if queue { names_of(db, rows.iter().map(|t| t.customer_id)).await? } else { HashMap::new() };
+    let customers = if queue {
+        names_of(db, rows.iter().map(|t| t.customer_id)).await?
+    } else {
+        HashMap::new()
+    };
     let items = rows
         .iter()
         .map(|t| {
@@ -90,8 +106,12 @@ pub async fn list(
                 status: status_of(t)?,
                 created_at: t.created_at,
                 updated_at: t.updated_at,
-                customer_name: queue
-                    .then(|| customers.get(&t.customer_id).map(|u| u.name.clone()).unwrap_or_default()),
+                customer_name: queue.then(|| {
+                    customers
+                        .get(&t.customer_id)
+                        .map(|u| u.name.clone())
+                        .unwrap_or_default()
+                }),
             })
         })
         .collect::<Result<Vec<_>, ServiceError>>()?;
@@ -104,7 +124,11 @@ pub async fn list(
 }
 
 /// One ticket with the conversation the actor may read (no internal notes for customers).
-pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<TicketDetail, ServiceError> {
+pub async fn get(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<TicketDetail, ServiceError> {
     let ticket = visible_ticket(db, actor, id, Action::ViewTicket).await?;
     let mut query = message::Entity::find().filter(message::Column::TicketId.eq(ticket.id));
     if !actor.role.is_staff() {
@@ -117,7 +141,10 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<Tic
         .await?;
     let people = names_of(
         db,
-        messages.iter().map(|m| m.author_id).chain(std::iter::once(ticket.customer_id)),
+        messages
+            .iter()
+            .map(|m| m.author_id)
+            .chain(std::iter::once(ticket.customer_id)),
     )
     .await?;
     let customer = people
@@ -130,7 +157,9 @@ pub async fn get(db: &DatabaseConnection, actor: &Actor, id: Uuid) -> Result<Tic
             MessageView {
                 id: m.id,
                 author_name: author.map(|a| a.name.clone()).unwrap_or_default(),
-                author_role: author.and_then(|a| Role::parse(&a.role)).unwrap_or(Role::Customer),
+                author_role: author
+                    .and_then(|a| Role::parse(&a.role))
+                    .unwrap_or(Role::Customer),
                 body: m.body,
                 internal: m.internal,
                 created_at: m.created_at,
@@ -208,7 +237,11 @@ pub async fn reply(
     body: &str,
     internal: bool,
 ) -> Result<Uuid, ServiceError> {
-    let action = if internal { Action::AddInternalNote } else { Action::ReplyToTicket };
+    let action = if internal {
+        Action::AddInternalNote
+    } else {
+        Action::ReplyToTicket
+    };
     let body = validate::message_body(body)?;
     let txn = db.begin().await?;
     let ticket = visible_ticket(&txn, actor, ticket_id, action).await?;

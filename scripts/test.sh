@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The whole test suite, exactly as CI runs it (.ci/run calls this and nothing else):
+#   formatting, clippy (server and browser sides, warnings are errors), unit and
+#   in-process router tests, database tests on SQLite and on PostgreSQL (a private
+#   cluster started here), and Playwright end-to-end tests in Debian's Chromium
+#   against the real server.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+step() { printf '\n==> %s  [%s]\n' "$1" "$(date +%H:%M:%S)"; }
+
+# --- system packages (Debian) -------------------------------------------------
+PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+  PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+fi
+
+step "build tools (wasm target, wasm-bindgen, npm packages)"
+source scripts/tools.sh
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "clippy, server side"
+cargo clippy -p app -p server -p migrations --all-targets -- -D warnings
+step "clippy, browser side (wasm32)"
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "unit, router and database tests on SQLite"
+cargo test -p app -p server -p migrations
+
+# --- PostgreSQL: a private throw-away cluster ------------------------------------
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PGTMP="$(mktemp -d /tmp/custodian-pg.XXXXXX)"
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  if [ -f "$PGTMP/data/postmaster.pid" ]; then
+    as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$PGTMP"
+}
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+trap cleanup EXIT
+[ "$(id -u)" -eq 0 ] && chown postgres "$PGTMP"
+PGPORT="$(free_port)"
+step "starting PostgreSQL ($("$PGBIN/postgres" --version)) on 127.0.0.1:$PGPORT"
+as_pg "$PGBIN/initdb" -D "$PGTMP/data" -A trust -U postgres --no-sync >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGTMP -c fsync=off" start >/dev/null
+
+step "router and database tests on PostgreSQL"
+CUSTODIAN_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres" cargo test -p server
+
+# --- end to end -------------------------------------------------------------------
+step "building the portal for the end-to-end tests"
+scripts/build.sh
+E2E_DATA="$PGTMP/e2e-data"
+PORT="$(free_port)"
+step "starting the portal on 127.0.0.1:$PORT (fresh SQLite database, demo data)"
+"$CARGO_TARGET_DIR/debug/custodian" --demo --data-dir "$E2E_DATA" --listen "127.0.0.1:$PORT" \
+  --public-url "http://127.0.0.1:$PORT" --signin-max-per-client 1000 serve > "$PGTMP/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$PGTMP/server.log"; echo "the portal did not start"; exit 1; }
+  sleep 0.2
+done
+step "Playwright end-to-end tests (Debian Chromium)"
+if ! (cd end2end && CUSTODIAN_BASE_URL="http://127.0.0.1:$PORT" npx playwright test); then
+  echo "--- server log ---"; tail -n 50 "$PGTMP/server.log"; exit 1
+fi
+step "all tests passed"

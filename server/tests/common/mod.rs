@@ -1,0 +1,167 @@
+//! Shared test set-up: a fresh database per test on SQLite (default) or on
+//! PostgreSQL when CUSTODIAN_TEST_POSTGRES_URL names a server to create databases on.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use app::server::{AppState, SecuritySettings};
+use axum::{body::Body, Router};
+use http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use server::HttpSettings;
+use tower::ServiceExt;
+
+pub const ORIGIN: &str = "http://127.0.0.1:3000";
+
+/// Which backend this run tests, for messages.
+pub fn backend() -> &'static str {
+    if std::env::var("CUSTODIAN_TEST_POSTGRES_URL").is_ok() {
+        "postgres"
+    } else {
+        "sqlite"
+    }
+}
+
+/// A new, migrated, empty database.
+pub async fn database() -> DatabaseConnection {
+    let name = format!("custodian_test_{}", uuid::Uuid::new_v4().simple());
+    let url = match std::env::var("CUSTODIAN_TEST_POSTGRES_URL") {
+        Ok(admin_url) => {
+            let admin = Database::connect(&admin_url).await.unwrap();
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .unwrap();
+            admin.close().await.unwrap();
+            let (base, _) = admin_url.rsplit_once('/').unwrap();
+            format!("{base}/{name}")
+        }
+        Err(_) => {
+            let dir = std::env::temp_dir().join("custodian-tests");
+            std::fs::create_dir_all(&dir).unwrap();
+            format!(
+                "sqlite://{}?mode=rwc",
+                dir.join(format!("{name}.db")).display()
+            )
+        }
+    };
+    server::db::connect_and_migrate(&url).await.unwrap()
+}
+
+pub fn security() -> SecuritySettings {
+    SecuritySettings::default()
+}
+
+pub async fn state() -> AppState {
+    AppState {
+        db: database().await,
+        security: security(),
+        leptos_options: LeptosOptions::builder()
+            .output_name("custodian")
+            .site_root("target/site")
+            .build(),
+    }
+}
+
+pub fn http_settings() -> HttpSettings {
+    HttpSettings {
+        public_origin: ORIGIN.to_owned(),
+        trust_proxy_headers: false,
+        https: false,
+    }
+}
+
+/// Drives the real router in-process, keeping one browser's session cookie.
+pub struct Browser {
+    pub router: Router,
+    pub cookie: Option<String>,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// The error code of a failed server function call.
+    pub fn code(&self) -> String {
+        self.json()["code"].as_str().unwrap_or_default().to_owned()
+    }
+}
+
+impl Browser {
+    pub fn new(state: &AppState) -> Self {
+        Browser {
+            router: server::app(state.clone(), http_settings()),
+            cookie: None,
+        }
+    }
+
+    pub async fn send(&mut self, req: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(req).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        for value in headers.get_all(header::SET_COOKIE) {
+            let value = value.to_str().unwrap();
+            let pair = value.split(';').next().unwrap();
+            let (name, token) = pair.split_once('=').unwrap();
+            if name == "custodian_session" {
+                self.cookie = (!token.is_empty()).then(|| pair.to_owned());
+            }
+        }
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        }
+    }
+
+    fn with_cookie(&self, builder: http::request::Builder) -> http::request::Builder {
+        match &self.cookie {
+            Some(c) => builder.header(header::COOKIE, c),
+            None => builder,
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Reply {
+        let req = self
+            .with_cookie(Request::get(path))
+            .body(Body::empty())
+            .unwrap();
+        self.send(req).await
+    }
+
+    /// Calls a server function the way the hydrated page does (same origin, JSON answer).
+    pub async fn call<S: leptos::server_fn::ServerFn>(&mut self, form: &[(&str, &str)]) -> Reply {
+        self.call_from(S::PATH, form, Some(ORIGIN), Some("same-origin"))
+            .await
+    }
+
+    pub async fn call_from(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+        origin: Option<&str>,
+        fetch_site: Option<&str>,
+    ) -> Reply {
+        let mut builder = self
+            .with_cookie(Request::post(path))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .header(header::HOST, "127.0.0.1:3000");
+        if let Some(origin) = origin {
+            builder = builder.header(header::ORIGIN, origin);
+        }
+        if let Some(site) = fetch_site {
+            builder = builder.header("sec-fetch-site", site);
+        }
+        let body = serde_urlencoded::to_string(form).unwrap();
+        self.send(builder.body(Body::from(body)).unwrap()).await
+    }
+}

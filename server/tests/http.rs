@@ -1,0 +1,394 @@
+//! In-process tests of the real router: server functions, cookies, headers,
+//! cross-site rejection, and that customers only reach their own tickets.
+#![allow(clippy::unwrap_used)]
+mod common;
+
+use app::api::{
+    admin::{CreateUser, ListUsers},
+    auth::{SignIn, SignOut, SignUp, WhoAmI},
+    tickets::{GetTicket, ListTickets, OpenTicket, ReplyToTicket, SetTicketStatus},
+};
+use common::{Browser, ORIGIN};
+use http::StatusCode;
+use leptos::server_fn::ServerFn;
+
+const PASSWORD: &str = "correct horse battery";
+
+async fn signed_up(state: &app::server::AppState, name: &str, email: &str) -> Browser {
+    let mut b = Browser::new(state);
+    let r = b
+        .call::<SignUp>(&[("name", name), ("email", email), ("password", PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    b
+}
+
+async fn open_ticket(b: &mut Browser, subject: &str, body: &str) -> String {
+    let r = b
+        .call::<OpenTicket>(&[("subject", subject), ("body", body)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    r.json().as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn pages_render_with_security_headers_and_a_matching_csp_nonce() {
+    let state = common::state().await;
+    let mut b = Browser::new(&state);
+    let r = b.get("/").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let csp = r.headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
+    assert!(
+        r.body
+            .contains(&format!("<script type=\"module\" nonce=\"{nonce}\">")),
+        "hydration script carries the nonce"
+    );
+    assert_eq!(r.headers["x-content-type-options"], "nosniff");
+    assert_eq!(r.headers["x-frame-options"], "DENY");
+    assert_eq!(r.headers["cache-control"], "no-store");
+    assert!(r.headers.contains_key("x-request-id"));
+    assert!(r.body.contains("/pkg/custodian.js"));
+    // A second request gets a different nonce.
+    let again = b.get("/").await;
+    assert_ne!(
+        again.headers["content-security-policy"].to_str().unwrap(),
+        csp
+    );
+}
+
+#[tokio::test]
+async fn unknown_pages_are_404() {
+    let state = common::state().await;
+    let r = Browser::new(&state).get("/no/such/page").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn sign_up_sets_a_hardened_session_cookie_and_signs_in() {
+    let state = common::state().await;
+    let mut b = Browser::new(&state);
+    let r = b
+        .call::<SignUp>(&[
+            ("name", "Ada"),
+            ("email", "Ada@Example.org"),
+            ("password", PASSWORD),
+        ])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let cookie = r.headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("custodian_session="));
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/")
+    );
+    assert!(!cookie.contains("Secure"), "plain http deployment");
+    let token = cookie.split(';').next().unwrap().split('=').nth(1).unwrap();
+    assert_eq!(token.len(), 64, "256-bit token, hex");
+    let me = b.call::<WhoAmI>(&[]).await.json();
+    assert_eq!(me["email"], "ada@example.org");
+    assert_eq!(me["role"], "customer");
+}
+
+#[tokio::test]
+async fn sign_up_errors_are_specific() {
+    let state = common::state().await;
+    let mut b = Browser::new(&state);
+    let r = b
+        .call::<SignUp>(&[
+            ("name", "Ada"),
+            ("email", "ada@example.org"),
+            ("password", "short"),
+        ])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["field"], "password");
+    let r = b
+        .call::<SignUp>(&[
+            ("name", "Ada"),
+            ("email", "not-an-email"),
+            ("password", PASSWORD),
+        ])
+        .await;
+    assert_eq!(r.json()["field"], "email");
+    signed_up(&state, "Ada", "ada@example.org").await;
+    let r = Browser::new(&state)
+        .call::<SignUp>(&[
+            ("name", "Ada 2"),
+            ("email", "ADA@example.org"),
+            ("password", PASSWORD),
+        ])
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(r.code(), "email_taken");
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_email_look_the_same() {
+    let state = common::state().await;
+    signed_up(&state, "Ada", "ada@example.org").await;
+    let mut b = Browser::new(&state);
+    let wrong = b
+        .call::<SignIn>(&[
+            ("email", "ada@example.org"),
+            ("password", "not the password"),
+        ])
+        .await;
+    let unknown = b
+        .call::<SignIn>(&[
+            ("email", "nobody@example.org"),
+            ("password", "not the password"),
+        ])
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.status, unknown.status);
+    assert_eq!(wrong.body, unknown.body);
+    assert_eq!(wrong.code(), "invalid_credentials");
+}
+
+#[tokio::test]
+async fn sign_in_rotates_the_session_and_sign_out_ends_it() {
+    let state = common::state().await;
+    let mut b = signed_up(&state, "Ada", "ada@example.org").await;
+    let first = b.cookie.clone().unwrap();
+    let r = b
+        .call::<SignIn>(&[("email", "ada@example.org"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let second = b.cookie.clone().unwrap();
+    assert_ne!(first, second, "a new token at sign-in");
+    let mut stale = Browser {
+        router: b.router.clone(),
+        cookie: Some(first),
+    };
+    assert!(
+        stale.call::<WhoAmI>(&[]).await.json().is_null(),
+        "the old session ended"
+    );
+
+    let r = b.call::<SignOut>(&[]).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.headers["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
+    let mut replay = Browser {
+        router: b.router.clone(),
+        cookie: Some(second),
+    };
+    assert!(
+        replay.call::<WhoAmI>(&[]).await.json().is_null(),
+        "signed out on the server"
+    );
+    assert_eq!(
+        replay.call::<ListTickets>(&[("page", "0")]).await.code(),
+        "not_signed_in"
+    );
+}
+
+#[tokio::test]
+async fn sign_in_is_rate_limited_per_account() {
+    let state = common::state().await;
+    signed_up(&state, "Ada", "ada@example.org").await;
+    let mut b = Browser::new(&state);
+    for _ in 0..state.security.max_failures_per_account {
+        let r = b
+            .call::<SignIn>(&[("email", "ada@example.org"), ("password", "guess guess")])
+            .await;
+        assert_eq!(r.code(), "invalid_credentials");
+    }
+    let r = b
+        .call::<SignIn>(&[("email", "ada@example.org"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.code(), "rate_limited");
+    // Another account from elsewhere is not affected.
+    signed_up(&state, "Bea", "bea@example.org").await;
+}
+
+#[tokio::test]
+async fn cross_site_state_changes_are_rejected() {
+    let state = common::state().await;
+    let mut b = signed_up(&state, "Ada", "ada@example.org").await;
+    let path = <OpenTicket as ServerFn>::PATH;
+    let form = [("subject", "Forged"), ("body", "Forged")];
+    for (origin, site) in [
+        (Some("https://evil.example"), None),
+        (None, Some("cross-site")),
+        (None, Some("same-site")),
+        (Some("null"), None),
+        (Some(ORIGIN), Some("cross-site")),
+    ] {
+        let r = b.call_from(path, &form, origin, site).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{origin:?} {site:?}");
+        assert_eq!(r.code(), "cross_site_request");
+    }
+    let list = b.call::<ListTickets>(&[("page", "0")]).await.json();
+    assert_eq!(list["total_items"], 0, "nothing was created");
+    // Same-origin requests pass.
+    assert_eq!(
+        b.call_from(path, &form, Some(ORIGIN), Some("same-origin"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_customer_cannot_reach_another_customers_ticket() {
+    let state = common::state().await;
+    let mut alice = signed_up(&state, "Alice", "alice@example.org").await;
+    let mut bob = signed_up(&state, "Bob", "bob@example.org").await;
+    let id = open_ticket(&mut alice, "Alice's secret", "Alice's text").await;
+
+    let r = bob.call::<GetTicket>(&[("id", &id)]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.code(), "not_found");
+    assert!(!r.body.contains("Alice"));
+    let r = bob
+        .call::<ReplyToTicket>(&[("ticket_id", &id), ("body", "hi")])
+        .await;
+    assert_eq!(r.code(), "not_found");
+    let r = bob
+        .call::<SetTicketStatus>(&[("ticket_id", &id), ("status", "closed")])
+        .await;
+    assert_eq!(r.code(), "not_found");
+    let list = bob.call::<ListTickets>(&[("page", "0")]).await.json();
+    assert_eq!(list["total_items"], 0);
+    // The page itself says "not found" too, and leaks nothing.
+    let page = bob.get(&format!("/tickets/{id}")).await;
+    assert!(page.body.contains("We could not find that."));
+    assert!(!page.body.contains("Alice&#x27;s secret") && !page.body.contains("Alice's secret"));
+    // Anonymous callers are asked to sign in.
+    let r = Browser::new(&state).call::<GetTicket>(&[("id", &id)]).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    // Alice herself sees it.
+    let r = alice.call::<GetTicket>(&[("id", &id)]).await.json();
+    assert_eq!(r["subject"], "Alice's secret");
+}
+
+#[tokio::test]
+async fn customers_cannot_add_internal_notes_or_change_status_and_never_see_notes() {
+    let state = common::state().await;
+    let mut alice = signed_up(&state, "Alice", "alice@example.org").await;
+    let id = open_ticket(&mut alice, "Help", "Please").await;
+    let r = alice
+        .call::<ReplyToTicket>(&[("ticket_id", &id), ("body", "sneaky"), ("internal", "true")])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = alice
+        .call::<SetTicketStatus>(&[("ticket_id", &id), ("status", "closed")])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    let agent = app::server::services::accounts::NewUser::validated(
+        "Agnes",
+        "agnes@example.org",
+        PASSWORD,
+        app::model::Role::Agent,
+    )
+    .unwrap();
+    app::server::services::accounts::create_user_unchecked(&state.db, agent)
+        .await
+        .unwrap();
+    let mut agnes = Browser::new(&state);
+    agnes
+        .call::<SignIn>(&[("email", "agnes@example.org"), ("password", PASSWORD)])
+        .await;
+    let r = agnes
+        .call::<ReplyToTicket>(&[
+            ("ticket_id", &id),
+            ("body", "note for staff"),
+            ("internal", "true"),
+        ])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    agnes
+        .call::<ReplyToTicket>(&[("ticket_id", &id), ("body", "public answer")])
+        .await;
+    let staff_view = agnes.call::<GetTicket>(&[("id", &id)]).await.json();
+    assert_eq!(staff_view["messages"].as_array().unwrap().len(), 3);
+    assert_eq!(staff_view["customer_email"], "alice@example.org");
+    let customer_view = alice.call::<GetTicket>(&[("id", &id)]).await;
+    assert!(!customer_view.body.contains("note for staff"));
+    assert!(customer_view.body.contains("public answer"));
+    assert!(customer_view.json()["customer_email"].is_null());
+}
+
+#[tokio::test]
+async fn only_admins_manage_users() {
+    let state = common::state().await;
+    let mut alice = signed_up(&state, "Alice", "alice@example.org").await;
+    let form = [
+        ("name", "Mallory"),
+        ("email", "mallory@example.org"),
+        ("password", PASSWORD),
+        ("role", "admin"),
+    ];
+    assert_eq!(
+        alice.call::<CreateUser>(&form).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        alice.call::<ListUsers>(&[("page", "0")]).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    let admin = app::server::services::accounts::NewUser::validated(
+        "Root",
+        "root@example.org",
+        PASSWORD,
+        app::model::Role::Admin,
+    )
+    .unwrap();
+    app::server::services::accounts::create_user_unchecked(&state.db, admin)
+        .await
+        .unwrap();
+    let mut root = Browser::new(&state);
+    root.call::<SignIn>(&[("email", "root@example.org"), ("password", PASSWORD)])
+        .await;
+    let form = [
+        ("name", "Agnes"),
+        ("email", "agnes@example.org"),
+        ("password", PASSWORD),
+        ("role", "agent"),
+    ];
+    let r = root.call::<CreateUser>(&form).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["role"], "agent");
+    let bad_role = [
+        ("name", "X"),
+        ("email", "x@example.org"),
+        ("password", PASSWORD),
+        ("role", "superuser"),
+    ];
+    assert_eq!(
+        root.call::<CreateUser>(&bad_role).await.json()["field"],
+        "role"
+    );
+    let users = root.call::<ListUsers>(&[("page", "0")]).await.json();
+    assert_eq!(users["total_items"], 3);
+}
+
+#[tokio::test]
+async fn malformed_arguments_get_a_clear_error_not_a_crash() {
+    let state = common::state().await;
+    let mut alice = signed_up(&state, "Alice", "alice@example.org").await;
+    let r = alice.call::<GetTicket>(&[("id", "not-a-uuid")]).await;
+    assert_eq!(r.code(), "validation", "{}", r.body);
+    let r = alice
+        .call::<ListTickets>(&[("status", "exploded"), ("page", "0")])
+        .await;
+    assert_eq!(r.json()["field"], "status");
+}

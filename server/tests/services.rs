@@ -1,0 +1,291 @@
+//! Service-layer tests against a real database (SQLite, or PostgreSQL when
+//! CUSTODIAN_TEST_POSTGRES_URL is set): sessions, throttling, ticket rules.
+#![allow(clippy::unwrap_used)]
+mod common;
+
+use app::{
+    error::AppError,
+    model::{Role, TicketStatus},
+    server::{
+        services::{accounts, sessions, tickets},
+        Actor, ServiceError,
+    },
+};
+use chrono::{Duration, Utc};
+use sea_orm::DatabaseConnection;
+
+const PASSWORD: &str = "correct horse battery";
+
+async fn customer(db: &DatabaseConnection, email: &str) -> Actor {
+    let (_, token) = accounts::sign_up(db, "Someone", email, PASSWORD)
+        .await
+        .unwrap();
+    sessions::resolve(db, &token, &common::security(), Utc::now())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn staff(db: &DatabaseConnection, email: &str, role: Role) -> Actor {
+    let new = accounts::NewUser::validated("Staff", email, PASSWORD, role).unwrap();
+    accounts::create_user_unchecked(db, new).await.unwrap();
+    let (_, token) = accounts::sign_in(db, &common::security(), email, PASSWORD, "127.0.0.1", None)
+        .await
+        .unwrap();
+    sessions::resolve(db, &token, &common::security(), Utc::now())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+fn user_error(e: ServiceError) -> AppError {
+    match e {
+        ServiceError::User(e) => e,
+        other => panic!("expected a user error, got {other}"),
+    }
+}
+
+#[tokio::test]
+async fn sessions_end_after_idle_and_absolute_timeouts() {
+    let db = common::database().await;
+    let settings = common::security();
+    let (_, token) = accounts::sign_up(&db, "Ada", "ada@example.org", PASSWORD)
+        .await
+        .unwrap();
+    let now = Utc::now();
+    // Active use within the idle window keeps it alive.
+    let soon = now + Duration::minutes(20);
+    assert!(sessions::resolve(&db, &token, &settings, soon)
+        .await
+        .unwrap()
+        .is_some());
+    let later = soon + Duration::minutes(25);
+    assert!(
+        sessions::resolve(&db, &token, &settings, later)
+            .await
+            .unwrap()
+            .is_some(),
+        "touched at +20 min"
+    );
+    // Idle for longer than the timeout: gone, and deleted.
+    let idle = later + Duration::minutes(31);
+    assert!(sessions::resolve(&db, &token, &settings, idle)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(
+        sessions::resolve(&db, &token, &settings, now)
+            .await
+            .unwrap()
+            .is_none(),
+        "deleted, not just refused"
+    );
+
+    let (_, token) =
+        accounts::sign_in(&db, &settings, "ada@example.org", PASSWORD, "1.2.3.4", None)
+            .await
+            .unwrap();
+    let mut t = Utc::now();
+    for _ in 0..30 {
+        t += Duration::minutes(25);
+        if sessions::resolve(&db, &token, &settings, t)
+            .await
+            .unwrap()
+            .is_none()
+        {
+            break;
+        }
+    }
+    let age = t - Utc::now();
+    assert!(
+        age > Duration::hours(12) && age <= Duration::hours(13),
+        "absolute timeout hit at {age}"
+    );
+}
+
+#[tokio::test]
+async fn session_tokens_are_stored_hashed() {
+    let db = common::database().await;
+    let (_, token) = accounts::sign_up(&db, "Ada", "ada@example.org", PASSWORD)
+        .await
+        .unwrap();
+    use sea_orm::EntityTrait;
+    let rows = app::server::entities::session::Entity::find()
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_ne!(rows[0].token_hash, token.expose());
+    assert_eq!(rows[0].token_hash, token.hash());
+    assert_eq!(format!("{token:?}"), "SessionToken([redacted])");
+}
+
+#[tokio::test]
+async fn sign_in_is_rate_limited_per_client_address() {
+    let db = common::database().await;
+    let settings = common::security();
+    for i in 0..settings.max_failures_per_client {
+        let email = format!("guess{i}@example.org");
+        let e = accounts::sign_in(&db, &settings, &email, "nope nope", "10.9.9.9", None)
+            .await
+            .unwrap_err();
+        assert_eq!(user_error(e), AppError::InvalidCredentials);
+    }
+    accounts::sign_up(&db, "Ada", "ada@example.org", PASSWORD)
+        .await
+        .unwrap();
+    let e = accounts::sign_in(
+        &db,
+        &settings,
+        "ada@example.org",
+        PASSWORD,
+        "10.9.9.9",
+        None,
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(user_error(e), AppError::RateLimited { .. }));
+    // The same account from another address still works.
+    accounts::sign_in(
+        &db,
+        &settings,
+        "ada@example.org",
+        PASSWORD,
+        "10.1.1.1",
+        None,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn ticket_lists_are_scoped_filtered_paginated_newest_first() {
+    let db = common::database().await;
+    let alice = customer(&db, "alice@example.org").await;
+    let bob = customer(&db, "bob@example.org").await;
+    let agent = staff(&db, "agent@example.org", Role::Agent).await;
+    for i in 0..25 {
+        tickets::open(&db, &alice, &format!("Alice {i:02}"), "text")
+            .await
+            .unwrap();
+    }
+    let bobs = tickets::open(&db, &bob, "Bob 00", "text").await.unwrap();
+    tickets::set_status(&db, &agent, bobs, TicketStatus::Solved)
+        .await
+        .unwrap();
+
+    let page0 = tickets::list(&db, &alice, None, 0).await.unwrap();
+    assert_eq!(page0.total_items, 25);
+    assert_eq!(page0.total_pages, 2);
+    assert_eq!(page0.items.len(), 20);
+    assert_eq!(page0.items[0].subject, "Alice 24", "newest first");
+    assert!(page0.items.iter().all(|t| t.customer_name.is_none()));
+    let page1 = tickets::list(&db, &alice, None, 1).await.unwrap();
+    assert_eq!(page1.items.len(), 5);
+    assert_eq!(page1.items[4].subject, "Alice 00");
+    let beyond = tickets::list(&db, &alice, None, 99).await.unwrap();
+    assert_eq!(beyond.page, 1, "clamped to the last page");
+
+    let queue = tickets::list(&db, &agent, None, 0).await.unwrap();
+    assert_eq!(queue.total_items, 26);
+    assert!(queue.items.iter().all(|t| t.customer_name.is_some()));
+    let solved = tickets::list(&db, &agent, Some(TicketStatus::Solved), 0)
+        .await
+        .unwrap();
+    assert_eq!(solved.items.len(), 1);
+    assert_eq!(solved.items[0].subject, "Bob 00");
+    assert_eq!(
+        tickets::list(&db, &alice, Some(TicketStatus::Solved), 0)
+            .await
+            .unwrap()
+            .total_items,
+        0
+    );
+    assert_eq!(
+        tickets::list(&db, &bob, None, 0).await.unwrap().total_items,
+        1
+    );
+}
+
+#[tokio::test]
+async fn replies_move_the_status_and_closed_tickets_take_no_replies() {
+    let db = common::database().await;
+    let alice = customer(&db, "alice@example.org").await;
+    let agent = staff(&db, "agent@example.org", Role::Agent).await;
+    let id = tickets::open(&db, &alice, "Help", "first").await.unwrap();
+    tickets::set_status(&db, &agent, id, TicketStatus::Pending)
+        .await
+        .unwrap();
+    tickets::reply(&db, &alice, id, "more info", false)
+        .await
+        .unwrap();
+    assert_eq!(
+        tickets::get(&db, &alice, id).await.unwrap().status,
+        TicketStatus::Open
+    );
+
+    tickets::set_status(&db, &agent, id, TicketStatus::Closed)
+        .await
+        .unwrap();
+    let e = tickets::reply(&db, &alice, id, "again", false)
+        .await
+        .unwrap_err();
+    assert!(matches!(user_error(e), AppError::Conflict { .. }));
+    // Staff may still leave an internal note on a closed ticket.
+    tickets::reply(&db, &agent, id, "closing note", true)
+        .await
+        .unwrap();
+    let detail = tickets::get(&db, &agent, id).await.unwrap();
+    assert_eq!(detail.messages.len(), 3);
+    assert!(detail.messages[2].internal);
+    assert_eq!(
+        tickets::get(&db, &alice, id).await.unwrap().messages.len(),
+        2
+    );
+}
+
+#[tokio::test]
+async fn invalid_ticket_input_is_refused_and_nothing_is_stored() {
+    let db = common::database().await;
+    let alice = customer(&db, "alice@example.org").await;
+    let e = tickets::open(&db, &alice, "   ", "body").await.unwrap_err();
+    assert_eq!(user_error(e).field_name(), Some("subject"));
+    let e = tickets::open(&db, &alice, "Subject", "").await.unwrap_err();
+    assert_eq!(user_error(e).field_name(), Some("body"));
+    assert_eq!(
+        tickets::list(&db, &alice, None, 0)
+            .await
+            .unwrap()
+            .total_items,
+        0
+    );
+    let agent = staff(&db, "agent@example.org", Role::Agent).await;
+    assert!(matches!(
+        user_error(
+            tickets::open(&db, &agent, "Subject", "Body")
+                .await
+                .unwrap_err()
+        ),
+        AppError::Forbidden
+    ));
+}
+
+#[tokio::test]
+async fn passwords_are_argon2id_and_secrets_never_print() {
+    let db = common::database().await;
+    accounts::sign_up(&db, "Ada", "ada@example.org", PASSWORD)
+        .await
+        .unwrap();
+    use sea_orm::EntityTrait;
+    let user = app::server::entities::user::Entity::find()
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        user.password_hash.starts_with("$argon2id$"),
+        "{}",
+        common::backend()
+    );
+    assert!(!format!("{user:?}").contains("argon2"));
+}
