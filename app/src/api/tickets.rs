@@ -1,12 +1,13 @@
 use crate::{
     error::AppError,
-    model::{Paged, TicketDetail, TicketStatus, TicketSummary},
+    model::{Paged, TicketDetail, TicketSummary},
 };
 use leptos::prelude::*;
 use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
-fn parse_status(status: Option<String>) -> Result<Option<TicketStatus>, AppError> {
+fn parse_status(status: Option<String>) -> Result<Option<crate::model::TicketStatus>, AppError> {
+    use crate::model::TicketStatus;
     match status.as_deref().map(str::trim) {
         None | Some("") | Some("all") => Ok(None),
         Some(s) => TicketStatus::parse(s)

@@ -7,12 +7,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// Follows a successful sign-in or sign-up with a full page load.
-fn redirect_on_success<I: 'static>(action: ServerAction<I>)
+fn redirect_on_success<I>(action: ServerAction<I>)
 where
     I: leptos::server_fn::ServerFn<Output = String, Error = crate::error::AppError>
         + Clone
         + Send
-        + Sync,
+        + Sync
+        + 'static,
 {
     Effect::new(move || {
         if let Some(Ok(path)) = action.value().get() {
