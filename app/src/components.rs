@@ -77,7 +77,12 @@ pub fn Header() -> impl IntoView {
                                     view! {
                                         <A href="/tickets">{if staff { "Ticket queue" } else { "My tickets" }}</A>
                                         {(!staff).then(|| view! { <A href="/tickets/new">"New ticket"</A> })}
-                                        {admin.then(|| view! { <A href="/admin/users">"Team"</A> })}
+                                        {(!staff).then(|| view! { <A href="/activity">"Activity on my data"</A> })}
+                                        {admin.then(|| view! {
+                                            <A href="/admin/users">"Team"</A>
+                                            <A href="/admin/audit">"Audit log"</A>
+                                            <A href="/admin/keys">"Keys"</A>
+                                        })}
                                         <span class="who" title=u.email.clone()>{u.name.clone()} " · " {u.role.label()}</span>
                                         <ActionForm action=sign_out attr:class="inline">
                                             <button type="submit" class="link-button">"Sign out"</button>
@@ -96,5 +101,40 @@ pub fn Header() -> impl IntoView {
                 </nav>
             </div>
         </header>
+    }
+}
+
+/// The before/after values of an audit event, as a small definition list.
+#[component]
+pub fn Changes(changes: Vec<crate::model::ChangeView>) -> impl IntoView {
+    (!changes.is_empty()).then(|| {
+        view! {
+            <dl class="changes">
+                {changes.into_iter().map(|c| view! {
+                    <dt>{c.field}</dt>
+                    <dd>
+                        {c.before.map(|b| view! { <del>{b}</del> " → " })}
+                        {c.after.unwrap_or_else(|| "(removed)".into())}
+                    </dd>
+                }).collect_view()}
+            </dl>
+        }
+    })
+}
+
+/// Previous/next links for a paged list; `link(page)` builds each page's address.
+#[component]
+pub fn Pager(
+    page: u64,
+    total_pages: u64,
+    link: std::sync::Arc<dyn Fn(u64) -> String + Send + Sync>,
+) -> impl IntoView {
+    let prev = link.clone();
+    view! {
+        <nav class="pager" aria-label="Pages">
+            {(page > 0).then(|| view! { <A href=prev(page - 1)>"← Newer"</A> })}
+            <span>"Page " {page + 1} " of " {total_pages}</span>
+            {(page + 1 < total_pages).then(|| view! { <A href=link(page + 1)>"Older →"</A> })}
+        </nav>
     }
 }

@@ -63,7 +63,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tickets") view=pages::tickets::TicketListPage/>
                     <Route path=path!("/tickets/new") view=pages::tickets::NewTicketPage/>
                     <Route path=path!("/tickets/:id") view=pages::ticket::TicketPage/>
+                    <Route path=path!("/activity") view=pages::activity::ActivityPage/>
                     <Route path=path!("/admin/users") view=pages::admin::UsersPage/>
+                    <Route path=path!("/admin/audit") view=pages::audit::AuditPage/>
+                    <Route path=path!("/admin/keys") view=pages::keys::KeysPage/>
                 </Routes>
             </main>
             <footer class="site-footer container">

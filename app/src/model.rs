@@ -106,6 +106,7 @@ pub struct TicketSummary {
 /// One page of results.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paged<T> {
+    /// The rows of this page.
     pub items: Vec<T>,
     pub page: u64,
     pub total_pages: u64,
@@ -161,4 +162,140 @@ pub mod limits {
 /// Formats a timestamp for people: `2026-11-29 14:05 UTC`.
 pub fn format_time(t: &DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// How many data keys each master key wraps (admin keys page, `keys status`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyStatus {
+    pub current_key_id: String,
+    pub keys: Vec<KeyUsage>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyUsage {
+    pub key_id: String,
+    pub data_keys: u64,
+    pub current: bool,
+    /// Whether this server has the key (an unconfigured key in use is an error).
+    pub configured: bool,
+}
+
+/// What an audit event records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    SignUp,
+    SignIn,
+    SignInFailed,
+    SignOut,
+    UserCreated,
+    TicketCreated,
+    TicketReplied,
+    InternalNoteAdded,
+    TicketStatusChanged,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 9] = [
+        AuditAction::SignUp,
+        AuditAction::SignIn,
+        AuditAction::SignInFailed,
+        AuditAction::SignOut,
+        AuditAction::UserCreated,
+        AuditAction::TicketCreated,
+        AuditAction::TicketReplied,
+        AuditAction::InternalNoteAdded,
+        AuditAction::TicketStatusChanged,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::SignUp => "sign_up",
+            AuditAction::SignIn => "sign_in",
+            AuditAction::SignInFailed => "sign_in_failed",
+            AuditAction::SignOut => "sign_out",
+            AuditAction::UserCreated => "user_created",
+            AuditAction::TicketCreated => "ticket_created",
+            AuditAction::TicketReplied => "ticket_replied",
+            AuditAction::InternalNoteAdded => "internal_note_added",
+            AuditAction::TicketStatusChanged => "ticket_status_changed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AuditAction> {
+        AuditAction::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AuditAction::SignUp => "Account created (sign-up)",
+            AuditAction::SignIn => "Signed in",
+            AuditAction::SignInFailed => "Failed sign-in",
+            AuditAction::SignOut => "Signed out",
+            AuditAction::UserCreated => "Account created by an admin",
+            AuditAction::TicketCreated => "Ticket opened",
+            AuditAction::TicketReplied => "Reply added",
+            AuditAction::InternalNoteAdded => "Internal note added",
+            AuditAction::TicketStatusChanged => "Ticket status changed",
+        }
+    }
+}
+
+/// One changed value of an audit event, decrypted for the reader.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeView {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// An audit event as the admin's audit page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntryView {
+    pub seq: i64,
+    pub occurred_at: DateTime<Utc>,
+    pub actor_name: Option<String>,
+    pub actor_email: Option<String>,
+    pub actor_role: Option<Role>,
+    pub action: String,
+    pub action_label: String,
+    pub entity_type: String,
+    pub entity_id: String,
+    pub subject_email: Option<String>,
+    pub changes: Vec<ChangeView>,
+}
+
+/// An event about the customer's own data ("Activity on my data").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityView {
+    pub occurred_at: DateTime<Utc>,
+    /// "You", or a staff member's name and role; never another customer.
+    pub who: String,
+    pub action_label: String,
+    pub entity_type: String,
+    pub changes: Vec<ChangeView>,
+}
+
+/// Filters of the admin audit page; empty strings mean "any".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    pub actor_email: String,
+    pub subject_email: String,
+    pub action: String,
+    pub entity_type: String,
+    /// `YYYY-MM-DD`, inclusive.
+    pub from: String,
+    /// `YYYY-MM-DD`, inclusive.
+    pub to: String,
+}
+
+/// The result of walking the audit chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditVerification {
+    pub ok: bool,
+    pub events_checked: u64,
+    pub head_seq: i64,
+    pub head_hash: String,
+    pub first_bad_seq: Option<i64>,
+    pub problem: Option<String>,
 }

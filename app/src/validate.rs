@@ -53,6 +53,25 @@ pub fn email(value: &str) -> Result<String, AppError> {
     }
 }
 
+/// An optional phone number: digits with the usual separators, or empty for none.
+pub fn phone(value: &str) -> Result<Option<String>, AppError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let allowed = value
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    if !allowed || !(5..=20).contains(&digits) || value.len() > 30 {
+        return Err(AppError::field(
+            "phone",
+            "Enter a phone number with 5 to 20 digits, like +44 20 7946 0958.",
+        ));
+    }
+    Ok(Some(value.to_owned()))
+}
+
 /// A new password (existing ones are only compared, never re-validated).
 pub fn new_password(value: &str) -> Result<String, AppError> {
     let count = value.chars().count();
@@ -114,6 +133,17 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn phones_are_optional_but_checked() {
+        assert_eq!(phone("  ").unwrap(), None);
+        assert_eq!(
+            phone("+44 20 7946 0958").unwrap().as_deref(),
+            Some("+44 20 7946 0958")
+        );
+        assert!(phone("call me").is_err());
+        assert!(phone("123").is_err());
     }
 
     #[test]

@@ -1,7 +1,11 @@
 //! Schema migrations, embedded in the server binary and run at start-up.
 pub use sea_orm_migration::prelude::*;
 
+mod keystore;
 mod m0001_foundation;
+mod m0002_audit;
+
+pub use keystore::KeystoreMigrator;
 
 /// Every migration of the portal, in order.
 pub struct Migrator;
@@ -9,6 +13,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m0001_foundation::Migration)]
+        vec![
+            Box::new(m0001_foundation::Migration),
+            Box::new(m0002_audit::Migration),
+        ]
     }
 }

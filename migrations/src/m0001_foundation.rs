@@ -1,4 +1,5 @@
-//! Users, sessions, sign-in throttling, tickets and their messages.
+//! Users, sessions, sign-in throttling, tickets and their messages. Names,
+//! phones, subjects and message bodies are stored encrypted (binary columns).
 //! Every statement is `IF NOT EXISTS`, so a migration interrupted half-way
 //! (SQLite runs DDL outside the migration record) can simply be run again.
 use sea_orm_migration::{prelude::*, schema::*};
@@ -16,7 +17,9 @@ impl MigrationTrait for Migration {
                     .table("users")
                     .col(pk_uuid("id"))
                     .col(string_len_uniq("email", 254))
-                    .col(text("name"))
+                    // Personal values are AES-256-GCM ciphertext under the user's data key.
+                    .col(blob("name"))
+                    .col(blob_null("phone"))
                     .col(text("password_hash"))
                     .col(string_len("role", 16))
                     .col(timestamp_with_time_zone("created_at"))
@@ -80,7 +83,7 @@ impl MigrationTrait for Migration {
                     .table("tickets")
                     .col(pk_uuid("id"))
                     .col(uuid("customer_id"))
-                    .col(text("subject"))
+                    .col(blob("subject"))
                     .col(string_len("status", 16))
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
@@ -112,7 +115,7 @@ impl MigrationTrait for Migration {
                     .col(pk_uuid("id"))
                     .col(uuid("ticket_id"))
                     .col(uuid("author_id"))
-                    .col(text("body"))
+                    .col(blob("body"))
                     .col(boolean("internal"))
                     .col(timestamp_with_time_zone("created_at"))
                     .foreign_key(

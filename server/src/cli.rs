@@ -1,23 +1,61 @@
 //! The `custodian` command: serve the portal, or manage accounts.
 use crate::{
     app,
-    config::{Cli, Command, RoleArg, Settings, UserCommand},
+    config::{AuditCommand, Cli, Command, KeysCommand, RoleArg, Settings, UserCommand},
     db, demo, HttpSettings,
 };
 use ::app::{
     model::Role,
-    server::{services::accounts, AppState, SecuritySettings},
+    server::{audit, services::accounts, AppState, SecuritySettings, Vault},
 };
 use leptos::config::LeptosOptions;
-use std::{io::IsTerminal, net::SocketAddr, time::Duration};
+use std::{io::IsTerminal, net::SocketAddr, sync::Arc, time::Duration};
 
 /// Runs the command line; the error is printed by `main` and exits non-zero.
 pub async fn run(cli: Cli) -> Result<(), String> {
     let settings = cli.settings;
     let public_origin = settings.public_origin()?;
-    let db = db::connect_and_migrate(&settings.database_url()).await?;
+    let (db, vault) = db::open(&settings).await?;
+    let state = state(&settings, db, vault);
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(settings, public_origin, db).await,
+        Command::Serve => serve(settings, public_origin, state).await,
+        Command::Keys {
+            command: KeysCommand::Status,
+        } => {
+            let status = state.vault.status().await.map_err(|e| e.to_string())?;
+            println!("Current master key: {}", status.current_key_id);
+            for key in status.keys {
+                let notes = match (key.current, key.configured) {
+                    (true, _) => " (current)",
+                    (false, true) => " (old, still configured)",
+                    (false, false) => " (NOT CONFIGURED)",
+                };
+                println!("  {}  {} data keys{notes}", key.key_id, key.data_keys);
+            }
+            Ok(())
+        }
+        Command::Keys {
+            command: KeysCommand::Rotate { batch_size },
+        } => rotate(&state.vault, batch_size).await,
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let report = audit::verify(&state.db).await.map_err(|e| e.to_string())?;
+            if report.ok {
+                println!(
+                    "Audit chain verified: {} events, head {} at event {}.",
+                    report.events_checked, report.head_hash, report.head_seq
+                );
+                Ok(())
+            } else {
+                Err(format!(
+                    "audit chain broken at event {}: {} ({} events checked before it)",
+                    report.first_bad_seq.unwrap_or_default(),
+                    report.problem.unwrap_or_default(),
+                    report.events_checked
+                ))
+            }
+        }
         Command::User {
             command: UserCommand::Create { role, email, name },
         } => {
@@ -31,7 +69,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
             let new = accounts::NewUser::validated(&name, &email, &password, role)
                 .map_err(|e| e.to_string())?;
-            let user = accounts::create_user_unchecked(&db, new)
+            let user = accounts::create_user_unchecked(&state, new)
                 .await
                 .map_err(|e| e.into_app_error("cli").to_string())?;
             println!(
@@ -62,8 +100,63 @@ fn read_password() -> Result<String, String> {
     }
 }
 
+/// Re-wraps every data key under a new master key. Resumes an unfinished rotation
+/// (data keys still under an older key) instead of starting another.
+async fn rotate(vault: &Vault, batch_size: u64) -> Result<(), String> {
+    let status = vault.status().await.map_err(|e| e.to_string())?;
+    let pending: u64 = status
+        .keys
+        .iter()
+        .filter(|k| !k.current)
+        .map(|k| k.data_keys)
+        .sum();
+    if pending > 0 {
+        println!(
+            "Resuming the rotation to {}: {pending} data keys still under older keys.",
+            status.current_key_id
+        );
+    } else {
+        let id = vault.add_master_key().map_err(|e| e.to_string())?;
+        println!("New master key {id} written to the key file. Back the file up now.");
+    }
+    let total: u64 = vault
+        .status()
+        .await
+        .map_err(|e| e.to_string())?
+        .keys
+        .iter()
+        .filter(|k| !k.current)
+        .map(|k| k.data_keys)
+        .sum();
+    let mut done = 0u64;
+    loop {
+        let n = vault
+            .rotate_batch(batch_size)
+            .await
+            .map_err(|e| e.to_string())?;
+        if n == 0 {
+            break;
+        }
+        done += n;
+        println!("  re-wrapped {done}/{} data keys", total.max(done));
+    }
+    let removed = vault
+        .prune_unused_master_keys()
+        .await
+        .map_err(|e| e.to_string())?;
+    if removed.is_empty() {
+        println!("Rotation complete.");
+    } else {
+        println!(
+            "Rotation complete. Old master keys no longer used and removed from the key file: {}",
+            removed.join(", ")
+        );
+    }
+    Ok(())
+}
+
 /// Builds the state from settings.
-pub fn state(settings: &Settings, db: sea_orm::DatabaseConnection) -> AppState {
+pub fn state(settings: &Settings, db: sea_orm::DatabaseConnection, vault: Vault) -> AppState {
     let leptos_options = LeptosOptions::builder()
         .output_name("custodian")
         .site_root(settings.site_root.display().to_string())
@@ -72,6 +165,7 @@ pub fn state(settings: &Settings, db: sea_orm::DatabaseConnection) -> AppState {
         .build();
     AppState {
         db,
+        vault: Arc::new(vault),
         security: SecuritySettings {
             session_idle_timeout: Duration::from_secs(settings.session_idle_minutes * 60),
             session_absolute_timeout: Duration::from_secs(settings.session_max_hours * 3600),
@@ -84,19 +178,14 @@ pub fn state(settings: &Settings, db: sea_orm::DatabaseConnection) -> AppState {
     }
 }
 
-async fn serve(
-    settings: Settings,
-    public_origin: String,
-    db: sea_orm::DatabaseConnection,
-) -> Result<(), String> {
+async fn serve(settings: Settings, public_origin: String, state: AppState) -> Result<(), String> {
     let bundle = settings.site_root.join("pkg").join("custodian.js");
     if !bundle.exists() {
         tracing::warn!(path = %bundle.display(), "browser bundle not found: pages will not be interactive; build it with scripts/build.sh");
     }
     if settings.demo {
-        demo::seed(&db).await?;
+        demo::seed(&state).await?;
     }
-    let state = state(&settings, db);
     let http = HttpSettings {
         public_origin,
         trust_proxy_headers: settings.trust_proxy_headers,

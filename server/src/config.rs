@@ -25,6 +25,35 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Master keys and subjects' data keys.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// The audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Show the current master key and how many data keys each master key wraps.
+    Status,
+    /// Introduce a new master key and re-wrap every data key with it, in batches,
+    /// while the portal keeps serving. Run it again to resume an interrupted rotation.
+    Rotate {
+        /// Data keys re-wrapped per batch.
+        #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+        batch_size: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Walk the hash chain; exits non-zero naming the first bad event.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,8 +80,40 @@ pub enum RoleArg {
 #[derive(Debug, Clone, Args)]
 pub struct Settings {
     /// Database URL: sqlite://path?mode=rwc or postgres://user:pass@host/db. Defaults to SQLite in the data folder.
-    #[arg(long, env = "DATABASE_URL", global = true)]
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
     pub database_url: Option<String>,
+    /// Key store URL (subjects' data keys), kept apart from the main database so a backup
+    /// of one is useless without the other. Defaults to SQLite beside the main database.
+    #[arg(
+        long,
+        env = "CUSTODIAN_KEYSTORE_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    pub keystore_url: Option<String>,
+    /// The master key, base64 (32 bytes). Prefer a key file; see CUSTODIAN_MASTER_KEY_FILE.
+    #[arg(
+        long,
+        env = "CUSTODIAN_MASTER_KEY",
+        global = true,
+        hide_env_values = true,
+        conflicts_with = "master_key_file"
+    )]
+    pub master_key: Option<String>,
+    /// Older master keys still needed while a rotation is unfinished, comma-separated base64
+    /// (only with CUSTODIAN_MASTER_KEY).
+    #[arg(
+        long,
+        env = "CUSTODIAN_OLD_MASTER_KEYS",
+        global = true,
+        hide_env_values = true,
+        value_delimiter = ','
+    )]
+    pub old_master_keys: Vec<String>,
+    /// A file with the master keys (base64, one per line, current first). Default:
+    /// master.key in the data folder, generated on first run with mode 0600.
+    #[arg(long, env = "CUSTODIAN_MASTER_KEY_FILE", global = true)]
+    pub master_key_file: Option<PathBuf>,
     /// Folder for the embedded database and other local files.
     #[arg(
         long,
@@ -127,6 +188,17 @@ impl Settings {
             None => format!(
                 "sqlite://{}?mode=rwc",
                 self.data_dir.join("custodian.db").display()
+            ),
+        }
+    }
+
+    /// The key store URL, defaulting to SQLite beside the main database.
+    pub fn keystore_url(&self) -> String {
+        match &self.keystore_url {
+            Some(url) => url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("keystore.db").display()
             ),
         }
     }

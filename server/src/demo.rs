@@ -7,7 +7,6 @@ use ::app::{
         Actor,
     },
 };
-use sea_orm::DatabaseConnection;
 
 /// The password of every demo account. Demo mode is for trying the portal, never for production.
 pub const DEMO_PASSWORD: &str = "custodian-demo";
@@ -16,6 +15,7 @@ struct DemoUser {
     name: &'static str,
     email: &'static str,
     role: Role,
+    phone: &'static str,
 }
 
 const USERS: [DemoUser; 4] = [
@@ -23,21 +23,25 @@ const USERS: [DemoUser; 4] = [
         name: "Alice Customer",
         email: "alice@example.com",
         role: Role::Customer,
+        phone: "+44 20 7946 0958",
     },
     DemoUser {
         name: "Bob Customer",
         email: "bob@example.com",
         role: Role::Customer,
+        phone: "",
     },
     DemoUser {
         name: "Agnes Agent",
         email: "agent@example.com",
         role: Role::Agent,
+        phone: "",
     },
     DemoUser {
         name: "Adam Admin",
         email: "admin@example.com",
         role: Role::Admin,
+        phone: "",
     },
 ];
 
@@ -45,18 +49,18 @@ fn actor(user: &::app::model::CurrentUser) -> Actor {
     Actor {
         user_id: user.id,
         role: user.role,
-        name: user.name.clone(),
         email: user.email.clone(),
         session_token_hash: String::new(),
     }
 }
 
 /// Seeds the demo accounts and tickets if the first demo account does not exist yet.
-pub async fn seed(db: &DatabaseConnection) -> Result<(), String> {
+pub async fn seed(db: &::app::server::AppState) -> Result<(), String> {
     let err = |e: ::app::server::ServiceError| e.into_app_error("demo-seed").to_string();
     let mut created = Vec::new();
     for user in &USERS {
         let new = accounts::NewUser::validated(user.name, user.email, DEMO_PASSWORD, user.role)
+            .and_then(|n| n.with_phone(user.phone))
             .map_err(|e| e.to_string())?;
         match accounts::create_user_unchecked(db, new).await {
             Ok(u) => created.push(u),

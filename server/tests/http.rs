@@ -299,7 +299,7 @@ async fn customers_cannot_add_internal_notes_or_change_status_and_never_see_note
         app::model::Role::Agent,
     )
     .unwrap();
-    app::server::services::accounts::create_user_unchecked(&state.db, agent)
+    app::server::services::accounts::create_user_unchecked(&state, agent)
         .await
         .unwrap();
     let mut agnes = Browser::new(&state);
@@ -352,7 +352,7 @@ async fn only_admins_manage_users() {
         app::model::Role::Admin,
     )
     .unwrap();
-    app::server::services::accounts::create_user_unchecked(&state.db, admin)
+    app::server::services::accounts::create_user_unchecked(&state, admin)
         .await
         .unwrap();
     let mut root = Browser::new(&state);

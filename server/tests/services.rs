@@ -8,31 +8,30 @@ use app::{
     model::{Role, TicketStatus},
     server::{
         services::{accounts, sessions, tickets},
-        Actor, ServiceError,
+        Actor, AppState, ServiceError,
     },
 };
 use chrono::{Duration, Utc};
-use sea_orm::DatabaseConnection;
 
 const PASSWORD: &str = "correct horse battery";
 
-async fn customer(db: &DatabaseConnection, email: &str) -> Actor {
-    let (_, token) = accounts::sign_up(db, "Someone", email, PASSWORD)
+async fn customer(state: &AppState, email: &str) -> Actor {
+    let (_, token) = accounts::sign_up(state, "Someone", email, "", PASSWORD)
         .await
         .unwrap();
-    sessions::resolve(db, &token, &common::security(), Utc::now())
+    sessions::resolve(&state.db, &token, &state.security, Utc::now())
         .await
         .unwrap()
         .unwrap()
 }
 
-async fn staff(db: &DatabaseConnection, email: &str, role: Role) -> Actor {
+async fn staff(state: &AppState, email: &str, role: Role) -> Actor {
     let new = accounts::NewUser::validated("Staff", email, PASSWORD, role).unwrap();
-    accounts::create_user_unchecked(db, new).await.unwrap();
-    let (_, token) = accounts::sign_in(db, &common::security(), email, PASSWORD, "127.0.0.1", None)
+    accounts::create_user_unchecked(state, new).await.unwrap();
+    let (_, token) = accounts::sign_in(state, email, PASSWORD, "127.0.0.1", None)
         .await
         .unwrap();
-    sessions::resolve(db, &token, &common::security(), Utc::now())
+    sessions::resolve(&state.db, &token, &state.security, Utc::now())
         .await
         .unwrap()
         .unwrap()
@@ -47,21 +46,21 @@ fn user_error(e: ServiceError) -> AppError {
 
 #[tokio::test]
 async fn sessions_end_after_idle_and_absolute_timeouts() {
-    let db = common::database().await;
-    let settings = common::security();
-    let (_, token) = accounts::sign_up(&db, "Ada", "ada@example.org", PASSWORD)
+    let state = common::state().await;
+    let (db, settings) = (&state.db, &state.security);
+    let (_, token) = accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD)
         .await
         .unwrap();
     let now = Utc::now();
     // Active use within the idle window keeps it alive.
     let soon = now + Duration::minutes(20);
-    assert!(sessions::resolve(&db, &token, &settings, soon)
+    assert!(sessions::resolve(db, &token, settings, soon)
         .await
         .unwrap()
         .is_some());
     let later = soon + Duration::minutes(25);
     assert!(
-        sessions::resolve(&db, &token, &settings, later)
+        sessions::resolve(db, &token, settings, later)
             .await
             .unwrap()
             .is_some(),
@@ -69,26 +68,25 @@ async fn sessions_end_after_idle_and_absolute_timeouts() {
     );
     // Idle for longer than the timeout: gone, and deleted.
     let idle = later + Duration::minutes(31);
-    assert!(sessions::resolve(&db, &token, &settings, idle)
+    assert!(sessions::resolve(db, &token, settings, idle)
         .await
         .unwrap()
         .is_none());
     assert!(
-        sessions::resolve(&db, &token, &settings, now)
+        sessions::resolve(db, &token, settings, now)
             .await
             .unwrap()
             .is_none(),
         "deleted, not just refused"
     );
 
-    let (_, token) =
-        accounts::sign_in(&db, &settings, "ada@example.org", PASSWORD, "1.2.3.4", None)
-            .await
-            .unwrap();
+    let (_, token) = accounts::sign_in(&state, "ada@example.org", PASSWORD, "1.2.3.4", None)
+        .await
+        .unwrap();
     let mut t = Utc::now();
     for _ in 0..30 {
         t += Duration::minutes(25);
-        if sessions::resolve(&db, &token, &settings, t)
+        if sessions::resolve(db, &token, settings, t)
             .await
             .unwrap()
             .is_none()
@@ -105,13 +103,13 @@ async fn sessions_end_after_idle_and_absolute_timeouts() {
 
 #[tokio::test]
 async fn session_tokens_are_stored_hashed() {
-    let db = common::database().await;
-    let (_, token) = accounts::sign_up(&db, "Ada", "ada@example.org", PASSWORD)
+    let state = common::state().await;
+    let (_, token) = accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD)
         .await
         .unwrap();
     use sea_orm::EntityTrait;
     let rows = app::server::entities::session::Entity::find()
-        .all(&db)
+        .all(&state.db)
         .await
         .unwrap();
     assert_eq!(rows.len(), 1);
@@ -122,163 +120,173 @@ async fn session_tokens_are_stored_hashed() {
 
 #[tokio::test]
 async fn sign_in_is_rate_limited_per_client_address() {
-    let db = common::database().await;
-    let settings = common::security();
-    for i in 0..settings.max_failures_per_client {
+    let state = common::state().await;
+    for i in 0..state.security.max_failures_per_client {
         let email = format!("guess{i}@example.org");
-        let e = accounts::sign_in(&db, &settings, &email, "nope nope", "10.9.9.9", None)
+        let e = accounts::sign_in(&state, &email, "nope nope", "10.9.9.9", None)
             .await
             .unwrap_err();
         assert_eq!(user_error(e), AppError::InvalidCredentials);
     }
-    accounts::sign_up(&db, "Ada", "ada@example.org", PASSWORD)
+    accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD)
         .await
         .unwrap();
-    let e = accounts::sign_in(
-        &db,
-        &settings,
-        "ada@example.org",
-        PASSWORD,
-        "10.9.9.9",
-        None,
-    )
-    .await
-    .unwrap_err();
+    let e = accounts::sign_in(&state, "ada@example.org", PASSWORD, "10.9.9.9", None)
+        .await
+        .unwrap_err();
     assert!(matches!(user_error(e), AppError::RateLimited { .. }));
     // The same account from another address still works.
-    accounts::sign_in(
-        &db,
-        &settings,
-        "ada@example.org",
-        PASSWORD,
-        "10.1.1.1",
-        None,
-    )
-    .await
-    .unwrap();
+    accounts::sign_in(&state, "ada@example.org", PASSWORD, "10.1.1.1", None)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
 async fn ticket_lists_are_scoped_filtered_paginated_newest_first() {
-    let db = common::database().await;
-    let alice = customer(&db, "alice@example.org").await;
-    let bob = customer(&db, "bob@example.org").await;
-    let agent = staff(&db, "agent@example.org", Role::Agent).await;
+    let state = common::state().await;
+    let alice = customer(&state, "alice@example.org").await;
+    let bob = customer(&state, "bob@example.org").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
     for i in 0..25 {
-        tickets::open(&db, &alice, &format!("Alice {i:02}"), "text")
+        tickets::open(&state, &alice, &format!("Alice {i:02}"), "text")
             .await
             .unwrap();
     }
-    let bobs = tickets::open(&db, &bob, "Bob 00", "text").await.unwrap();
-    tickets::set_status(&db, &agent, bobs, TicketStatus::Solved)
+    let bobs = tickets::open(&state, &bob, "Bob 00", "text").await.unwrap();
+    tickets::set_status(&state, &agent, bobs, TicketStatus::Solved)
         .await
         .unwrap();
 
-    let page0 = tickets::list(&db, &alice, None, 0).await.unwrap();
+    let page0 = tickets::list(&state, &alice, None, 0).await.unwrap();
     assert_eq!(page0.total_items, 25);
     assert_eq!(page0.total_pages, 2);
     assert_eq!(page0.items.len(), 20);
     assert_eq!(page0.items[0].subject, "Alice 24", "newest first");
     assert!(page0.items.iter().all(|t| t.customer_name.is_none()));
-    let page1 = tickets::list(&db, &alice, None, 1).await.unwrap();
+    let page1 = tickets::list(&state, &alice, None, 1).await.unwrap();
     assert_eq!(page1.items.len(), 5);
     assert_eq!(page1.items[4].subject, "Alice 00");
-    let beyond = tickets::list(&db, &alice, None, 99).await.unwrap();
+    let beyond = tickets::list(&state, &alice, None, 99).await.unwrap();
     assert_eq!(beyond.page, 1, "clamped to the last page");
 
-    let queue = tickets::list(&db, &agent, None, 0).await.unwrap();
+    let queue = tickets::list(&state, &agent, None, 0).await.unwrap();
     assert_eq!(queue.total_items, 26);
-    assert!(queue.items.iter().all(|t| t.customer_name.is_some()));
-    let solved = tickets::list(&db, &agent, Some(TicketStatus::Solved), 0)
+    assert!(queue
+        .items
+        .iter()
+        .all(|t| t.customer_name.as_deref() == Some("Someone")));
+    let solved = tickets::list(&state, &agent, Some(TicketStatus::Solved), 0)
         .await
         .unwrap();
     assert_eq!(solved.items.len(), 1);
     assert_eq!(solved.items[0].subject, "Bob 00");
     assert_eq!(
-        tickets::list(&db, &alice, Some(TicketStatus::Solved), 0)
+        tickets::list(&state, &alice, Some(TicketStatus::Solved), 0)
             .await
             .unwrap()
             .total_items,
         0
     );
     assert_eq!(
-        tickets::list(&db, &bob, None, 0).await.unwrap().total_items,
+        tickets::list(&state, &bob, None, 0)
+            .await
+            .unwrap()
+            .total_items,
         1
     );
 }
 
 #[tokio::test]
 async fn replies_move_the_status_and_closed_tickets_take_no_replies() {
-    let db = common::database().await;
-    let alice = customer(&db, "alice@example.org").await;
-    let agent = staff(&db, "agent@example.org", Role::Agent).await;
-    let id = tickets::open(&db, &alice, "Help", "first").await.unwrap();
-    tickets::set_status(&db, &agent, id, TicketStatus::Pending)
+    let state = common::state().await;
+    let alice = customer(&state, "alice@example.org").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let id = tickets::open(&state, &alice, "Help", "first")
         .await
         .unwrap();
-    tickets::reply(&db, &alice, id, "more info", false)
+    tickets::set_status(&state, &agent, id, TicketStatus::Pending)
+        .await
+        .unwrap();
+    tickets::reply(&state, &alice, id, "more info", false)
         .await
         .unwrap();
     assert_eq!(
-        tickets::get(&db, &alice, id).await.unwrap().status,
+        tickets::get(&state, &alice, id).await.unwrap().status,
         TicketStatus::Open
     );
 
-    tickets::set_status(&db, &agent, id, TicketStatus::Closed)
+    tickets::set_status(&state, &agent, id, TicketStatus::Closed)
         .await
         .unwrap();
-    let e = tickets::reply(&db, &alice, id, "again", false)
+    let e = tickets::reply(&state, &alice, id, "again", false)
         .await
         .unwrap_err();
     assert!(matches!(user_error(e), AppError::Conflict { .. }));
     // Staff may still leave an internal note on a closed ticket.
-    tickets::reply(&db, &agent, id, "closing note", true)
+    tickets::reply(&state, &agent, id, "closing note", true)
         .await
         .unwrap();
-    let detail = tickets::get(&db, &agent, id).await.unwrap();
+    let detail = tickets::get(&state, &agent, id).await.unwrap();
     assert_eq!(detail.messages.len(), 3);
     assert!(detail.messages[2].internal);
+    assert_eq!(detail.messages[0].body, "first");
     assert_eq!(
-        tickets::get(&db, &alice, id).await.unwrap().messages.len(),
+        tickets::get(&state, &alice, id)
+            .await
+            .unwrap()
+            .messages
+            .len(),
         2
     );
 }
 
 #[tokio::test]
-async fn invalid_ticket_input_is_refused_and_nothing_is_stored() {
-    let db = common::database().await;
-    let alice = customer(&db, "alice@example.org").await;
-    let e = tickets::open(&db, &alice, "   ", "body").await.unwrap_err();
+async fn invalid_input_is_refused_and_nothing_is_stored() {
+    let state = common::state().await;
+    let alice = customer(&state, "alice@example.org").await;
+    let e = tickets::open(&state, &alice, "   ", "body")
+        .await
+        .unwrap_err();
     assert_eq!(user_error(e).field_name(), Some("subject"));
-    let e = tickets::open(&db, &alice, "Subject", "").await.unwrap_err();
+    let e = tickets::open(&state, &alice, "Subject", "")
+        .await
+        .unwrap_err();
     assert_eq!(user_error(e).field_name(), Some("body"));
     assert_eq!(
-        tickets::list(&db, &alice, None, 0)
+        tickets::list(&state, &alice, None, 0)
             .await
             .unwrap()
             .total_items,
         0
     );
-    let agent = staff(&db, "agent@example.org", Role::Agent).await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
     assert!(matches!(
         user_error(
-            tickets::open(&db, &agent, "Subject", "Body")
+            tickets::open(&state, &agent, "Subject", "Body")
                 .await
                 .unwrap_err()
         ),
         AppError::Forbidden
     ));
+    let e = accounts::sign_up(&state, "Zed", "zed@example.org", "call me maybe", PASSWORD)
+        .await
+        .unwrap_err();
+    assert_eq!(user_error(e).field_name(), Some("phone"));
+    let e = accounts::sign_up(&state, "Zed 2", "ALICE@example.org", "", PASSWORD)
+        .await
+        .unwrap_err();
+    assert_eq!(user_error(e), AppError::EmailTaken);
 }
 
 #[tokio::test]
 async fn passwords_are_argon2id_and_secrets_never_print() {
-    let db = common::database().await;
-    accounts::sign_up(&db, "Ada", "ada@example.org", PASSWORD)
+    let state = common::state().await;
+    accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD)
         .await
         .unwrap();
     use sea_orm::EntityTrait;
     let user = app::server::entities::user::Entity::find()
-        .one(&db)
+        .one(&state.db)
         .await
         .unwrap()
         .unwrap();

@@ -11,7 +11,7 @@ pub async fn list_users(page: u64) -> Result<Paged<UserSummary>, AppError> {
     crate::server::context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor()?;
-        context::run(accounts::list_users(&state.db, &actor, page)).await
+        context::run(accounts::list_users(&state, &actor, page)).await
     })
     .await
 }
@@ -33,7 +33,7 @@ pub async fn create_user(
         let actor = context::require_actor()?;
         let role = Role::parse(&role).ok_or_else(|| AppError::field("role", "Choose a role."))?;
         let new = accounts::NewUser::validated(&name, &email, &password, role)?;
-        context::run(accounts::create_user(&state.db, &actor, new)).await
+        context::run(accounts::create_user(&state, &actor, new)).await
     })
     .await
 }

@@ -17,15 +17,25 @@ pub const AFTER_SIGN_IN: &str = "/tickets";
 /// The signed-in user, or `None` for a visitor.
 #[server]
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
-    crate::server::context::respond(async move {
-        Ok(crate::server::context::actor().map(|a| a.current_user()))
+    use crate::server::{context, services::accounts};
+    context::respond(async move {
+        let Some(actor) = context::actor() else {
+            return Ok(None);
+        };
+        let state = context::state()?;
+        context::run(accounts::me(&state, &actor)).await.map(Some)
     })
     .await
 }
 
 /// A customer creates an account and is signed in. Returns where to go next.
 #[server]
-pub async fn sign_up(name: String, email: String, password: String) -> Result<String, AppError> {
+pub async fn sign_up(
+    name: String,
+    email: String,
+    #[server(default)] phone: String,
+    password: String,
+) -> Result<String, AppError> {
     use crate::server::{
         context,
         services::{accounts, sessions},
@@ -33,7 +43,7 @@ pub async fn sign_up(name: String, email: String, password: String) -> Result<St
     crate::server::context::respond(async move {
         let state = context::state()?;
         let (_user, token) =
-            context::run(accounts::sign_up(&state.db, &name, &email, &password)).await?;
+            context::run(accounts::sign_up(&state, &name, &email, &phone, &password)).await?;
         set_cookie(sessions::cookie(&token, &state.security))?;
         Ok(AFTER_SIGN_IN.to_owned())
     })
@@ -51,8 +61,7 @@ pub async fn sign_in(email: String, password: String) -> Result<String, AppError
         let state = context::state()?;
         let previous = context::actor().map(|a| a.session_token_hash);
         let (_user, token) = context::run(accounts::sign_in(
-            &state.db,
-            &state.security,
+            &state,
             &email,
             &password,
             &context::client_ip(),
@@ -75,7 +84,7 @@ pub async fn sign_out() -> Result<(), AppError> {
     crate::server::context::respond(async move {
         let state = context::state()?;
         if let Some(actor) = context::actor() {
-            context::run(accounts::sign_out(&state.db, &actor)).await?;
+            context::run(accounts::sign_out(&state, &actor)).await?;
         }
         set_cookie(sessions::clearing_cookie(&state.security))
     })

@@ -27,7 +27,7 @@ pub async fn list_tickets(
         let state = context::state()?;
         let actor = context::require_actor()?;
         let status = parse_status(status)?;
-        context::run(tickets::list(&state.db, &actor, status, page)).await
+        context::run(tickets::list(&state, &actor, status, page)).await
     })
     .await
 }
@@ -39,7 +39,7 @@ pub async fn get_ticket(id: Uuid) -> Result<TicketDetail, AppError> {
     crate::server::context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor()?;
-        context::run(tickets::get(&state.db, &actor, id)).await
+        context::run(tickets::get(&state, &actor, id)).await
     })
     .await
 }
@@ -51,7 +51,7 @@ pub async fn open_ticket(subject: String, body: String) -> Result<Uuid, AppError
     crate::server::context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor()?;
-        context::run(tickets::open(&state.db, &actor, &subject, &body)).await
+        context::run(tickets::open(&state, &actor, &subject, &body)).await
     })
     .await
 }
@@ -68,10 +68,7 @@ pub async fn reply_to_ticket(
         let state = context::state()?;
         let actor = context::require_actor()?;
         let internal = matches!(internal.as_deref(), Some("true" | "on"));
-        context::run(tickets::reply(
-            &state.db, &actor, ticket_id, &body, internal,
-        ))
-        .await
+        context::run(tickets::reply(&state, &actor, ticket_id, &body, internal)).await
     })
     .await
 }
@@ -85,7 +82,7 @@ pub async fn set_ticket_status(ticket_id: Uuid, status: String) -> Result<(), Ap
         let actor = context::require_actor()?;
         let status = parse_status(Some(status))?
             .ok_or_else(|| AppError::field("status", "Choose a status."))?;
-        context::run(tickets::set_status(&state.db, &actor, ticket_id, status)).await
+        context::run(tickets::set_status(&state, &actor, ticket_id, status)).await
     })
     .await
 }

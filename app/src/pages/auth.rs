@@ -65,6 +65,10 @@ pub fn SignUpPage() -> impl IntoView {
                     <input id="email" name="email" type="email" autocomplete="email" maxlength=limits::EMAIL_MAX required/>
                 </div>
                 <div class="field">
+                    <label for="phone">"Phone (optional)"</label>
+                    <input id="phone" name="phone" type="tel" autocomplete="tel" maxlength="30"/>
+                </div>
+                <div class="field">
                     <label for="password">"Password"</label>
                     <input id="password" name="password" type="password" autocomplete="new-password"
                         minlength=limits::PASSWORD_MIN aria-describedby="password-hint" required/>

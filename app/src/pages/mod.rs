@@ -1,7 +1,10 @@
 //! One module per area of the portal.
+pub mod activity;
 pub mod admin;
+pub mod audit;
 pub mod auth;
 pub mod home;
+pub mod keys;
 pub mod not_found;
 pub mod ticket;
 pub mod tickets;

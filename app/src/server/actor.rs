@@ -1,4 +1,4 @@
-use crate::model::{CurrentUser, Role};
+use crate::model::Role;
 use uuid::Uuid;
 
 /// Who is asking: resolved once per request from the session cookie.
@@ -7,19 +7,7 @@ use uuid::Uuid;
 pub struct Actor {
     pub user_id: Uuid,
     pub role: Role,
-    pub name: String,
     pub email: String,
     /// Hash of the session token this request came with (for sign-out and rotation).
     pub session_token_hash: String,
-}
-
-impl Actor {
-    pub fn current_user(&self) -> CurrentUser {
-        CurrentUser {
-            id: self.user_id,
-            name: self.name.clone(),
-            email: self.email.clone(),
-            role: self.role,
-        }
-    }
 }

@@ -1,17 +1,21 @@
 //! Server-only code: state, sessions, policy, services and entities.
 //! Nothing here is compiled into the browser bundle.
 pub mod actor;
+pub mod audit;
 pub mod context;
+pub mod crypto;
 pub mod entities;
 pub mod error;
 pub mod password;
 pub mod policy;
 pub mod services;
 pub mod state;
+pub mod vault;
 
 pub use actor::Actor;
 pub use error::ServiceError;
 pub use state::{AppState, SecuritySettings};
+pub use vault::Vault;
 
 /// The id of the current HTTP request, set by the server's middleware and logged with errors.
 #[derive(Clone, Debug)]

@@ -15,6 +15,12 @@ pub enum Action {
     /// See every customer's tickets (the queue), not only one's own.
     ViewTicketQueue,
     ManageUsers,
+    /// Read the whole audit log and verify its chain.
+    ViewAuditLog,
+    /// See the events about one's own data.
+    ViewOwnActivity,
+    /// See master key status and data key counts.
+    ManageKeys,
 }
 
 /// What the action is about.
@@ -35,9 +41,11 @@ pub fn can(actor: &Actor, action: Action, target: Target) -> bool {
         Role::Customer => match action {
             OpenTicket => true,
             ViewTicket | ReplyToTicket => owns(target),
-            AddInternalNote | ChangeTicketStatus | ViewTicketQueue | ManageUsers => false,
+            ViewOwnActivity => true,
+            AddInternalNote | ChangeTicketStatus | ViewTicketQueue | ManageUsers | ViewAuditLog
+            | ManageKeys => false,
         },
-        Role::Agent => !matches!(action, ManageUsers | OpenTicket),
+        Role::Agent => !matches!(action, ManageUsers | OpenTicket | ViewAuditLog | ManageKeys),
         Role::Admin => action != OpenTicket,
     }
 }
@@ -50,7 +58,6 @@ mod tests {
         Actor {
             user_id: Uuid::new_v4(),
             role,
-            name: "n".into(),
             email: "e@example.org".into(),
             session_token_hash: String::new(),
         }
@@ -77,6 +84,9 @@ mod tests {
             (ChangeTicketStatus, own, false, true, true),
             (ViewTicketQueue, Target::Nothing, false, true, true),
             (ManageUsers, Target::Nothing, false, false, true),
+            (ViewAuditLog, Target::Nothing, false, false, true),
+            (ViewOwnActivity, Target::Nothing, true, true, true),
+            (ManageKeys, Target::Nothing, false, false, true),
         ];
         let agent = actor(Role::Agent);
         let admin = actor(Role::Admin);

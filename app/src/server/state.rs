@@ -1,6 +1,6 @@
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 /// Session and sign-in limits, from configuration.
 #[derive(Clone, Debug)]
@@ -35,6 +35,8 @@ impl Default for SecuritySettings {
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub db: DatabaseConnection,
+    /// The key store and master keys: every personal value goes through it.
+    pub vault: Arc<super::Vault>,
     pub security: SecuritySettings,
     pub leptos_options: LeptosOptions,
 }

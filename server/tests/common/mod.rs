@@ -2,7 +2,10 @@
 //! PostgreSQL when CUSTODIAN_TEST_POSTGRES_URL names a server to create databases on.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use app::server::{AppState, SecuritySettings};
+use app::server::{
+    crypto::{Keyring, MasterKey},
+    AppState, SecuritySettings, Vault,
+};
 use axum::{body::Body, Router};
 use http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
@@ -22,9 +25,10 @@ pub fn backend() -> &'static str {
     }
 }
 
-/// A new, migrated, empty database.
-pub async fn database() -> DatabaseConnection {
-    let name = format!("custodian_test_{}", uuid::Uuid::new_v4().simple());
+/// A URL for a new, empty database: a file under the temp folder, or a new
+/// database on the PostgreSQL server.
+pub async fn fresh_url(prefix: &str) -> String {
+    let name = format!("{prefix}_{}", uuid::Uuid::new_v4().simple());
     let url = match std::env::var("CUSTODIAN_TEST_POSTGRES_URL") {
         Ok(admin_url) => {
             let admin = Database::connect(&admin_url).await.unwrap();
@@ -45,7 +49,26 @@ pub async fn database() -> DatabaseConnection {
             )
         }
     };
-    server::db::connect_and_migrate(&url).await.unwrap()
+    url
+}
+
+/// A new, migrated, empty database.
+pub async fn database() -> DatabaseConnection {
+    server::db::connect_and_migrate(&fresh_url("custodian_test").await)
+        .await
+        .unwrap()
+}
+
+/// A new key store with a fresh master key.
+pub async fn vault() -> Vault {
+    let keystore = server::db::connect_keystore(&fresh_url("custodian_keys").await)
+        .await
+        .unwrap();
+    let key = MasterKey::generate();
+    Vault::new(
+        keystore,
+        Keyring::from_values(&key.to_base64(), &[]).unwrap(),
+    )
 }
 
 pub fn security() -> SecuritySettings {
@@ -55,6 +78,7 @@ pub fn security() -> SecuritySettings {
 pub async fn state() -> AppState {
     AppState {
         db: database().await,
+        vault: std::sync::Arc::new(vault().await),
         security: security(),
         leptos_options: LeptosOptions::builder()
             .output_name("custodian")

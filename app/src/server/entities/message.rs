@@ -8,7 +8,8 @@ pub struct Model {
     pub id: Uuid,
     pub ticket_id: Uuid,
     pub author_id: Uuid,
-    pub body: String,
+    /// Sealed under the ticket customer's data key (`messages.body`).
+    pub body: Vec<u8>,
     pub internal: bool,
     pub created_at: DateTimeUtc,
 }

@@ -7,7 +7,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub customer_id: Uuid,
-    pub subject: String,
+    /// Sealed under the customer's data key (`tickets.subject`).
+    pub subject: Vec<u8>,
     pub status: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -8,7 +8,10 @@ pub struct Model {
     pub id: Uuid,
     #[sea_orm(unique)]
     pub email: String,
-    pub name: String,
+    /// Sealed under the user's data key (`users.name`).
+    pub name: Vec<u8>,
+    /// Sealed under the user's data key (`users.phone`).
+    pub phone: Option<Vec<u8>>,
     /// Argon2id PHC string; see `server::password`.
     pub password_hash: String,
     pub role: String,

@@ -1,24 +1,29 @@
-//! Sign-up, sign-in, sign-out and the creation of staff accounts.
+//! Sign-up, sign-in, sign-out and the creation of accounts by admins.
+//! Names and phones are sealed under the user's own data key; every change is
+//! audited in the same transaction.
 use super::{sessions, sessions::SessionToken, throttle};
 use crate::{
     error::AppError,
-    model::{limits, CurrentUser, Paged, Role, UserSummary},
+    model::{limits, AuditAction, CurrentUser, Paged, Role, UserSummary},
     server::{
+        audit::{self, Change, Event},
+        crypto::{DataKey, Slot},
         entities::user,
         error::OnConstraint,
         password,
         policy::{self, Action, Target},
-        Actor, SecuritySettings, ServiceError,
+        vault, Actor, AppState, ServiceError,
     },
     validate,
 };
 use chrono::Utc;
-use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait};
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder};
 
 /// A validated request to create an account.
 pub struct NewUser {
     pub name: String,
     pub email: String,
+    pub phone: Option<String>,
     pub password: String,
     pub role: Role,
 }
@@ -34,9 +39,15 @@ impl NewUser {
         Ok(NewUser {
             name: validate::name(name)?,
             email: validate::email(email)?,
+            phone: None,
             password: validate::new_password(password)?,
             role,
         })
+    }
+
+    pub fn with_phone(mut self, phone: &str) -> Result<Self, AppError> {
+        self.phone = validate::phone(phone)?;
+        Ok(self)
     }
 }
 
@@ -48,75 +59,129 @@ impl std::fmt::Debug for NewUser {
     }
 }
 
-async fn insert(db: &impl ConnectionTrait, new: NewUser) -> Result<user::Model, ServiceError> {
+/// Creates the user's data key, then the user row and its audit event in one transaction.
+/// Returns the open transaction so the caller can add to it (a session at sign-up).
+async fn insert(
+    state: &AppState,
+    new: NewUser,
+    by: Option<&Actor>,
+    action: AuditAction,
+) -> Result<(sea_orm::DatabaseTransaction, user::Model, DataKey), ServiceError> {
+    let taken = user::Entity::find()
+        .filter(user::Column::Email.eq(new.email.clone()))
+        .count(&state.db)
+        .await?;
+    if taken > 0 {
+        return Err(AppError::EmailTaken.into());
+    }
     let hash = password::hash(new.password).await?;
-    user::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        email: Set(new.email),
-        name: Set(new.name),
+    let id = Uuid::now_v7();
+    let key = state.vault.create_key(id).await?;
+    let txn = audit::begin(&state.db).await?;
+    let model = user::ActiveModel {
+        id: Set(id),
+        email: Set(new.email.clone()),
+        name: Set(key.seal_str(Slot::new("users", "name", &id), &new.name)),
+        phone: Set(new
+            .phone
+            .as_deref()
+            .map(|p| key.seal_str(Slot::new("users", "phone", &id), p))),
         password_hash: Set(hash.as_stored().to_owned()),
         role: Set(new.role.as_str().to_owned()),
         created_at: Set(Utc::now()),
     }
-    .insert(db)
+    .insert(&txn)
     .await
-    .on_unique_violation(AppError::EmailTaken)
+    .on_unique_violation(AppError::EmailTaken)?;
+    let mut event = Event::new(action, "user", id)
+        .about(id)
+        .change(Change::set("name", &new.name));
+    event = event
+        .change(Change::set("email", &new.email))
+        .change(Change::set("role", new.role.as_str()));
+    if let Some(phone) = &new.phone {
+        event = event.change(Change::set("phone", phone));
+    }
+    event = match by {
+        Some(actor) => event.by(actor),
+        None => event.by_user(id, new.role),
+    };
+    audit::append(&txn, event, Some(&key)).await?;
+    Ok((txn, model, key))
 }
 
-fn current_user(model: &user::Model) -> Result<CurrentUser, ServiceError> {
-    let role = Role::parse(&model.role)
-        .ok_or_else(|| ServiceError::Internal(format!("user {} has an unknown role", model.id)))?;
+fn role_of(model: &user::Model) -> Result<Role, ServiceError> {
+    Role::parse(&model.role)
+        .ok_or_else(|| ServiceError::Internal(format!("user {} has an unknown role", model.id)))
+}
+
+fn current_user(model: &user::Model, key: Option<&DataKey>) -> Result<CurrentUser, ServiceError> {
+    let name = match key {
+        Some(key) => key
+            .open_string(Slot::new("users", "name", &model.id), &model.name)
+            .map_err(|e| ServiceError::Internal(format!("name of user {}: {e}", model.id)))?,
+        None => vault::ERASED.to_owned(),
+    };
     Ok(CurrentUser {
         id: model.id,
-        name: model.name.clone(),
+        name,
         email: model.email.clone(),
-        role,
+        role: role_of(model)?,
     })
 }
 
 /// Creates an account without an acting user: the CLI and demo seeding only.
 pub async fn create_user_unchecked(
-    db: &DatabaseConnection,
+    state: &AppState,
     new: NewUser,
 ) -> Result<CurrentUser, ServiceError> {
-    current_user(&insert(db, new).await?)
+    let (txn, model, key) = insert(state, new, None, AuditAction::UserCreated).await?;
+    txn.commit().await?;
+    current_user(&model, Some(&key))
 }
 
 /// A customer signs themselves up and is signed in at once.
 pub async fn sign_up(
-    db: &DatabaseConnection,
+    state: &AppState,
     name: &str,
     email: &str,
+    phone: &str,
     password: &str,
 ) -> Result<(CurrentUser, SessionToken), ServiceError> {
-    let new = NewUser::validated(name, email, password, Role::Customer)?;
-    let txn = db.begin().await?;
-    let user = insert(&txn, new).await?;
-    let token = sessions::create(&txn, user.id).await?;
+    let new = NewUser::validated(name, email, password, Role::Customer)?.with_phone(phone)?;
+    let (txn, model, key) = insert(state, new, None, AuditAction::SignUp).await?;
+    let token = sessions::create(&txn, model.id).await?;
     txn.commit().await?;
-    Ok((current_user(&user)?, token))
+    Ok((current_user(&model, Some(&key))?, token))
+}
+
+/// The signed-in user with their decrypted name.
+pub async fn me(state: &AppState, actor: &Actor) -> Result<CurrentUser, ServiceError> {
+    let model = user::Entity::find_by_id(actor.user_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let key = state.vault.key(model.id).await?;
+    current_user(&model, key.as_ref())
 }
 
 /// Checks credentials under the rate limit and starts a fresh session, ending
-/// the one the browser came with (session rotation).
+/// the one the browser came with (session rotation). Both outcomes are audited.
 pub async fn sign_in(
-    db: &DatabaseConnection,
-    settings: &SecuritySettings,
+    state: &AppState,
     email: &str,
     password: &str,
     client_ip: &str,
     previous_session: Option<&str>,
 ) -> Result<(CurrentUser, SessionToken), ServiceError> {
     let email = email.trim().to_lowercase();
-    if email.is_empty() || password.is_empty() {
+    if email.is_empty() || password.is_empty() || password.chars().count() > limits::PASSWORD_MAX {
         return Err(AppError::InvalidCredentials.into());
     }
-    if password.chars().count() > limits::PASSWORD_MAX {
-        return Err(AppError::InvalidCredentials.into());
-    }
+    let db = &state.db;
     let account_key = throttle::account_key(&email);
     let client_key = throttle::client_key(client_ip);
-    throttle::check(db, settings, &account_key, &client_key).await?;
+    throttle::check(db, &state.security, &account_key, &client_key).await?;
 
     let found = user::Entity::find()
         .filter(user::Column::Email.eq(email.clone()))
@@ -128,41 +193,78 @@ pub async fn sign_in(
     let ok = password::verify(password.to_owned(), stored).await?;
     let user = match (ok, found) {
         (true, Some(user)) => user,
-        _ => {
-            throttle::record_failure(db, settings, &account_key, &client_key).await?;
+        (_, found) => {
+            let txn = audit::begin(db).await?;
+            throttle::record_failure(&txn, &state.security, &account_key, &client_key).await?;
+            let mut event = Event::new(
+                AuditAction::SignInFailed,
+                "session",
+                found
+                    .as_ref()
+                    .map(|u| u.id.to_string())
+                    .unwrap_or_else(|| "unknown".into()),
+            );
+            if let Some(u) = &found {
+                event = event.about(u.id);
+            }
+            audit::append(&txn, event, None).await?;
+            txn.commit().await?;
             return Err(AppError::InvalidCredentials.into());
         }
     };
-    throttle::clear(db, &account_key).await?;
-    let txn = db.begin().await?;
+    let role = role_of(&user)?;
+    let key = state.vault.key(user.id).await?;
+    let txn = audit::begin(db).await?;
+    throttle::clear(&txn, &account_key).await?;
     if let Some(previous) = previous_session {
         sessions::end(&txn, previous).await?;
     }
     let token = sessions::create(&txn, user.id).await?;
+    audit::append(
+        &txn,
+        Event::new(AuditAction::SignIn, "session", user.id)
+            .by_user(user.id, role)
+            .about(user.id),
+        None,
+    )
+    .await?;
     txn.commit().await?;
-    Ok((current_user(&user)?, token))
+    Ok((current_user(&user, key.as_ref())?, token))
 }
 
 /// Ends the actor's session on the server.
-pub async fn sign_out(db: &DatabaseConnection, actor: &Actor) -> Result<(), ServiceError> {
-    sessions::end(db, &actor.session_token_hash).await
+pub async fn sign_out(state: &AppState, actor: &Actor) -> Result<(), ServiceError> {
+    let txn = audit::begin(&state.db).await?;
+    sessions::end(&txn, &actor.session_token_hash).await?;
+    audit::append(
+        &txn,
+        Event::new(AuditAction::SignOut, "session", actor.user_id)
+            .by(actor)
+            .about(actor.user_id),
+        None,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// An admin creates an agent, admin or customer account.
 pub async fn create_user(
-    db: &DatabaseConnection,
+    state: &AppState,
     actor: &Actor,
     new: NewUser,
 ) -> Result<CurrentUser, ServiceError> {
     if !policy::can(actor, Action::ManageUsers, Target::Nothing) {
         return Err(AppError::Forbidden.into());
     }
-    create_user_unchecked(db, new).await
+    let (txn, model, key) = insert(state, new, Some(actor), AuditAction::UserCreated).await?;
+    txn.commit().await?;
+    current_user(&model, Some(&key))
 }
 
 /// Every account, newest first, for the admin's team page.
 pub async fn list_users(
-    db: &DatabaseConnection,
+    state: &AppState,
     actor: &Actor,
     page: u64,
 ) -> Result<Paged<UserSummary>, ServiceError> {
@@ -172,15 +274,15 @@ pub async fn list_users(
     let paginator = user::Entity::find()
         .order_by_desc(user::Column::CreatedAt)
         .order_by_desc(user::Column::Id)
-        .paginate(db, limits::PAGE_SIZE);
+        .paginate(&state.db, limits::PAGE_SIZE);
     let totals = paginator.num_items_and_pages().await?;
     let page = page.min(totals.number_of_pages.saturating_sub(1));
-    let items = paginator
-        .fetch_page(page)
-        .await?
+    let rows = paginator.fetch_page(page).await?;
+    let keys = state.vault.keys(rows.iter().map(|u| u.id)).await?;
+    let items = rows
         .iter()
         .map(|u| {
-            let current = current_user(u)?;
+            let current = current_user(u, keys.get(&u.id))?;
             Ok(UserSummary {
                 id: u.id,
                 name: current.name,

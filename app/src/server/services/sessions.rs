@@ -128,7 +128,6 @@ pub async fn resolve(
     Ok(Some(Actor {
         user_id: user.id,
         role,
-        name: user.name,
         email: user.email,
         session_token_hash: token_hash,
     }))

@@ -44,7 +44,7 @@ pub async fn check(
 
 /// Records a failure against both keys and prunes entries older than the window.
 pub async fn record_failure(
-    db: &DatabaseConnection,
+    db: &impl sea_orm::ConnectionTrait,
     settings: &SecuritySettings,
     account: &str,
     client: &str,
@@ -67,7 +67,7 @@ pub async fn record_failure(
 }
 
 /// Forgets an account's failures after a successful sign-in.
-pub async fn clear(db: &DatabaseConnection, account: &str) -> Result<(), ServiceError> {
+pub async fn clear(db: &impl sea_orm::ConnectionTrait, account: &str) -> Result<(), ServiceError> {
     sign_in_failure::Entity::delete_many()
         .filter(sign_in_failure::Column::ThrottleKey.eq(account))
         .exec(db)

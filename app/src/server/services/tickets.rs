@@ -1,18 +1,25 @@
 //! Tickets and their conversations. Every query is scoped by the actor:
 //! a customer's reads filter by their own id, and a ticket they do not own is
 //! reported as "not found", never as "forbidden", so ids leak nothing.
+//! Subjects and messages are sealed under the ticket customer's data key.
 use crate::{
     error::AppError,
-    model::{limits, MessageView, Paged, Role, TicketDetail, TicketStatus, TicketSummary},
+    model::{
+        limits, AuditAction, MessageView, Paged, Role, TicketDetail, TicketStatus, TicketSummary,
+    },
+    server::services::people::people,
     server::{
-        entities::{message, ticket, user},
+        audit::{self, Change, Event},
+        crypto::{DataKey, Slot},
+        entities::{message, ticket},
         policy::{self, Action, Target},
-        Actor, ServiceError,
+        vault::{self, open_text},
+        Actor, AppState, ServiceError,
     },
     validate,
 };
 use chrono::Utc;
-use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, TransactionTrait};
+use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, QueryOrder};
 use std::collections::HashMap;
 
 fn status_of(t: &ticket::Model) -> Result<TicketStatus, ServiceError> {
@@ -20,24 +27,8 @@ fn status_of(t: &ticket::Model) -> Result<TicketStatus, ServiceError> {
         .ok_or_else(|| ServiceError::Internal(format!("ticket {} has an unknown status", t.id)))
 }
 
-async fn names_of(
-    db: &impl ConnectionTrait,
-    ids: impl IntoIterator<Item = Uuid>,
-) -> Result<HashMap<Uuid, user::Model>, ServiceError> {
-    let ids: Vec<Uuid> = ids.into_iter().collect();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect())
-}
-
-/// Loads a ticket the actor may see for `action`; otherwise `NotFound`.
+/// Loads a ticket the actor may see for `action`; otherwise `NotFound` (or `Forbidden`
+/// for an action on a ticket they may see but not change).
 async fn visible_ticket(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -49,30 +40,30 @@ async fn visible_ticket(
         query = query.filter(ticket::Column::CustomerId.eq(actor.user_id));
     }
     let ticket = query.one(db).await?.ok_or(AppError::NotFound)?;
-    if !policy::can(
-        actor,
-        Action::ViewTicket,
-        Target::Ticket {
-            customer_id: ticket.customer_id,
-        },
-    ) {
+    let target = Target::Ticket {
+        customer_id: ticket.customer_id,
+    };
+    if !policy::can(actor, Action::ViewTicket, target) {
         return Err(AppError::NotFound.into());
     }
-    if !policy::can(
-        actor,
-        action,
-        Target::Ticket {
-            customer_id: ticket.customer_id,
-        },
-    ) {
+    if !policy::can(actor, action, target) {
         return Err(AppError::Forbidden.into());
     }
     Ok(ticket)
 }
 
+fn subject_text(keys: &HashMap<Uuid, DataKey>, t: &ticket::Model) -> String {
+    open_text(
+        keys,
+        t.customer_id,
+        Slot::new("tickets", "subject", &t.id),
+        &t.subject,
+    )
+}
+
 /// A customer's own tickets, or the whole queue for staff; newest first.
 pub async fn list(
-    db: &DatabaseConnection,
+    state: &AppState,
     actor: &Actor,
     status: Option<TicketStatus>,
     page: u64,
@@ -88,12 +79,13 @@ pub async fn list(
     let paginator = query
         .order_by_desc(ticket::Column::CreatedAt)
         .order_by_desc(ticket::Column::Id)
-        .paginate(db, limits::PAGE_SIZE);
+        .paginate(&state.db, limits::PAGE_SIZE);
     let totals = paginator.num_items_and_pages().await?;
     let page = page.min(totals.number_of_pages.saturating_sub(1));
     let rows = paginator.fetch_page(page).await?;
+    let keys = state.vault.keys(rows.iter().map(|t| t.customer_id)).await?;
     let customers = if queue {
-        names_of(db, rows.iter().map(|t| t.customer_id)).await?
+        people(state, rows.iter().map(|t| t.customer_id)).await?
     } else {
         HashMap::new()
     };
@@ -102,15 +94,15 @@ pub async fn list(
         .map(|t| {
             Ok(TicketSummary {
                 id: t.id,
-                subject: t.subject.clone(),
+                subject: subject_text(&keys, t),
                 status: status_of(t)?,
                 created_at: t.created_at,
                 updated_at: t.updated_at,
                 customer_name: queue.then(|| {
                     customers
                         .get(&t.customer_id)
-                        .map(|u| u.name.clone())
-                        .unwrap_or_default()
+                        .map(|c| c.name.clone())
+                        .unwrap_or_else(|| vault::ERASED.into())
                 }),
             })
         })
@@ -124,12 +116,8 @@ pub async fn list(
 }
 
 /// One ticket with the conversation the actor may read (no internal notes for customers).
-pub async fn get(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    id: Uuid,
-) -> Result<TicketDetail, ServiceError> {
-    let ticket = visible_ticket(db, actor, id, Action::ViewTicket).await?;
+pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDetail, ServiceError> {
+    let ticket = visible_ticket(&state.db, actor, id, Action::ViewTicket).await?;
     let mut query = message::Entity::find().filter(message::Column::TicketId.eq(ticket.id));
     if !actor.role.is_staff() {
         query = query.filter(message::Column::Internal.eq(false));
@@ -137,18 +125,20 @@ pub async fn get(
     let messages = query
         .order_by_asc(message::Column::CreatedAt)
         .order_by_asc(message::Column::Id)
-        .all(db)
+        .all(&state.db)
         .await?;
-    let people = names_of(
-        db,
+    let people = people(
+        state,
         messages
             .iter()
             .map(|m| m.author_id)
             .chain(std::iter::once(ticket.customer_id)),
     )
     .await?;
+    let keys = state.vault.keys([ticket.customer_id]).await?;
     let customer = people
         .get(&ticket.customer_id)
+        .cloned()
         .ok_or_else(|| ServiceError::Internal(format!("ticket {} has no customer", ticket.id)))?;
     let messages = messages
         .into_iter()
@@ -156,11 +146,16 @@ pub async fn get(
             let author = people.get(&m.author_id);
             MessageView {
                 id: m.id,
-                author_name: author.map(|a| a.name.clone()).unwrap_or_default(),
-                author_role: author
-                    .and_then(|a| Role::parse(&a.role))
-                    .unwrap_or(Role::Customer),
-                body: m.body,
+                author_name: author
+                    .map(|a| a.name.clone())
+                    .unwrap_or_else(|| vault::ERASED.into()),
+                author_role: author.map(|a| a.role).unwrap_or(Role::Customer),
+                body: open_text(
+                    &keys,
+                    ticket.customer_id,
+                    Slot::new("messages", "body", &m.id),
+                    &m.body,
+                ),
                 internal: m.internal,
                 created_at: m.created_at,
             }
@@ -168,18 +163,40 @@ pub async fn get(
         .collect();
     Ok(TicketDetail {
         id: ticket.id,
-        subject: ticket.subject.clone(),
+        subject: subject_text(&keys, &ticket),
         status: status_of(&ticket)?,
         created_at: ticket.created_at,
-        customer_name: customer.name.clone(),
-        customer_email: actor.role.is_staff().then(|| customer.email.clone()),
+        customer_name: customer.name,
+        customer_email: actor.role.is_staff().then_some(customer.email),
         messages,
     })
 }
 
+async fn insert_message(
+    db: &impl ConnectionTrait,
+    key: &DataKey,
+    ticket_id: Uuid,
+    author_id: Uuid,
+    body: &str,
+    internal: bool,
+) -> Result<Uuid, ServiceError> {
+    let id = Uuid::now_v7();
+    message::ActiveModel {
+        id: Set(id),
+        ticket_id: Set(ticket_id),
+        author_id: Set(author_id),
+        body: Set(key.seal_str(Slot::new("messages", "body", &id), body)),
+        internal: Set(internal),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
 /// A customer opens a ticket with its first message.
 pub async fn open(
-    db: &DatabaseConnection,
+    state: &AppState,
     actor: &Actor,
     subject: &str,
     body: &str,
@@ -189,49 +206,36 @@ pub async fn open(
     }
     let subject = validate::subject(subject)?;
     let body = validate::message_body(body)?;
+    let key = state.vault.require_key(actor.user_id).await?;
     let now = Utc::now();
     let id = Uuid::now_v7();
-    let txn = db.begin().await?;
+    let txn = audit::begin(&state.db).await?;
     ticket::ActiveModel {
         id: Set(id),
         customer_id: Set(actor.user_id),
-        subject: Set(subject),
+        subject: Set(key.seal_str(Slot::new("tickets", "subject", &id), &subject)),
         status: Set(TicketStatus::Open.as_str().to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
     }
     .insert(&txn)
     .await?;
-    insert_message(&txn, id, actor.user_id, body, false).await?;
+    let message_id = insert_message(&txn, &key, id, actor.user_id, &body, false).await?;
+    let event = Event::new(AuditAction::TicketCreated, "ticket", id)
+        .by(actor)
+        .about(actor.user_id)
+        .change(Change::set("subject", &subject))
+        .change(Change::set("message", &body))
+        .change(Change::set("message_id", message_id.to_string()));
+    audit::append(&txn, event, Some(&key)).await?;
     txn.commit().await?;
-    Ok(id)
-}
-
-async fn insert_message(
-    db: &impl ConnectionTrait,
-    ticket_id: Uuid,
-    author_id: Uuid,
-    body: String,
-    internal: bool,
-) -> Result<Uuid, ServiceError> {
-    let id = Uuid::now_v7();
-    message::ActiveModel {
-        id: Set(id),
-        ticket_id: Set(ticket_id),
-        author_id: Set(author_id),
-        body: Set(body),
-        internal: Set(internal),
-        created_at: Set(Utc::now()),
-    }
-    .insert(db)
-    .await?;
     Ok(id)
 }
 
 /// A reply (or, for staff, an internal note). A customer's reply reopens a
 /// pending or solved ticket; a closed ticket takes no more replies.
 pub async fn reply(
-    db: &DatabaseConnection,
+    state: &AppState,
     actor: &Actor,
     ticket_id: Uuid,
     body: &str,
@@ -243,7 +247,7 @@ pub async fn reply(
         Action::ReplyToTicket
     };
     let body = validate::message_body(body)?;
-    let txn = db.begin().await?;
+    let txn = audit::begin(&state.db).await?;
     let ticket = visible_ticket(&txn, actor, ticket_id, action).await?;
     let status = status_of(&ticket)?;
     if status == TicketStatus::Closed && !internal {
@@ -252,7 +256,9 @@ pub async fn reply(
         }
         .into());
     }
-    let id = insert_message(&txn, ticket.id, actor.user_id, body, internal).await?;
+    let customer = ticket.customer_id;
+    let key = state.vault.require_key(customer).await?;
+    let id = insert_message(&txn, &key, ticket.id, actor.user_id, &body, internal).await?;
     let new_status = match (actor.role, status) {
         (Role::Customer, TicketStatus::Pending | TicketStatus::Solved) => TicketStatus::Open,
         _ => status,
@@ -261,23 +267,52 @@ pub async fn reply(
     active.status = Set(new_status.as_str().to_owned());
     active.updated_at = Set(Utc::now());
     active.update(&txn).await?;
+    let action = if internal {
+        AuditAction::InternalNoteAdded
+    } else {
+        AuditAction::TicketReplied
+    };
+    let mut event = Event::new(action, "message", id)
+        .by(actor)
+        .about(customer)
+        .change(Change::set("ticket_id", ticket_id.to_string()))
+        .change(Change::set("message", &body));
+    if new_status != status {
+        event = event.change(Change::changed(
+            "status",
+            status.as_str(),
+            new_status.as_str(),
+        ));
+    }
+    audit::append(&txn, event, Some(&key)).await?;
     txn.commit().await?;
     Ok(id)
 }
 
 /// Staff move a ticket to another status.
 pub async fn set_status(
-    db: &DatabaseConnection,
+    state: &AppState,
     actor: &Actor,
     ticket_id: Uuid,
     status: TicketStatus,
 ) -> Result<(), ServiceError> {
-    let txn = db.begin().await?;
+    let txn = audit::begin(&state.db).await?;
     let ticket = visible_ticket(&txn, actor, ticket_id, Action::ChangeTicketStatus).await?;
+    let before = status_of(&ticket)?;
+    if before == status {
+        return Ok(());
+    }
+    let customer = ticket.customer_id;
+    let key = state.vault.require_key(customer).await?;
     let mut active: ticket::ActiveModel = ticket.into();
     active.status = Set(status.as_str().to_owned());
     active.updated_at = Set(Utc::now());
     active.update(&txn).await?;
+    let event = Event::new(AuditAction::TicketStatusChanged, "ticket", ticket_id)
+        .by(actor)
+        .about(customer)
+        .change(Change::changed("status", before.as_str(), status.as_str()));
+    audit::append(&txn, event, Some(&key)).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -1,0 +1,315 @@
+//! The hash-chained audit log.
+//!
+//! Every change appends an event in the same transaction as the change. Each
+//! event's hash is SHA-256(previous hash ‖ canonical bytes of the event), so an
+//! edited, removed or reordered event breaks the chain where it happened.
+//! Changed values are sealed under the subject's data key: erasing the subject
+//! shreds them without touching the chain. Appends first lock the single
+//! `audit_head` row, which serialises writers on both SQLite and PostgreSQL.
+use super::{
+    crypto::{DataKey, Slot},
+    entities::{audit_event, audit_head},
+    Actor, ServiceError,
+};
+use crate::model::{AuditAction, AuditVerification, Role};
+use chrono::{SecondsFormat, SubsecRound, Utc};
+use sea_orm::{prelude::*, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The hash before the first event.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// One changed value. Serialised into the sealed `changes` column.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+impl Change {
+    pub fn set(field: &str, after: impl Into<String>) -> Self {
+        Change {
+            field: field.to_owned(),
+            before: None,
+            after: Some(after.into()),
+        }
+    }
+
+    pub fn changed(field: &str, before: impl Into<String>, after: impl Into<String>) -> Self {
+        Change {
+            field: field.to_owned(),
+            before: Some(before.into()),
+            after: Some(after.into()),
+        }
+    }
+}
+
+/// An event about to be appended.
+#[derive(Debug)]
+pub struct Event {
+    actor: Option<(Uuid, Role)>,
+    action: AuditAction,
+    entity_type: &'static str,
+    entity_id: String,
+    subject: Option<Uuid>,
+    changes: Vec<Change>,
+}
+
+impl Event {
+    pub fn new(action: AuditAction, entity_type: &'static str, entity_id: impl ToString) -> Self {
+        Event {
+            actor: None,
+            action,
+            entity_type,
+            entity_id: entity_id.to_string(),
+            subject: None,
+            changes: Vec::new(),
+        }
+    }
+
+    pub fn by(mut self, actor: &Actor) -> Self {
+        self.actor = Some((actor.user_id, actor.role));
+        self
+    }
+
+    pub fn by_user(mut self, id: Uuid, role: Role) -> Self {
+        self.actor = Some((id, role));
+        self
+    }
+
+    /// Whose personal data this is about.
+    pub fn about(mut self, subject: Uuid) -> Self {
+        self.subject = Some(subject);
+        self
+    }
+
+    pub fn change(mut self, change: Change) -> Self {
+        self.changes.push(change);
+        self
+    }
+}
+
+/// Begins a transaction that will append to the audit log, taking the chain
+/// lock first: a write as the first statement makes SQLite take its write lock
+/// (waiting its turn) and PostgreSQL lock the head row.
+pub async fn begin(db: &DatabaseConnection) -> Result<DatabaseTransaction, ServiceError> {
+    let txn = db.begin().await?;
+    audit_head::Entity::update_many()
+        .col_expr(
+            audit_head::Column::LastSeq,
+            Expr::col(audit_head::Column::LastSeq),
+        )
+        .filter(audit_head::Column::Id.eq(1))
+        .exec(&txn)
+        .await?;
+    Ok(txn)
+}
+
+/// Appends an event inside `txn` (which must come from `begin`). Changed values
+/// are sealed under `key`, the subject's data key; they are required to be.
+pub async fn append(
+    txn: &DatabaseTransaction,
+    event: Event,
+    key: Option<&DataKey>,
+) -> Result<i64, ServiceError> {
+    let head = audit_head::Entity::find_by_id(1)
+        .one(txn)
+        .await?
+        .ok_or_else(|| ServiceError::Internal("audit chain head is missing".into()))?;
+    let id = Uuid::now_v7();
+    let changes = if event.changes.is_empty() {
+        None
+    } else {
+        let key = key.ok_or_else(|| {
+            ServiceError::Internal(format!(
+                "audit event {} has changes but no subject key",
+                event.action.as_str()
+            ))
+        })?;
+        let json = serde_json::to_vec(&event.changes)
+            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        Some(key.seal(Slot::new("audit_events", "changes", &id), &json))
+    };
+    let mut model = audit_event::Model {
+        seq: head.last_seq + 1,
+        id,
+        occurred_at: Utc::now().trunc_subsecs(6),
+        actor_id: event.actor.map(|a| a.0),
+        actor_role: event.actor.map(|a| a.1.as_str().to_owned()),
+        action: event.action.as_str().to_owned(),
+        entity_type: event.entity_type.to_owned(),
+        entity_id: event.entity_id,
+        subject_id: event.subject,
+        changes,
+        prev_hash: head.last_hash,
+        hash: String::new(),
+    };
+    model.hash = chain_hash(&model);
+    let seq = model.seq;
+    audit_head::Entity::update_many()
+        .col_expr(audit_head::Column::LastSeq, Expr::value(seq))
+        .col_expr(
+            audit_head::Column::LastHash,
+            Expr::value(model.hash.clone()),
+        )
+        .filter(audit_head::Column::Id.eq(1))
+        .exec(txn)
+        .await?;
+    audit_event::ActiveModel::from(model).insert(txn).await?;
+    Ok(seq)
+}
+
+fn field(bytes: &mut Vec<u8>, value: &[u8]) {
+    bytes.extend_from_slice(&(value.len() as u32).to_be_bytes());
+    bytes.extend_from_slice(value);
+}
+
+fn optional(bytes: &mut Vec<u8>, value: Option<&[u8]>) {
+    match value {
+        None => bytes.push(0),
+        Some(v) => {
+            bytes.push(1);
+            field(bytes, v);
+        }
+    }
+}
+
+/// The canonical bytes of an event: every field but the hashes, length-prefixed, in a fixed order.
+pub fn canonical_bytes(e: &audit_event::Model) -> Vec<u8> {
+    let mut b = Vec::with_capacity(256);
+    b.extend_from_slice(b"custodian-audit-v1");
+    b.extend_from_slice(&e.seq.to_be_bytes());
+    field(&mut b, e.id.as_bytes());
+    field(
+        &mut b,
+        e.occurred_at
+            .to_rfc3339_opts(SecondsFormat::Micros, true)
+            .as_bytes(),
+    );
+    optional(&mut b, e.actor_id.as_ref().map(|u| u.as_bytes().as_slice()));
+    optional(&mut b, e.actor_role.as_deref().map(str::as_bytes));
+    field(&mut b, e.action.as_bytes());
+    field(&mut b, e.entity_type.as_bytes());
+    field(&mut b, e.entity_id.as_bytes());
+    optional(
+        &mut b,
+        e.subject_id.as_ref().map(|u| u.as_bytes().as_slice()),
+    );
+    optional(&mut b, e.changes.as_deref());
+    b
+}
+
+/// SHA-256(previous hash ‖ canonical bytes), hex.
+pub fn chain_hash(e: &audit_event::Model) -> String {
+    let prev = hex::decode(&e.prev_hash).unwrap_or_else(|_| e.prev_hash.as_bytes().to_vec());
+    hex::encode(
+        Sha256::new()
+            .chain_update(prev)
+            .chain_update(canonical_bytes(e))
+            .finalize(),
+    )
+}
+
+/// Walks the whole chain and reports the first event that does not check out.
+pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, ServiceError> {
+    let head = audit_head::Entity::find_by_id(1)
+        .one(db)
+        .await?
+        .ok_or_else(|| ServiceError::Internal("audit chain head is missing".into()))?;
+    let mut report = AuditVerification {
+        ok: true,
+        events_checked: 0,
+        head_seq: head.last_seq,
+        head_hash: head.last_hash.clone(),
+        first_bad_seq: None,
+        problem: None,
+    };
+    let fail = |report: &mut AuditVerification, seq: i64, problem: String| {
+        report.ok = false;
+        report.first_bad_seq = Some(seq);
+        report.problem = Some(problem);
+    };
+    let mut expected_seq = 1i64;
+    let mut expected_prev = GENESIS.to_owned();
+    loop {
+        let batch = audit_event::Entity::find()
+            .filter(audit_event::Column::Seq.gte(expected_seq))
+            .order_by_asc(audit_event::Column::Seq)
+            .limit(1000)
+            .all(db)
+            .await?;
+        if batch.is_empty() {
+            break;
+        }
+        for e in batch {
+            if e.seq != expected_seq {
+                fail(
+                    &mut report,
+                    expected_seq,
+                    format!("event {expected_seq} is missing"),
+                );
+                return Ok(report);
+            }
+            if e.prev_hash != expected_prev {
+                fail(
+                    &mut report,
+                    e.seq,
+                    format!("event {} does not follow from the event before it", e.seq),
+                );
+                return Ok(report);
+            }
+            if chain_hash(&e) != e.hash {
+                fail(
+                    &mut report,
+                    e.seq,
+                    format!("event {} was changed after it was written", e.seq),
+                );
+                return Ok(report);
+            }
+            report.events_checked += 1;
+            expected_prev = e.hash;
+            expected_seq += 1;
+        }
+    }
+    let last = expected_seq - 1;
+    if head.last_seq != last {
+        let problem = if head.last_seq > last {
+            format!("events {expected_seq} to {} are missing", head.last_seq)
+        } else {
+            format!(
+                "events after {} are not recorded in the chain head",
+                head.last_seq
+            )
+        };
+        fail(&mut report, expected_seq.min(head.last_seq + 1), problem);
+    } else if head.last_hash != expected_prev {
+        fail(
+            &mut report,
+            last,
+            format!("the chain head does not match event {last}"),
+        );
+    }
+    Ok(report)
+}
+
+/// Reads the sealed changes of an event with the subject's key.
+pub fn open_changes(key: Option<&DataKey>, event: &audit_event::Model) -> Vec<Change> {
+    let (Some(sealed), Some(key)) = (&event.changes, key) else {
+        return Vec::new();
+    };
+    key.open(Slot::new("audit_events", "changes", &event.id), sealed)
+        .ok()
+        .and_then(|json| serde_json::from_slice(&json).ok())
+        .unwrap_or_default()
+}
+
+/// Counts the events in the log (for tests and the admin page).
+pub async fn count(db: &DatabaseConnection) -> Result<u64, ServiceError> {
+    Ok(audit_event::Entity::find()
+        .select_only()
+        .column(audit_event::Column::Seq)
+        .count(db)
+        .await?)
+}

@@ -1,0 +1,26 @@
+use sea_orm::entity::prelude::*;
+
+/// One link of the audit hash chain. See `server::audit` for the hash.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "audit_events")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub seq: i64,
+    pub id: Uuid,
+    pub occurred_at: DateTimeUtc,
+    pub actor_id: Option<Uuid>,
+    pub actor_role: Option<String>,
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: String,
+    pub subject_id: Option<Uuid>,
+    /// JSON of before/after values, sealed under the subject's data key.
+    pub changes: Option<Vec<u8>>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

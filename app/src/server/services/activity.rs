@@ -1,0 +1,213 @@
+//! Reading the audit log: the admin's full view, a customer's "Activity on my
+//! data", chain verification and key status.
+use super::people::{id_by_email, people};
+use crate::{
+    error::AppError,
+    model::{
+        limits, ActivityView, AuditAction, AuditEntryView, AuditFilter, AuditVerification,
+        ChangeView, KeyStatus, Paged, Role,
+    },
+    server::{
+        audit::{self, open_changes, Change},
+        entities::audit_event,
+        policy::{self, Action, Target},
+        Actor, AppState, ServiceError,
+    },
+};
+use chrono::{NaiveDate, TimeZone, Utc};
+use sea_orm::{prelude::*, QueryOrder};
+
+fn require(actor: &Actor, action: Action) -> Result<(), ServiceError> {
+    if policy::can(actor, action, Target::Nothing) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden.into())
+    }
+}
+
+fn views(changes: Vec<Change>) -> Vec<ChangeView> {
+    changes
+        .into_iter()
+        .map(|c| ChangeView {
+            field: c.field,
+            before: c.before,
+            after: c.after,
+        })
+        .collect()
+}
+
+fn label(action: &str) -> String {
+    AuditAction::parse(action)
+        .map(|a| a.label().to_owned())
+        .unwrap_or_else(|| action.to_owned())
+}
+
+fn parse_day(field: &str, value: &str) -> Result<Option<NaiveDate>, ServiceError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| AppError::field(field, "Enter a date as YYYY-MM-DD.").into())
+}
+
+fn empty<T>() -> Paged<T> {
+    Paged {
+        items: Vec::new(),
+        page: 0,
+        total_pages: 1,
+        total_items: 0,
+    }
+}
+
+/// The whole log, filtered, newest first, with decrypted values (admins only).
+pub async fn events(
+    state: &AppState,
+    actor: &Actor,
+    filter: &AuditFilter,
+    page: u64,
+) -> Result<Paged<AuditEntryView>, ServiceError> {
+    require(actor, Action::ViewAuditLog)?;
+    let mut query = audit_event::Entity::find();
+    for (email, column) in [
+        (&filter.actor_email, audit_event::Column::ActorId),
+        (&filter.subject_email, audit_event::Column::SubjectId),
+    ] {
+        if !email.trim().is_empty() {
+            match id_by_email(state, email).await? {
+                Some(id) => query = query.filter(column.eq(id)),
+                None => return Ok(empty()),
+            }
+        }
+    }
+    if !filter.action.trim().is_empty() {
+        let action = AuditAction::parse(filter.action.trim())
+            .ok_or_else(|| AppError::field("action", "Unknown action."))?;
+        query = query.filter(audit_event::Column::Action.eq(action.as_str()));
+    }
+    if !filter.entity_type.trim().is_empty() {
+        query = query.filter(audit_event::Column::EntityType.eq(filter.entity_type.trim()));
+    }
+    let from = parse_day("from", &filter.from)?;
+    let to = parse_day("to", &filter.to)?;
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(AppError::field("to", "The end date is before the start date.").into());
+        }
+    }
+    if let Some(day) = from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
+        query = query.filter(audit_event::Column::OccurredAt.gte(Utc.from_utc_datetime(&day)));
+    }
+    if let Some(day) = to
+        .and_then(|d| d.succ_opt())
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+    {
+        query = query.filter(audit_event::Column::OccurredAt.lt(Utc.from_utc_datetime(&day)));
+    }
+    let paginator = query
+        .order_by_desc(audit_event::Column::Seq)
+        .paginate(&state.db, limits::PAGE_SIZE);
+    let totals = paginator.num_items_and_pages().await?;
+    let page = page.min(totals.number_of_pages.saturating_sub(1));
+    let rows = paginator.fetch_page(page).await?;
+    let subjects: Vec<Uuid> = rows.iter().filter_map(|e| e.subject_id).collect();
+    let keys = state.vault.keys(subjects.iter().copied()).await?;
+    let people = people(
+        state,
+        rows.iter().filter_map(|e| e.actor_id).chain(subjects),
+    )
+    .await?;
+    let items = rows
+        .into_iter()
+        .map(|e| {
+            let actor = e.actor_id.and_then(|id| people.get(&id));
+            let key = e.subject_id.and_then(|id| keys.get(&id));
+            AuditEntryView {
+                seq: e.seq,
+                occurred_at: e.occurred_at,
+                actor_name: actor.map(|p| p.name.clone()),
+                actor_email: actor.map(|p| p.email.clone()),
+                actor_role: e.actor_role.as_deref().and_then(Role::parse),
+                action_label: label(&e.action),
+                changes: views(open_changes(key, &e)),
+                action: e.action,
+                entity_type: e.entity_type,
+                entity_id: e.entity_id,
+                subject_email: e
+                    .subject_id
+                    .and_then(|id| people.get(&id))
+                    .map(|p| p.email.clone()),
+            }
+        })
+        .collect();
+    Ok(Paged {
+        items,
+        page,
+        total_pages: totals.number_of_pages.max(1),
+        total_items: totals.number_of_items,
+    })
+}
+
+/// The events about the actor's own data, newest first. Staff are named with
+/// their role; other customers are never named.
+pub async fn my_activity(
+    state: &AppState,
+    actor: &Actor,
+    page: u64,
+) -> Result<Paged<ActivityView>, ServiceError> {
+    require(actor, Action::ViewOwnActivity)?;
+    let paginator = audit_event::Entity::find()
+        .filter(audit_event::Column::SubjectId.eq(actor.user_id))
+        .order_by_desc(audit_event::Column::Seq)
+        .paginate(&state.db, limits::PAGE_SIZE);
+    let totals = paginator.num_items_and_pages().await?;
+    let page = page.min(totals.number_of_pages.saturating_sub(1));
+    let rows = paginator.fetch_page(page).await?;
+    let key = state.vault.key(actor.user_id).await?;
+    let staff = people(
+        state,
+        rows.iter()
+            .filter_map(|e| e.actor_id)
+            .filter(|id| *id != actor.user_id),
+    )
+    .await?;
+    let items = rows
+        .into_iter()
+        .map(|e| {
+            let who = match e.actor_id {
+                Some(id) if id == actor.user_id => "You".to_owned(),
+                Some(id) => match staff.get(&id) {
+                    Some(p) if p.role.is_staff() => format!("{} ({})", p.name, p.role.label()),
+                    _ => "Someone else".to_owned(),
+                },
+                None => "Someone who was not signed in".to_owned(),
+            };
+            ActivityView {
+                occurred_at: e.occurred_at,
+                who,
+                action_label: label(&e.action),
+                entity_type: e.entity_type.clone(),
+                changes: views(open_changes(key.as_ref(), &e)),
+            }
+        })
+        .collect();
+    Ok(Paged {
+        items,
+        page,
+        total_pages: totals.number_of_pages.max(1),
+        total_items: totals.number_of_items,
+    })
+}
+
+/// Walks the chain (admins only).
+pub async fn verify(state: &AppState, actor: &Actor) -> Result<AuditVerification, ServiceError> {
+    require(actor, Action::ViewAuditLog)?;
+    audit::verify(&state.db).await
+}
+
+/// Master keys and how many data keys each wraps (admins only).
+pub async fn key_status(state: &AppState, actor: &Actor) -> Result<KeyStatus, ServiceError> {
+    require(actor, Action::ManageKeys)?;
+    state.vault.status().await
+}

@@ -1,0 +1,57 @@
+//! Looking up users with their decrypted names, in batches.
+use crate::{
+    model::Role,
+    server::{crypto::Slot, entities::user, vault::open_text, AppState, ServiceError},
+};
+use sea_orm::prelude::*;
+use std::collections::HashMap;
+
+/// A user as other pages mention them.
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+/// Users by id with their decrypted names: one query to the database, one to the key store.
+pub async fn people(
+    state: &AppState,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, Person>, ServiceError> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let users = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids.clone()))
+        .all(&state.db)
+        .await?;
+    let keys = state.vault.keys(ids).await?;
+    Ok(users
+        .into_iter()
+        .map(|u| {
+            let name = open_text(&keys, u.id, Slot::new("users", "name", &u.id), &u.name);
+            let role = Role::parse(&u.role).unwrap_or(Role::Customer);
+            (
+                u.id,
+                Person {
+                    name,
+                    email: u.email,
+                    role,
+                },
+            )
+        })
+        .collect())
+}
+
+/// The id of the user with this email, if any.
+pub async fn id_by_email(state: &AppState, email: &str) -> Result<Option<Uuid>, ServiceError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+        .one(&state.db)
+        .await?
+        .map(|u| u.id))
+}

@@ -1,0 +1,275 @@
+//! The key store: creates, unwraps, rotates and (later) destroys subjects' data keys.
+use super::{
+    crypto::{CryptoError, DataKey, Keyring, KeyringError, Slot},
+    entities::subject_key,
+    ServiceError,
+};
+use crate::model::{KeyStatus, KeyUsage};
+use chrono::Utc;
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, QuerySelect};
+use std::{
+    collections::{BTreeMap, HashMap},
+    sync::RwLock,
+};
+
+/// What a page shows in place of a value whose key is gone (crypto-shredded).
+pub const ERASED: &str = "[erased]";
+
+/// Subjects' data keys, wrapped by the master keys in the keyring.
+pub struct Vault {
+    keystore: DatabaseConnection,
+    keyring: RwLock<Keyring>,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Vault([redacted])")
+    }
+}
+
+fn internal(what: impl std::fmt::Display) -> ServiceError {
+    ServiceError::Internal(what.to_string())
+}
+
+impl Vault {
+    pub fn new(keystore: DatabaseConnection, keyring: Keyring) -> Self {
+        Vault {
+            keystore,
+            keyring: RwLock::new(keyring),
+        }
+    }
+
+    pub fn keystore(&self) -> &DatabaseConnection {
+        &self.keystore
+    }
+
+    /// Picks up a key file changed by a rotation in another process.
+    fn refresh(&self) -> Result<(), ServiceError> {
+        let mut ring = self
+            .keyring
+            .write()
+            .map_err(|_| internal("keyring lock poisoned"))?;
+        ring.reload_if_changed().map(|_| ()).map_err(internal)
+    }
+
+    fn master(&self, id: Option<&str>) -> Result<Option<super::crypto::MasterKey>, ServiceError> {
+        let ring = self
+            .keyring
+            .read()
+            .map_err(|_| internal("keyring lock poisoned"))?;
+        Ok(match id {
+            Some(id) => ring.get(id).cloned(),
+            None => Some(ring.current().clone()),
+        })
+    }
+
+    /// Creates the data key of a new subject.
+    pub async fn create_key(&self, subject: Uuid) -> Result<DataKey, ServiceError> {
+        self.refresh()?;
+        let master = self
+            .master(None)?
+            .ok_or_else(|| internal("no current master key"))?;
+        let key = DataKey::generate();
+        subject_key::ActiveModel {
+            subject_id: Set(subject),
+            dek_id: Set(key.id()),
+            master_key_id: Set(master.id().to_owned()),
+            wrapped_key: Set(master.wrap(subject, &key)),
+            created_at: Set(Utc::now()),
+        }
+        .insert(&self.keystore)
+        .await?;
+        Ok(key)
+    }
+
+    fn unwrap_row(&self, row: &subject_key::Model) -> Result<DataKey, ServiceError> {
+        let master = match self.master(Some(&row.master_key_id))? {
+            Some(m) => m,
+            None => {
+                self.refresh()?;
+                self.master(Some(&row.master_key_id))?.ok_or_else(|| {
+                    internal(format!(
+                        "data key of subject {} is wrapped by master key {}, which is not configured",
+                        row.subject_id, row.master_key_id
+                    ))
+                })?
+            }
+        };
+        master
+            .unwrap(row.subject_id, row.dek_id, &row.wrapped_key)
+            .map_err(|e| {
+                internal(format!(
+                    "data key of subject {} cannot be unwrapped: {e}",
+                    row.subject_id
+                ))
+            })
+    }
+
+    /// The data key of one subject; `None` once it has been destroyed.
+    pub async fn key(&self, subject: Uuid) -> Result<Option<DataKey>, ServiceError> {
+        match subject_key::Entity::find_by_id(subject)
+            .one(&self.keystore)
+            .await?
+        {
+            Some(row) => self.unwrap_row(&row).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The data key of one subject, which must exist.
+    pub async fn require_key(&self, subject: Uuid) -> Result<DataKey, ServiceError> {
+        self.key(subject)
+            .await?
+            .ok_or_else(|| internal(format!("subject {subject} has no data key")))
+    }
+
+    /// The data keys of many subjects in one query; destroyed keys are absent.
+    pub async fn keys(
+        &self,
+        subjects: impl IntoIterator<Item = Uuid>,
+    ) -> Result<HashMap<Uuid, DataKey>, ServiceError> {
+        let mut ids: Vec<Uuid> = subjects.into_iter().collect();
+        ids.sort();
+        ids.dedup();
+        let mut out = HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let rows = subject_key::Entity::find()
+                .filter(subject_key::Column::SubjectId.is_in(chunk.to_vec()))
+                .all(&self.keystore)
+                .await?;
+            for row in rows {
+                out.insert(row.subject_id, self.unwrap_row(&row)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// How many data keys each master key wraps, for the admin page and the CLI.
+    pub async fn status(&self) -> Result<KeyStatus, ServiceError> {
+        self.refresh()?;
+        let rows: Vec<(String, i64)> = subject_key::Entity::find()
+            .select_only()
+            .column(subject_key::Column::MasterKeyId)
+            .column_as(subject_key::Column::SubjectId.count(), "n")
+            .group_by(subject_key::Column::MasterKeyId)
+            .into_tuple()
+            .all(&self.keystore)
+            .await?;
+        let (current, configured) = {
+            let ring = self
+                .keyring
+                .read()
+                .map_err(|_| internal("keyring lock poisoned"))?;
+            (ring.current().id().to_owned(), ring.ids())
+        };
+        let mut usage: BTreeMap<String, u64> =
+            configured.iter().map(|id| (id.clone(), 0)).collect();
+        for (id, n) in rows {
+            usage.insert(id, n.max(0) as u64);
+        }
+        let mut keys: Vec<KeyUsage> = usage
+            .into_iter()
+            .map(|(key_id, data_keys)| KeyUsage {
+                current: key_id == current,
+                configured: configured.contains(&key_id),
+                key_id,
+                data_keys,
+            })
+            .collect();
+        keys.sort_by_key(|k| !k.current);
+        Ok(KeyStatus {
+            current_key_id: current,
+            keys,
+        })
+    }
+
+    /// Master key ids in use in the key store that the keyring does not have.
+    pub async fn unknown_master_keys(&self) -> Result<Vec<String>, ServiceError> {
+        Ok(self
+            .status()
+            .await?
+            .keys
+            .into_iter()
+            .filter(|k| !k.configured)
+            .map(|k| k.key_id)
+            .collect())
+    }
+
+    /// Re-wraps up to `batch` data keys still wrapped by an older master key.
+    /// Returns how many it re-wrapped; zero means rotation is complete.
+    /// Each row is updated only if nobody changed it meanwhile, so running it
+    /// from several places at once, or again after a crash, is safe.
+    pub async fn rotate_batch(&self, batch: u64) -> Result<u64, ServiceError> {
+        self.refresh()?;
+        let current = self
+            .master(None)?
+            .ok_or_else(|| internal("no current master key"))?;
+        let rows = subject_key::Entity::find()
+            .filter(subject_key::Column::MasterKeyId.ne(current.id()))
+            .order_by_asc(subject_key::Column::SubjectId)
+            .limit(batch)
+            .all(&self.keystore)
+            .await?;
+        let mut done = 0;
+        for row in rows {
+            let key = self.unwrap_row(&row)?;
+            let result = subject_key::Entity::update_many()
+                .col_expr(
+                    subject_key::Column::WrappedKey,
+                    Expr::value(current.wrap(row.subject_id, &key)),
+                )
+                .col_expr(subject_key::Column::MasterKeyId, Expr::value(current.id()))
+                .filter(subject_key::Column::SubjectId.eq(row.subject_id))
+                .filter(subject_key::Column::MasterKeyId.eq(row.master_key_id.clone()))
+                .exec(&self.keystore)
+                .await?;
+            done += result.rows_affected;
+        }
+        Ok(done)
+    }
+
+    /// Starts a rotation: a new current master key in the key file.
+    pub fn add_master_key(&self) -> Result<String, KeyringError> {
+        let mut ring = self
+            .keyring
+            .write()
+            .map_err(|_| KeyringError::Unsupported("keyring lock poisoned".into()))?;
+        ring.add_new_current()
+    }
+
+    /// Drops old master keys that no data key uses any more; returns their ids.
+    pub async fn prune_unused_master_keys(&self) -> Result<Vec<String>, ServiceError> {
+        let status = self.status().await?;
+        let unused: Vec<String> = status
+            .keys
+            .iter()
+            .filter(|k| !k.current && k.data_keys == 0)
+            .map(|k| k.key_id.clone())
+            .collect();
+        if !unused.is_empty() {
+            let mut ring = self
+                .keyring
+                .write()
+                .map_err(|_| internal("keyring lock poisoned"))?;
+            ring.remove(&unused).map_err(internal)?;
+        }
+        Ok(unused)
+    }
+}
+
+/// Decrypts a text value for display, or `[erased]` when the subject's key is gone.
+/// A value that fails authentication is logged and shown as unreadable.
+pub fn open_text(
+    keys: &HashMap<Uuid, DataKey>,
+    subject: Uuid,
+    slot: Slot<'_>,
+    sealed: &[u8],
+) -> String {
+    match keys.get(&subject) {
+        None => ERASED.to_owned(),
+        Some(key) => key.open_string(slot, sealed).unwrap_or_else(|e: CryptoError| {
+            tracing::error!(table = slot.table, column = slot.column, row = %slot.row, error = %e, "undecryptable value");
+            "[unreadable]".to_owned()
+        }),
+    }
+}
