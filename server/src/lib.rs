@@ -13,11 +13,10 @@ use axum::{
     body::Body,
     extract::{Request, State},
     response::{IntoResponse, Response},
-    routing::post,
     Router,
 };
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::services::{ServeDir, ServeFile};
 
 /// Options the middleware needs besides the app state.
@@ -27,10 +26,6 @@ pub struct HttpSettings {
     pub public_origin: String,
     pub trust_proxy_headers: bool,
     pub https: bool,
-}
-
-async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
 }
 
 /// Unknown paths render the app, whose router shows "not found" with status 404.
@@ -49,6 +44,7 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
     let site_root = std::path::PathBuf::from(options.site_root.to_string());
     let routes = generate_route_list(App);
     Router::new()
+        // Registers the pages and every server function (under /api), both with the state in context.
         .leptos_routes_with_context(
             &state,
             routes,
@@ -58,16 +54,13 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
             },
             move || shell(options.clone()),
         )
-        .route(
-            "/api/{*fn_name}",
-            post(server_fn_handler).get(server_fn_handler),
-        )
         .nest_service("/pkg", ServeDir::new(site_root.join("pkg")))
         .route_service(
             "/favicon.svg",
             ServeFile::new(site_root.join("favicon.svg")),
         )
         .fallback(fallback)
+        .layer(axum::middleware::from_fn(middleware::api_error_status))
         .layer(axum::middleware::from_fn_with_state(
             (state.clone(), http.clone()),
             middleware::resolve_actor,

@@ -186,3 +186,22 @@ pub async fn resolve_actor(
     }
     next.run(req).await
 }
+
+/// Server function errors raised by the framework before our code runs (arguments
+/// that do not deserialise, say) arrive as 500; give them the status their
+/// error code stands for, so a bad request never looks like a server fault.
+pub async fn api_error_status(req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let response = next.run(req).await;
+    if !is_api || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = ::app::server::context::status_of(&error);
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}

@@ -5,6 +5,7 @@ mod common;
 
 use app::api::{
     admin::{CreateUser, ListUsers},
+    audit::{AuditEvents, MasterKeyStatus, MyActivity, VerifyAuditChain},
     auth::{SignIn, SignOut, SignUp, WhoAmI},
     tickets::{GetTicket, ListTickets, OpenTicket, ReplyToTicket, SetTicketStatus},
 };
@@ -387,8 +388,83 @@ async fn malformed_arguments_get_a_clear_error_not_a_crash() {
     let mut alice = signed_up(&state, "Alice", "alice@example.org").await;
     let r = alice.call::<GetTicket>(&[("id", "not-a-uuid")]).await;
     assert_eq!(r.code(), "validation", "{}", r.body);
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let r = alice
         .call::<ListTickets>(&[("status", "exploded"), ("page", "0")])
         .await;
     assert_eq!(r.json()["field"], "status");
+}
+
+const NO_FILTER: [(&str, &str); 7] = [
+    ("filter[actor_email]", ""),
+    ("filter[subject_email]", ""),
+    ("filter[action]", ""),
+    ("filter[entity_type]", ""),
+    ("filter[from]", ""),
+    ("filter[to]", ""),
+    ("page", "0"),
+];
+
+#[tokio::test]
+async fn activity_is_scoped_to_the_asker_and_the_audit_log_is_for_admins() {
+    let state = common::state().await;
+    let mut alice = signed_up(&state, "Alice Apple", "alice@example.org").await;
+    let mut bob = signed_up(&state, "Bob Banana", "bob@example.org").await;
+    open_ticket(&mut alice, "Alice's ticket", "Alice's words").await;
+    let mine = alice.call::<MyActivity>(&[("page", "0")]).await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
+    assert!(mine.body.contains("Alice's words"));
+    let theirs = bob.call::<MyActivity>(&[("page", "0")]).await;
+    assert!(!theirs.body.contains("Alice"), "{}", theirs.body);
+    assert_eq!(theirs.json()["total_items"], 1, "only his own sign-up");
+
+    for r in [
+        bob.call::<AuditEvents>(&NO_FILTER).await,
+        bob.call::<VerifyAuditChain>(&[]).await,
+        bob.call::<MasterKeyStatus>(&[]).await,
+    ] {
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    }
+    assert_eq!(
+        Browser::new(&state)
+            .call::<MyActivity>(&[("page", "0")])
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let admin = app::server::services::accounts::NewUser::validated(
+        "Root",
+        "root@example.org",
+        PASSWORD,
+        app::model::Role::Admin,
+    )
+    .unwrap();
+    app::server::services::accounts::create_user_unchecked(&state, admin)
+        .await
+        .unwrap();
+    let mut root = Browser::new(&state);
+    root.call::<SignIn>(&[("email", "root@example.org"), ("password", PASSWORD)])
+        .await;
+    let verified = root.call::<VerifyAuditChain>(&[]).await.json();
+    assert_eq!(verified["ok"], true, "{verified}");
+    let keys = root.call::<MasterKeyStatus>(&[]).await.json();
+    assert_eq!(keys["keys"][0]["data_keys"], 3);
+    let events = root
+        .call::<AuditEvents>(&[
+            ("filter[subject_email]", "alice@example.org"),
+            ("filter[actor_email]", ""),
+            ("filter[action]", "ticket_created"),
+            ("filter[entity_type]", ""),
+            ("filter[from]", ""),
+            ("filter[to]", ""),
+            ("page", "0"),
+        ])
+        .await;
+    assert_eq!(events.status, StatusCode::OK, "{}", events.body);
+    assert_eq!(events.json()["total_items"], 1);
+    assert!(
+        events.body.contains("Alice's words"),
+        "decrypted for admins"
+    );
 }

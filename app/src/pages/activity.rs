@@ -23,8 +23,8 @@ pub fn ActivityPage() -> impl IntoView {
         <section>
             <h1>"Activity on my data"</h1>
             <p class="muted">
-                "Every time your account, your tickets or your messages were created, read into a change, or changed "
-                "— by you or by our team — it is recorded here. Entries cannot be altered afterwards."
+                "Every change to your account, your tickets and your messages, and every sign-in, is recorded here "
+                "— whether you made it or our team did. Entries cannot be altered afterwards."
             </p>
             <Transition fallback=|| view! { <p class="muted">"Loading activity…"</p> }>
                 {move || Suspend::new(async move {

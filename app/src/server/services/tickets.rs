@@ -220,13 +220,12 @@ pub async fn open(
     }
     .insert(&txn)
     .await?;
-    let message_id = insert_message(&txn, &key, id, actor.user_id, &body, false).await?;
+    insert_message(&txn, &key, id, actor.user_id, &body, false).await?;
     let event = Event::new(AuditAction::TicketCreated, "ticket", id)
         .by(actor)
         .about(actor.user_id)
         .change(Change::set("subject", &subject))
-        .change(Change::set("message", &body))
-        .change(Change::set("message_id", message_id.to_string()));
+        .change(Change::set("message", &body));
     audit::append(&txn, event, Some(&key)).await?;
     txn.commit().await?;
     Ok(id)
