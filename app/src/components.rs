@@ -77,6 +77,7 @@ pub fn Header() -> impl IntoView {
                                     view! {
                                         <A href="/tickets">{if staff { "Ticket queue" } else { "My tickets" }}</A>
                                         {(!staff).then(|| view! { <A href="/tickets/new">"New ticket"</A> })}
+                                        {(!staff).then(|| view! { <A href="/profile">"Profile"</A> })}
                                         {(!staff).then(|| view! { <A href="/activity">"Activity on my data"</A> })}
                                         {admin.then(|| view! {
                                             <A href="/admin/users">"Team"</A>

@@ -18,6 +18,8 @@ pub enum AppError {
     NotFound,
     #[error("{message}")]
     Validation { field: String, message: String },
+    #[error("Some fields need attention: {}", errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" "))]
+    InvalidFields { errors: Vec<FieldError> },
     #[error("The email or password is not correct.")]
     InvalidCredentials,
     #[error("Too many sign-in attempts. Please wait {retry_after_minutes} minutes and try again.")]
@@ -44,6 +46,7 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::NotFound => "not_found",
             AppError::Validation { .. } => "validation",
+            AppError::InvalidFields { .. } => "invalid_fields",
             AppError::InvalidCredentials => "invalid_credentials",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::EmailTaken => "email_taken",
@@ -66,9 +69,29 @@ impl AppError {
     pub fn field_name(&self) -> Option<&str> {
         match self {
             AppError::Validation { field, .. } => Some(field),
+            AppError::InvalidFields { errors } => errors.first().map(|e| e.field.as_str()),
             _ => None,
         }
     }
+
+    /// The message for one form field, if this error names it.
+    pub fn message_for(&self, field: &str) -> Option<String> {
+        match self {
+            AppError::Validation { field: f, message } if f == field => Some(message.clone()),
+            AppError::InvalidFields { errors } => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// One invalid form field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
 }
 
 impl FromServerFnError for AppError {

@@ -5,6 +5,8 @@
 pub mod api;
 pub mod components;
 pub mod error;
+pub mod field_form;
+pub mod fields;
 pub mod model;
 pub mod pages;
 pub mod validate;
@@ -49,8 +51,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let user = Resource::new(|| (), |_| api::auth::who_am_i());
-    provide_context(components::UserResource(user));
     view! {
         <Title text="Custodian"/>
         <Router>
@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tickets/new") view=pages::tickets::NewTicketPage/>
                     <Route path=path!("/tickets/:id") view=pages::ticket::TicketPage/>
                     <Route path=path!("/activity") view=pages::activity::ActivityPage/>
+                    <Route path=path!("/profile") view=pages::profile::ProfilePage/>
                     <Route path=path!("/admin/users") view=pages::admin::UsersPage/>
                     <Route path=path!("/admin/audit") view=pages::audit::AuditPage/>
                     <Route path=path!("/admin/keys") view=pages::keys::KeysPage/>

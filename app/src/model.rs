@@ -133,9 +133,15 @@ pub struct TicketDetail {
     pub status: TicketStatus,
     pub created_at: DateTime<Utc>,
     pub customer_name: String,
-    /// The customer's email, for staff only.
+    /// The customer's email, for staff only (and only if their role may see it).
     pub customer_email: Option<String>,
     pub messages: Vec<MessageView>,
+    /// The ticket's custom fields the reader may see; `editable` where they may change them.
+    pub fields: Vec<crate::fields::FieldView>,
+    /// The customer's contact fields, for staff, per their field permissions.
+    pub customer_fields: Vec<crate::fields::FieldView>,
+    /// Whether the reader works the help desk (status, internal notes).
+    pub viewer_is_staff: bool,
 }
 
 /// A user as the admin's team page lists them.
@@ -193,10 +199,19 @@ pub enum AuditAction {
     TicketReplied,
     InternalNoteAdded,
     TicketStatusChanged,
+    ProfileChanged,
+    TicketFieldsChanged,
+    CustomFieldChanged,
+    FieldPermissionChanged,
+    PrivacyRequestSubmitted,
+    PrivacyRequestConfirmed,
+    PrivacyRequestDecided,
+    EmailChanged,
+    MailQueued,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 9] = [
+    pub const ALL: [AuditAction; 18] = [
         AuditAction::SignUp,
         AuditAction::SignIn,
         AuditAction::SignInFailed,
@@ -206,6 +221,15 @@ impl AuditAction {
         AuditAction::TicketReplied,
         AuditAction::InternalNoteAdded,
         AuditAction::TicketStatusChanged,
+        AuditAction::ProfileChanged,
+        AuditAction::TicketFieldsChanged,
+        AuditAction::CustomFieldChanged,
+        AuditAction::FieldPermissionChanged,
+        AuditAction::PrivacyRequestSubmitted,
+        AuditAction::PrivacyRequestConfirmed,
+        AuditAction::PrivacyRequestDecided,
+        AuditAction::EmailChanged,
+        AuditAction::MailQueued,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -219,6 +243,15 @@ impl AuditAction {
             AuditAction::TicketReplied => "ticket_replied",
             AuditAction::InternalNoteAdded => "internal_note_added",
             AuditAction::TicketStatusChanged => "ticket_status_changed",
+            AuditAction::ProfileChanged => "profile_changed",
+            AuditAction::TicketFieldsChanged => "ticket_fields_changed",
+            AuditAction::CustomFieldChanged => "custom_field_changed",
+            AuditAction::FieldPermissionChanged => "field_permission_changed",
+            AuditAction::PrivacyRequestSubmitted => "privacy_request_submitted",
+            AuditAction::PrivacyRequestConfirmed => "privacy_request_confirmed",
+            AuditAction::PrivacyRequestDecided => "privacy_request_decided",
+            AuditAction::EmailChanged => "email_changed",
+            AuditAction::MailQueued => "mail_queued",
         }
     }
 
@@ -237,6 +270,15 @@ impl AuditAction {
             AuditAction::TicketReplied => "Reply added",
             AuditAction::InternalNoteAdded => "Internal note added",
             AuditAction::TicketStatusChanged => "Ticket status changed",
+            AuditAction::ProfileChanged => "Profile changed",
+            AuditAction::TicketFieldsChanged => "Ticket fields changed",
+            AuditAction::CustomFieldChanged => "Custom field changed",
+            AuditAction::FieldPermissionChanged => "Field permission changed",
+            AuditAction::PrivacyRequestSubmitted => "Privacy request submitted",
+            AuditAction::PrivacyRequestConfirmed => "Privacy request confirmed",
+            AuditAction::PrivacyRequestDecided => "Privacy request decided",
+            AuditAction::EmailChanged => "Email address changed",
+            AuditAction::MailQueued => "Email sent to you",
         }
     }
 }

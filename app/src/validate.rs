@@ -72,6 +72,25 @@ pub fn phone(value: &str) -> Result<Option<String>, AppError> {
     Ok(Some(value.to_owned()))
 }
 
+/// An optional Twitter/X handle, stored as `@handle`.
+pub fn twitter(value: &str) -> Result<Option<String>, AppError> {
+    let handle = value.trim().trim_start_matches('@');
+    if handle.is_empty() {
+        return Ok(None);
+    }
+    if handle.len() > 15
+        || !handle
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return Err(AppError::field(
+            "twitter",
+            "A Twitter/X handle has up to 15 letters, digits or underscores, like @custodian_help.",
+        ));
+    }
+    Ok(Some(format!("@{handle}")))
+}
+
 /// A new password (existing ones are only compared, never re-validated).
 pub fn new_password(value: &str) -> Result<String, AppError> {
     let count = value.chars().count();

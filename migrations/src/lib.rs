@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 mod keystore;
 mod m0001_foundation;
 mod m0002_audit;
+mod m0003_rectification;
 
 pub use keystore::KeystoreMigrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m0001_foundation::Migration),
             Box::new(m0002_audit::Migration),
+            Box::new(m0003_rectification::Migration),
         ]
     }
 }

@@ -26,6 +26,8 @@ impl MigrationTrait for Migration {
                     .col(uuid_null("subject_id"))
                     // Before/after values, AES-256-GCM under the subject's data key.
                     .col(blob_null("changes"))
+                    // Changes that are not personal data (settings), as plaintext JSON.
+                    .col(text_null("details"))
                     .col(string_len("prev_hash", 64))
                     .col(string_len("hash", 64))
                     .to_owned(),

@@ -81,6 +81,7 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), String> {
         &alice,
         "Invoice shows the wrong address",
         "Hello, my last invoice still shows my old street address. Could you update it?",
+        &[],
     )
     .await
     .map_err(err)?;
@@ -110,6 +111,7 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), String> {
         &alice,
         "Cannot download my statement",
         "The download button on the statements page does nothing.",
+        &[],
     )
     .await
     .map_err(err)?;
@@ -118,6 +120,7 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), String> {
         &bob,
         "Question about my contract",
         "When does my contract renew?",
+        &[],
     )
     .await
     .map_err(err)?;

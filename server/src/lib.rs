@@ -38,11 +38,21 @@ async fn fallback(State(state): State<AppState>, req: Request<Body>) -> Response
     handler(req).await.into_response()
 }
 
+/// The app's routes, generated once per process. Generating them renders the app
+/// with resource loading suppressed process-wide (leptos issue #4773): doing it
+/// while another router serves pages (several routers in one process, as in the
+/// tests) could leave a page render waiting forever.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole HTTP surface of the portal.
 pub fn app(state: AppState, http: HttpSettings) -> Router {
     let options = state.leptos_options.clone();
     let site_root = std::path::PathBuf::from(options.site_root.to_string());
-    let routes = generate_route_list(App);
+    let routes = route_list();
     Router::new()
         // Registers the pages and every server function (under /api), both with the state in context.
         .leptos_routes_with_context(

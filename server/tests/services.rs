@@ -148,11 +148,13 @@ async fn ticket_lists_are_scoped_filtered_paginated_newest_first() {
     let bob = customer(&state, "bob@example.org").await;
     let agent = staff(&state, "agent@example.org", Role::Agent).await;
     for i in 0..25 {
-        tickets::open(&state, &alice, &format!("Alice {i:02}"), "text")
+        tickets::open(&state, &alice, &format!("Alice {i:02}"), "text", &[])
             .await
             .unwrap();
     }
-    let bobs = tickets::open(&state, &bob, "Bob 00", "text").await.unwrap();
+    let bobs = tickets::open(&state, &bob, "Bob 00", "text", &[])
+        .await
+        .unwrap();
     tickets::set_status(&state, &agent, bobs, TicketStatus::Solved)
         .await
         .unwrap();
@@ -201,7 +203,7 @@ async fn replies_move_the_status_and_closed_tickets_take_no_replies() {
     let state = common::state().await;
     let alice = customer(&state, "alice@example.org").await;
     let agent = staff(&state, "agent@example.org", Role::Agent).await;
-    let id = tickets::open(&state, &alice, "Help", "first")
+    let id = tickets::open(&state, &alice, "Help", "first", &[])
         .await
         .unwrap();
     tickets::set_status(&state, &agent, id, TicketStatus::Pending)
@@ -244,11 +246,11 @@ async fn replies_move_the_status_and_closed_tickets_take_no_replies() {
 async fn invalid_input_is_refused_and_nothing_is_stored() {
     let state = common::state().await;
     let alice = customer(&state, "alice@example.org").await;
-    let e = tickets::open(&state, &alice, "   ", "body")
+    let e = tickets::open(&state, &alice, "   ", "body", &[])
         .await
         .unwrap_err();
     assert_eq!(user_error(e).field_name(), Some("subject"));
-    let e = tickets::open(&state, &alice, "Subject", "")
+    let e = tickets::open(&state, &alice, "Subject", "", &[])
         .await
         .unwrap_err();
     assert_eq!(user_error(e).field_name(), Some("body"));
@@ -262,7 +264,7 @@ async fn invalid_input_is_refused_and_nothing_is_stored() {
     let agent = staff(&state, "agent@example.org", Role::Agent).await;
     assert!(matches!(
         user_error(
-            tickets::open(&state, &agent, "Subject", "Body")
+            tickets::open(&state, &agent, "Subject", "Body", &[])
                 .await
                 .unwrap_err()
         ),

@@ -3,4 +3,6 @@
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod profile;
+pub mod settings;
 pub mod tickets;

@@ -1,8 +1,9 @@
 use crate::{
     error::AppError,
+    fields::{FieldInput, FieldView},
     model::{Paged, TicketDetail, TicketSummary},
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::codec::Json};
 use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
@@ -44,14 +45,45 @@ pub async fn get_ticket(id: Uuid) -> Result<TicketDetail, AppError> {
     .await
 }
 
-/// A customer opens a ticket. Returns its id.
+/// The custom fields a customer fills in when opening a ticket.
 #[server]
-pub async fn open_ticket(subject: String, body: String) -> Result<Uuid, AppError> {
+pub async fn new_ticket_fields() -> Result<Vec<FieldView>, AppError> {
+    use crate::server::{context, services::tickets};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(tickets::new_ticket_fields(&state, &actor)).await
+    })
+    .await
+}
+
+/// Staff change a ticket's custom fields.
+#[server(input = Json)]
+pub async fn update_ticket_fields(
+    ticket_id: Uuid,
+    fields: Vec<FieldInput>,
+) -> Result<Vec<FieldView>, AppError> {
+    use crate::server::{context, services::tickets};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(tickets::update_fields(&state, &actor, ticket_id, &fields)).await
+    })
+    .await
+}
+
+/// A customer opens a ticket, with its custom fields. Returns its id.
+#[server(input = Json)]
+pub async fn open_ticket(
+    subject: String,
+    body: String,
+    #[server(default)] fields: Vec<FieldInput>,
+) -> Result<Uuid, AppError> {
     use crate::server::{context, services::tickets};
     crate::server::context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor()?;
-        context::run(tickets::open(&state, &actor, &subject, &body)).await
+        context::run(tickets::open(&state, &actor, &subject, &body, &fields)).await
     })
     .await
 }

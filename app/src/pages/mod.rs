@@ -6,5 +6,6 @@ pub mod auth;
 pub mod home;
 pub mod keys;
 pub mod not_found;
+pub mod profile;
 pub mod ticket;
 pub mod tickets;

@@ -1,7 +1,9 @@
 use crate::{
-    api::tickets::{get_ticket, ReplyToTicket, SetTicketStatus},
-    components::{action_error, use_user, ErrorNotice},
+    api::tickets::{get_ticket, ReplyToTicket, SetTicketStatus, UpdateTicketFields},
+    components::{action_error, ErrorNotice},
     error::AppError,
+    field_form::{editable, inputs, FieldControl},
+    fields::FieldView,
     model::{format_time, limits, TicketDetail, TicketStatus},
 };
 use leptos::prelude::*;
@@ -15,23 +17,29 @@ pub fn TicketPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()));
     let reply = ServerAction::<ReplyToTicket>::new();
     let set_status = ServerAction::<SetTicketStatus>::new();
+    let save_fields = ServerAction::<UpdateTicketFields>::new();
     let ticket = Resource::new(
-        move || (id(), reply.version().get(), set_status.version().get()),
-        |(id, _, _)| async move {
+        move || {
+            (
+                id(),
+                reply.version().get(),
+                set_status.version().get(),
+                save_fields.version().get(),
+            )
+        },
+        |(id, _, _, _)| async move {
             match id {
                 Some(id) => get_ticket(id).await,
                 None => Err(AppError::NotFound),
             }
         },
     );
-    let user = use_user();
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading ticket…"</p> }>
             {move || Suspend::new(async move {
-                let staff = matches!(user.await, Ok(Some(ref u)) if u.role.is_staff());
                 match ticket.await {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    Ok(t) => view! { <TicketView ticket=t staff reply set_status/> }.into_any(),
+                    Ok(t) => { let staff = t.viewer_is_staff; view! { <TicketView ticket=t staff reply set_status save_fields/> }.into_any() }
                 }
             })}
         </Transition>
@@ -44,9 +52,12 @@ fn TicketView(
     staff: bool,
     reply: ServerAction<ReplyToTicket>,
     set_status: ServerAction<SetTicketStatus>,
+    save_fields: ServerAction<UpdateTicketFields>,
 ) -> impl IntoView {
     let ticket_id = ticket.id;
     let status = ticket.status;
+    let fields = ticket.fields.clone();
+    let customer_fields = ticket.customer_fields.clone();
     view! {
         <article class="ticket">
             <div class="page-head">
@@ -58,6 +69,10 @@ fn TicketView(
                 {ticket.customer_email.clone().map(|e| view! { " <" {e} ">" })}
             </p>
             {staff.then(|| view! { <StatusForm ticket_id status set_status/> })}
+            <div class="ticket-panels">
+                {(!fields.is_empty()).then(|| view! { <TicketFields ticket_id fields save_fields/> })}
+                {(!customer_fields.is_empty()).then(|| view! { <CustomerDetails fields=customer_fields/> })}
+            </div>
             <ol class="conversation">
                 {ticket.messages.into_iter().map(|m| view! {
                     <li class=if m.internal { "message internal" } else if m.author_role.is_staff() { "message staff" } else { "message" }>
@@ -146,4 +161,48 @@ fn ReplyForm(
             </button>
         </form>
     }.into_any()
+}
+
+/// The ticket's custom fields; staff with edit access can change them.
+#[component]
+fn TicketFields(
+    ticket_id: Uuid,
+    fields: Vec<FieldView>,
+    save_fields: ServerAction<UpdateTicketFields>,
+) -> impl IntoView {
+    let items = editable(fields);
+    let submitted = items.clone();
+    let any_editable = items.iter().any(|f| f.field.editable);
+    let error = Signal::derive(move || save_fields.value().get().and_then(Result::err));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save_fields.dispatch(UpdateTicketFields {
+            ticket_id,
+            fields: inputs(&submitted),
+        });
+    };
+    view! {
+        <form class="card panel" on:submit=on_submit>
+            <h2>"Ticket details"</h2>
+            {action_error(save_fields.into())}
+            {items.into_iter().map(|item| view! { <FieldControl item error/> }).collect_view()}
+            {any_editable.then(|| view! { <button type="submit" class="secondary">"Save details"</button> })}
+        </form>
+    }
+}
+
+/// The customer's contact fields, as the agent's field permissions allow.
+#[component]
+fn CustomerDetails(fields: Vec<FieldView>) -> impl IntoView {
+    view! {
+        <section class="card panel" aria-labelledby="customer-details">
+            <h2 id="customer-details">"Customer"</h2>
+            <dl class="changes">
+                {fields.into_iter().map(|f| view! {
+                    <dt>{f.label.clone()}</dt>
+                    <dd>{crate::fields::display_value(&f)}</dd>
+                }).collect_view()}
+            </dl>
+        </section>
+    }
 }

@@ -1,6 +1,7 @@
 use crate::{
-    api::tickets::{list_tickets, OpenTicket},
+    api::tickets::{list_tickets, new_ticket_fields, OpenTicket},
     components::{action_error, ErrorNotice},
+    field_form::{editable, inputs, FieldControl},
     model::{format_time, limits, TicketStatus},
 };
 use leptos::prelude::*;
@@ -85,32 +86,59 @@ pub fn TicketListPage() -> impl IntoView {
     }
 }
 
-/// A customer opens a ticket.
+/// A customer opens a ticket, filling in the ticket fields they may edit.
 #[component]
 pub fn NewTicketPage() -> impl IntoView {
     let action = ServerAction::<OpenTicket>::new();
+    let form_fields = Resource::new(|| (), |_| new_ticket_fields());
     let navigate = use_navigate();
     Effect::new(move || {
         if let Some(Ok(id)) = action.value().get() {
             navigate(&format!("/tickets/{id}"), Default::default());
         }
     });
+    let subject = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
     view! {
         <section class="narrow card">
             <h1>"Open a ticket"</h1>
             <p class="muted">"Tell us what happened. We usually answer within one working day."</p>
             {action_error(action.into())}
-            <ActionForm action>
-                <div class="field">
-                    <label for="subject">"Subject"</label>
-                    <input id="subject" name="subject" type="text" maxlength=limits::SUBJECT_MAX required/>
-                </div>
-                <div class="field">
-                    <label for="body">"Message"</label>
-                    <textarea id="body" name="body" rows="8" maxlength=limits::MESSAGE_MAX required></textarea>
-                </div>
-                <button type="submit" disabled=move || action.pending().get()>"Send"</button>
-            </ActionForm>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let fields = match form_fields.await {
+                        Ok(fields) => editable(fields),
+                        Err(error) => return view! { <ErrorNotice error/> }.into_any(),
+                    };
+                    let submitted = fields.clone();
+                    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        action.dispatch(OpenTicket {
+                            subject: subject.get_untracked(),
+                            body: body.get_untracked(),
+                            fields: inputs(&submitted),
+                        });
+                    };
+                    view! {
+                        <form on:submit=on_submit>
+                            <div class="field">
+                                <label for="subject">"Subject"</label>
+                                <input id="subject" type="text" maxlength=limits::SUBJECT_MAX required
+                                    prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
+                            </div>
+                            <div class="field">
+                                <label for="body">"Message"</label>
+                                <textarea id="body" rows="8" maxlength=limits::MESSAGE_MAX required
+                                    prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                            </div>
+                            {fields.into_iter().map(|item| view! { <FieldControl item error/> }).collect_view()}
+                            <button type="submit" disabled=move || action.pending().get()>"Send"</button>
+                        </form>
+                    }
+                    .into_any()
+                })}
+            </Transition>
         </section>
     }
 }

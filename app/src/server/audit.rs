@@ -55,6 +55,8 @@ pub struct Event {
     entity_id: String,
     subject: Option<Uuid>,
     changes: Vec<Change>,
+    /// Setting changes: no personal data, stored in plaintext.
+    details: Vec<Change>,
 }
 
 impl Event {
@@ -66,6 +68,7 @@ impl Event {
             entity_id: entity_id.to_string(),
             subject: None,
             changes: Vec::new(),
+            details: Vec::new(),
         }
     }
 
@@ -87,6 +90,12 @@ impl Event {
 
     pub fn change(mut self, change: Change) -> Self {
         self.changes.push(change);
+        self
+    }
+
+    /// A change of a setting (not personal data), recorded in plaintext.
+    pub fn setting(mut self, change: Change) -> Self {
+        self.details.push(change);
         self
     }
 }
@@ -132,6 +141,14 @@ pub async fn append(
             .map_err(|e| ServiceError::Internal(e.to_string()))?;
         Some(key.seal(Slot::new("audit_events", "changes", &id), &json))
     };
+    let details = if event.details.is_empty() {
+        None
+    } else {
+        Some(
+            serde_json::to_string(&event.details)
+                .map_err(|e| ServiceError::Internal(e.to_string()))?,
+        )
+    };
     let mut model = audit_event::Model {
         seq: head.last_seq + 1,
         id,
@@ -143,6 +160,7 @@ pub async fn append(
         entity_id: event.entity_id,
         subject_id: event.subject,
         changes,
+        details,
         prev_hash: head.last_hash,
         hash: String::new(),
     };
@@ -198,6 +216,7 @@ pub fn canonical_bytes(e: &audit_event::Model) -> Vec<u8> {
         e.subject_id.as_ref().map(|u| u.as_bytes().as_slice()),
     );
     optional(&mut b, e.changes.as_deref());
+    optional(&mut b, e.details.as_deref().map(str::as_bytes));
     b
 }
 
@@ -294,15 +313,20 @@ pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, Servic
     Ok(report)
 }
 
-/// Reads the sealed changes of an event with the subject's key.
+/// Reads an event's changes: the sealed ones with the subject's key, then the plaintext settings.
 pub fn open_changes(key: Option<&DataKey>, event: &audit_event::Model) -> Vec<Change> {
-    let (Some(sealed), Some(key)) = (&event.changes, key) else {
-        return Vec::new();
+    let mut out: Vec<Change> = match (&event.changes, key) {
+        (Some(sealed), Some(key)) => key
+            .open(Slot::new("audit_events", "changes", &event.id), sealed)
+            .ok()
+            .and_then(|json| serde_json::from_slice(&json).ok())
+            .unwrap_or_default(),
+        _ => Vec::new(),
     };
-    key.open(Slot::new("audit_events", "changes", &event.id), sealed)
-        .ok()
-        .and_then(|json| serde_json::from_slice(&json).ok())
-        .unwrap_or_default()
+    if let Some(details) = &event.details {
+        out.extend(serde_json::from_str::<Vec<Change>>(details).unwrap_or_default());
+    }
+    out
 }
 
 /// Counts the events in the log (for tests and the admin page).

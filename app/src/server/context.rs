@@ -48,7 +48,9 @@ pub fn status_of(error: &AppError) -> http::StatusCode {
         AppError::NotSignedIn | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
         AppError::Forbidden | AppError::CrossSiteRequest => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
-        AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Validation { .. } | AppError::InvalidFields { .. } => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::EmailTaken | AppError::Conflict { .. } => StatusCode::CONFLICT,
         AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,

@@ -21,6 +21,10 @@ pub enum Action {
     ViewOwnActivity,
     /// See master key status and data key counts.
     ManageKeys,
+    /// Custom fields, field permissions, the mail outbox.
+    ManageSettings,
+    /// Work the privacy requests queue.
+    ReviewPrivacyRequests,
 }
 
 /// What the action is about.
@@ -42,10 +46,19 @@ pub fn can(actor: &Actor, action: Action, target: Target) -> bool {
             OpenTicket => true,
             ViewTicket | ReplyToTicket => owns(target),
             ViewOwnActivity => true,
-            AddInternalNote | ChangeTicketStatus | ViewTicketQueue | ManageUsers | ViewAuditLog
-            | ManageKeys => false,
+            AddInternalNote
+            | ChangeTicketStatus
+            | ViewTicketQueue
+            | ManageUsers
+            | ViewAuditLog
+            | ManageKeys
+            | ManageSettings
+            | ReviewPrivacyRequests => false,
         },
-        Role::Agent => !matches!(action, ManageUsers | OpenTicket | ViewAuditLog | ManageKeys),
+        Role::Agent => !matches!(
+            action,
+            ManageUsers | OpenTicket | ViewAuditLog | ManageKeys | ManageSettings
+        ),
         Role::Admin => action != OpenTicket,
     }
 }
@@ -87,6 +100,8 @@ mod tests {
             (ViewAuditLog, Target::Nothing, false, false, true),
             (ViewOwnActivity, Target::Nothing, true, true, true),
             (ManageKeys, Target::Nothing, false, false, true),
+            (ManageSettings, Target::Nothing, false, false, true),
+            (ReviewPrivacyRequests, Target::Nothing, false, true, true),
         ];
         let agent = actor(Role::Agent);
         let admin = actor(Role::Admin);

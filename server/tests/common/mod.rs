@@ -167,6 +167,22 @@ impl Browser {
             .await
     }
 
+    /// Calls a server function that takes JSON (`input = Json`).
+    pub async fn call_json<S: leptos::server_fn::ServerFn>(
+        &mut self,
+        body: serde_json::Value,
+    ) -> Reply {
+        let req = self
+            .with_cookie(Request::post(S::PATH))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::ACCEPT, "application/json")
+            .header(header::ORIGIN, ORIGIN)
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.send(req).await
+    }
+
     pub async fn call_from(
         &mut self,
         path: &str,

@@ -16,6 +16,8 @@ pub struct Model {
     pub subject_id: Option<Uuid>,
     /// JSON of before/after values, sealed under the subject's data key.
     pub changes: Option<Vec<u8>>,
+    /// JSON of changes that are not personal data (settings), in plaintext.
+    pub details: Option<String>,
     pub prev_hash: String,
     pub hash: String,
 }

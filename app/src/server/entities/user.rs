@@ -12,6 +12,10 @@ pub struct Model {
     pub name: Vec<u8>,
     /// Sealed under the user's data key (`users.phone`).
     pub phone: Option<Vec<u8>>,
+    /// Sealed profile fields (`users.twitter`, `users.language`, `users.time_zone`).
+    pub twitter: Option<Vec<u8>>,
+    pub language: Option<Vec<u8>>,
+    pub time_zone: Option<Vec<u8>>,
     /// Argon2id PHC string; see `server::password`.
     pub password_hash: String,
     pub role: String,

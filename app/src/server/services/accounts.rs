@@ -86,6 +86,9 @@ async fn insert(
             .phone
             .as_deref()
             .map(|p| key.seal_str(Slot::new("users", "phone", &id), p))),
+        twitter: Set(None),
+        language: Set(None),
+        time_zone: Set(None),
         password_hash: Set(hash.as_stored().to_owned()),
         role: Set(new.role.as_str().to_owned()),
         created_at: Set(Utc::now()),

@@ -1,7 +1,9 @@
 //! Domain rules: authorization, validation and persistence. Server functions call these.
 pub mod accounts;
 pub mod activity;
+pub mod fields;
 pub mod people;
+pub mod profile;
 pub mod sessions;
 pub mod throttle;
 pub mod tickets;

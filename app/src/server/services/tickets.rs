@@ -2,8 +2,13 @@
 //! a customer's reads filter by their own id, and a ticket they do not own is
 //! reported as "not found", never as "forbidden", so ids leak nothing.
 //! Subjects and messages are sealed under the ticket customer's data key.
+use super::{
+    fields::{self as custom, access, access_map},
+    profile,
+};
 use crate::{
     error::AppError,
+    fields::{custom_key, Access, FieldInput, FieldScope, FieldView},
     model::{
         limits, AuditAction, MessageView, Paged, Role, TicketDetail, TicketStatus, TicketSummary,
     },
@@ -161,15 +166,59 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDeta
             }
         })
         .collect();
+    let fields = ticket_fields(state, actor.role, ticket.id, keys.get(&ticket.customer_id)).await?;
+    let (customer_email, customer_fields) = if actor.role.is_staff() {
+        profile::contact_fields_for_staff(state, actor, ticket.customer_id).await?
+    } else {
+        (None, Vec::new())
+    };
     Ok(TicketDetail {
         id: ticket.id,
         subject: subject_text(&keys, &ticket),
         status: status_of(&ticket)?,
         created_at: ticket.created_at,
         customer_name: customer.name,
-        customer_email: actor.role.is_staff().then_some(customer.email),
+        customer_email,
         messages,
+        fields,
+        customer_fields,
+        viewer_is_staff: actor.role.is_staff(),
     })
+}
+
+/// A ticket's custom fields as `role` may see them, with their values.
+async fn ticket_fields(
+    state: &AppState,
+    role: Role,
+    ticket_id: Uuid,
+    key: Option<&DataKey>,
+) -> Result<Vec<FieldView>, ServiceError> {
+    let map = access_map(&state.db).await?;
+    let values = custom::values_of(&state.db, key, ticket_id).await?;
+    let mut out = Vec::new();
+    for def in custom::active(&state.db, FieldScope::Ticket).await? {
+        let level = access(&map, role, &custom_key(def.id), FieldScope::Ticket);
+        if level != Access::Hidden {
+            out.push(custom::custom_view(
+                &def,
+                level,
+                values.get(&def.id).cloned().unwrap_or_default(),
+            )?);
+        }
+    }
+    Ok(out)
+}
+
+/// The ticket fields shown on the new-ticket form: those customers may edit.
+pub async fn new_ticket_fields(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<Vec<FieldView>, ServiceError> {
+    Ok(ticket_fields(state, actor.role, Uuid::nil(), None)
+        .await?
+        .into_iter()
+        .filter(|f| f.editable)
+        .collect())
 }
 
 async fn insert_message(
@@ -200,12 +249,28 @@ pub async fn open(
     actor: &Actor,
     subject: &str,
     body: &str,
+    inputs: &[FieldInput],
 ) -> Result<Uuid, ServiceError> {
     if !policy::can(actor, Action::OpenTicket, Target::Nothing) {
         return Err(AppError::Forbidden.into());
     }
     let subject = validate::subject(subject)?;
     let body = validate::message_body(body)?;
+    let form = new_ticket_fields(state, actor).await?;
+    let mut values = profile::check_inputs(&form, inputs)?;
+    // Required fields left out of the request are as invalid as ones sent empty.
+    let missing: Vec<_> = form
+        .iter()
+        .filter(|f| f.required && !values.iter().any(|(v, _)| v.key == f.key))
+        .map(|f| crate::error::FieldError {
+            field: f.key.clone(),
+            message: format!("{} is required.", f.label),
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(AppError::InvalidFields { errors: missing }.into());
+    }
+    let defs = custom::active(&state.db, FieldScope::Ticket).await?;
     let key = state.vault.require_key(actor.user_id).await?;
     let now = Utc::now();
     let id = Uuid::now_v7();
@@ -221,11 +286,24 @@ pub async fn open(
     .insert(&txn)
     .await?;
     insert_message(&txn, &key, id, actor.user_id, &body, false).await?;
-    let event = Event::new(AuditAction::TicketCreated, "ticket", id)
+    let mut event = Event::new(AuditAction::TicketCreated, "ticket", id)
         .by(actor)
         .about(actor.user_id)
         .change(Change::set("subject", &subject))
         .change(Change::set("message", &body));
+    let mut to_write = Vec::new();
+    for (field, value) in values.drain(..) {
+        if let Some(def) = defs.iter().find(|d| custom_key(d.id) == field.key) {
+            let label = field.label.clone();
+            let shown = crate::fields::display_value(&FieldView {
+                values: value.clone(),
+                ..field
+            });
+            event = event.change(Change::set(&label, shown));
+            to_write.push((def, value));
+        }
+    }
+    custom::write_values(&txn, &key, id, actor.user_id, &to_write).await?;
     audit::append(&txn, event, Some(&key)).await?;
     txn.commit().await?;
     Ok(id)
@@ -314,4 +392,41 @@ pub async fn set_status(
     audit::append(&txn, event, Some(&key)).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Staff change a ticket's custom fields, within their field permissions.
+pub async fn update_fields(
+    state: &AppState,
+    actor: &Actor,
+    ticket_id: Uuid,
+    inputs: &[FieldInput],
+) -> Result<Vec<FieldView>, ServiceError> {
+    let ticket = visible_ticket(&state.db, actor, ticket_id, Action::ChangeTicketStatus).await?;
+    let key = state.vault.require_key(ticket.customer_id).await?;
+    let current = ticket_fields(state, actor.role, ticket.id, Some(&key)).await?;
+    let changed = profile::check_inputs(&current, inputs)?;
+    if changed.is_empty() {
+        return Ok(current);
+    }
+    let defs = custom::active(&state.db, FieldScope::Ticket).await?;
+    let txn = audit::begin(&state.db).await?;
+    let mut event = Event::new(AuditAction::TicketFieldsChanged, "ticket", ticket.id)
+        .by(actor)
+        .about(ticket.customer_id);
+    let mut to_write = Vec::new();
+    for (field, value) in changed {
+        if let Some(def) = defs.iter().find(|d| custom_key(d.id) == field.key) {
+            let before = crate::fields::display_value(&field);
+            let after = crate::fields::display_value(&FieldView {
+                values: value.clone(),
+                ..field.clone()
+            });
+            event = event.change(Change::changed(&field.label, before, after));
+            to_write.push((def, value));
+        }
+    }
+    custom::write_values(&txn, &key, ticket.id, ticket.customer_id, &to_write).await?;
+    audit::append(&txn, event, Some(&key)).await?;
+    txn.commit().await?;
+    ticket_fields(state, actor.role, ticket.id, Some(&key)).await
 }

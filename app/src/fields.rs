@@ -1,0 +1,512 @@
+//! Profile and custom fields: types, access levels and value rules, shared so the
+//! forms can hint and the server can enforce (the server always re-checks).
+use crate::{error::AppError, model::Role, validate};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// What kind of value a field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    Text,
+    LongText,
+    Number,
+    Date,
+    SingleChoice,
+    MultipleChoice,
+    Checkbox,
+}
+
+impl FieldType {
+    pub const ALL: [FieldType; 7] = [
+        FieldType::Text,
+        FieldType::LongText,
+        FieldType::Number,
+        FieldType::Date,
+        FieldType::SingleChoice,
+        FieldType::MultipleChoice,
+        FieldType::Checkbox,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldType::Text => "text",
+            FieldType::LongText => "long_text",
+            FieldType::Number => "number",
+            FieldType::Date => "date",
+            FieldType::SingleChoice => "single_choice",
+            FieldType::MultipleChoice => "multiple_choice",
+            FieldType::Checkbox => "checkbox",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FieldType> {
+        FieldType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FieldType::Text => "Text",
+            FieldType::LongText => "Long text",
+            FieldType::Number => "Number",
+            FieldType::Date => "Date",
+            FieldType::SingleChoice => "Single choice",
+            FieldType::MultipleChoice => "Multiple choice",
+            FieldType::Checkbox => "Checkbox",
+        }
+    }
+
+    pub fn has_options(self) -> bool {
+        matches!(self, FieldType::SingleChoice | FieldType::MultipleChoice)
+    }
+}
+
+/// Where a custom field lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldScope {
+    Contact,
+    Ticket,
+}
+
+impl FieldScope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldScope::Contact => "contact",
+            FieldScope::Ticket => "ticket",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FieldScope> {
+        [FieldScope::Contact, FieldScope::Ticket]
+            .into_iter()
+            .find(|f| f.as_str() == s)
+    }
+}
+
+/// What a role may do with a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    Hidden,
+    Read,
+    Edit,
+}
+
+impl Access {
+    pub const ALL: [Access; 3] = [Access::Hidden, Access::Read, Access::Edit];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Access::Hidden => "hidden",
+            Access::Read => "read",
+            Access::Edit => "edit",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Access> {
+        Access::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Access::Hidden => "Hidden",
+            Access::Read => "Read",
+            Access::Edit => "Edit",
+        }
+    }
+}
+
+/// The standard contact fields, in display order: (key, label, type).
+pub const STANDARD_FIELDS: [(&str, &str, FieldType); 6] = [
+    ("email", "Email", FieldType::Text),
+    ("name", "Name", FieldType::Text),
+    ("phone", "Phone", FieldType::Text),
+    ("twitter", "Twitter/X handle", FieldType::Text),
+    ("language", "Preferred language", FieldType::SingleChoice),
+    ("time_zone", "Time zone", FieldType::SingleChoice),
+];
+
+/// Languages offered for "preferred language" (BCP 47 code, name).
+pub const LANGUAGES: [(&str, &str); 16] = [
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("it", "Italiano"),
+    ("nl", "Nederlands"),
+    ("pt", "Português"),
+    ("pl", "Polski"),
+    ("sv", "Svenska"),
+    ("da", "Dansk"),
+    ("fi", "Suomi"),
+    ("nb", "Norsk bokmål"),
+    ("cs", "Čeština"),
+    ("el", "Ελληνικά"),
+    ("ja", "日本語"),
+    ("zh", "中文"),
+];
+
+/// IANA time zones offered in the profile.
+pub const TIME_ZONES: [&str; 40] = [
+    "UTC",
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Lisbon",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Amsterdam",
+    "Europe/Brussels",
+    "Europe/Madrid",
+    "Europe/Rome",
+    "Europe/Vienna",
+    "Europe/Zurich",
+    "Europe/Stockholm",
+    "Europe/Oslo",
+    "Europe/Copenhagen",
+    "Europe/Helsinki",
+    "Europe/Warsaw",
+    "Europe/Prague",
+    "Europe/Athens",
+    "Europe/Bucharest",
+    "Europe/Istanbul",
+    "Africa/Johannesburg",
+    "Africa/Lagos",
+    "Africa/Cairo",
+    "Asia/Dubai",
+    "Asia/Kolkata",
+    "Asia/Singapore",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "America/Sao_Paulo",
+    "America/Argentina/Buenos_Aires",
+    "America/Mexico_City",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Toronto",
+    "America/Anchorage",
+];
+
+/// The permission key of a custom field.
+pub fn custom_key(id: Uuid) -> String {
+    format!("custom:{id}")
+}
+
+/// The access a role has when the admin has not set one.
+pub fn default_access(role: Role, field: &str, scope: FieldScope) -> Access {
+    match (role, scope) {
+        (_, FieldScope::Ticket) => Access::Edit,
+        (_, FieldScope::Contact) if field == "email" => Access::Read,
+        (Role::Customer, FieldScope::Contact) => Access::Edit,
+        (_, FieldScope::Contact) => Access::Read,
+    }
+}
+
+/// The highest access an admin may grant: nobody edits the email here (it changes
+/// only through a confirmed request), and staff do not edit customers' contact fields.
+pub fn max_access(role: Role, field: &str, scope: FieldScope) -> Access {
+    match (role, scope) {
+        (_, FieldScope::Contact) if field == "email" => Access::Read,
+        (Role::Customer, _) | (_, FieldScope::Ticket) => Access::Edit,
+        (_, FieldScope::Contact) => Access::Read,
+    }
+}
+
+/// A field as one reader sees it: its definition, its value, and whether they may change it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldView {
+    /// `name`, `phone`, … or `custom:<uuid>`.
+    pub key: String,
+    pub label: String,
+    pub help_text: String,
+    pub field_type: FieldType,
+    /// (value, label) pairs for choice fields.
+    pub options: Vec<(String, String)>,
+    pub required: bool,
+    pub encrypted: bool,
+    pub editable: bool,
+    /// Empty for no value; one entry for most types; several for multiple choice.
+    pub values: Vec<String>,
+}
+
+/// A submitted value for one field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldInput {
+    pub key: String,
+    pub values: Vec<String>,
+}
+
+/// The customer's profile as their role may see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Shown read-only; `None` if the role may not even see it.
+    pub email: Option<String>,
+    pub fields: Vec<FieldView>,
+}
+
+/// An admin's view of one custom field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomFieldDef {
+    pub id: Uuid,
+    pub scope: FieldScope,
+    pub key: String,
+    pub label: String,
+    pub help_text: String,
+    pub field_type: FieldType,
+    pub options: Vec<String>,
+    pub required: bool,
+    pub encrypted: bool,
+    pub position: i32,
+    pub archived: bool,
+}
+
+/// The admin's edit of a custom field (new when `id` is `None`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomFieldInput {
+    pub id: Option<Uuid>,
+    pub scope: String,
+    pub label: String,
+    pub help_text: String,
+    pub field_type: String,
+    /// One choice per line.
+    pub options: String,
+    pub required: bool,
+    pub encrypted: bool,
+}
+
+/// One row of the permissions matrix.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PermissionRow {
+    pub field: String,
+    pub label: String,
+    pub scope: FieldScope,
+    /// (role, current access, highest access allowed).
+    pub access: Vec<(Role, Access, Access)>,
+}
+
+fn plain_text(
+    label: &str,
+    key: &str,
+    value: &str,
+    max: usize,
+    multiline: bool,
+) -> Result<String, AppError> {
+    if value.chars().count() > max {
+        return Err(AppError::field(
+            key,
+            format!("{label} must be at most {max} characters."),
+        ));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
+    {
+        return Err(AppError::field(
+            key,
+            format!("{label} contains characters that are not allowed."),
+        ));
+    }
+    Ok(value.trim().to_owned())
+}
+
+/// Checks a value against its field and returns it normalised.
+pub fn check_value(field: &FieldView, values: &[String]) -> Result<Vec<String>, AppError> {
+    let key = field.key.as_str();
+    let label = field.label.as_str();
+    let values: Vec<String> = values
+        .iter()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+        .collect();
+    let single = || -> Result<Option<&str>, AppError> {
+        match values.len() {
+            0 => Ok(None),
+            1 => Ok(Some(values[0].as_str())),
+            _ => Err(AppError::field(key, format!("{label} takes one value."))),
+        }
+    };
+    let out: Vec<String> = match (key, field.field_type) {
+        ("name", _) => vec![validate::name(single()?.unwrap_or_default())?],
+        ("phone", _) => validate::phone(single()?.unwrap_or_default())?
+            .into_iter()
+            .collect(),
+        ("twitter", _) => validate::twitter(single()?.unwrap_or_default())?
+            .into_iter()
+            .collect(),
+        (_, FieldType::Text) => single()?
+            .map(|v| plain_text(label, key, v, 500, false))
+            .transpose()?
+            .into_iter()
+            .collect(),
+        (_, FieldType::LongText) => single()?
+            .map(|v| plain_text(label, key, v, 5000, true))
+            .transpose()?
+            .into_iter()
+            .collect(),
+        (_, FieldType::Number) => match single()? {
+            None => vec![],
+            Some(v) => match v.parse::<f64>() {
+                Ok(n) if n.is_finite() && v.len() <= 40 => vec![v.to_owned()],
+                _ => {
+                    return Err(AppError::field(
+                        key,
+                        format!("{label} must be a number, like 42 or 3.5."),
+                    ))
+                }
+            },
+        },
+        (_, FieldType::Date) => match single()? {
+            None => vec![],
+            Some(v) => match chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+                Ok(_) => vec![v.to_owned()],
+                Err(_) => {
+                    return Err(AppError::field(
+                        key,
+                        format!("{label} must be a date as YYYY-MM-DD."),
+                    ))
+                }
+            },
+        },
+        (_, FieldType::SingleChoice) => match single()? {
+            None => vec![],
+            Some(v) if field.options.iter().any(|(o, _)| o == v) => vec![v.to_owned()],
+            Some(_) => {
+                return Err(AppError::field(
+                    key,
+                    format!("Choose one of the options for {label}."),
+                ))
+            }
+        },
+        (_, FieldType::MultipleChoice) => {
+            let mut chosen = Vec::new();
+            for v in &values {
+                if !field.options.iter().any(|(o, _)| o == v) {
+                    return Err(AppError::field(
+                        key,
+                        format!("“{v}” is not an option for {label}."),
+                    ));
+                }
+                if !chosen.contains(v) {
+                    chosen.push(v.clone());
+                }
+            }
+            chosen
+        }
+        (_, FieldType::Checkbox) => match single()? {
+            None | Some("false") => vec![],
+            Some("true" | "on") => vec!["true".to_owned()],
+            Some(_) => return Err(AppError::field(key, format!("{label} is a checkbox."))),
+        },
+    };
+    if field.required && out.is_empty() {
+        return Err(AppError::field(key, format!("{label} is required.")));
+    }
+    Ok(out)
+}
+
+/// A value as people read it: choice labels, joined; a ticked checkbox as "Yes".
+pub fn display_value(field: &FieldView) -> String {
+    if field.field_type == FieldType::Checkbox {
+        return if field.values.is_empty() {
+            "No".into()
+        } else {
+            "Yes".into()
+        };
+    }
+    field
+        .values
+        .iter()
+        .map(|v| {
+            field
+                .options
+                .iter()
+                .find(|(o, _)| o == v)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_else(|| v.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(field_type: FieldType, required: bool) -> FieldView {
+        FieldView {
+            key: "custom:x".into(),
+            label: "Thing".into(),
+            help_text: String::new(),
+            field_type,
+            options: vec![("a".into(), "A".into()), ("b".into(), "B".into())],
+            required,
+            encrypted: false,
+            editable: true,
+            values: vec![],
+        }
+    }
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn values_are_checked_per_type() {
+        assert_eq!(
+            check_value(&field(FieldType::Number, false), &v(&["3.5"])).unwrap(),
+            v(&["3.5"])
+        );
+        assert!(check_value(&field(FieldType::Number, false), &v(&["three"])).is_err());
+        assert!(check_value(&field(FieldType::Number, false), &v(&["inf"])).is_err());
+        assert!(check_value(&field(FieldType::Date, false), &v(&["2026-02-30"])).is_err());
+        assert_eq!(
+            check_value(&field(FieldType::Date, false), &v(&["2026-02-28"])).unwrap(),
+            v(&["2026-02-28"])
+        );
+        assert!(check_value(&field(FieldType::SingleChoice, false), &v(&["c"])).is_err());
+        assert_eq!(
+            check_value(
+                &field(FieldType::MultipleChoice, false),
+                &v(&["b", "a", "b"])
+            )
+            .unwrap(),
+            v(&["b", "a"])
+        );
+        assert_eq!(
+            check_value(&field(FieldType::Checkbox, false), &v(&["on"])).unwrap(),
+            v(&["true"])
+        );
+        assert!(check_value(&field(FieldType::Checkbox, true), &v(&[])).is_err());
+        assert!(check_value(&field(FieldType::Text, true), &v(&["  "])).is_err());
+        assert!(check_value(&field(FieldType::Text, false), &v(&["a", "b"])).is_err());
+        assert!(check_value(&field(FieldType::LongText, false), &v(&["line\nline"])).is_ok());
+        assert!(check_value(&field(FieldType::Text, false), &v(&["line\nline"])).is_err());
+    }
+
+    #[test]
+    fn nobody_may_be_granted_email_edit_and_staff_never_edit_contacts() {
+        for role in Role::ALL {
+            assert_eq!(max_access(role, "email", FieldScope::Contact), Access::Read);
+            assert!(
+                default_access(role, "email", FieldScope::Contact)
+                    <= max_access(role, "email", FieldScope::Contact)
+            );
+        }
+        assert_eq!(
+            max_access(Role::Agent, "phone", FieldScope::Contact),
+            Access::Read
+        );
+        assert_eq!(
+            max_access(Role::Agent, "custom:x", FieldScope::Ticket),
+            Access::Edit
+        );
+        assert_eq!(
+            default_access(Role::Customer, "phone", FieldScope::Contact),
+            Access::Edit
+        );
+    }
+}

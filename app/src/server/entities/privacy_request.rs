@@ -1,0 +1,26 @@
+use sea_orm::entity::prelude::*;
+
+/// A data subject's request (email change now; export and erasure later).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "privacy_requests")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub kind: String,
+    pub subject_id: Uuid,
+    pub status: String,
+    /// JSON details sealed under the subject's key (e.g. the requested email).
+    pub details: Option<Vec<u8>>,
+    /// SHA-256 of the emailed confirmation token, until it is used.
+    pub confirmation_hash: Option<String>,
+    pub confirmation_expires_at: Option<DateTimeUtc>,
+    pub received_at: DateTimeUtc,
+    /// One calendar month after receipt (GDPR Art. 12(3)).
+    pub due_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
