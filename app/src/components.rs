@@ -78,11 +78,16 @@ pub fn Header() -> impl IntoView {
                                         <A href="/tickets">{if staff { "Ticket queue" } else { "My tickets" }}</A>
                                         {(!staff).then(|| view! { <A href="/tickets/new">"New ticket"</A> })}
                                         {(!staff).then(|| view! { <A href="/profile">"Profile"</A> })}
+                                        {(!staff).then(|| view! { <A href="/privacy">"Privacy"</A> })}
                                         {(!staff).then(|| view! { <A href="/activity">"Activity on my data"</A> })}
+                                        {staff.then(|| view! { <A href="/requests">"Privacy requests"</A> })}
                                         {admin.then(|| view! {
                                             <A href="/admin/users">"Team"</A>
                                             <A href="/admin/audit">"Audit log"</A>
                                             <A href="/admin/keys">"Keys"</A>
+                                            <A href="/admin/fields">"Fields"</A>
+                                            <A href="/admin/permissions">"Permissions"</A>
+                                            <A href="/admin/outbox">"Outbox"</A>
                                         })}
                                         <span class="who" title=u.email.clone()>{u.name.clone()} " · " {u.role.label()}</span>
                                         <ActionForm action=sign_out attr:class="inline">

@@ -65,9 +65,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tickets/:id") view=pages::ticket::TicketPage/>
                     <Route path=path!("/activity") view=pages::activity::ActivityPage/>
                     <Route path=path!("/profile") view=pages::profile::ProfilePage/>
+                    <Route path=path!("/privacy") view=pages::privacy::PrivacyPage/>
+                    <Route path=path!("/confirm-email") view=pages::privacy::ConfirmEmailPage/>
+                    <Route path=path!("/requests") view=pages::privacy::RequestQueuePage/>
+                    <Route path=path!("/requests/:id") view=pages::privacy::RequestPage/>
+                    <Route path=path!("/admin/outbox") view=pages::privacy::OutboxPage/>
                     <Route path=path!("/admin/users") view=pages::admin::UsersPage/>
                     <Route path=path!("/admin/audit") view=pages::audit::AuditPage/>
                     <Route path=path!("/admin/keys") view=pages::keys::KeysPage/>
+                    <Route path=path!("/admin/fields") view=pages::settings::CustomFieldsPage/>
+                    <Route path=path!("/admin/permissions") view=pages::settings::PermissionsPage/>
                 </Routes>
             </main>
             <footer class="site-footer container">

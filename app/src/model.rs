@@ -341,3 +341,110 @@ pub struct AuditVerification {
     pub first_bad_seq: Option<i64>,
     pub problem: Option<String>,
 }
+
+/// Where a privacy request stands. One state machine for every kind:
+/// submitted → (identity confirmed) → in review → approved | rejected | on hold → executing → completed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestStatus {
+    Submitted,
+    InReview,
+    OnHold,
+    Approved,
+    Rejected,
+    Executing,
+    Completed,
+}
+
+impl RequestStatus {
+    pub const ALL: [RequestStatus; 7] = [
+        RequestStatus::Submitted,
+        RequestStatus::InReview,
+        RequestStatus::OnHold,
+        RequestStatus::Approved,
+        RequestStatus::Rejected,
+        RequestStatus::Executing,
+        RequestStatus::Completed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestStatus::Submitted => "submitted",
+            RequestStatus::InReview => "in_review",
+            RequestStatus::OnHold => "on_hold",
+            RequestStatus::Approved => "approved",
+            RequestStatus::Rejected => "rejected",
+            RequestStatus::Executing => "executing",
+            RequestStatus::Completed => "completed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RequestStatus> {
+        RequestStatus::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RequestStatus::Submitted => "Waiting for confirmation",
+            RequestStatus::InReview => "In review",
+            RequestStatus::OnHold => "On hold",
+            RequestStatus::Approved => "Approved",
+            RequestStatus::Rejected => "Rejected",
+            RequestStatus::Executing => "Being carried out",
+            RequestStatus::Completed => "Completed",
+        }
+    }
+
+    /// Still waiting for someone to act.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            RequestStatus::Submitted
+                | RequestStatus::InReview
+                | RequestStatus::OnHold
+                | RequestStatus::Approved
+                | RequestStatus::Executing
+        )
+    }
+}
+
+/// One step of a request's history, as its subject or an agent sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestStep {
+    pub at: DateTime<Utc>,
+    pub status: RequestStatus,
+    /// "You", "Our team (Agnes Agent)", or "Confirmation link".
+    pub by: String,
+    /// The reason given, which the subject sees.
+    pub note: Option<String>,
+}
+
+/// A privacy request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivacyRequestView {
+    pub id: Uuid,
+    pub kind: String,
+    pub kind_label: String,
+    pub status: RequestStatus,
+    /// What is asked, e.g. "Change email to new@example.org".
+    pub summary: String,
+    pub received_at: DateTime<Utc>,
+    pub due_at: DateTime<Utc>,
+    pub overdue: bool,
+    /// For staff: whose request it is.
+    pub subject_email: Option<String>,
+    pub history: Vec<RequestStep>,
+}
+
+/// A mail as the admin's outbox page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    pub id: Uuid,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    /// `outbox` (no SMTP), `queued`, `sending`, `sent` or `failed`.
+    pub status: String,
+    pub attempts: i32,
+    pub created_at: DateTime<Utc>,
+}

@@ -6,7 +6,7 @@ use crate::{
 };
 use ::app::{
     model::Role,
-    server::{audit, services::accounts, AppState, SecuritySettings, Vault},
+    server::{audit, services::accounts, AppState, MailSettings, SecuritySettings, Vault},
 };
 use leptos::config::LeptosOptions;
 use std::{io::IsTerminal, net::SocketAddr, sync::Arc, time::Duration};
@@ -166,6 +166,10 @@ pub fn state(settings: &Settings, db: sea_orm::DatabaseConnection, vault: Vault)
     AppState {
         db,
         vault: Arc::new(vault),
+        mail: MailSettings {
+            smtp_configured: settings.smtp_host.is_some(),
+            public_url: settings.public_url.trim_end_matches('/').to_owned(),
+        },
         security: SecuritySettings {
             session_idle_timeout: Duration::from_secs(settings.session_idle_minutes * 60),
             session_absolute_timeout: Duration::from_secs(settings.session_max_hours * 3600),
@@ -185,6 +189,15 @@ async fn serve(settings: Settings, public_origin: String, state: AppState) -> Re
     }
     if settings.demo {
         demo::seed(&state).await?;
+    }
+    match crate::mailer::Mailer::from_settings(&settings)? {
+        Some(mailer) => {
+            tracing::info!("sending mail through SMTP");
+            tokio::spawn(crate::mailer::run(state.clone(), mailer));
+        }
+        None => tracing::info!(
+            "no SMTP server configured: mail stays in the outbox (Settings → Outbox)"
+        ),
     }
     let http = HttpSettings {
         public_origin,

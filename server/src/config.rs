@@ -70,6 +70,13 @@ pub enum UserCommand {
     },
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SmtpTls {
+    Starttls,
+    Tls,
+    None,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RoleArg {
     Customer,
@@ -175,6 +182,39 @@ pub struct Settings {
     /// Take the client address from X-Forwarded-For (only behind a reverse proxy you run).
     #[arg(long, env = "CUSTODIAN_TRUST_PROXY_HEADERS", global = true)]
     pub trust_proxy_headers: bool,
+    /// SMTP server for outgoing mail. Without it, mail stays in the outbox admins read.
+    #[arg(long, env = "CUSTODIAN_SMTP_HOST", global = true)]
+    pub smtp_host: Option<String>,
+    /// SMTP port.
+    #[arg(
+        long,
+        env = "CUSTODIAN_SMTP_PORT",
+        default_value_t = 587,
+        global = true
+    )]
+    pub smtp_port: u16,
+    /// SMTP transport security: starttls, tls (implicit, usually port 465) or none (local relays only).
+    #[arg(long, env = "CUSTODIAN_SMTP_TLS", value_enum, default_value_t = SmtpTls::Starttls, global = true)]
+    pub smtp_tls: SmtpTls,
+    /// SMTP user name, if the server needs one.
+    #[arg(long, env = "CUSTODIAN_SMTP_USERNAME", global = true)]
+    pub smtp_username: Option<String>,
+    /// SMTP password.
+    #[arg(
+        long,
+        env = "CUSTODIAN_SMTP_PASSWORD",
+        global = true,
+        hide_env_values = true
+    )]
+    pub smtp_password: Option<String>,
+    /// The From address of outgoing mail.
+    #[arg(
+        long,
+        env = "CUSTODIAN_MAIL_FROM",
+        default_value = "Custodian <no-reply@localhost>",
+        global = true
+    )]
+    pub mail_from: String,
     /// Log filter, e.g. `info` or `custodian=debug,info`.
     #[arg(long, env = "CUSTODIAN_LOG", default_value = "info", global = true)]
     pub log: String,

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod mailer;
 pub mod middleware;
 
 use ::app::{server::AppState, shell, App};

@@ -140,6 +140,7 @@ async fn the_sqlite_files_hold_none_of_a_customers_personal_data_in_plaintext() 
         "Tangerine lighthouse",
         "Velvet accordion",
         "Ochre pendulum",
+        "Obsidian quokka",
     ] {
         assert_eq!(
             files_contain(&dir, secret),

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod privacy;
 pub mod profile;
 pub mod settings;
 pub mod tickets;

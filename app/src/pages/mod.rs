@@ -6,6 +6,8 @@ pub mod auth;
 pub mod home;
 pub mod keys;
 pub mod not_found;
+pub mod privacy;
 pub mod profile;
+pub mod settings;
 pub mod ticket;
 pub mod tickets;

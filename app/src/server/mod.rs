@@ -6,6 +6,7 @@ pub mod context;
 pub mod crypto;
 pub mod entities;
 pub mod error;
+pub mod mail;
 pub mod password;
 pub mod policy;
 pub mod services;
@@ -14,7 +15,7 @@ pub mod vault;
 
 pub use actor::Actor;
 pub use error::ServiceError;
-pub use state::{AppState, SecuritySettings};
+pub use state::{AppState, MailSettings, SecuritySettings};
 pub use vault::Vault;
 
 /// The id of the current HTTP request, set by the server's middleware and logged with errors.

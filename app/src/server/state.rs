@@ -38,7 +38,27 @@ pub struct AppState {
     /// The key store and master keys: every personal value goes through it.
     pub vault: Arc<super::Vault>,
     pub security: SecuritySettings,
+    pub mail: MailSettings,
     pub leptos_options: LeptosOptions,
+}
+
+/// How mail leaves the portal.
+#[derive(Clone, Debug)]
+pub struct MailSettings {
+    /// With SMTP configured, mail is queued for the sender; without, it stays in
+    /// the outbox that admins read (demo mode works without a mail server).
+    pub smtp_configured: bool,
+    /// The portal's public URL, for links in mail.
+    pub public_url: String,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        MailSettings {
+            smtp_configured: false,
+            public_url: "http://127.0.0.1:3000".into(),
+        }
+    }
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

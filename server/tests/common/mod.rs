@@ -80,6 +80,7 @@ pub async fn state() -> AppState {
         db: database().await,
         vault: std::sync::Arc::new(vault().await),
         security: security(),
+        mail: app::server::MailSettings::default(),
         leptos_options: LeptosOptions::builder()
             .output_name("custodian")
             .site_root("target/site")

@@ -4,6 +4,7 @@ pub mod activity;
 pub mod fields;
 pub mod people;
 pub mod profile;
+pub mod requests;
 pub mod sessions;
 pub mod throttle;
 pub mod tickets;

@@ -1,0 +1,237 @@
+use crate::{
+    api::privacy::{
+        get_request, my_requests, outbox, request_queue, ConfirmEmail, DecideRequest,
+        RequestEmailChange,
+    },
+    components::{action_error, ErrorNotice, Pager},
+    model::{format_time, PrivacyRequestView},
+};
+use leptos::prelude::*;
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
+use std::sync::Arc;
+
+fn due(r: &PrivacyRequestView) -> impl IntoView {
+    let class = if r.overdue { "badge overdue" } else { "badge" };
+    view! { <span class=class>"Due " {format_time(&r.due_at)} {r.overdue.then_some(" — overdue")}</span> }
+}
+
+#[component]
+fn History(request: PrivacyRequestView) -> impl IntoView {
+    view! {
+        <ol class="history">
+            {request.history.into_iter().map(|s| view! {
+                <li>
+                    <strong>{s.status.label()}</strong> " · " {s.by} " · " <time>{format_time(&s.at)}</time>
+                    {s.note.map(|n| view! { <p class="note">"Reason: " {n}</p> })}
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// The customer's privacy page: requests and their progress, and asking for an email change.
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let ask = ServerAction::<RequestEmailChange>::new();
+    let requests = Resource::new(move || ask.version().get(), |_| my_requests());
+    view! {
+        <section>
+            <h1>"Privacy"</h1>
+            <div class="card narrow-left">
+                <h2>"Change my email address"</h2>
+                <p class="muted">
+                    "Your email is how you sign in. We send a confirmation link to the new address; after you confirm, "
+                    "our team applies the change and you sign in with the new address."
+                </p>
+                {action_error(ask.into())}
+                {move || ask.value().get().and_then(Result::ok).map(|_| view! {
+                    <p class="notice" role="status">"We sent a confirmation link to the new address. Open it to continue."</p>
+                })}
+                <ActionForm action=ask>
+                    <div class="field">
+                        <label for="new-email">"New email address"</label>
+                        <input id="new-email" name="new_email" type="email" autocomplete="email" required/>
+                    </div>
+                    <button type="submit" disabled=move || ask.pending().get()>"Request the change"</button>
+                </ActionForm>
+            </div>
+            <h2>"My requests"</h2>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match requests.await {
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">"You have no requests."</p> }.into_any(),
+                        Ok(list) => list.into_iter().map(|r| view! {
+                            <article class="card request">
+                                <div class="message-head">
+                                    <strong>{r.summary.clone()}</strong>
+                                    <span class="badge">{r.status.label()}</span>
+                                    {due(&r)}
+                                </div>
+                                <p class="muted">"Received " {format_time(&r.received_at)}</p>
+                                <History request=r/>
+                            </article>
+                        }).collect_view().into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// Where the confirmation link lands. Confirming is a button, not a page load,
+/// so link scanners and prefetchers cannot confirm on someone's behalf.
+#[component]
+pub fn ConfirmEmailPage() -> impl IntoView {
+    let query = use_query_map();
+    let confirm = ServerAction::<ConfirmEmail>::new();
+    view! {
+        <section class="narrow card">
+            <h1>"Confirm your new email address"</h1>
+            {move || match confirm.value().get() {
+                Some(Ok(())) => view! {
+                    <p class="notice" role="status">"Thank you — the address is confirmed. Our team will review the change; you can follow it on your privacy page."</p>
+                }.into_any(),
+                other => view! {
+                    {other.and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
+                    <p>"Confirm that you want to use this address for your Custodian account."</p>
+                    <ActionForm action=confirm>
+                        <input type="hidden" name="token" value=move || query.with(|q| q.get("token").unwrap_or_default())/>
+                        <button type="submit" disabled=move || confirm.pending().get()>"Confirm this address"</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The privacy requests queue for agents: every open request, soonest due first.
+#[component]
+pub fn RequestQueuePage() -> impl IntoView {
+    let requests = Resource::new(|| (), |_| request_queue());
+    view! {
+        <section>
+            <h1>"Privacy requests"</h1>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match requests.await {
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">"No open requests."</p> }.into_any(),
+                        Ok(list) => view! {
+                            <p class="muted">{list.len()} " open · " {list.iter().filter(|r| r.overdue).count()} " overdue"</p>
+                            <table class="tickets">
+                                <thead><tr><th scope="col">"Request"</th><th scope="col">"Customer"</th><th scope="col">"Status"</th><th scope="col">"Due"</th></tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|r| { let label = r.kind_label.clone(); view! {
+                                        <tr>
+                                            <td><A href=format!("/requests/{}", r.id)>{label}</A></td>
+                                            <td>{r.subject_email.clone().unwrap_or_default()}</td>
+                                            <td>{r.status.label()}</td>
+                                            <td>{due(&r)}</td>
+                                        </tr>
+                                    }}).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// One request for an agent: what is asked, its history, approve or reject.
+#[component]
+pub fn RequestPage() -> impl IntoView {
+    let params = use_params_map();
+    let decide = ServerAction::<DecideRequest>::new();
+    let request = Resource::new(
+        move || (params.with(|p| p.get("id")), decide.version().get()),
+        |(id, _)| async move {
+            match id.and_then(|s| uuid::Uuid::parse_str(&s).ok()) {
+                Some(id) => get_request(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    let reason = RwSignal::new(String::new());
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match request.await {
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    Ok(r) => {
+                        let id = r.id;
+                        let reviewable = r.status == crate::model::RequestStatus::InReview;
+                        view! {
+                            <section class="card">
+                                <div class="page-head">
+                                    <h1>{r.summary.clone()}</h1>
+                                    <span class="badge">{r.status.label()}</span>
+                                </div>
+                                <p class="muted">{r.subject_email.clone().unwrap_or_default()} " · received " {format_time(&r.received_at)} " · " {due(&r)}</p>
+                                <History request=r/>
+                                {action_error(decide.into())}
+                                {reviewable.then(|| view! {
+                                    <div class="field">
+                                        <label for="reason">"Reason (the customer sees it; required to reject)"</label>
+                                        <textarea id="reason" rows="3" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                                    </div>
+                                    <p class="actions">
+                                        <button type="button" on:click=move |_| { decide.dispatch(DecideRequest { id, approve: true, reason: reason.get_untracked() }); }>"Approve and apply"</button>
+                                        <button type="button" class="secondary" on:click=move |_| { decide.dispatch(DecideRequest { id, approve: false, reason: reason.get_untracked() }); }>"Reject"</button>
+                                    </p>
+                                })}
+                            </section>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The mail outbox for admins: every mail, with its delivery state.
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let query = use_query_map();
+    let page = move || {
+        query.with(|q| {
+            q.get("page")
+                .and_then(|p| p.parse::<u64>().ok())
+                .unwrap_or(0)
+        })
+    };
+    let mails = Resource::new(page, outbox);
+    view! {
+        <section>
+            <h1>"Outbox"</h1>
+            <p class="muted">"Mail the portal sent or is about to send. Without an SMTP server configured, mail stays here."</p>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match mails.await {
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        Ok(paged) if paged.items.is_empty() => view! { <p class="empty">"No mail yet."</p> }.into_any(),
+                        Ok(paged) => view! {
+                            {paged.items.into_iter().map(|m| view! {
+                                <article class="card mail">
+                                    <div class="message-head">
+                                        <strong>{m.subject}</strong>
+                                        <span class="badge">{m.status}</span>
+                                        <time>{format_time(&m.created_at)}</time>
+                                    </div>
+                                    <p class="muted">"To " {m.to}</p>
+                                    <p class="message-body">{m.body}</p>
+                                </article>
+                            }).collect_view()}
+                            <Pager page=paged.page total_pages=paged.total_pages link=Arc::new(|p| format!("/admin/outbox?page={p}"))/>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,213 @@
+//! Outbound mail, queued durably in the database in the same transaction as the
+//! change that causes it. The sender (in the server crate) delivers queued mail
+//! over SMTP with retries; without SMTP, mail stays in the outbox admins read.
+//! Subject lines and bodies are sealed under the recipient's data key.
+use super::{
+    audit::{self, Event},
+    crypto::{DataKey, Slot},
+    entities::outbound_mail,
+    policy::{self, Action, Target},
+    Actor, AppState, ServiceError,
+};
+use crate::{
+    error::AppError,
+    model::{limits, AuditAction, OutboxEntry, Paged},
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, QueryOrder};
+use serde::{Deserialize, Serialize};
+
+/// The readable part of a mail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailContent {
+    pub subject: String,
+    pub body: String,
+}
+
+/// Attempts before a mail is given up on.
+pub const MAX_ATTEMPTS: i32 = 8;
+
+/// Queues a mail to `to` about `subject_id`, sealed with that subject's key, and audits it.
+pub async fn queue(
+    txn: &impl ConnectionTrait,
+    state: &AppState,
+    key: &DataKey,
+    subject_id: Uuid,
+    to: &str,
+    content: &MailContent,
+) -> Result<Uuid, ServiceError> {
+    let id = Uuid::now_v7();
+    let json = serde_json::to_vec(content).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    let now = Utc::now();
+    outbound_mail::ActiveModel {
+        id: Set(id),
+        subject_id: Set(Some(subject_id)),
+        to_address: Set(to.to_owned()),
+        message: Set(key.seal(Slot::new("outbound_mail", "message", &id), &json)),
+        status: Set(if state.mail.smtp_configured {
+            "queued"
+        } else {
+            "outbox"
+        }
+        .to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        last_error: Set(None),
+        created_at: Set(now),
+        sent_at: Set(None),
+    }
+    .insert(txn)
+    .await?;
+    Ok(id)
+}
+
+/// Queues a mail inside an audited transaction the caller already holds, and records it.
+pub async fn queue_audited(
+    txn: &sea_orm::DatabaseTransaction,
+    state: &AppState,
+    key: &DataKey,
+    subject_id: Uuid,
+    to: &str,
+    content: &MailContent,
+) -> Result<Uuid, ServiceError> {
+    let id = queue(txn, state, key, subject_id, to, content).await?;
+    let event = Event::new(AuditAction::MailQueued, "mail", id)
+        .about(subject_id)
+        .change(audit::Change::set("to", to))
+        .change(audit::Change::set("subject", &content.subject));
+    audit::append(txn, event, Some(key)).await?;
+    Ok(id)
+}
+
+/// Opens a stored mail with the recipient's key.
+pub fn open(key: &DataKey, mail: &outbound_mail::Model) -> Option<MailContent> {
+    key.open(
+        Slot::new("outbound_mail", "message", &mail.id),
+        &mail.message,
+    )
+    .ok()
+    .and_then(|json| serde_json::from_slice(&json).ok())
+}
+
+/// Every mail, newest first, decrypted (admins only).
+pub async fn outbox(
+    state: &AppState,
+    actor: &Actor,
+    page: u64,
+) -> Result<Paged<OutboxEntry>, ServiceError> {
+    if !policy::can(actor, Action::ManageSettings, Target::Nothing) {
+        return Err(AppError::Forbidden.into());
+    }
+    let paginator = outbound_mail::Entity::find()
+        .order_by_desc(outbound_mail::Column::CreatedAt)
+        .order_by_desc(outbound_mail::Column::Id)
+        .paginate(&state.db, limits::PAGE_SIZE);
+    let totals = paginator.num_items_and_pages().await?;
+    let page = page.min(totals.number_of_pages.saturating_sub(1));
+    let rows = paginator.fetch_page(page).await?;
+    let keys = state
+        .vault
+        .keys(rows.iter().filter_map(|m| m.subject_id))
+        .await?;
+    let items = rows
+        .into_iter()
+        .map(|m| {
+            let content = m
+                .subject_id
+                .and_then(|s| keys.get(&s))
+                .and_then(|k| open(k, &m));
+            let (subject, body) = match content {
+                Some(c) => (c.subject, c.body),
+                None => (crate::server::vault::ERASED.to_owned(), String::new()),
+            };
+            OutboxEntry {
+                id: m.id,
+                to: m.to_address,
+                subject,
+                body,
+                status: m.status,
+                attempts: m.attempts,
+                created_at: m.created_at,
+            }
+        })
+        .collect();
+    Ok(Paged {
+        items,
+        page,
+        total_pages: totals.number_of_pages.max(1),
+        total_items: totals.number_of_items,
+    })
+}
+
+/// Claims one due mail for sending: a conditional update, so several servers
+/// never send the same mail. The claim is a five-minute lease: a sender that
+/// dies mid-send leaves it to be claimed again.
+pub async fn claim_due(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<Option<outbound_mail::Model>, ServiceError> {
+    let candidates = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::Status.is_in(["queued", "sending"]))
+        .filter(outbound_mail::Column::NextAttemptAt.lte(now))
+        .order_by_asc(outbound_mail::Column::NextAttemptAt)
+        .all(db)
+        .await?;
+    for mail in candidates.into_iter().take(20) {
+        let lease = now + chrono::Duration::minutes(5);
+        let claimed = outbound_mail::Entity::update_many()
+            .col_expr(outbound_mail::Column::Status, Expr::value("sending"))
+            .col_expr(outbound_mail::Column::NextAttemptAt, Expr::value(lease))
+            .filter(outbound_mail::Column::Id.eq(mail.id))
+            .filter(outbound_mail::Column::Status.eq(mail.status.clone()))
+            .filter(outbound_mail::Column::NextAttemptAt.eq(mail.next_attempt_at))
+            .exec(db)
+            .await?;
+        if claimed.rows_affected == 1 {
+            return Ok(Some(mail));
+        }
+    }
+    Ok(None)
+}
+
+/// Records the outcome of a send attempt. Errors are stored as a short category,
+/// never with addresses or content.
+pub async fn record_attempt(
+    db: &DatabaseConnection,
+    mail: &outbound_mail::Model,
+    result: Result<(), String>,
+) -> Result<(), ServiceError> {
+    let now = Utc::now();
+    let attempts = mail.attempts + 1;
+    let mut update = outbound_mail::Entity::update_many()
+        .col_expr(outbound_mail::Column::Attempts, Expr::value(attempts))
+        .filter(outbound_mail::Column::Id.eq(mail.id));
+    update = match result {
+        Ok(()) => update
+            .col_expr(outbound_mail::Column::Status, Expr::value("sent"))
+            .col_expr(outbound_mail::Column::SentAt, Expr::value(now))
+            .col_expr(
+                outbound_mail::Column::LastError,
+                Expr::value(Option::<String>::None),
+            ),
+        Err(category) => {
+            let status = if attempts >= MAX_ATTEMPTS {
+                "failed"
+            } else {
+                "queued"
+            };
+            let backoff = chrono::Duration::seconds(30 * 2i64.pow(attempts.clamp(0, 10) as u32));
+            update
+                .col_expr(outbound_mail::Column::Status, Expr::value(status))
+                .col_expr(
+                    outbound_mail::Column::NextAttemptAt,
+                    Expr::value(now + backoff),
+                )
+                .col_expr(
+                    outbound_mail::Column::LastError,
+                    Expr::value(category.chars().take(200).collect::<String>()),
+                )
+        }
+    };
+    update.exec(db).await?;
+    Ok(())
+}

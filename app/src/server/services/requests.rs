@@ -1,0 +1,530 @@
+//! Privacy requests: one table and one state machine for every kind. This
+//! module implements the email change (rectification of the identifier, GDPR
+//! Art. 16): the new address is confirmed by a link sent to it, then an agent
+//! approves, and only then does the email change and every session end.
+use crate::{
+    error::AppError,
+    model::{AuditAction, PrivacyRequestView, RequestStatus, RequestStep, Role},
+    server::{
+        audit::{self, Change, Event},
+        crypto::{DataKey, Slot},
+        entities::{privacy_request, privacy_request_event, session, user},
+        mail::{self, MailContent},
+        policy::{self, Action, Target},
+        services::people::people,
+        Actor, AppState, ServiceError,
+    },
+    validate,
+};
+use chrono::{DateTime, Months, Utc};
+use rand::RngCore;
+use sea_orm::{prelude::*, ActiveValue::Set, DatabaseTransaction, QueryOrder};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub const EMAIL_CHANGE: &str = "email_change";
+/// How long the confirmation link stays valid.
+pub const CONFIRMATION_HOURS: i64 = 24;
+
+#[derive(Serialize, Deserialize)]
+struct EmailChangeDetails {
+    new_email: String,
+}
+
+fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// One calendar month after receipt (GDPR Art. 12(3)).
+pub fn due_date(received: DateTime<Utc>) -> DateTime<Utc> {
+    received
+        .checked_add_months(Months::new(1))
+        .unwrap_or(received)
+}
+
+fn status_of(r: &privacy_request::Model) -> Result<RequestStatus, ServiceError> {
+    RequestStatus::parse(&r.status)
+        .ok_or_else(|| ServiceError::Internal(format!("request {} has an unknown status", r.id)))
+}
+
+fn details(key: &DataKey, r: &privacy_request::Model) -> Option<EmailChangeDetails> {
+    r.details
+        .as_ref()
+        .and_then(|d| {
+            key.open(Slot::new("privacy_requests", "details", &r.id), d)
+                .ok()
+        })
+        .and_then(|json| serde_json::from_slice(&json).ok())
+}
+
+async fn step(
+    txn: &DatabaseTransaction,
+    key: &DataKey,
+    request: Uuid,
+    actor: Option<&Actor>,
+    from: RequestStatus,
+    to: RequestStatus,
+    note: Option<&str>,
+) -> Result<(), ServiceError> {
+    let id = Uuid::now_v7();
+    privacy_request_event::ActiveModel {
+        id: Set(id),
+        request_id: Set(request),
+        at: Set(Utc::now()),
+        actor_id: Set(actor.map(|a| a.user_id)),
+        actor_role: Set(actor.map(|a| a.role.as_str().to_owned())),
+        from_status: Set(from.as_str().to_owned()),
+        to_status: Set(to.as_str().to_owned()),
+        note: Set(note.map(|n| key.seal_str(Slot::new("privacy_request_events", "note", &id), n))),
+    }
+    .insert(txn)
+    .await?;
+    privacy_request::Entity::update_many()
+        .col_expr(privacy_request::Column::Status, Expr::value(to.as_str()))
+        .col_expr(privacy_request::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(privacy_request::Column::Id.eq(request))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+/// A customer asks to change their email address. A confirmation link goes to the new address.
+pub async fn request_email_change(
+    state: &AppState,
+    actor: &Actor,
+    new_email: &str,
+) -> Result<PrivacyRequestView, ServiceError> {
+    if actor.role != Role::Customer {
+        return Err(AppError::Forbidden.into());
+    }
+    let new_email = validate::email(new_email)?;
+    if new_email == actor.email {
+        return Err(AppError::field("email", "That is already your email address.").into());
+    }
+    let taken = user::Entity::find()
+        .filter(user::Column::Email.eq(new_email.clone()))
+        .count(&state.db)
+        .await?;
+    if taken > 0 {
+        return Err(
+            AppError::field("email", "That address cannot be used. Choose another one.").into(),
+        );
+    }
+    let open = privacy_request::Entity::find()
+        .filter(privacy_request::Column::SubjectId.eq(actor.user_id))
+        .filter(privacy_request::Column::Kind.eq(EMAIL_CHANGE))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .any(|r| status_of(&r).map(RequestStatus::is_open).unwrap_or(false));
+    if open {
+        return Err(AppError::Conflict {
+            message: "You already have an email change in progress. Wait for it to finish before asking for another.".into(),
+        }
+        .into());
+    }
+    let key = state.vault.require_key(actor.user_id).await?;
+    let mut token_bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut token_bytes);
+    let token = hex::encode(token_bytes);
+    let now = Utc::now();
+    let id = Uuid::now_v7();
+    let json = serde_json::to_vec(&EmailChangeDetails {
+        new_email: new_email.clone(),
+    })
+    .map_err(|e| ServiceError::Internal(e.to_string()))?;
+    let txn = audit::begin(&state.db).await?;
+    privacy_request::ActiveModel {
+        id: Set(id),
+        kind: Set(EMAIL_CHANGE.to_owned()),
+        subject_id: Set(actor.user_id),
+        status: Set(RequestStatus::Submitted.as_str().to_owned()),
+        details: Set(Some(
+            key.seal(Slot::new("privacy_requests", "details", &id), &json),
+        )),
+        confirmation_hash: Set(Some(hash_token(&token))),
+        confirmation_expires_at: Set(Some(now + chrono::Duration::hours(CONFIRMATION_HOURS))),
+        received_at: Set(now),
+        due_at: Set(due_date(now)),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    step(
+        &txn,
+        &key,
+        id,
+        Some(actor),
+        RequestStatus::Submitted,
+        RequestStatus::Submitted,
+        None,
+    )
+    .await?;
+    let event = Event::new(AuditAction::PrivacyRequestSubmitted, "privacy_request", id)
+        .by(actor)
+        .about(actor.user_id)
+        .change(Change::set("kind", EMAIL_CHANGE))
+        .change(Change::set("new_email", &new_email));
+    audit::append(&txn, event, Some(&key)).await?;
+    let link = format!("{}/confirm-email?token={token}", state.mail.public_url);
+    let content = MailContent {
+        subject: "Confirm your new email address".into(),
+        body: format!(
+            "Someone — hopefully you — asked to use this address for their Custodian account.\n\n\
+             To confirm, open this link within {CONFIRMATION_HOURS} hours:\n{link}\n\n\
+             After you confirm, our team reviews the change. If you did not ask for this, ignore this mail."
+        ),
+    };
+    mail::queue_audited(&txn, state, &key, actor.user_id, &new_email, &content).await?;
+    txn.commit().await?;
+    mine(state, actor)
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| AppError::NotFound.into())
+}
+
+/// The link from the mail was opened: the new address is confirmed and the request goes to review.
+pub async fn confirm_email(state: &AppState, token: &str) -> Result<(), ServiceError> {
+    let invalid = || AppError::Conflict {
+        message: "This confirmation link is not valid (any more). Ask for the change again.".into(),
+    };
+    let token = token.trim();
+    if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(invalid().into());
+    }
+    let txn = audit::begin(&state.db).await?;
+    let request = privacy_request::Entity::find()
+        .filter(privacy_request::Column::ConfirmationHash.eq(hash_token(token)))
+        .one(&txn)
+        .await?
+        .ok_or_else(invalid)?;
+    if status_of(&request)? != RequestStatus::Submitted {
+        return Err(invalid().into());
+    }
+    if request
+        .confirmation_expires_at
+        .is_none_or(|t| t < Utc::now())
+    {
+        return Err(AppError::Conflict {
+            message: "This confirmation link has expired. Ask for the change again.".into(),
+        }
+        .into());
+    }
+    let key = state.vault.require_key(request.subject_id).await?;
+    privacy_request::Entity::update_many()
+        .col_expr(
+            privacy_request::Column::ConfirmationHash,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(privacy_request::Column::Id.eq(request.id))
+        .exec(&txn)
+        .await?;
+    step(
+        &txn,
+        &key,
+        request.id,
+        None,
+        RequestStatus::Submitted,
+        RequestStatus::InReview,
+        None,
+    )
+    .await?;
+    let event = Event::new(
+        AuditAction::PrivacyRequestConfirmed,
+        "privacy_request",
+        request.id,
+    )
+    .about(request.subject_id);
+    audit::append(&txn, event, None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn views(
+    state: &AppState,
+    rows: Vec<privacy_request::Model>,
+    viewer: &Actor,
+) -> Result<Vec<PrivacyRequestView>, ServiceError> {
+    let keys = state.vault.keys(rows.iter().map(|r| r.subject_id)).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let steps = privacy_request_event::Entity::find()
+        .filter(privacy_request_event::Column::RequestId.is_in(ids))
+        .order_by_asc(privacy_request_event::Column::At)
+        .order_by_asc(privacy_request_event::Column::Id)
+        .all(&state.db)
+        .await?;
+    let who = people(
+        state,
+        steps
+            .iter()
+            .filter_map(|s| s.actor_id)
+            .chain(rows.iter().map(|r| r.subject_id)),
+    )
+    .await?;
+    let now = Utc::now();
+    rows.into_iter()
+        .map(|r| {
+            let key = keys.get(&r.subject_id);
+            let status = status_of(&r)?;
+            let summary = match key.and_then(|k| details(k, &r)) {
+                Some(d) => format!("Change email to {}", d.new_email),
+                None => "Change email address".to_owned(),
+            };
+            let history = steps
+                .iter()
+                .filter(|s| s.request_id == r.id)
+                .map(|s| RequestStep {
+                    at: s.at,
+                    status: RequestStatus::parse(&s.to_status).unwrap_or(status),
+                    by: match s.actor_id {
+                        Some(id) if id == viewer.user_id => "You".to_owned(),
+                        Some(id) if id == r.subject_id => "The customer".to_owned(),
+                        Some(id) => match who.get(&id) {
+                            Some(p) if p.role.is_staff() => format!("Our team ({})", p.name),
+                            _ => "Someone else".to_owned(),
+                        },
+                        None => "Confirmation link".to_owned(),
+                    },
+                    note: match (&s.note, key) {
+                        (Some(n), Some(k)) => k
+                            .open_string(Slot::new("privacy_request_events", "note", &s.id), n)
+                            .ok(),
+                        _ => None,
+                    },
+                })
+                .collect();
+            Ok(PrivacyRequestView {
+                id: r.id,
+                kind: r.kind.clone(),
+                kind_label: "Email change".into(),
+                status,
+                summary,
+                received_at: r.received_at,
+                due_at: r.due_at,
+                overdue: status.is_open() && r.due_at < now,
+                subject_email: viewer
+                    .role
+                    .is_staff()
+                    .then(|| who.get(&r.subject_id).map(|p| p.email.clone()))
+                    .flatten(),
+                history,
+            })
+        })
+        .collect()
+}
+
+/// The actor's own requests, newest first.
+pub async fn mine(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<Vec<PrivacyRequestView>, ServiceError> {
+    let rows = privacy_request::Entity::find()
+        .filter(privacy_request::Column::SubjectId.eq(actor.user_id))
+        .order_by_desc(privacy_request::Column::ReceivedAt)
+        .all(&state.db)
+        .await?;
+    views(state, rows, actor).await
+}
+
+fn require_reviewer(actor: &Actor) -> Result<(), ServiceError> {
+    if policy::can(actor, Action::ReviewPrivacyRequests, Target::Nothing) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden.into())
+    }
+}
+
+/// The queue: open requests of every customer, soonest due first (staff only).
+pub async fn queue(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<Vec<PrivacyRequestView>, ServiceError> {
+    require_reviewer(actor)?;
+    let open: Vec<&str> = RequestStatus::ALL
+        .iter()
+        .filter(|s| s.is_open())
+        .map(|s| s.as_str())
+        .collect();
+    let rows = privacy_request::Entity::find()
+        .filter(privacy_request::Column::Status.is_in(open))
+        .order_by_asc(privacy_request::Column::DueAt)
+        .all(&state.db)
+        .await?;
+    views(state, rows, actor).await
+}
+
+/// One request, for staff.
+pub async fn get(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<PrivacyRequestView, ServiceError> {
+    require_reviewer(actor)?;
+    let row = privacy_request::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    views(state, vec![row], actor)
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::NotFound.into())
+}
+
+/// An agent approves or rejects a confirmed request. Approval carries it out at
+/// once: the email changes, every session of the customer ends, all in one
+/// audited transaction, and the customer is told at both addresses.
+pub async fn decide(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    approve: bool,
+    reason: &str,
+) -> Result<(), ServiceError> {
+    require_reviewer(actor)?;
+    let reason = reason.trim();
+    if !approve && reason.is_empty() {
+        return Err(
+            AppError::field("reason", "Give the customer a reason for the rejection.").into(),
+        );
+    }
+    if reason.chars().count() > 2000 {
+        return Err(
+            AppError::field("reason", "The reason must be at most 2000 characters.").into(),
+        );
+    }
+    let request = privacy_request::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let status = status_of(&request)?;
+    if status != RequestStatus::InReview {
+        let message = match status {
+            RequestStatus::Submitted => "The customer has not confirmed the new address yet.",
+            _ => "This request has already been decided.",
+        };
+        return Err(AppError::Conflict {
+            message: message.into(),
+        }
+        .into());
+    }
+    let key = state.vault.require_key(request.subject_id).await?;
+    let Some(change) = details(&key, &request) else {
+        return Err(ServiceError::Internal(format!(
+            "request {id} has unreadable details"
+        )));
+    };
+    let customer = user::Entity::find_by_id(request.subject_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let note = (!reason.is_empty()).then_some(reason);
+    let txn = audit::begin(&state.db).await?;
+    if !approve {
+        step(
+            &txn,
+            &key,
+            id,
+            Some(actor),
+            status,
+            RequestStatus::Rejected,
+            note,
+        )
+        .await?;
+        let event = Event::new(AuditAction::PrivacyRequestDecided, "privacy_request", id)
+            .by(actor)
+            .about(request.subject_id)
+            .change(Change::changed(
+                "status",
+                status.as_str(),
+                RequestStatus::Rejected.as_str(),
+            ))
+            .change(Change::set("reason", reason));
+        audit::append(&txn, event, Some(&key)).await?;
+        let content = MailContent {
+            subject: "Your email change request was declined".into(),
+            body: format!(
+                "We did not change the email address of your account.\n\nReason: {reason}"
+            ),
+        };
+        mail::queue_audited(&txn, state, &key, customer.id, &customer.email, &content).await?;
+        txn.commit().await?;
+        return Ok(());
+    }
+    let taken = user::Entity::find()
+        .filter(user::Column::Email.eq(change.new_email.clone()))
+        .count(&txn)
+        .await?;
+    if taken > 0 {
+        return Err(AppError::Conflict {
+            message: "The new address now belongs to another account; reject this request.".into(),
+        }
+        .into());
+    }
+    step(
+        &txn,
+        &key,
+        id,
+        Some(actor),
+        status,
+        RequestStatus::Approved,
+        note,
+    )
+    .await?;
+    step(
+        &txn,
+        &key,
+        id,
+        Some(actor),
+        RequestStatus::Approved,
+        RequestStatus::Executing,
+        None,
+    )
+    .await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::Email, Expr::value(change.new_email.clone()))
+        .filter(user::Column::Id.eq(customer.id))
+        .exec(&txn)
+        .await?;
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(customer.id))
+        .exec(&txn)
+        .await?;
+    step(
+        &txn,
+        &key,
+        id,
+        Some(actor),
+        RequestStatus::Executing,
+        RequestStatus::Completed,
+        None,
+    )
+    .await?;
+    let decided = Event::new(AuditAction::PrivacyRequestDecided, "privacy_request", id)
+        .by(actor)
+        .about(customer.id)
+        .change(Change::changed(
+            "status",
+            status.as_str(),
+            RequestStatus::Completed.as_str(),
+        ));
+    audit::append(&txn, decided, Some(&key)).await?;
+    let changed = Event::new(AuditAction::EmailChanged, "user", customer.id)
+        .by(actor)
+        .about(customer.id)
+        .change(Change::changed("email", &customer.email, &change.new_email));
+    audit::append(&txn, changed, Some(&key)).await?;
+    let body = format!(
+        "The email address of your Custodian account is now {}. You have been signed out everywhere; \
+         sign in with the new address.",
+        change.new_email
+    );
+    let content = MailContent {
+        subject: "Your email address was changed".into(),
+        body,
+    };
+    mail::queue_audited(&txn, state, &key, customer.id, &customer.email, &content).await?;
+    mail::queue_audited(&txn, state, &key, customer.id, &change.new_email, &content).await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,751 @@
+//! Rectification end to end on a real database: profile edits with the email
+//! locked, custom fields (encrypted or not), field-level permissions, ticket
+//! fields, the email-change request through confirmation and approval, and
+//! mail over a real SMTP conversation with a local sink.
+#![allow(clippy::unwrap_used)]
+mod common;
+
+use app::{
+    error::AppError,
+    fields::{Access, CustomFieldInput, FieldInput, FieldScope},
+    model::{AuditAction, RequestStatus, Role},
+    server::{
+        audit,
+        crypto::sealed_key_id,
+        entities::{custom_field_value, outbound_mail, session},
+        services::{accounts, activity, fields, profile, requests, sessions, tickets},
+        Actor, AppState, ServiceError,
+    },
+};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use std::sync::{Arc, Mutex};
+
+const PASSWORD: &str = "correct horse battery";
+
+async fn customer(state: &AppState, name: &str, email: &str) -> Actor {
+    let (_, token) = accounts::sign_up(state, name, email, "", PASSWORD)
+        .await
+        .unwrap();
+    sessions::resolve(&state.db, &token, &state.security, Utc::now())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn staff(state: &AppState, email: &str, role: Role) -> Actor {
+    let new = accounts::NewUser::validated("Agnes Agent", email, PASSWORD, role).unwrap();
+    accounts::create_user_unchecked(state, new).await.unwrap();
+    let (_, token) = accounts::sign_in(state, email, PASSWORD, "127.0.0.1", None)
+        .await
+        .unwrap();
+    sessions::resolve(&state.db, &token, &state.security, Utc::now())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+fn input(key: &str, values: &[&str]) -> FieldInput {
+    FieldInput {
+        key: key.into(),
+        values: values.iter().map(|v| v.to_string()).collect(),
+    }
+}
+
+fn user_error(e: ServiceError) -> AppError {
+    match e {
+        ServiceError::User(e) => e,
+        other => panic!("expected a user error, got {other}"),
+    }
+}
+
+fn value<'a>(p: &'a app::fields::Profile, key: &str) -> Option<&'a app::fields::FieldView> {
+    p.fields.iter().find(|f| f.key == key)
+}
+
+#[tokio::test]
+async fn a_customer_corrects_their_profile_and_sees_it_in_their_activity() {
+    let state = common::state().await;
+    let ada = customer(&state, "Ada Lovelace", "ada@example.org").await;
+    let updated = profile::update(
+        &state,
+        &ada,
+        None,
+        &[
+            input("name", &["Ada King"]),
+            input("phone", &["+44 20 7946 0001"]),
+            input("twitter", &["ada_k"]),
+            input("language", &["en"]),
+            input("time_zone", &["Europe/London"]),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(value(&updated, "name").unwrap().values, vec!["Ada King"]);
+    assert_eq!(value(&updated, "twitter").unwrap().values, vec!["@ada_k"]);
+    assert_eq!(updated.email.as_deref(), Some("ada@example.org"));
+    let activity = activity::my_activity(&state, &ada, 0).await.unwrap();
+    let newest = &activity.items[0];
+    assert_eq!(newest.action_label, AuditAction::ProfileChanged.label());
+    assert_eq!(newest.who, "You");
+    let name = newest.changes.iter().find(|c| c.field == "Name").unwrap();
+    assert_eq!(
+        (name.before.as_deref(), name.after.as_deref()),
+        (Some("Ada Lovelace"), Some("Ada King"))
+    );
+    assert!(newest
+        .changes
+        .iter()
+        .any(|c| c.field == "Time zone" && c.after.as_deref() == Some("Europe/London")));
+    assert!(audit::verify(&state.db).await.unwrap().ok);
+}
+
+#[tokio::test]
+async fn the_email_cannot_be_changed_on_the_profile_whatever_the_request_says() {
+    let state = common::state().await;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    let crafted = profile::update(
+        &state,
+        &ada,
+        Some("mallory@example.org"),
+        &[input("name", &["Changed"])],
+    )
+    .await;
+    let e = user_error(crafted.unwrap_err());
+    assert_eq!(e.field_name(), Some("email"));
+    assert!(e.to_string().contains("Request an email change"), "{e}");
+    let e = user_error(
+        profile::update(&state, &ada, None, &[input("email", &["m@example.org"])])
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(e.field_name(), Some("email"));
+    // Nothing was saved.
+    let p = profile::get(&state, &ada).await.unwrap();
+    assert_eq!(p.email.as_deref(), Some("ada@example.org"));
+    assert_eq!(value(&p, "name").unwrap().values, vec!["Ada"]);
+    // Sending the unchanged address along is fine.
+    profile::update(
+        &state,
+        &ada,
+        Some("ADA@example.org"),
+        &[input("name", &["Ada B"])],
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn every_invalid_field_is_reported_and_nothing_is_saved() {
+    let state = common::state().await;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    let before = audit::count(&state.db).await.unwrap();
+    let e = profile::update(
+        &state,
+        &ada,
+        None,
+        &[
+            input("name", &["Valid Name"]),
+            input("phone", &["call me"]),
+            input("twitter", &["not a handle!"]),
+            input("language", &["klingon"]),
+            input("nonexistent", &["x"]),
+        ],
+    )
+    .await
+    .unwrap_err();
+    let AppError::InvalidFields { errors } = user_error(e) else {
+        panic!("expected field errors")
+    };
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, vec!["phone", "twitter", "language", "nonexistent"]);
+    assert_eq!(
+        value(&profile::get(&state, &ada).await.unwrap(), "name")
+            .unwrap()
+            .values,
+        vec!["Ada"]
+    );
+    assert_eq!(
+        audit::count(&state.db).await.unwrap(),
+        before,
+        "no event for a refused change"
+    );
+}
+
+#[tokio::test]
+async fn custom_fields_encrypted_or_plain_and_field_permissions_are_enforced_by_the_server() {
+    let state = common::state().await;
+    let admin = staff(&state, "root@example.org", Role::Admin).await;
+    let agent = staff(&state, "agnes@example.org", Role::Agent).await;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    let passport = fields::save_def(
+        &state,
+        &admin,
+        CustomFieldInput {
+            scope: "contact".into(),
+            label: "Passport number".into(),
+            field_type: "text".into(),
+            encrypted: true,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let tier = fields::save_def(
+        &state,
+        &admin,
+        CustomFieldInput {
+            scope: "contact".into(),
+            label: "Tier".into(),
+            field_type: "single_choice".into(),
+            options: "Gold\nSilver".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let passport_key = app::fields::custom_key(passport.id);
+    let tier_key = app::fields::custom_key(tier.id);
+    profile::update(
+        &state,
+        &ada,
+        None,
+        &[
+            input(&passport_key, &["X1234567"]),
+            input(&tier_key, &["Gold"]),
+        ],
+    )
+    .await
+    .unwrap();
+    let p = profile::get(&state, &ada).await.unwrap();
+    assert_eq!(value(&p, &passport_key).unwrap().values, vec!["X1234567"]);
+    assert!(value(&p, &passport_key).unwrap().encrypted);
+    // Stored sealed under Ada's key, or plain.
+    let rows = custom_field_value::Entity::find()
+        .all(&state.db)
+        .await
+        .unwrap();
+    let sealed = rows.iter().find(|r| r.field_id == passport.id).unwrap();
+    assert!(sealed.value_plain.is_none());
+    let ada_key = state.vault.key(ada.user_id).await.unwrap().unwrap();
+    assert_eq!(
+        sealed_key_id(sealed.value_sealed.as_ref().unwrap()),
+        Some(ada_key.id())
+    );
+    let plain = rows.iter().find(|r| r.field_id == tier.id).unwrap();
+    assert_eq!(plain.value_plain.as_deref(), Some(r#"["Gold"]"#));
+
+    // Read-only for customers: shown, not editable, and the server refuses a change.
+    fields::set_permission(&state, &admin, Role::Customer, "phone", Access::Read)
+        .await
+        .unwrap();
+    let p = profile::get(&state, &ada).await.unwrap();
+    assert!(!value(&p, "phone").unwrap().editable);
+    let e = user_error(
+        profile::update(&state, &ada, None, &[input("phone", &["+1 555 0100"])])
+            .await
+            .unwrap_err(),
+    );
+    assert!(e.to_string().contains("read-only"), "{e}");
+    // Hidden: absent from the response altogether.
+    fields::set_permission(
+        &state,
+        &admin,
+        Role::Customer,
+        &passport_key,
+        Access::Hidden,
+    )
+    .await
+    .unwrap();
+    let p = profile::get(&state, &ada).await.unwrap();
+    assert!(value(&p, &passport_key).is_none());
+    assert!(!format!("{p:?}").contains("X1234567"));
+    // Agents see contact fields per their own permission.
+    let id = tickets::open(&state, &ada, "Help", "Please", &[])
+        .await
+        .unwrap();
+    let seen = tickets::get(&state, &agent, id).await.unwrap();
+    assert!(seen
+        .customer_fields
+        .iter()
+        .any(|f| f.key == passport_key && f.values == vec!["X1234567"]));
+    fields::set_permission(&state, &admin, Role::Agent, &passport_key, Access::Hidden)
+        .await
+        .unwrap();
+    fields::set_permission(&state, &admin, Role::Agent, "email", Access::Hidden)
+        .await
+        .unwrap();
+    let seen = tickets::get(&state, &agent, id).await.unwrap();
+    assert!(!format!("{seen:?}").contains("X1234567"));
+    assert_eq!(seen.customer_email, None);
+    // Limits: nobody may be given email edit; staff never edit contact fields; only admins set permissions.
+    assert!(
+        fields::set_permission(&state, &admin, Role::Customer, "email", Access::Edit)
+            .await
+            .is_err()
+    );
+    assert!(
+        fields::set_permission(&state, &admin, Role::Agent, "phone", Access::Edit)
+            .await
+            .is_err()
+    );
+    assert!(
+        fields::set_permission(&state, &agent, Role::Customer, "phone", Access::Edit)
+            .await
+            .is_err()
+    );
+    assert!(fields::save_def(&state, &ada, CustomFieldInput::default())
+        .await
+        .is_err());
+    // Archiving keeps the values.
+    fields::set_archived(&state, &admin, tier.id, true)
+        .await
+        .unwrap();
+    assert!(value(&profile::get(&state, &ada).await.unwrap(), &tier_key).is_none());
+    assert_eq!(
+        custom_field_value::Entity::find()
+            .filter(custom_field_value::Column::FieldId.eq(tier.id))
+            .all(&state.db)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    fields::set_archived(&state, &admin, tier.id, false)
+        .await
+        .unwrap();
+    assert_eq!(
+        value(&profile::get(&state, &ada).await.unwrap(), &tier_key)
+            .unwrap()
+            .values,
+        vec!["Gold"]
+    );
+    assert!(audit::verify(&state.db).await.unwrap().ok);
+}
+
+#[tokio::test]
+async fn ticket_fields_follow_permissions_on_the_form_and_the_agents_page() {
+    let state = common::state().await;
+    let admin = staff(&state, "root@example.org", Role::Admin).await;
+    let agent = staff(&state, "agnes@example.org", Role::Agent).await;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    let bob = customer(&state, "Bob", "bob@example.org").await;
+    let order = fields::save_def(
+        &state,
+        &admin,
+        CustomFieldInput {
+            scope: "ticket".into(),
+            label: "Order number".into(),
+            field_type: "number".into(),
+            required: true,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let priority = fields::save_def(
+        &state,
+        &admin,
+        CustomFieldInput {
+            scope: "ticket".into(),
+            label: "Priority".into(),
+            field_type: "single_choice".into(),
+            options: "Low\nHigh".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let (order_key, priority_key) = (
+        app::fields::custom_key(order.id),
+        app::fields::custom_key(priority.id),
+    );
+    fields::set_permission(
+        &state,
+        &admin,
+        Role::Customer,
+        &priority_key,
+        Access::Hidden,
+    )
+    .await
+    .unwrap();
+    let form = tickets::new_ticket_fields(&state, &ada).await.unwrap();
+    assert_eq!(
+        form.iter().map(|f| f.key.as_str()).collect::<Vec<_>>(),
+        vec![order_key.as_str()]
+    );
+    let e = user_error(
+        tickets::open(&state, &ada, "Broken", "It broke", &[])
+            .await
+            .unwrap_err(),
+    );
+    assert_eq!(e.field_name(), Some(order_key.as_str()));
+    let e = user_error(
+        tickets::open(
+            &state,
+            &ada,
+            "Broken",
+            "It broke",
+            &[input(&priority_key, &["High"])],
+        )
+        .await
+        .unwrap_err(),
+    );
+    assert!(
+        matches!(e, AppError::InvalidFields { .. }),
+        "a hidden field cannot be set"
+    );
+    let id = tickets::open(
+        &state,
+        &ada,
+        "Broken",
+        "It broke",
+        &[input(&order_key, &["4471"])],
+    )
+    .await
+    .unwrap();
+    let mine = tickets::get(&state, &ada, id).await.unwrap();
+    assert_eq!(mine.fields.len(), 1);
+    assert_eq!(mine.fields[0].values, vec!["4471"]);
+
+    let updated = tickets::update_fields(&state, &agent, id, &[input(&priority_key, &["High"])])
+        .await
+        .unwrap();
+    assert!(updated
+        .iter()
+        .any(|f| f.key == priority_key && f.values == vec!["High"]));
+    assert!(matches!(
+        user_error(
+            tickets::update_fields(&state, &ada, id, &[])
+                .await
+                .unwrap_err()
+        ),
+        AppError::Forbidden
+    ));
+    assert!(matches!(
+        user_error(
+            tickets::update_fields(&state, &bob, id, &[])
+                .await
+                .unwrap_err()
+        ),
+        AppError::NotFound
+    ));
+    assert!(
+        !format!("{:?}", tickets::get(&state, &ada, id).await.unwrap()).contains("High"),
+        "hidden from the customer"
+    );
+}
+
+#[tokio::test]
+async fn an_email_change_goes_through_confirmation_and_agent_approval() {
+    let state = common::state().await;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    let bob = customer(&state, "Bob", "bob@example.org").await;
+    let agent = staff(&state, "agnes@example.org", Role::Agent).await;
+    // Taken or identical addresses are refused.
+    assert!(
+        requests::request_email_change(&state, &ada, "bob@example.org")
+            .await
+            .is_err()
+    );
+    assert!(
+        requests::request_email_change(&state, &ada, "ada@example.org")
+            .await
+            .is_err()
+    );
+    let request = requests::request_email_change(&state, &ada, "ada.new@example.org")
+        .await
+        .unwrap();
+    assert_eq!(request.status, RequestStatus::Submitted);
+    assert!(request.due_at > request.received_at + chrono::Duration::days(27));
+    let again = user_error(
+        requests::request_email_change(&state, &ada, "third@example.org")
+            .await
+            .unwrap_err(),
+    );
+    assert!(matches!(again, AppError::Conflict { .. }));
+    // The confirmation mail went to the new address, sealed under Ada's key.
+    let mail = outbound_mail::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(mail.to_address, "ada.new@example.org");
+    assert_eq!(mail.status, "outbox");
+    let key = state.vault.key(ada.user_id).await.unwrap().unwrap();
+    let content = app::server::mail::open(&key, &mail).unwrap();
+    let token = content
+        .body
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    // Nobody else sees or decides it; it cannot be decided before confirmation.
+    assert!(requests::mine(&state, &bob).await.unwrap().is_empty());
+    assert!(requests::queue(&state, &bob).await.is_err());
+    assert!(requests::get(&state, &bob, request.id).await.is_err());
+    assert!(requests::decide(&state, &bob, request.id, true, "")
+        .await
+        .is_err());
+    assert!(matches!(
+        user_error(
+            requests::decide(&state, &agent, request.id, true, "")
+                .await
+                .unwrap_err()
+        ),
+        AppError::Conflict { .. }
+    ));
+    // Confirm with the token (a wrong one fails).
+    assert!(requests::confirm_email(&state, &"0".repeat(64))
+        .await
+        .is_err());
+    requests::confirm_email(&state, &token).await.unwrap();
+    assert!(
+        requests::confirm_email(&state, &token).await.is_err(),
+        "single use"
+    );
+    let queue = requests::queue(&state, &agent).await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].status, RequestStatus::InReview);
+    assert_eq!(queue[0].subject_email.as_deref(), Some("ada@example.org"));
+    // Approval changes the email, ends every session, audits it.
+    requests::decide(&state, &agent, request.id, true, "")
+        .await
+        .unwrap();
+    let sessions = session::Entity::find()
+        .filter(session::Column::UserId.eq(ada.user_id))
+        .all(&state.db)
+        .await
+        .unwrap();
+    assert!(sessions.is_empty());
+    assert!(
+        accounts::sign_in(&state, "ada@example.org", PASSWORD, "127.0.0.1", None)
+            .await
+            .is_err()
+    );
+    accounts::sign_in(&state, "ada.new@example.org", PASSWORD, "127.0.0.1", None)
+        .await
+        .unwrap();
+    let done = requests::mine(&state, &ada).await.unwrap();
+    assert_eq!(done[0].status, RequestStatus::Completed);
+    assert!(done[0]
+        .history
+        .iter()
+        .any(|s| s.by == "Our team (Agnes Agent)"));
+    let activity = activity::my_activity(&state, &ada, 0).await.unwrap();
+    let changed = activity
+        .items
+        .iter()
+        .find(|e| e.action_label == AuditAction::EmailChanged.label())
+        .unwrap();
+    assert_eq!(
+        changed.changes[0].before.as_deref(),
+        Some("ada@example.org")
+    );
+    assert_eq!(
+        changed.changes[0].after.as_deref(),
+        Some("ada.new@example.org")
+    );
+    assert!(audit::verify(&state.db).await.unwrap().ok);
+
+    // A rejection needs a reason, which the customer sees.
+    let second = requests::request_email_change(&state, &bob, "bob.new@example.org")
+        .await
+        .unwrap();
+    let mail = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::ToAddress.eq("bob.new@example.org"))
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let key = state.vault.key(bob.user_id).await.unwrap().unwrap();
+    let token = app::server::mail::open(&key, &mail)
+        .unwrap()
+        .body
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
+    requests::confirm_email(&state, &token).await.unwrap();
+    assert!(requests::decide(&state, &agent, second.id, false, "  ")
+        .await
+        .is_err());
+    requests::decide(
+        &state,
+        &agent,
+        second.id,
+        false,
+        "We could not verify this address.",
+    )
+    .await
+    .unwrap();
+    let bobs = requests::mine(&state, &bob).await.unwrap();
+    assert_eq!(bobs[0].status, RequestStatus::Rejected);
+    assert!(bobs[0]
+        .history
+        .iter()
+        .any(|s| s.note.as_deref() == Some("We could not verify this address.")));
+}
+
+/// A minimal SMTP sink: keeps every message body it receives.
+#[derive(Clone, Default)]
+struct Sink {
+    received: Arc<Mutex<Vec<String>>>,
+    current: Vec<u8>,
+}
+
+impl mailin_embedded::Handler for Sink {
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.current.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> mailin_embedded::Response {
+        self.received
+            .lock()
+            .unwrap()
+            .push(String::from_utf8_lossy(&self.current).into_owned());
+        self.current.clear();
+        mailin_embedded::response::OK
+    }
+}
+
+fn smtp_settings(port: u16) -> server::config::Settings {
+    use clap::Parser;
+    let port = port.to_string();
+    server::config::Cli::parse_from([
+        "custodian",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        &port,
+        "--smtp-tls",
+        "none",
+        "--mail-from",
+        "Custodian <help@example.org>",
+    ])
+    .settings
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
+    let mut state = common::state().await;
+    state.mail.smtp_configured = true;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    requests::request_email_change(&state, &ada, "ada.new@example.org")
+        .await
+        .unwrap();
+    let queued = outbound_mail::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(queued.status, "queued");
+
+    // The SMTP server is down: the attempt is recorded and retried later.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead_port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let mailer = server::mailer::Mailer::from_settings(&smtp_settings(dead_port))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        server::mailer::deliver_due(&state, &mailer).await.unwrap(),
+        1
+    );
+    let failed = outbound_mail::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((failed.status.as_str(), failed.attempts), ("queued", 1));
+    assert!(failed.next_attempt_at > Utc::now(), "backed off");
+    assert!(
+        !failed
+            .last_error
+            .clone()
+            .unwrap_or_default()
+            .contains("ada"),
+        "no personal data in the error"
+    );
+
+    // A real SMTP conversation with a local sink.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let sink = Sink::default();
+    let received = sink.received.clone();
+    let mut smtp = mailin_embedded::Server::new(sink);
+    smtp.with_name("sink.local")
+        .with_ssl(mailin_embedded::SslConfig::None)
+        .unwrap()
+        .with_tcp_listener(listener);
+    std::thread::spawn(move || {
+        let _ = smtp.serve();
+    });
+    outbound_mail::Entity::update_many()
+        .col_expr(
+            outbound_mail::Column::NextAttemptAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .exec(&state.db)
+        .await
+        .unwrap();
+    let mailer = server::mailer::Mailer::from_settings(&smtp_settings(port))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        server::mailer::deliver_due(&state, &mailer).await.unwrap(),
+        1
+    );
+    let sent = outbound_mail::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(sent.status, "sent");
+    assert!(sent.sent_at.is_some());
+    let received = received.lock().unwrap().clone();
+    assert_eq!(received.len(), 1);
+    assert!(
+        received[0].contains("Subject: Confirm your new email address"),
+        "{}",
+        received[0]
+    );
+    assert!(
+        received[0].contains("To: ada.new@example.org"),
+        "{}",
+        received[0]
+    );
+    assert!(
+        received[0].contains("confirm-email?token="),
+        "{}",
+        received[0]
+    );
+    // Nothing is due any more.
+    assert_eq!(
+        server::mailer::deliver_due(&state, &mailer).await.unwrap(),
+        0
+    );
+}
+
+#[tokio::test]
+async fn outbox_is_for_admins_and_shows_decrypted_mail() {
+    let state = common::state().await;
+    let admin = staff(&state, "root@example.org", Role::Admin).await;
+    let agent = staff(&state, "agnes@example.org", Role::Agent).await;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    requests::request_email_change(&state, &ada, "ada.new@example.org")
+        .await
+        .unwrap();
+    let page = app::server::mail::outbox(&state, &admin, 0).await.unwrap();
+    assert_eq!(page.items[0].subject, "Confirm your new email address");
+    assert!(app::server::mail::outbox(&state, &agent, 0).await.is_err());
+    assert!(app::server::mail::outbox(&state, &ada, 0).await.is_err());
+    let _ = FieldScope::Contact;
+}
