@@ -469,3 +469,70 @@ async fn activity_is_scoped_to_the_asker_and_the_audit_log_is_for_admins() {
         "decrypted for admins"
     );
 }
+
+#[tokio::test]
+async fn new_endpoints_refuse_other_customers_and_non_admins() {
+    use app::api::{
+        privacy::{
+            DecideRequest, GetRequest, MyRequests, Outbox, RequestEmailChange, RequestQueue,
+        },
+        profile::{MyProfile, UpdateProfile},
+        settings::{CustomFields, FieldPermissions, SetFieldPermission},
+        tickets::UpdateTicketFields,
+    };
+    let state = common::state().await;
+    let mut alice = signed_up(&state, "Alice Apple", "alice@example.org").await;
+    let mut bob = signed_up(&state, "Bob Banana", "bob@example.org").await;
+    let ticket = open_ticket(&mut alice, "Alice's", "words").await;
+    let r = alice
+        .call::<RequestEmailChange>(&[("new_email", "alice.new@example.org")])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let request_id = r.json()["id"].as_str().unwrap().to_owned();
+
+    // Bob sees only his own profile and requests.
+    let profile = bob.call::<MyProfile>(&[]).await;
+    assert!(
+        profile.body.contains("bob@example.org") && !profile.body.contains("Alice"),
+        "{}",
+        profile.body
+    );
+    assert_eq!(
+        bob.call::<MyRequests>(&[]).await.json(),
+        serde_json::json!([])
+    );
+    // Staff-only and admin-only functions refuse him.
+    for r in [
+        bob.call::<RequestQueue>(&[]).await,
+        bob.call::<GetRequest>(&[("id", &request_id)]).await,
+        bob.call::<DecideRequest>(&[("id", &request_id), ("approve", "true")])
+            .await,
+        bob.call::<Outbox>(&[("page", "0")]).await,
+        bob.call::<CustomFields>(&[("scope", "contact")]).await,
+        bob.call::<FieldPermissions>(&[]).await,
+        bob.call::<SetFieldPermission>(&[
+            ("role", "customer"),
+            ("field", "email"),
+            ("access", "read"),
+        ])
+        .await,
+    ] {
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    }
+    let r = bob
+        .call_json::<UpdateTicketFields>(serde_json::json!({"ticket_id": ticket, "fields": []}))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    // A crafted email change through the profile endpoint is refused, with the reason.
+    let r = bob
+        .call_json::<UpdateProfile>(
+            serde_json::json!({"email": "mallory@example.org", "fields": []}),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["field"], "email");
+    assert!(r.body.contains("Request an email change"));
+    // Alice's request is still pending and unchanged.
+    let mine = alice.call::<MyRequests>(&[]).await.json();
+    assert_eq!(mine[0]["status"], "submitted");
+}
