@@ -200,7 +200,7 @@ fn CustomerDetails(fields: Vec<FieldView>) -> impl IntoView {
             <dl class="changes">
                 {fields.into_iter().map(|f| view! {
                     <dt>{f.label.clone()}</dt>
-                    <dd>{crate::fields::display_value(&f)}</dd>
+                    <dd>{Some(crate::fields::display_value(&f)).filter(|v| !v.is_empty()).unwrap_or_else(|| "—".into())}</dd>
                 }).collect_view()}
             </dl>
         </section>
