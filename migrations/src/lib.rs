@@ -5,6 +5,7 @@ mod keystore;
 mod m0001_foundation;
 mod m0002_audit;
 mod m0003_rectification;
+mod m0004_exports;
 
 pub use keystore::KeystoreMigrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_foundation::Migration),
             Box::new(m0002_audit::Migration),
             Box::new(m0003_rectification::Migration),
+            Box::new(m0004_exports::Migration),
         ]
     }
 }

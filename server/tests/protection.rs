@@ -430,6 +430,10 @@ async fn customers_see_only_events_about_themselves_and_never_other_customers_na
     let mine = activity::my_activity(&state, &alice, 0).await.unwrap();
     let text = format!("{:?}", mine.items);
     assert!(!text.contains("Bob"), "{text}");
+    assert!(
+        !text.contains("Staff-only remark"),
+        "internal notes stay with the help desk: {text}"
+    );
     assert!(text.contains("Agnes Agent (Agent)"), "{text}");
     assert!(text.contains("Alice body") && text.contains("Agent answer"));
     assert!(mine.items.iter().any(|e| e.who == "You"));

@@ -749,3 +749,41 @@ async fn outbox_is_for_admins_and_shows_decrypted_mail() {
     assert!(app::server::mail::outbox(&state, &ada, 0).await.is_err());
     let _ = FieldScope::Contact;
 }
+
+#[tokio::test]
+async fn an_expired_or_unconfirmed_request_does_not_block_the_customer() {
+    let state = common::state().await;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    let agent = staff(&state, "agnes@example.org", Role::Agent).await;
+    let first = requests::request_email_change(&state, &ada, "typo@exmaple.org")
+        .await
+        .unwrap();
+    // Staff may reject a request the customer never confirmed (a mistyped address).
+    requests::decide(&state, &agent, first.id, false, "The address was mistyped.")
+        .await
+        .unwrap();
+    let second = requests::request_email_change(&state, &ada, "ada.second@example.org")
+        .await
+        .unwrap();
+    // Its link expires: the next request closes it instead of being refused.
+    app::server::entities::privacy_request::Entity::update_many()
+        .col_expr(
+            app::server::entities::privacy_request::Column::ConfirmationExpiresAt,
+            sea_orm::sea_query::Expr::value(Utc::now() - chrono::Duration::hours(1)),
+        )
+        .filter(app::server::entities::privacy_request::Column::Id.eq(second.id))
+        .exec(&state.db)
+        .await
+        .unwrap();
+    requests::request_email_change(&state, &ada, "ada.third@example.org")
+        .await
+        .unwrap();
+    let mine = requests::mine(&state, &ada).await.unwrap();
+    let expired = mine.iter().find(|r| r.id == second.id).unwrap();
+    assert_eq!(expired.status, RequestStatus::Rejected);
+    assert!(expired
+        .history
+        .iter()
+        .any(|s| s.note.as_deref() == Some("The confirmation link expired.")));
+    assert_eq!(mine.iter().filter(|r| r.status.is_open()).count(), 1);
+}

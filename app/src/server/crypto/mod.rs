@@ -7,6 +7,7 @@
 //! ciphertext copied elsewhere does not decrypt. Destroying a subject's data key
 //! makes everything sealed under it unreadable at once (crypto-shredding).
 mod keyring;
+pub mod stream;
 
 pub use keyring::{KeySource, Keyring, KeyringError};
 
@@ -224,14 +225,18 @@ impl DataKey {
 
     /// Encrypts `plaintext` for `slot`: `version ‖ key id ‖ nonce ‖ ciphertext+tag`.
     pub fn seal(&self, slot: Slot<'_>, plaintext: &[u8]) -> Vec<u8> {
+        self.seal_with(&self.aad(slot), plaintext)
+    }
+
+    /// Encrypts with explicit associated data (for formats other than table cells).
+    pub fn seal_with(&self, aad: &[u8], plaintext: &[u8]) -> Vec<u8> {
         let nonce = random_bytes::<NONCE_LEN>();
-        let aad = self.aad(slot);
         let sealed = cipher(&self.key)
             .encrypt(
                 Nonce::from_slice(&nonce),
                 Payload {
                     msg: plaintext,
-                    aad: &aad,
+                    aad,
                 },
             )
             .unwrap_or_default();
@@ -249,21 +254,19 @@ impl DataKey {
 
     /// Decrypts a value sealed for `slot`.
     pub fn open(&self, slot: Slot<'_>, sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
+        self.open_with(&self.aad(slot), sealed)
+    }
+
+    /// Decrypts a value sealed with explicit associated data.
+    pub fn open_with(&self, aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>, CryptoError> {
         let key_id = sealed_key_id(sealed).ok_or(CryptoError::Malformed)?;
         if key_id != self.id {
             return Err(CryptoError::WrongKey);
         }
         let nonce = &sealed[1 + KEY_ID_LEN..1 + KEY_ID_LEN + NONCE_LEN];
         let body = &sealed[1 + KEY_ID_LEN + NONCE_LEN..];
-        let aad = self.aad(slot);
         cipher(&self.key)
-            .decrypt(
-                Nonce::from_slice(nonce),
-                Payload {
-                    msg: body,
-                    aad: &aad,
-                },
-            )
+            .decrypt(Nonce::from_slice(nonce), Payload { msg: body, aad })
             .map_err(|_| CryptoError::Unauthentic)
     }
 

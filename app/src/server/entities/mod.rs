@@ -3,6 +3,7 @@ pub mod audit_event;
 pub mod audit_head;
 pub mod custom_field;
 pub mod custom_field_value;
+pub mod data_export;
 pub mod field_permission;
 pub mod message;
 pub mod outbound_mail;

@@ -184,7 +184,7 @@ pub async fn sign_in(
     let db = &state.db;
     let account_key = throttle::account_key(&email);
     let client_key = throttle::client_key(client_ip);
-    throttle::check(db, &state.security, &account_key, &client_key).await?;
+    let attempt = throttle::begin_attempt(db, &state.security, &account_key, &client_key).await?;
 
     let found = user::Entity::find()
         .filter(user::Column::Email.eq(email.clone()))
@@ -198,7 +198,6 @@ pub async fn sign_in(
         (true, Some(user)) => user,
         (_, found) => {
             let txn = audit::begin(db).await?;
-            throttle::record_failure(&txn, &state.security, &account_key, &client_key).await?;
             let mut event = Event::new(
                 AuditAction::SignInFailed,
                 "session",
@@ -218,6 +217,7 @@ pub async fn sign_in(
     let role = role_of(&user)?;
     let key = state.vault.key(user.id).await?;
     let txn = audit::begin(db).await?;
+    throttle::forget(&txn, &attempt).await?;
     throttle::clear(&txn, &account_key).await?;
     if let Some(previous) = previous_session {
         sessions::end(&txn, previous).await?;

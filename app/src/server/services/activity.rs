@@ -1,6 +1,7 @@
 //! Reading the audit log: the admin's full view, a customer's "Activity on my
 //! data", chain verification and key status.
 use super::people::{id_by_email, people};
+use crate::fields::{custom_key, Access, FieldScope, STANDARD_FIELDS};
 use crate::{
     error::AppError,
     model::{
@@ -149,16 +150,47 @@ pub async fn events(
     })
 }
 
+/// Labels of the fields hidden from `role`: their values must not reach that
+/// role through the activity view either.
+async fn hidden_labels(state: &AppState, role: Role) -> Result<Vec<String>, ServiceError> {
+    let map = super::fields::access_map(&state.db).await?;
+    let mut hidden = Vec::new();
+    for scope in [FieldScope::Contact, FieldScope::Ticket] {
+        for def in super::fields::active(&state.db, scope).await? {
+            if super::fields::access(&map, role, &custom_key(def.id), scope) == Access::Hidden {
+                hidden.push(def.label);
+            }
+        }
+    }
+    for (key, label, _) in STANDARD_FIELDS {
+        if super::fields::access(&map, role, key, FieldScope::Contact) == Access::Hidden {
+            hidden.push(label.to_owned());
+        }
+    }
+    Ok(hidden)
+}
+
 /// The events about the actor's own data, newest first. Staff are named with
-/// their role; other customers are never named.
+/// their role; other customers are never named. What the help desk keeps to
+/// itself stays out: internal notes, and values of fields hidden from the role.
 pub async fn my_activity(
     state: &AppState,
     actor: &Actor,
     page: u64,
 ) -> Result<Paged<ActivityView>, ServiceError> {
     require(actor, Action::ViewOwnActivity)?;
-    let paginator = audit_event::Entity::find()
-        .filter(audit_event::Column::SubjectId.eq(actor.user_id))
+    let hidden = if actor.role.is_staff() {
+        Vec::new()
+    } else {
+        hidden_labels(state, actor.role).await?
+    };
+    let mut query =
+        audit_event::Entity::find().filter(audit_event::Column::SubjectId.eq(actor.user_id));
+    if !actor.role.is_staff() {
+        query =
+            query.filter(audit_event::Column::Action.ne(AuditAction::InternalNoteAdded.as_str()));
+    }
+    let paginator = query
         .order_by_desc(audit_event::Column::Seq)
         .paginate(&state.db, limits::PAGE_SIZE);
     let totals = paginator.num_items_and_pages().await?;
@@ -188,7 +220,12 @@ pub async fn my_activity(
                 who,
                 action_label: label(&e.action),
                 entity_type: e.entity_type.clone(),
-                changes: views(open_changes(key.as_ref(), &e)),
+                changes: views(
+                    open_changes(key.as_ref(), &e)
+                        .into_iter()
+                        .filter(|c| !hidden.contains(&c.field))
+                        .collect(),
+                ),
             }
         })
         .collect();

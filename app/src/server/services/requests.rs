@@ -101,39 +101,56 @@ pub async fn request_email_change(
     if new_email == actor.email {
         return Err(AppError::field("email", "That is already your email address.").into());
     }
+    let key = state.vault.require_key(actor.user_id).await?;
+    // Checked inside the serialised transaction, so two requests sent at once cannot both pass.
+    let txn = audit::begin(&state.db).await?;
     let taken = user::Entity::find()
         .filter(user::Column::Email.eq(new_email.clone()))
-        .count(&state.db)
+        .count(&txn)
         .await?;
     if taken > 0 {
         return Err(
             AppError::field("email", "That address cannot be used. Choose another one.").into(),
         );
     }
-    let open = privacy_request::Entity::find()
+    let now = Utc::now();
+    for earlier in privacy_request::Entity::find()
         .filter(privacy_request::Column::SubjectId.eq(actor.user_id))
         .filter(privacy_request::Column::Kind.eq(EMAIL_CHANGE))
-        .all(&state.db)
+        .all(&txn)
         .await?
-        .into_iter()
-        .any(|r| status_of(&r).map(RequestStatus::is_open).unwrap_or(false));
-    if open {
-        return Err(AppError::Conflict {
-            message: "You already have an email change in progress. Wait for it to finish before asking for another.".into(),
+    {
+        let status = status_of(&earlier)?;
+        let expired = status == RequestStatus::Submitted
+            && earlier.confirmation_expires_at.is_none_or(|t| t < now);
+        if expired {
+            // An unconfirmed request whose link expired is closed, not left blocking.
+            let note = Some("The confirmation link expired.");
+            step(
+                &txn,
+                &key,
+                earlier.id,
+                None,
+                status,
+                RequestStatus::Rejected,
+                note,
+            )
+            .await?;
+        } else if status.is_open() {
+            return Err(AppError::Conflict {
+                message: "You already have an email change in progress. Wait for it to finish before asking for another.".into(),
+            }
+            .into());
         }
-        .into());
     }
-    let key = state.vault.require_key(actor.user_id).await?;
     let mut token_bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut token_bytes);
     let token = hex::encode(token_bytes);
-    let now = Utc::now();
     let id = Uuid::now_v7();
     let json = serde_json::to_vec(&EmailChangeDetails {
         new_email: new_email.clone(),
     })
     .map_err(|e| ServiceError::Internal(e.to_string()))?;
-    let txn = audit::begin(&state.db).await?;
     privacy_request::ActiveModel {
         id: Set(id),
         kind: Set(EMAIL_CHANGE.to_owned()),
@@ -393,14 +410,21 @@ pub async fn decide(
             AppError::field("reason", "The reason must be at most 2000 characters.").into(),
         );
     }
+    // Read and check the request inside the serialised transaction: two agents
+    // deciding at once cannot both act on it.
+    let txn = audit::begin(&state.db).await?;
     let request = privacy_request::Entity::find_by_id(id)
-        .one(&state.db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
     let status = status_of(&request)?;
-    if status != RequestStatus::InReview {
+    let decidable =
+        status == RequestStatus::InReview || (!approve && status == RequestStatus::Submitted);
+    if !decidable {
         let message = match status {
-            RequestStatus::Submitted => "The customer has not confirmed the new address yet.",
+            RequestStatus::Submitted => {
+                "The customer has not confirmed the new address yet; it can only be rejected."
+            }
             _ => "This request has already been decided.",
         };
         return Err(AppError::Conflict {
@@ -415,11 +439,10 @@ pub async fn decide(
         )));
     };
     let customer = user::Entity::find_by_id(request.subject_id)
-        .one(&state.db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
     let note = (!reason.is_empty()).then_some(reason);
-    let txn = audit::begin(&state.db).await?;
     if !approve {
         step(
             &txn,

@@ -14,24 +14,45 @@ pub fn client_key(ip: &str) -> String {
     format!("client:{ip}")
 }
 
-/// Refuses when either the account or the client address has too many recent failures.
-pub async fn check(
+/// Starts a sign-in attempt: records it against the account and the client
+/// address *before* the (slow) password check, then refuses if either now has
+/// more than its limit within the window. Recording first means attempts sent in
+/// parallel all count against each other. A successful attempt is `forget`-ten.
+pub async fn begin_attempt(
     db: &DatabaseConnection,
     settings: &SecuritySettings,
     account: &str,
     client: &str,
-) -> Result<(), ServiceError> {
-    let since = Utc::now() - settings.throttle_window;
+) -> Result<Vec<Uuid>, ServiceError> {
+    let now = Utc::now();
+    sign_in_failure::Entity::delete_many()
+        .filter(sign_in_failure::Column::FailedAt.lt(now - settings.throttle_window))
+        .exec(db)
+        .await?;
+    let mut ids = Vec::new();
+    for key in [account, client] {
+        let id = Uuid::now_v7();
+        sign_in_failure::ActiveModel {
+            id: Set(id),
+            throttle_key: Set(key.to_owned()),
+            failed_at: Set(now),
+        }
+        .insert(db)
+        .await?;
+        ids.push(id);
+    }
+    let since = now - settings.throttle_window;
     for (key, limit) in [
         (account, settings.max_failures_per_account),
         (client, settings.max_failures_per_client),
     ] {
-        let failures = sign_in_failure::Entity::find()
+        let attempts = sign_in_failure::Entity::find()
             .filter(sign_in_failure::Column::ThrottleKey.eq(key))
             .filter(sign_in_failure::Column::FailedAt.gt(since))
             .count(db)
             .await?;
-        if failures >= limit {
+        if attempts > limit {
+            forget(db, &ids).await?;
             let minutes = settings.throttle_window.as_secs().div_ceil(60) as u32;
             return Err(AppError::RateLimited {
                 retry_after_minutes: minutes,
@@ -39,30 +60,15 @@ pub async fn check(
             .into());
         }
     }
-    Ok(())
+    Ok(ids)
 }
 
-/// Records a failure against both keys and prunes entries older than the window.
-pub async fn record_failure(
-    db: &impl sea_orm::ConnectionTrait,
-    settings: &SecuritySettings,
-    account: &str,
-    client: &str,
-) -> Result<(), ServiceError> {
-    let now = Utc::now();
+/// Removes the records of an attempt that succeeded.
+pub async fn forget(db: &impl sea_orm::ConnectionTrait, ids: &[Uuid]) -> Result<(), ServiceError> {
     sign_in_failure::Entity::delete_many()
-        .filter(sign_in_failure::Column::FailedAt.lt(now - settings.throttle_window))
+        .filter(sign_in_failure::Column::Id.is_in(ids.to_vec()))
         .exec(db)
         .await?;
-    for key in [account, client] {
-        sign_in_failure::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            throttle_key: Set(key.to_owned()),
-            failed_at: Set(now),
-        }
-        .insert(db)
-        .await?;
-    }
     Ok(())
 }
 
