@@ -208,10 +208,12 @@ pub enum AuditAction {
     PrivacyRequestDecided,
     EmailChanged,
     MailQueued,
+    ExportRequested,
+    ExportDownloaded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 18] = [
+    pub const ALL: [AuditAction; 20] = [
         AuditAction::SignUp,
         AuditAction::SignIn,
         AuditAction::SignInFailed,
@@ -230,6 +232,8 @@ impl AuditAction {
         AuditAction::PrivacyRequestDecided,
         AuditAction::EmailChanged,
         AuditAction::MailQueued,
+        AuditAction::ExportRequested,
+        AuditAction::ExportDownloaded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -252,6 +256,8 @@ impl AuditAction {
             AuditAction::PrivacyRequestDecided => "privacy_request_decided",
             AuditAction::EmailChanged => "email_changed",
             AuditAction::MailQueued => "mail_queued",
+            AuditAction::ExportRequested => "export_requested",
+            AuditAction::ExportDownloaded => "export_downloaded",
         }
     }
 
@@ -279,6 +285,8 @@ impl AuditAction {
             AuditAction::PrivacyRequestDecided => "Privacy request decided",
             AuditAction::EmailChanged => "Email address changed",
             AuditAction::MailQueued => "Email sent to you",
+            AuditAction::ExportRequested => "Data export requested",
+            AuditAction::ExportDownloaded => "Data export downloaded",
         }
     }
 }
@@ -447,4 +455,18 @@ pub struct OutboxEntry {
     pub status: String,
     pub attempts: i32,
     pub created_at: DateTime<Utc>,
+}
+
+/// A "Download my data" archive as its owner sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportView {
+    pub id: Uuid,
+    /// `queued`, `building`, `ready`, `failed` or `expired`.
+    pub status: String,
+    pub progress: i32,
+    pub size_bytes: i64,
+    pub requested_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    /// Where to download it, while it is ready.
+    pub download_url: Option<String>,
 }

@@ -166,6 +166,11 @@ pub fn state(settings: &Settings, db: sea_orm::DatabaseConnection, vault: Vault)
     AppState {
         db,
         vault: Arc::new(vault),
+        exports: ::app::server::ExportSettings {
+            dir: settings.data_dir.join("exports"),
+            ttl: Duration::from_secs(settings.export_ttl_hours * 3600),
+            per_day: settings.exports_per_day,
+        },
         mail: MailSettings {
             smtp_configured: settings.smtp_host.is_some(),
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
@@ -190,6 +195,7 @@ async fn serve(settings: Settings, public_origin: String, state: AppState) -> Re
     if settings.demo {
         demo::seed(&state).await?;
     }
+    tokio::spawn(crate::exports_worker::run(state.clone()));
     match crate::mailer::Mailer::from_settings(&settings)? {
         Some(mailer) => {
             tracing::info!("sending mail through SMTP");

@@ -215,6 +215,12 @@ pub struct Settings {
         global = true
     )]
     pub mail_from: String,
+    /// Hours a finished "Download my data" archive stays downloadable.
+    #[arg(long, env = "CUSTODIAN_EXPORT_TTL_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u64).range(1..=720), global = true)]
+    pub export_ttl_hours: u64,
+    /// Data exports one person may request per day.
+    #[arg(long, env = "CUSTODIAN_EXPORTS_PER_DAY", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=100), global = true)]
+    pub exports_per_day: u64,
     /// Log filter, e.g. `info` or `custodian=debug,info`.
     #[arg(long, env = "CUSTODIAN_LOG", default_value = "info", global = true)]
     pub log: String,

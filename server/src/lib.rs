@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod exports_worker;
 pub mod mailer;
 pub mod middleware;
 
@@ -64,6 +65,10 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
                 move || provide_context(state.clone())
             },
             move || shell(options.clone()),
+        )
+        .route(
+            "/exports/{id}/download",
+            axum::routing::get(exports_worker::download),
         )
         .nest_service("/pkg", ServeDir::new(site_root.join("pkg")))
         .route_service(

@@ -94,3 +94,27 @@ pub async fn outbox(page: u64) -> Result<Paged<OutboxEntry>, AppError> {
 
 /// A mail as the outbox page shows it.
 pub use crate::model::OutboxEntry;
+
+/// Asks for a copy of all one's data; the password is asked again first.
+#[server]
+pub async fn request_export(password: String) -> Result<crate::model::ExportView, AppError> {
+    use crate::server::{context, services::exports};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(exports::request(&state, &actor, &password)).await
+    })
+    .await
+}
+
+/// The asker's data exports with their progress.
+#[server]
+pub async fn my_exports() -> Result<Vec<crate::model::ExportView>, AppError> {
+    use crate::server::{context, services::exports};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(exports::mine(&state, &actor)).await
+    })
+    .await
+}

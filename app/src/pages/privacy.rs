@@ -1,3 +1,4 @@
+use crate::api::privacy::{my_exports, RequestExport};
 use crate::{
     api::privacy::{
         get_request, my_requests, outbox, request_queue, ConfirmEmail, DecideRequest,
@@ -58,6 +59,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     <button type="submit" disabled=move || ask.pending().get()>"Request the change"</button>
                 </ActionForm>
             </div>
+            <DownloadMyData/>
             <h2>"My requests"</h2>
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
@@ -233,5 +235,70 @@ pub fn OutboxPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// "Download my data": re-authenticate, then watch the archive being built.
+#[component]
+fn DownloadMyData() -> impl IntoView {
+    let ask = ServerAction::<RequestExport>::new();
+    let tick = RwSignal::new(0u32);
+    let exports = Resource::new(move || (ask.version().get(), tick.get()), |_| my_exports());
+    // While an archive is being built, look again every second so the bar moves.
+    Effect::new(move || {
+        let busy = exports.get().and_then(Result::ok).is_some_and(|list| {
+            list.iter()
+                .any(|e| e.status == "queued" || e.status == "building")
+        });
+        if busy {
+            set_timeout(
+                move || tick.update(|t| *t += 1),
+                std::time::Duration::from_millis(1000),
+            );
+        }
+    });
+    view! {
+        <div class="card narrow-left">
+            <h2>"Download my data"</h2>
+            <p class="muted">
+                "A ZIP with everything we hold about you: a structured data.json, spreadsheets (CSV), and a page "
+                "you can open in your browser. We build it in the background — you can leave and come back. "
+                "For your safety, enter your password again."
+            </p>
+            {action_error(ask.into())}
+            <ActionForm action=ask>
+                <div class="field">
+                    <label for="export-password">"Your password"</label>
+                    <input id="export-password" name="password" type="password" autocomplete="current-password" required/>
+                </div>
+                <button type="submit" disabled=move || ask.pending().get()>"Prepare my download"</button>
+            </ActionForm>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let list = exports.await.unwrap_or_default();
+                    (!list.is_empty()).then(|| view! {
+                        <ul class="exports">
+                            {list.into_iter().map(|e| view! {
+                                <li>
+                                    <span>"Requested " {format_time(&e.requested_at)}</span>
+                                    {match e.status.as_str() {
+                                        "queued" | "building" => view! {
+                                            <label for=format!("progress-{}", e.id)>"Preparing… " {e.progress} "%"</label>
+                                            <progress id=format!("progress-{}", e.id) max="100" value=e.progress>{e.progress} "%"</progress>
+                                        }.into_any(),
+                                        "ready" => view! {
+                                            <a class="button small" href=e.download_url.clone().unwrap_or_default() rel="external" download>"Download ZIP"</a>
+                                            <span class="muted">{(e.size_bytes / 1024).max(1)} " KB · available until " {format_time(&e.expires_at)}</span>
+                                        }.into_any(),
+                                        "expired" => view! { <span class="muted">"Expired"</span> }.into_any(),
+                                        _ => view! { <span class="muted">"Could not be prepared — please ask again."</span> }.into_any(),
+                                    }}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })
+                })}
+            </Transition>
+        </div>
     }
 }

@@ -15,7 +15,7 @@ pub mod vault;
 
 pub use actor::Actor;
 pub use error::ServiceError;
-pub use state::{AppState, MailSettings, SecuritySettings};
+pub use state::{AppState, ExportSettings, MailSettings, SecuritySettings};
 pub use vault::Vault;
 
 /// The id of the current HTTP request, set by the server's middleware and logged with errors.

@@ -25,6 +25,8 @@ pub enum Action {
     ManageSettings,
     /// Work the privacy requests queue.
     ReviewPrivacyRequests,
+    /// Download a copy of one's own data.
+    ExportOwnData,
 }
 
 /// What the action is about.
@@ -45,7 +47,7 @@ pub fn can(actor: &Actor, action: Action, target: Target) -> bool {
         Role::Customer => match action {
             OpenTicket => true,
             ViewTicket | ReplyToTicket => owns(target),
-            ViewOwnActivity => true,
+            ViewOwnActivity | ExportOwnData => true,
             AddInternalNote
             | ChangeTicketStatus
             | ViewTicketQueue
@@ -102,6 +104,7 @@ mod tests {
             (ManageKeys, Target::Nothing, false, false, true),
             (ManageSettings, Target::Nothing, false, false, true),
             (ReviewPrivacyRequests, Target::Nothing, false, true, true),
+            (ExportOwnData, Target::Nothing, true, true, true),
         ];
         let agent = actor(Role::Agent);
         let admin = actor(Role::Admin);

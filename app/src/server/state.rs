@@ -39,7 +39,29 @@ pub struct AppState {
     pub vault: Arc<super::Vault>,
     pub security: SecuritySettings,
     pub mail: MailSettings,
+    pub exports: ExportSettings,
     pub leptos_options: LeptosOptions,
+}
+
+/// "Download my data" archives.
+#[derive(Clone, Debug)]
+pub struct ExportSettings {
+    /// Where the encrypted archives are kept.
+    pub dir: std::path::PathBuf,
+    /// How long a finished archive can be downloaded.
+    pub ttl: Duration,
+    /// Archives one person may request per day.
+    pub per_day: u64,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings {
+            dir: std::env::temp_dir().join("custodian-exports"),
+            ttl: Duration::from_secs(24 * 3600),
+            per_day: 3,
+        }
+    }
 }
 
 /// How mail leaves the portal.

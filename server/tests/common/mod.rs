@@ -81,6 +81,7 @@ pub async fn state() -> AppState {
         vault: std::sync::Arc::new(vault().await),
         security: security(),
         mail: app::server::MailSettings::default(),
+        exports: app::server::ExportSettings::default(),
         leptos_options: LeptosOptions::builder()
             .output_name("custodian")
             .site_root("target/site")

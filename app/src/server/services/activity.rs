@@ -178,6 +178,16 @@ pub async fn my_activity(
     actor: &Actor,
     page: u64,
 ) -> Result<Paged<ActivityView>, ServiceError> {
+    activity_page(state, actor, page, limits::PAGE_SIZE).await
+}
+
+/// One page of "Activity on my data" of any size (the export reads it in large pages).
+pub async fn activity_page(
+    state: &AppState,
+    actor: &Actor,
+    page: u64,
+    page_size: u64,
+) -> Result<Paged<ActivityView>, ServiceError> {
     require(actor, Action::ViewOwnActivity)?;
     let hidden = if actor.role.is_staff() {
         Vec::new()
@@ -192,7 +202,7 @@ pub async fn my_activity(
     }
     let paginator = query
         .order_by_desc(audit_event::Column::Seq)
-        .paginate(&state.db, limits::PAGE_SIZE);
+        .paginate(&state.db, page_size);
     let totals = paginator.num_items_and_pages().await?;
     let page = page.min(totals.number_of_pages.saturating_sub(1));
     let rows = paginator.fetch_page(page).await?;

@@ -1,0 +1,116 @@
+//! Builds queued "Download my data" archives, streams finished ones to their
+//! owners, and deletes expired ones.
+use ::app::{
+    error::AppError,
+    server::{context::status_of, services::exports, Actor, AppState, RequestId},
+};
+use axum::{
+    body::Body,
+    extract::{Path, State},
+    http::{header, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    Extension, Json,
+};
+use std::time::{Duration, Instant};
+use uuid::Uuid;
+
+/// Builds what is queued; sweeps expired archives once a minute.
+pub async fn run(state: AppState) {
+    let mut last_sweep: Option<Instant> = None;
+    loop {
+        if last_sweep.is_none_or(|t| t.elapsed() > Duration::from_secs(60)) {
+            last_sweep = Some(Instant::now());
+            match exports::sweep(&state, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(count = n, "expired data exports deleted"),
+                Err(e) => tracing::error!(error = %e, "export sweep failed"),
+            }
+        }
+        if !work_once(&state).await {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    }
+}
+
+/// Builds one queued archive, if any; returns whether there was one.
+pub async fn work_once(state: &AppState) -> bool {
+    match exports::claim_next(&state.db, chrono::Utc::now()).await {
+        Ok(Some(export)) => {
+            let started = Instant::now();
+            match exports::build(state, &export).await {
+                Ok(()) => {
+                    tracing::info!(export = %export.id, ms = started.elapsed().as_millis() as u64, "data export ready")
+                }
+                Err(e) => {
+                    tracing::error!(export = %export.id, error = %e, "data export failed");
+                    if let Err(e) =
+                        exports::fail(state, export.id, "the archive could not be built").await
+                    {
+                        tracing::error!(export = %export.id, error = %e, "could not record the failure");
+                    }
+                }
+            }
+            true
+        }
+        Ok(None) => false,
+        Err(e) => {
+            tracing::error!(error = %e, "could not claim a data export");
+            false
+        }
+    }
+}
+
+/// `GET /exports/{id}/download`: the owner's archive, decrypted while it streams.
+pub async fn download(
+    State(state): State<AppState>,
+    actor: Option<Extension<Actor>>,
+    request_id: Option<Extension<RequestId>>,
+    Path(id): Path<String>,
+) -> Response {
+    let fail = |error: AppError| (status_of(&error), Json(error)).into_response();
+    let Some(Extension(actor)) = actor else {
+        return fail(AppError::NotSignedIn);
+    };
+    let Ok(id) = Uuid::parse_str(&id) else {
+        return fail(AppError::NotFound);
+    };
+    let request_id = request_id.map(|r| r.0 .0).unwrap_or_default();
+    let mut reader = match exports::open_download(&state, &actor, id).await {
+        Ok(reader) => reader,
+        Err(e) => return fail(e.into_app_error(&request_id)),
+    };
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
+    tokio::task::spawn_blocking(move || loop {
+        match reader.next_chunk() {
+            Ok(Some(chunk)) => {
+                if tx.blocking_send(Ok(chunk)).is_err() {
+                    return;
+                }
+            }
+            Ok(None) => return,
+            Err(e) => {
+                tracing::error!(export = %id, error = %e, "archive could not be decrypted");
+                let _ = tx.blocking_send(Err(e));
+                return;
+            }
+        }
+    });
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    let name = format!(
+        "custodian-data-{}.zip",
+        chrono::Utc::now().format("%Y-%m-%d")
+    );
+    let mut response = Response::new(Body::from_stream(stream));
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/zip"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    *response.status_mut() = StatusCode::OK;
+    response
+}

@@ -1,0 +1,322 @@
+//! "Download my data": the archive holds exactly the subject's data (and no
+//! internal notes), is encrypted at rest, downloads only for its owner, expires,
+//! and is limited per day.
+#![allow(clippy::unwrap_used)]
+mod common;
+
+use app::{
+    api::{
+        auth::{SignIn, SignUp},
+        privacy::{MyExports, RequestExport},
+    },
+    fields::{CustomFieldInput, FieldInput},
+    model::Role,
+    server::{
+        entities::{audit_event, data_export},
+        services::{accounts, exports, fields, profile, sessions, tickets},
+        Actor, AppState,
+    },
+};
+use chrono::Utc;
+use common::Browser;
+use http::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use std::io::Read;
+
+const PASSWORD: &str = "correct horse battery";
+
+async fn browser_for(state: &AppState, name: &str, email: &str) -> (Browser, Actor) {
+    let mut b = Browser::new(state);
+    let r = b
+        .call::<SignUp>(&[("name", name), ("email", email), ("password", PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let token = b
+        .cookie
+        .clone()
+        .unwrap()
+        .split('=')
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let actor = sessions::resolve(
+        &state.db,
+        &sessions::SessionToken::from_cookie(&token),
+        &state.security,
+        Utc::now(),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    (b, actor)
+}
+
+async fn staff(state: &AppState, email: &str, role: Role) -> Actor {
+    let new = accounts::NewUser::validated("Agnes Agent", email, PASSWORD, role).unwrap();
+    accounts::create_user_unchecked(state, new).await.unwrap();
+    let (_, token) = accounts::sign_in(state, email, PASSWORD, "127.0.0.1", None)
+        .await
+        .unwrap();
+    sessions::resolve(&state.db, &token, &state.security, Utc::now())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).unwrap();
+            let mut s = String::new();
+            f.read_to_string(&mut s).unwrap();
+            (f.name().unwrap().into_owned(), s)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_archive_holds_exactly_the_subjects_data_and_only_they_can_download_it() {
+    let state = common::state().await;
+    let admin = staff(&state, "root@example.org", Role::Admin).await;
+    let agent = staff(&state, "agnes@example.org", Role::Agent).await;
+    let (mut alice_http, alice) = browser_for(&state, "Alice Smith", "alice@example.org").await;
+    let (mut alicia_http, alicia) = browser_for(&state, "Alicia Smith", "alicia@example.org").await;
+    let loyalty = fields::save_def(
+        &state,
+        &admin,
+        CustomFieldInput {
+            scope: "contact".into(),
+            label: "Loyalty code".into(),
+            field_type: "text".into(),
+            encrypted: true,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let key = app::fields::custom_key(loyalty.id);
+    profile::update(
+        &state,
+        &alice,
+        None,
+        &[FieldInput {
+            key: key.clone(),
+            values: vec!["LOYAL-1001".into()],
+        }],
+    )
+    .await
+    .unwrap();
+    profile::update(
+        &state,
+        &alicia,
+        None,
+        &[FieldInput {
+            key,
+            values: vec!["LOYAL-1002".into()],
+        }],
+    )
+    .await
+    .unwrap();
+    let a = tickets::open(
+        &state,
+        &alice,
+        "Refund for order 1001",
+        "Order 1001 arrived broken",
+        &[],
+    )
+    .await
+    .unwrap();
+    tickets::reply(&state, &agent, a, "Refund issued for 1001", false)
+        .await
+        .unwrap();
+    tickets::reply(&state, &agent, a, "Secret agent remark", true)
+        .await
+        .unwrap();
+    tickets::open(
+        &state,
+        &alicia,
+        "Refund for order 1002",
+        "Order 1002 arrived broken",
+        &[],
+    )
+    .await
+    .unwrap();
+
+    // Re-authentication first.
+    let r = alice_http
+        .call::<RequestExport>(&[("password", "not my password")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["field"], "password");
+    let r = alice_http
+        .call::<RequestExport>(&[("password", PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    assert_eq!(r.json()["status"], "queued");
+    assert!(server::exports_worker::work_once(&state).await);
+    let mine = alice_http.call::<MyExports>(&[]).await.json();
+    assert_eq!(mine[0]["status"], "ready");
+    assert_eq!(mine[0]["progress"], 100);
+    assert_eq!(
+        alicia_http.call::<MyExports>(&[]).await.json(),
+        serde_json::json!([])
+    );
+
+    // Encrypted at rest: neither the ZIP structure nor any content is visible on disk.
+    let on_disk = std::fs::read(state.exports.dir.join(format!("{id}.zip.enc"))).unwrap();
+    for needle in [
+        &b"PK\x03\x04"[..],
+        b"Refund for order",
+        b"Alice Smith",
+        b"LOYAL-1001",
+    ] {
+        assert!(!on_disk.windows(needle.len()).any(|w| w == needle));
+    }
+
+    // Only Alice downloads it.
+    let path = format!("/exports/{id}/download");
+    assert_eq!(alicia_http.get(&path).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        Browser::new(&state).get(&path).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let mut agent_http = Browser::new(&state);
+    agent_http
+        .call::<SignIn>(&[("email", "agnes@example.org"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(agent_http.get(&path).await.status, StatusCode::NOT_FOUND);
+    let download = alice_http.get(&path).await;
+    assert_eq!(download.status, StatusCode::OK);
+    assert_eq!(download.headers["content-type"], "application/zip");
+    let bytes = {
+        let req = http::Request::get(&path)
+            .header(http::header::COOKIE, alice_http.cookie.clone().unwrap())
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let response = tower::ServiceExt::oneshot(alice_http.router.clone(), req)
+            .await
+            .unwrap();
+        http_body_util::BodyExt::collect(response.into_body())
+            .await
+            .unwrap()
+            .to_bytes()
+    };
+    let files = unzip(&bytes);
+    let names: Vec<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        vec![
+            "README.txt",
+            "activity.csv",
+            "data.json",
+            "index.html",
+            "messages.csv",
+            "profile.csv",
+            "requests.csv",
+            "tickets.csv"
+        ]
+    );
+    let everything: String = files.values().cloned().collect();
+    for theirs in [
+        "1002",
+        "Alicia",
+        "alicia@example.org",
+        "Secret agent remark",
+    ] {
+        assert!(
+            !everything.contains(theirs),
+            "{theirs:?} leaked into the archive"
+        );
+    }
+    assert!(files["README.txt"].contains("Internal notes"));
+    assert!(
+        files["index.html"].contains("Refund issued for 1001")
+            && !files["index.html"].contains("http")
+    );
+    assert!(files["messages.csv"]
+        .starts_with("ticket_id,message_id,created_at,author,author_role,body"));
+    assert!(files["tickets.csv"].contains("Refund for order 1001"));
+    assert!(files["profile.csv"].contains("Loyalty code,LOYAL-1001"));
+
+    // data.json has the documented shape.
+    let data: serde_json::Value = serde_json::from_str(&files["data.json"]).unwrap();
+    assert_eq!(data["format_version"], 1);
+    assert!(data["exported_at"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(data["profile"]["name"], "Alice Smith");
+    assert_eq!(data["profile"]["email"], "alice@example.org");
+    assert_eq!(
+        data["profile"]["custom_fields"][0]["values"][0],
+        "LOYAL-1001"
+    );
+    let tickets = data["tickets"].as_array().unwrap();
+    assert_eq!(tickets.len(), 1);
+    assert_eq!(tickets[0]["subject"], "Refund for order 1001");
+    let bodies: Vec<&str> = tickets[0]["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        bodies,
+        vec!["Order 1001 arrived broken", "Refund issued for 1001"]
+    );
+    for key in ["id", "status", "created_at", "updated_at", "custom_fields"] {
+        assert!(tickets[0].get(key).is_some(), "ticket field {key}");
+    }
+    assert!(data["privacy_requests"].is_array());
+    assert!(data["activity"].as_array().unwrap().len() >= 3);
+    assert_eq!(data["consents"], serde_json::json!([]));
+
+    // Requesting and downloading are audited.
+    let actions: Vec<String> = audit_event::Entity::find()
+        .filter(audit_event::Column::SubjectId.eq(alice.user_id))
+        .all(&state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(
+        actions.contains(&"export_requested".to_owned())
+            && actions.contains(&"export_downloaded".to_owned())
+    );
+
+    // An expired link is refused, and the sweeper deletes the file.
+    data_export::Entity::update_many()
+        .col_expr(
+            data_export::Column::ExpiresAt,
+            sea_orm::sea_query::Expr::value(Utc::now() - chrono::Duration::minutes(1)),
+        )
+        .exec(&state.db)
+        .await
+        .unwrap();
+    let expired = alice_http.get(&path).await;
+    assert_eq!(expired.status, StatusCode::CONFLICT);
+    assert!(expired.body.contains("expired"));
+    assert_eq!(exports::sweep(&state, Utc::now()).await.unwrap(), 1);
+    assert!(!state.exports.dir.join(format!("{id}.zip.enc")).exists());
+    assert_eq!(
+        alice_http.call::<MyExports>(&[]).await.json()[0]["status"],
+        "expired"
+    );
+}
+
+#[tokio::test]
+async fn exports_are_limited_per_day() {
+    let state = common::state().await;
+    let (mut b, _) = browser_for(&state, "Bea", "bea@example.org").await;
+    for _ in 0..state.exports.per_day {
+        assert_eq!(
+            b.call::<RequestExport>(&[("password", PASSWORD)])
+                .await
+                .status,
+            StatusCode::OK
+        );
+    }
+    let r = b.call::<RequestExport>(&[("password", PASSWORD)]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.body.contains("per day"), "{}", r.body);
+}
