@@ -88,6 +88,7 @@ pub fn Header() -> impl IntoView {
                                             <A href="/admin/fields">"Fields"</A>
                                             <A href="/admin/permissions">"Permissions"</A>
                                             <A href="/admin/outbox">"Outbox"</A>
+                                            <A href="/admin/export">"Export"</A>
                                         })}
                                         <span class="who" title=u.email.clone()>{u.name.clone()} " · " {u.role.label()}</span>
                                         <ActionForm action=sign_out attr:class="inline">

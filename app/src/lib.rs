@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requests") view=pages::privacy::RequestQueuePage/>
                     <Route path=path!("/requests/:id") view=pages::privacy::RequestPage/>
                     <Route path=path!("/admin/outbox") view=pages::privacy::OutboxPage/>
+                    <Route path=path!("/admin/export") view=pages::privacy::AdminExportPage/>
                     <Route path=path!("/admin/users") view=pages::admin::UsersPage/>
                     <Route path=path!("/admin/audit") view=pages::audit::AuditPage/>
                     <Route path=path!("/admin/keys") view=pages::keys::KeysPage/>

@@ -469,4 +469,6 @@ pub struct ExportView {
     pub expires_at: DateTime<Utc>,
     /// Where to download it, while it is ready.
     pub download_url: Option<String>,
+    /// An admin's export of every module rather than one person's data.
+    pub all_modules: bool,
 }

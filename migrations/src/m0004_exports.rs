@@ -14,6 +14,8 @@ impl MigrationTrait for Migration {
                     .if_not_exists()
                     .col(pk_uuid("id"))
                     .col(uuid("subject_id"))
+                    // `subject`: one person's data; `all`: an admin's export of every module.
+                    .col(string_len("kind", 16).default("subject"))
                     // queued, building, ready, failed, expired
                     .col(string_len("status", 16))
                     .col(integer("progress"))

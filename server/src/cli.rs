@@ -15,9 +15,42 @@ use std::{io::IsTerminal, net::SocketAddr, sync::Arc, time::Duration};
 pub async fn run(cli: Cli) -> Result<(), String> {
     let settings = cli.settings;
     let public_origin = settings.public_origin()?;
+    if let Some(Command::Bench {
+        tickets,
+        messages_per_ticket,
+    }) = cli.command
+    {
+        return crate::bench::export(&settings, tickets, messages_per_ticket).await;
+    }
     let (db, vault) = db::open(&settings).await?;
     let state = state(&settings, db, vault);
     match cli.command.unwrap_or(Command::Serve) {
+        Command::Bench { .. } => Ok(()),
+        Command::Export { out } => {
+            let file = std::fs::File::create(&out)
+                .map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+            ::app::server::services::admin_export::write_all(
+                &state,
+                uuid::Uuid::nil(),
+                None,
+                std::io::BufWriter::new(file),
+            )
+            .await
+            .map_err(|e| e.into_app_error("cli").to_string())?;
+            let txn = audit::begin(&state.db).await.map_err(|e| e.to_string())?;
+            let event = audit::Event::new(
+                ::app::model::AuditAction::ExportRequested,
+                "data_export",
+                "cli",
+            )
+            .setting(audit::Change::set("scope", "all modules (command line)"));
+            audit::append(&txn, event, None)
+                .await
+                .map_err(|e| e.to_string())?;
+            txn.commit().await.map_err(|e| e.to_string())?;
+            println!("Exported every module to {}. It holds personal data in the clear: keep it safe, delete it when done.", out.display());
+            Ok(())
+        }
         Command::Serve => serve(settings, public_origin, state).await,
         Command::Keys {
             command: KeysCommand::Status,

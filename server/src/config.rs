@@ -35,6 +35,23 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Export every module's data (contacts, agents, tickets, messages, teams, custom
+    /// fields, privacy requests, audit log) as CSV and JSON Lines in one ZIP.
+    Export {
+        /// Where to write the ZIP (it holds personal data in the clear: protect it).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Measure the data export against a plain read of the same rows, on a fresh
+    /// throw-away database (prints the figures README.md quotes).
+    Bench {
+        /// Tickets to seed for one customer.
+        #[arg(long, default_value_t = 10_000)]
+        tickets: u64,
+        /// Messages per ticket.
+        #[arg(long, default_value_t = 10)]
+        messages_per_ticket: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

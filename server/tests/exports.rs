@@ -320,3 +320,108 @@ async fn exports_are_limited_per_day() {
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("per day"), "{}", r.body);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admins_export_every_module_with_withheld_fields_and_only_admins_may() {
+    use app::{api::privacy::RequestAllExport, fields::Access};
+    let state = common::state().await;
+    let admin = staff(&state, "root@example.org", Role::Admin).await;
+    let (mut carla_http, carla) = browser_for(&state, "Carla Contact", "carla@example.org").await;
+    let secret = fields::save_def(
+        &state,
+        &admin,
+        CustomFieldInput {
+            scope: "contact".into(),
+            label: "Risk note".into(),
+            field_type: "text".into(),
+            encrypted: true,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let key = app::fields::custom_key(secret.id);
+    profile::update(
+        &state,
+        &carla,
+        None,
+        &[FieldInput {
+            key: key.clone(),
+            values: vec!["HIGH-RISK-XYZ".into()],
+        }],
+    )
+    .await
+    .unwrap();
+    tickets::open(&state, &carla, "Carla's ticket", "Carla's words", &[])
+        .await
+        .unwrap();
+    fields::set_permission(&state, &admin, Role::Admin, &key, Access::Hidden)
+        .await
+        .unwrap();
+    fields::set_permission(&state, &admin, Role::Admin, "phone", Access::Hidden)
+        .await
+        .unwrap();
+
+    // Customers and agents may not.
+    assert_eq!(
+        carla_http
+            .call::<RequestAllExport>(&[("password", PASSWORD)])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let agent = staff(&state, "agnes@example.org", Role::Agent).await;
+    assert!(exports::request_all(&state, &agent, PASSWORD)
+        .await
+        .is_err());
+
+    let requested = exports::request_all(&state, &admin, PASSWORD)
+        .await
+        .unwrap();
+    assert!(requested.all_modules);
+    assert!(server::exports_worker::work_once(&state).await);
+    // Only the admin who asked can download it.
+    assert!(exports::open_download(&state, &carla, requested.id)
+        .await
+        .is_err());
+    let mut reader = exports::open_download(&state, &admin, requested.id)
+        .await
+        .unwrap();
+    let mut bytes = Vec::new();
+    while let Some(chunk) = reader.next_chunk().unwrap() {
+        bytes.extend(chunk);
+    }
+    let files = unzip(&bytes);
+    for module in [
+        "contacts",
+        "agents",
+        "tickets",
+        "messages",
+        "teams",
+        "custom_fields",
+        "privacy_requests",
+        "audit_log",
+    ] {
+        assert!(files.contains_key(&format!("{module}.csv")), "{module}.csv");
+        assert!(
+            files.contains_key(&format!("{module}.jsonl")),
+            "{module}.jsonl"
+        );
+    }
+    assert!(files["tickets.csv"].contains("Carla's ticket"));
+    assert!(files["messages.jsonl"].contains("Carla's words"));
+    assert!(files["contacts.csv"]
+        .lines()
+        .next()
+        .unwrap()
+        .contains("custom:risk_note"));
+    assert!(files["contacts.csv"].contains("[withheld]"));
+    assert!(
+        !files.values().any(|f| f.contains("HIGH-RISK-XYZ")),
+        "a field hidden from admins is withheld"
+    );
+    assert_eq!(files["teams.csv"].trim(), "id,name,members");
+    let first: serde_json::Value =
+        serde_json::from_str(files["audit_log.jsonl"].lines().next().unwrap()).unwrap();
+    assert_eq!(first["seq"], "1");
+}

@@ -118,3 +118,15 @@ pub async fn my_exports() -> Result<Vec<crate::model::ExportView>, AppError> {
     })
     .await
 }
+
+/// An admin asks for an export of every module; the password is asked again first.
+#[server]
+pub async fn request_all_export(password: String) -> Result<crate::model::ExportView, AppError> {
+    use crate::server::{context, services::exports};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(exports::request_all(&state, &actor, &password)).await
+    })
+    .await
+}

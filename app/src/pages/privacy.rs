@@ -1,4 +1,4 @@
-use crate::api::privacy::{my_exports, RequestExport};
+use crate::api::privacy::{my_exports, RequestAllExport, RequestExport};
 use crate::{
     api::privacy::{
         get_request, my_requests, outbox, request_queue, ConfirmEmail, DecideRequest,
@@ -59,7 +59,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     <button type="submit" disabled=move || ask.pending().get()>"Request the change"</button>
                 </ActionForm>
             </div>
-            <DownloadMyData/>
+            <DownloadMyData all=false/>
             <h2>"My requests"</h2>
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
@@ -238,12 +238,37 @@ pub fn OutboxPage() -> impl IntoView {
     }
 }
 
-/// "Download my data": re-authenticate, then watch the archive being built.
+/// "Download my data" (or, with `all`, an admin's export of every module):
+/// re-authenticate, then watch the archive being built.
 #[component]
-fn DownloadMyData() -> impl IntoView {
+fn DownloadMyData(all: bool) -> impl IntoView {
     let ask = ServerAction::<RequestExport>::new();
+    let ask_all = ServerAction::<RequestAllExport>::new();
     let tick = RwSignal::new(0u32);
-    let exports = Resource::new(move || (ask.version().get(), tick.get()), |_| my_exports());
+    let exports = Resource::new(
+        move || (ask.version().get(), ask_all.version().get(), tick.get()),
+        move |_| async move {
+            my_exports().await.map(|list| {
+                list.into_iter()
+                    .filter(|e| e.all_modules == all)
+                    .collect::<Vec<_>>()
+            })
+        },
+    );
+    let password = RwSignal::new(String::new());
+    let pending = move || ask.pending().get() || ask_all.pending().get();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if all {
+            ask_all.dispatch(RequestAllExport {
+                password: password.get_untracked(),
+            });
+        } else {
+            ask.dispatch(RequestExport {
+                password: password.get_untracked(),
+            });
+        }
+    };
     // While an archive is being built, look again every second so the bar moves.
     Effect::new(move || {
         let busy = exports.get().and_then(Result::ok).is_some_and(|list| {
@@ -259,20 +284,24 @@ fn DownloadMyData() -> impl IntoView {
     });
     view! {
         <div class="card narrow-left">
-            <h2>"Download my data"</h2>
+            <h2>{if all { "Export all service data" } else { "Download my data" }}</h2>
             <p class="muted">
-                "A ZIP with everything we hold about you: a structured data.json, spreadsheets (CSV), and a page "
-                "you can open in your browser. We build it in the background — you can leave and come back. "
-                "For your safety, enter your password again."
+                {if all {
+                    "One ZIP with a CSV and a JSON Lines file per module: contacts, agents, tickets, messages, teams, custom fields, privacy requests and the audit log. Fields your permissions hide read [withheld]. Built in the background; enter your password again."
+                } else {
+                    "A ZIP with everything we hold about you: a structured data.json, spreadsheets (CSV), and a page you can open in your browser. We build it in the background — you can leave and come back. For your safety, enter your password again."
+                }}
             </p>
             {action_error(ask.into())}
-            <ActionForm action=ask>
+            {action_error(ask_all.into())}
+            <form on:submit=on_submit>
                 <div class="field">
                     <label for="export-password">"Your password"</label>
-                    <input id="export-password" name="password" type="password" autocomplete="current-password" required/>
+                    <input id="export-password" type="password" autocomplete="current-password" required
+                        prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" disabled=move || ask.pending().get()>"Prepare my download"</button>
-            </ActionForm>
+                <button type="submit" disabled=pending>{if all { "Prepare the export" } else { "Prepare my download" }}</button>
+            </form>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let list = exports.await.unwrap_or_default();
@@ -300,5 +329,16 @@ fn DownloadMyData() -> impl IntoView {
                 })}
             </Transition>
         </div>
+    }
+}
+
+/// Admins export every module.
+#[component]
+pub fn AdminExportPage() -> impl IntoView {
+    view! {
+        <section>
+            <h1>"Export"</h1>
+            <DownloadMyData all=true/>
+        </section>
     }
 }

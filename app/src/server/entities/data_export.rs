@@ -7,7 +7,10 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    /// Whose data it is (for `all`, the admin who asked: it is sealed under their key).
     pub subject_id: Uuid,
+    /// `subject` (Download my data) or `all` (an admin's export of every module).
+    pub kind: String,
     /// `queued`, `building`, `ready`, `failed` or `expired`.
     pub status: String,
     /// 0–100 while building.

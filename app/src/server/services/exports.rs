@@ -53,6 +53,7 @@ fn view(e: &data_export::Model) -> ExportView {
         requested_at: e.requested_at,
         expires_at: e.expires_at,
         download_url: (e.status == "ready").then(|| format!("/exports/{}/download", e.id)),
+        all_modules: e.kind == "all",
     }
 }
 
@@ -62,7 +63,30 @@ pub async fn request(
     actor: &Actor,
     password_again: &str,
 ) -> Result<ExportView, ServiceError> {
-    if !policy::can(actor, Action::ExportOwnData, Target::Nothing) {
+    queue(state, actor, password_again, "subject").await
+}
+
+/// An admin asks for an export of every module (permission "export all data").
+pub async fn request_all(
+    state: &AppState,
+    actor: &Actor,
+    password_again: &str,
+) -> Result<ExportView, ServiceError> {
+    queue(state, actor, password_again, "all").await
+}
+
+async fn queue(
+    state: &AppState,
+    actor: &Actor,
+    password_again: &str,
+    kind: &str,
+) -> Result<ExportView, ServiceError> {
+    let action = if kind == "all" {
+        Action::ExportAllData
+    } else {
+        Action::ExportOwnData
+    };
+    if !policy::can(actor, action, Target::Nothing) {
         return Err(AppError::Forbidden.into());
     }
     let account = throttle::account_key(&actor.email);
@@ -96,6 +120,7 @@ pub async fn request(
     let model = data_export::ActiveModel {
         id: Set(id),
         subject_id: Set(actor.user_id),
+        kind: Set(kind.to_owned()),
         status: Set("queued".into()),
         progress: Set(0),
         size_bytes: Set(0),
@@ -107,14 +132,13 @@ pub async fn request(
     }
     .insert(&txn)
     .await?;
-    audit::append(
-        &txn,
-        Event::new(AuditAction::ExportRequested, "data_export", id)
-            .by(actor)
-            .about(actor.user_id),
-        None,
-    )
-    .await?;
+    let mut event = Event::new(AuditAction::ExportRequested, "data_export", id)
+        .by(actor)
+        .about(actor.user_id);
+    if kind == "all" {
+        event = event.setting(audit::Change::set("scope", "all modules"));
+    }
+    audit::append(&txn, event, None).await?;
     txn.commit().await?;
     Ok(view(&model))
 }
@@ -230,6 +254,13 @@ async fn field_values(
     defs: &[custom_field::Model],
 ) -> Result<Vec<FieldValue>, ServiceError> {
     let values = custom::values_of(&state.db, Some(key), entity).await?;
+    field_values_from(&values, defs)
+}
+
+fn field_values_from(
+    values: &HashMap<Uuid, Vec<String>>,
+    defs: &[custom_field::Model],
+) -> Result<Vec<FieldValue>, ServiceError> {
     let mut out = Vec::new();
     for def in defs {
         if let Some(v) = values.get(&def.id) {
@@ -343,6 +374,12 @@ async fn ticket_page(
                 created_at: m.created_at,
             });
     }
+    let ticket_ids: Vec<Uuid> = rows.iter().map(|t| t.id).collect();
+    let values = if s.ticket_defs.is_empty() {
+        HashMap::new()
+    } else {
+        custom::values_of_many(&state.db, Some(&s.key), &ticket_ids).await?
+    };
     let mut out = Vec::with_capacity(rows.len());
     for t in rows {
         out.push(ExportTicket {
@@ -356,7 +393,10 @@ async fn ticket_page(
             status: t.status.clone(),
             created_at: t.created_at,
             updated_at: t.updated_at,
-            custom_fields: field_values(state, &s.key, t.id, &s.ticket_defs).await?,
+            custom_fields: field_values_from(
+                values.get(&t.id).unwrap_or(&HashMap::new()),
+                &s.ticket_defs,
+            )?,
             messages: by_ticket.remove(&t.id).unwrap_or_default(),
         });
     }
@@ -364,7 +404,7 @@ async fn ticket_page(
 }
 
 /// Reports progress at most every few percent, so building does not write on every row.
-struct Progress<'a> {
+pub(super) struct Progress<'a> {
     db: &'a DatabaseConnection,
     id: Uuid,
     total: u64,
@@ -372,8 +412,18 @@ struct Progress<'a> {
     reported: i32,
 }
 
-impl Progress<'_> {
-    async fn advance(&mut self, n: u64) -> Result<(), ServiceError> {
+impl<'a> Progress<'a> {
+    pub(super) fn new(db: &'a DatabaseConnection, id: Uuid, total: u64) -> Self {
+        Progress {
+            db,
+            id,
+            total,
+            done: 0,
+            reported: 0,
+        }
+    }
+
+    pub(super) async fn advance(&mut self, n: u64) -> Result<(), ServiceError> {
         self.done += n;
         let pct = ((self.done * 100) / self.total.max(1)).min(99) as i32;
         if pct >= self.reported + 2 {
@@ -391,7 +441,10 @@ impl Progress<'_> {
 type Archive = ZipWriter<zip::write::StreamWriter<SealingWriter<BufWriter<std::fs::File>>>>;
 
 fn start(zip: &mut Archive, name: &str) -> Result<(), ServiceError> {
-    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    // Fast compression: the archive is built while its owner watches the bar move.
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(1));
     zip.start_file(name, options).map_err(internal)
 }
 
@@ -456,6 +509,25 @@ What is not included, and why
 /// Builds one archive: every pass streams pages of rows into the ZIP, which is
 /// written straight into the encrypted file.
 pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), ServiceError> {
+    if export.kind == "all" {
+        let key = state.vault.require_key(export.subject_id).await?;
+        std::fs::create_dir_all(&state.exports.dir).map_err(internal)?;
+        let path = file_of(state, export.id);
+        let tmp = path.with_extension("partial");
+        let file = std::fs::File::create(&tmp).map_err(internal)?;
+        let sealing = SealingWriter::new(BufWriter::new(file), key, export.id);
+        let sealing =
+            super::admin_export::write_all(state, export.subject_id, Some(export.id), sealing)
+                .await?;
+        let (buffered, size) = sealing.finish().map_err(internal)?;
+        buffered
+            .into_inner()
+            .map_err(|e| internal(e.error()))?
+            .sync_all()
+            .map_err(internal)?;
+        std::fs::rename(&tmp, &path).map_err(internal)?;
+        return mark_ready(state, export.id, size).await;
+    }
     let s = load_subject(state, export.subject_id).await?;
     let ticket_count = ticket::Entity::find()
         .filter(ticket::Column::CustomerId.eq(s.actor.user_id))
@@ -464,13 +536,7 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
     let activity_total = activity::activity_page(state, &s.actor, 0, 1)
         .await?
         .total_items;
-    let mut progress = Progress {
-        db: &state.db,
-        id: export.id,
-        total: ticket_count * 4 + activity_total * 2 + 5,
-        done: 0,
-        reported: 0,
-    };
+    let mut progress = Progress::new(&state.db, export.id, ticket_count + activity_total * 2 + 5);
     std::fs::create_dir_all(&state.exports.dir).map_err(internal)?;
     let path = file_of(state, export.id);
     let tmp = path.with_extension("partial");
@@ -478,8 +544,36 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
     let sealing = SealingWriter::new(BufWriter::new(file), s.key.clone(), export.id);
     let mut zip: Archive = ZipWriter::new_stream(sealing);
     let requests = requests::mine(state, &s.actor).await?;
+    // One pass over tickets and messages writes data.json into the archive and the
+    // other per-ticket files into spill files, encrypted under the same key.
+    let mut tickets_csv =
+        csv::Writer::from_writer(Spill::create(state, &s.key, export.id, "tickets")?);
+    let mut messages_csv =
+        csv::Writer::from_writer(Spill::create(state, &s.key, export.id, "messages")?);
+    let mut html = Spill::create(state, &s.key, export.id, "html")?;
+    tickets_csv
+        .write_record([
+            "id",
+            "subject",
+            "status",
+            "created_at",
+            "updated_at",
+            "custom_fields",
+            "messages",
+        ])
+        .map_err(internal)?;
+    messages_csv
+        .write_record([
+            "ticket_id",
+            "message_id",
+            "created_at",
+            "author",
+            "author_role",
+            "body",
+        ])
+        .map_err(internal)?;
+    write_html_head(&mut html, &s.profile)?;
 
-    // data.json
     start(&mut zip, "data.json")?;
     write!(
         zip,
@@ -497,6 +591,51 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
             }
             first = false;
             json_line(&mut zip, t)?;
+            let fields = t
+                .custom_fields
+                .iter()
+                .map(|f| format!("{}: {}", f.label, f.values.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ");
+            tickets_csv
+                .write_record([
+                    t.id.to_string(),
+                    t.subject.clone(),
+                    t.status.clone(),
+                    time(&t.created_at),
+                    time(&t.updated_at),
+                    fields,
+                    t.messages.len().to_string(),
+                ])
+                .map_err(internal)?;
+            write!(
+                html,
+                "<h3>{}</h3><p>{} · opened {}</p>",
+                esc(&t.subject),
+                esc(&t.status),
+                time(&t.created_at)
+            )
+            .map_err(internal)?;
+            for m in &t.messages {
+                messages_csv
+                    .write_record([
+                        t.id.to_string(),
+                        m.id.to_string(),
+                        time(&m.created_at),
+                        m.author.clone(),
+                        m.author_role.as_str().to_owned(),
+                        m.body.clone(),
+                    ])
+                    .map_err(internal)?;
+                write!(
+                    html,
+                    "<div class=\"msg\"><strong>{}</strong> · {}<br>{}</div>",
+                    esc(&m.author),
+                    time(&m.created_at),
+                    esc(&m.body)
+                )
+                .map_err(internal)?;
+            }
         }
     });
     zip.write_all(b"],\"privacy_requests\":")
@@ -522,7 +661,6 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
     }
     zip.write_all(b"],\"consents\":[]}").map_err(internal)?;
 
-    // profile.csv
     start(&mut zip, "profile.csv")?;
     {
         let mut csv = csv::Writer::from_writer(&mut zip);
@@ -546,74 +684,17 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
         }
         csv.flush().map_err(internal)?;
     }
-
-    // tickets.csv and messages.csv
     start(&mut zip, "tickets.csv")?;
-    {
-        let mut csv = csv::Writer::from_writer(&mut zip);
-        csv.write_record([
-            "id",
-            "subject",
-            "status",
-            "created_at",
-            "updated_at",
-            "custom_fields",
-            "messages",
-        ])
-        .map_err(internal)?;
-        each_ticket_page!(state, &s, progress, |page| {
-            for t in &page {
-                let fields = t
-                    .custom_fields
-                    .iter()
-                    .map(|f| format!("{}: {}", f.label, f.values.join(", ")))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                csv.write_record([
-                    t.id.to_string(),
-                    t.subject.clone(),
-                    t.status.clone(),
-                    time(&t.created_at),
-                    time(&t.updated_at),
-                    fields,
-                    t.messages.len().to_string(),
-                ])
-                .map_err(internal)?;
-            }
-        });
-        csv.flush().map_err(internal)?;
-    }
+    tickets_csv
+        .into_inner()
+        .map_err(|e| internal(e.error()))?
+        .copy_into(&mut zip)?;
     start(&mut zip, "messages.csv")?;
-    {
-        let mut csv = csv::Writer::from_writer(&mut zip);
-        csv.write_record([
-            "ticket_id",
-            "message_id",
-            "created_at",
-            "author",
-            "author_role",
-            "body",
-        ])
-        .map_err(internal)?;
-        each_ticket_page!(state, &s, progress, |page| {
-            for t in &page {
-                for m in &t.messages {
-                    csv.write_record([
-                        t.id.to_string(),
-                        m.id.to_string(),
-                        time(&m.created_at),
-                        m.author.clone(),
-                        m.author_role.as_str().to_owned(),
-                        m.body.clone(),
-                    ])
-                    .map_err(internal)?;
-                }
-            }
-        });
-        csv.flush().map_err(internal)?;
-    }
+    messages_csv
+        .into_inner()
+        .map_err(|e| internal(e.error()))?
+        .copy_into(&mut zip)?;
 
-    // requests.csv
     start(&mut zip, "requests.csv")?;
     {
         let mut csv = csv::Writer::from_writer(&mut zip);
@@ -648,7 +729,6 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
         csv.flush().map_err(internal)?;
     }
 
-    // activity.csv
     start(&mut zip, "activity.csv")?;
     {
         let mut csv = csv::Writer::from_writer(&mut zip);
@@ -676,72 +756,10 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
         csv.flush().map_err(internal)?;
     }
 
-    // index.html
-    start(&mut zip, "index.html")?;
-    write!(
-        zip,
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your data from Custodian</title>\
-         <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2b2a}}\
-         table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}}\
-         .msg{{border-left:3px solid #1f5f5b;padding:.2rem .8rem;margin:.5rem 0;white-space:pre-wrap}}</style></head><body>\
-         <h1>Your data from Custodian</h1><p>Exported {}. See README.txt for what each file holds.</p><h2>Profile</h2><table>",
-        time(&Utc::now())
-    )
-    .map_err(internal)?;
-    let p = &s.profile;
-    for (label, value) in [
-        ("Email", Some(p.email.clone())),
-        ("Name", p.name.clone()),
-        ("Phone", p.phone.clone()),
-        ("Twitter/X", p.twitter.clone()),
-        ("Language", p.language.clone()),
-        ("Time zone", p.time_zone.clone()),
-    ] {
-        write!(
-            zip,
-            "<tr><th>{label}</th><td>{}</td></tr>",
-            esc(value.as_deref().unwrap_or(""))
-        )
-        .map_err(internal)?;
-    }
-    for f in &p.custom_fields {
-        write!(
-            zip,
-            "<tr><th>{}</th><td>{}</td></tr>",
-            esc(&f.label),
-            esc(&f.values.join(", "))
-        )
-        .map_err(internal)?;
-    }
-    zip.write_all(b"</table><h2>Tickets</h2>")
-        .map_err(internal)?;
-    each_ticket_page!(state, &s, progress, |page| {
-        for t in &page {
-            write!(
-                zip,
-                "<h3>{}</h3><p>{} · opened {}</p>",
-                esc(&t.subject),
-                esc(&t.status),
-                time(&t.created_at)
-            )
-            .map_err(internal)?;
-            for m in &t.messages {
-                write!(
-                    zip,
-                    "<div class=\"msg\"><strong>{}</strong> · {}<br>{}</div>",
-                    esc(&m.author),
-                    time(&m.created_at),
-                    esc(&m.body)
-                )
-                .map_err(internal)?;
-            }
-        }
-    });
-    zip.write_all(b"<h2>Privacy requests</h2><ul>")
-        .map_err(internal)?;
+    write!(html, "<h2>Privacy requests</h2><ul>").map_err(internal)?;
     for r in &requests {
         write!(
-            zip,
+            html,
             "<li>{} — {} (received {})</li>",
             esc(&r.summary),
             esc(r.status.label()),
@@ -749,10 +767,12 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
         )
         .map_err(internal)?;
     }
-    zip.write_all(
+    html.write_all(
         b"</ul><p>The full activity log is in activity.csv and data.json.</p></body></html>",
     )
     .map_err(internal)?;
+    start(&mut zip, "index.html")?;
+    html.copy_into(&mut zip)?;
 
     start(&mut zip, "README.txt")?;
     zip.write_all(README.as_bytes()).map_err(internal)?;
@@ -765,6 +785,122 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
         .sync_all()
         .map_err(internal)?;
     std::fs::rename(&tmp, &path).map_err(internal)?;
+    mark_ready(state, export.id, size).await
+}
+
+fn write_html_head(html: &mut Spill, p: &ExportProfile) -> Result<(), ServiceError> {
+    write!(
+        html,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your data from Custodian</title>\
+         <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2b2a}}\
+         table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}}\
+         .msg{{border-left:3px solid #1f5f5b;padding:.2rem .8rem;margin:.5rem 0;white-space:pre-wrap}}</style></head><body>\
+         <h1>Your data from Custodian</h1><p>Exported {}. See README.txt for what each file holds.</p><h2>Profile</h2><table>",
+        time(&Utc::now())
+    )
+    .map_err(internal)?;
+    for (label, value) in [
+        ("Email", Some(p.email.clone())),
+        ("Name", p.name.clone()),
+        ("Phone", p.phone.clone()),
+        ("Twitter/X", p.twitter.clone()),
+        ("Language", p.language.clone()),
+        ("Time zone", p.time_zone.clone()),
+    ] {
+        write!(
+            html,
+            "<tr><th>{label}</th><td>{}</td></tr>",
+            esc(value.as_deref().unwrap_or(""))
+        )
+        .map_err(internal)?;
+    }
+    for f in &p.custom_fields {
+        write!(
+            html,
+            "<tr><th>{}</th><td>{}</td></tr>",
+            esc(&f.label),
+            esc(&f.values.join(", "))
+        )
+        .map_err(internal)?;
+    }
+    html.write_all(b"</table><h2>Tickets</h2>")
+        .map_err(internal)
+}
+
+/// A temporary file for one archive member, written during the single pass and
+/// copied into the ZIP afterwards. Encrypted like the archive: personal data
+/// never touches the disk in the clear.
+struct Spill {
+    path: PathBuf,
+    key: DataKey,
+    file_id: Uuid,
+    writer: Option<SealingWriter<BufWriter<std::fs::File>>>,
+}
+
+impl Spill {
+    fn create(
+        state: &AppState,
+        key: &DataKey,
+        export: Uuid,
+        name: &str,
+    ) -> Result<Spill, ServiceError> {
+        let path = state.exports.dir.join(format!("{export}.spill-{name}"));
+        let file_id = Uuid::new_v4();
+        let file = std::fs::File::create(&path).map_err(internal)?;
+        Ok(Spill {
+            path,
+            key: key.clone(),
+            file_id,
+            writer: Some(SealingWriter::new(
+                BufWriter::new(file),
+                key.clone(),
+                file_id,
+            )),
+        })
+    }
+
+    /// Copies the decrypted content into `out` and deletes the spill file.
+    fn copy_into(mut self, out: &mut impl Write) -> Result<(), ServiceError> {
+        if let Some(w) = self.writer.take() {
+            let (buffered, _) = w.finish().map_err(internal)?;
+            buffered.into_inner().map_err(|e| internal(e.error()))?;
+        }
+        let file = std::fs::File::open(&self.path).map_err(internal)?;
+        let mut reader = OpeningReader::new(
+            std::io::BufReader::new(file),
+            self.key.clone(),
+            self.file_id,
+        );
+        while let Some(chunk) = reader.next_chunk().map_err(internal)? {
+            out.write_all(&chunk).map_err(internal)?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Spill {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.writer {
+            Some(w) => w.write(buf),
+            None => Err(std::io::Error::other("spill already closed")),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.writer {
+            Some(w) => w.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+async fn mark_ready(state: &AppState, id: Uuid, size: u64) -> Result<(), ServiceError> {
     let now = Utc::now();
     data_export::Entity::update_many()
         .col_expr(data_export::Column::Status, Expr::value("ready"))
@@ -775,7 +911,7 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
             data_export::Column::ExpiresAt,
             Expr::value(now + state.exports.ttl),
         )
-        .filter(data_export::Column::Id.eq(export.id))
+        .filter(data_export::Column::Id.eq(id))
         .exec(&state.db)
         .await?;
     Ok(())

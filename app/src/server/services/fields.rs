@@ -134,6 +134,38 @@ pub fn standard_view(key: &str, access: Access, value: Option<String>) -> FieldV
     }
 }
 
+/// The stored values of custom fields on many entities of one subject, in one query.
+pub async fn values_of_many(
+    db: &impl ConnectionTrait,
+    key: Option<&DataKey>,
+    entity_ids: &[Uuid],
+) -> Result<HashMap<Uuid, HashMap<Uuid, Vec<String>>>, ServiceError> {
+    let mut out: HashMap<Uuid, HashMap<Uuid, Vec<String>>> = HashMap::new();
+    if entity_ids.is_empty() {
+        return Ok(out);
+    }
+    let rows = custom_field_value::Entity::find()
+        .filter(custom_field_value::Column::EntityId.is_in(entity_ids.to_vec()))
+        .all(db)
+        .await?;
+    for row in rows {
+        let json = match (&row.value_plain, &row.value_sealed, key) {
+            (Some(plain), _, _) => plain.clone(),
+            (None, Some(sealed), Some(key)) => key
+                .open_string(Slot::new("custom_field_values", "value", &row.id), sealed)
+                .map_err(|e| {
+                    ServiceError::Internal(format!("custom field value {}: {e}", row.id))
+                })?,
+            _ => continue,
+        };
+        out.entry(row.entity_id).or_default().insert(
+            row.field_id,
+            serde_json::from_str(&json).unwrap_or_default(),
+        );
+    }
+    Ok(out)
+}
+
 /// The stored values of custom fields on one entity, decrypted where sealed.
 pub async fn values_of(
     db: &impl ConnectionTrait,

@@ -1,6 +1,7 @@
 //! Domain rules: authorization, validation and persistence. Server functions call these.
 pub mod accounts;
 pub mod activity;
+pub mod admin_export;
 pub mod exports;
 pub mod fields;
 pub mod people;

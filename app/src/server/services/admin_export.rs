@@ -1,0 +1,498 @@
+//! "Portability: administrators can export service data for every module":
+//! one ZIP with a CSV and a JSON Lines file per module, written page by page.
+//! Personal values are decrypted only where the admin's field permissions let
+//! them read the field; otherwise the column is there and says `[withheld]`.
+use super::{exports::Progress, fields as custom};
+use crate::{
+    fields::{custom_key, Access, FieldScope},
+    model::Role,
+    server::{
+        audit::open_changes,
+        crypto::{DataKey, Slot},
+        entities::{audit_event, custom_field, message, privacy_request, ticket, user},
+        vault::open_text,
+        AppState, ServiceError,
+    },
+};
+use chrono::SecondsFormat;
+use sea_orm::{prelude::*, QueryOrder, QuerySelect};
+use std::{collections::HashMap, io::Write};
+use zip::{write::SimpleFileOptions, CompressionMethod, ZipWriter};
+
+/// What a column shows when the admin's field permissions hide the field.
+pub const WITHHELD: &str = "[withheld]";
+const PAGE: u64 = 500;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Module {
+    Contacts,
+    Agents,
+    Tickets,
+    Messages,
+    Teams,
+    CustomFields,
+    PrivacyRequests,
+    AuditLog,
+}
+
+const MODULES: [Module; 8] = [
+    Module::Contacts,
+    Module::Agents,
+    Module::Tickets,
+    Module::Messages,
+    Module::Teams,
+    Module::CustomFields,
+    Module::PrivacyRequests,
+    Module::AuditLog,
+];
+
+impl Module {
+    fn name(self) -> &'static str {
+        match self {
+            Module::Contacts => "contacts",
+            Module::Agents => "agents",
+            Module::Tickets => "tickets",
+            Module::Messages => "messages",
+            Module::Teams => "teams",
+            Module::CustomFields => "custom_fields",
+            Module::PrivacyRequests => "privacy_requests",
+            Module::AuditLog => "audit_log",
+        }
+    }
+}
+
+fn internal(e: impl std::fmt::Display) -> ServiceError {
+    ServiceError::Internal(e.to_string())
+}
+
+fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// What the export needs to decide, once: field definitions and the admin's access.
+struct Context {
+    contact_defs: Vec<custom_field::Model>,
+    ticket_defs: Vec<custom_field::Model>,
+    access: custom::AccessMap,
+}
+
+impl Context {
+    fn can_read(&self, field: &str, scope: FieldScope) -> bool {
+        custom::access(&self.access, Role::Admin, field, scope) != Access::Hidden
+    }
+
+    /// Labels of the fields admins may not read, as audit changes name them.
+    fn hidden_labels(&self) -> Vec<String> {
+        let mut out: Vec<String> = crate::fields::STANDARD_FIELDS
+            .iter()
+            .filter(|(key, _, _)| !self.can_read(key, FieldScope::Contact))
+            .map(|(_, label, _)| (*label).to_owned())
+            .collect();
+        for (defs, scope) in [
+            (&self.contact_defs, FieldScope::Contact),
+            (&self.ticket_defs, FieldScope::Ticket),
+        ] {
+            out.extend(
+                defs.iter()
+                    .filter(|d| !self.can_read(&custom_key(d.id), scope))
+                    .map(|d| d.label.clone()),
+            );
+        }
+        out
+    }
+
+    fn header(&self, module: Module) -> Vec<String> {
+        let fixed: &[&str] = match module {
+            Module::Contacts => &[
+                "id",
+                "email",
+                "name",
+                "phone",
+                "twitter",
+                "language",
+                "time_zone",
+                "created_at",
+            ],
+            Module::Agents => &["id", "email", "name", "role", "created_at"],
+            Module::Tickets => &[
+                "id",
+                "customer_id",
+                "subject",
+                "status",
+                "created_at",
+                "updated_at",
+            ],
+            Module::Messages => &[
+                "id",
+                "ticket_id",
+                "author_id",
+                "internal",
+                "created_at",
+                "body",
+            ],
+            Module::Teams => &["id", "name", "members"],
+            Module::CustomFields => &[
+                "id",
+                "scope",
+                "key",
+                "label",
+                "type",
+                "options",
+                "required",
+                "encrypted",
+                "archived",
+            ],
+            Module::PrivacyRequests => &[
+                "id",
+                "kind",
+                "subject_id",
+                "status",
+                "received_at",
+                "due_at",
+            ],
+            Module::AuditLog => &[
+                "seq",
+                "occurred_at",
+                "actor_id",
+                "actor_role",
+                "action",
+                "entity_type",
+                "entity_id",
+                "subject_id",
+                "changes",
+                "hash",
+            ],
+        };
+        let mut header: Vec<String> = fixed.iter().map(|s| (*s).to_owned()).collect();
+        let extra = match module {
+            Module::Contacts => &self.contact_defs,
+            Module::Tickets => &self.ticket_defs,
+            _ => return header,
+        };
+        header.extend(extra.iter().map(|d| format!("custom:{}", d.key)));
+        header
+    }
+}
+
+async fn custom_values(
+    state: &AppState,
+    ctx: &Context,
+    scope: FieldScope,
+    key: Option<&DataKey>,
+    entity: Uuid,
+) -> Result<Vec<String>, ServiceError> {
+    let defs = if scope == FieldScope::Contact {
+        &ctx.contact_defs
+    } else {
+        &ctx.ticket_defs
+    };
+    let values = if defs.is_empty() {
+        HashMap::new()
+    } else {
+        custom::values_of(&state.db, key, entity).await?
+    };
+    Ok(defs
+        .iter()
+        .map(|d| {
+            if !ctx.can_read(&custom_key(d.id), scope) {
+                WITHHELD.to_owned()
+            } else {
+                values.get(&d.id).map(|v| v.join(", ")).unwrap_or_default()
+            }
+        })
+        .collect())
+}
+
+/// One page of a module's rows, as text, in header order.
+async fn page(
+    state: &AppState,
+    ctx: &Context,
+    module: Module,
+    page: u64,
+) -> Result<Vec<Vec<String>>, ServiceError> {
+    let offset = page * PAGE;
+    Ok(match module {
+        Module::Contacts | Module::Agents => {
+            let mut q = user::Entity::find();
+            q = if module == Module::Contacts {
+                q.filter(user::Column::Role.eq("customer"))
+            } else {
+                q.filter(user::Column::Role.ne("customer"))
+            };
+            let rows = q
+                .order_by_asc(user::Column::Id)
+                .offset(offset)
+                .limit(PAGE)
+                .all(&state.db)
+                .await?;
+            let keys = state.vault.keys(rows.iter().map(|u| u.id)).await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for u in rows {
+                let key = keys.get(&u.id);
+                let field = |name: &'static str, sealed: Option<&Vec<u8>>| -> String {
+                    if !ctx.can_read(name, FieldScope::Contact) {
+                        return WITHHELD.to_owned();
+                    }
+                    sealed
+                        .map(|s| open_text(&keys, u.id, Slot::new("users", name, &u.id), s))
+                        .unwrap_or_default()
+                };
+                let email = if ctx.can_read("email", FieldScope::Contact) {
+                    u.email.clone()
+                } else {
+                    WITHHELD.to_owned()
+                };
+                if module == Module::Agents {
+                    out.push(vec![
+                        u.id.to_string(),
+                        email,
+                        field("name", Some(&u.name)),
+                        u.role.clone(),
+                        time(&u.created_at),
+                    ]);
+                    continue;
+                }
+                let mut row = vec![
+                    u.id.to_string(),
+                    email,
+                    field("name", Some(&u.name)),
+                    field("phone", u.phone.as_ref()),
+                    field("twitter", u.twitter.as_ref()),
+                    field("language", u.language.as_ref()),
+                    field("time_zone", u.time_zone.as_ref()),
+                    time(&u.created_at),
+                ];
+                row.extend(custom_values(state, ctx, FieldScope::Contact, key, u.id).await?);
+                out.push(row);
+            }
+            out
+        }
+        Module::Tickets => {
+            let rows = ticket::Entity::find()
+                .order_by_asc(ticket::Column::Id)
+                .offset(offset)
+                .limit(PAGE)
+                .all(&state.db)
+                .await?;
+            let keys = state.vault.keys(rows.iter().map(|t| t.customer_id)).await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for t in rows {
+                let mut row = vec![
+                    t.id.to_string(),
+                    t.customer_id.to_string(),
+                    open_text(
+                        &keys,
+                        t.customer_id,
+                        Slot::new("tickets", "subject", &t.id),
+                        &t.subject,
+                    ),
+                    t.status.clone(),
+                    time(&t.created_at),
+                    time(&t.updated_at),
+                ];
+                row.extend(
+                    custom_values(
+                        state,
+                        ctx,
+                        FieldScope::Ticket,
+                        keys.get(&t.customer_id),
+                        t.id,
+                    )
+                    .await?,
+                );
+                out.push(row);
+            }
+            out
+        }
+        Module::Messages => {
+            let rows = message::Entity::find()
+                .order_by_asc(message::Column::Id)
+                .offset(offset)
+                .limit(PAGE)
+                .all(&state.db)
+                .await?;
+            let ticket_ids: Vec<Uuid> = rows.iter().map(|m| m.ticket_id).collect();
+            let owners: HashMap<Uuid, Uuid> = ticket::Entity::find()
+                .filter(ticket::Column::Id.is_in(ticket_ids))
+                .all(&state.db)
+                .await?
+                .into_iter()
+                .map(|t| (t.id, t.customer_id))
+                .collect();
+            let keys = state.vault.keys(owners.values().copied()).await?;
+            rows.into_iter()
+                .map(|m| {
+                    let owner = owners.get(&m.ticket_id).copied().unwrap_or_default();
+                    vec![
+                        m.id.to_string(),
+                        m.ticket_id.to_string(),
+                        m.author_id.to_string(),
+                        m.internal.to_string(),
+                        time(&m.created_at),
+                        open_text(&keys, owner, Slot::new("messages", "body", &m.id), &m.body),
+                    ]
+                })
+                .collect()
+        }
+        // Teams (data-sharing rules) are not a feature yet: the file has its header and no rows.
+        Module::Teams => Vec::new(),
+        Module::CustomFields => {
+            if page > 0 {
+                return Ok(Vec::new());
+            }
+            ctx.contact_defs
+                .iter()
+                .chain(ctx.ticket_defs.iter())
+                .map(|d| {
+                    vec![
+                        d.id.to_string(),
+                        d.scope.clone(),
+                        d.key.clone(),
+                        d.label.clone(),
+                        d.field_type.clone(),
+                        d.options.clone(),
+                        d.required.to_string(),
+                        d.encrypted.to_string(),
+                        d.archived.to_string(),
+                    ]
+                })
+                .collect()
+        }
+        Module::PrivacyRequests => privacy_request::Entity::find()
+            .order_by_asc(privacy_request::Column::Id)
+            .offset(offset)
+            .limit(PAGE)
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|r| {
+                vec![
+                    r.id.to_string(),
+                    r.kind,
+                    r.subject_id.to_string(),
+                    r.status,
+                    time(&r.received_at),
+                    time(&r.due_at),
+                ]
+            })
+            .collect(),
+        Module::AuditLog => {
+            let rows = audit_event::Entity::find()
+                .order_by_asc(audit_event::Column::Seq)
+                .offset(offset)
+                .limit(PAGE)
+                .all(&state.db)
+                .await?;
+            let keys = state
+                .vault
+                .keys(rows.iter().filter_map(|e| e.subject_id))
+                .await?;
+            let hidden = ctx.hidden_labels();
+            rows.into_iter()
+                .map(|e| {
+                    let mut changes = open_changes(e.subject_id.and_then(|s| keys.get(&s)), &e);
+                    for c in changes.iter_mut().filter(|c| hidden.contains(&c.field)) {
+                        c.before = c.before.as_ref().map(|_| WITHHELD.to_owned());
+                        c.after = c.after.as_ref().map(|_| WITHHELD.to_owned());
+                    }
+                    let changes = serde_json::to_string(&changes).unwrap_or_default();
+                    vec![
+                        e.seq.to_string(),
+                        time(&e.occurred_at),
+                        e.actor_id.map(|a| a.to_string()).unwrap_or_default(),
+                        e.actor_role.unwrap_or_default(),
+                        e.action,
+                        e.entity_type,
+                        e.entity_id,
+                        e.subject_id.map(|s| s.to_string()).unwrap_or_default(),
+                        changes,
+                        e.hash,
+                    ]
+                })
+                .collect()
+        }
+    })
+}
+
+async fn count(state: &AppState) -> Result<u64, ServiceError> {
+    let users = user::Entity::find().count(&state.db).await?;
+    let tickets = ticket::Entity::find().count(&state.db).await?;
+    let messages = message::Entity::find().count(&state.db).await?;
+    let events = audit_event::Entity::find().count(&state.db).await?;
+    let requests = privacy_request::Entity::find().count(&state.db).await?;
+    Ok(2 * (users + tickets + messages + events + requests) + 1)
+}
+
+/// Writes the whole export as a ZIP into `out` and returns it. Progress is
+/// reported on the export row `progress_id`, when given.
+pub async fn write_all<W: Write>(
+    state: &AppState,
+    _admin: Uuid,
+    progress_id: Option<Uuid>,
+    out: W,
+) -> Result<W, ServiceError> {
+    let ctx = Context {
+        contact_defs: custom::active(&state.db, FieldScope::Contact).await?,
+        ticket_defs: custom::active(&state.db, FieldScope::Ticket).await?,
+        access: custom::access_map(&state.db).await?,
+    };
+    let total = count(state).await?;
+    let mut progress = progress_id.map(|id| Progress::new(&state.db, id, total));
+    let mut zip = ZipWriter::new_stream(out);
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for module in MODULES {
+        let header = ctx.header(module);
+        zip.start_file(format!("{}.csv", module.name()), options)
+            .map_err(internal)?;
+        {
+            let mut csv = csv::Writer::from_writer(&mut zip);
+            csv.write_record(&header).map_err(internal)?;
+            let mut page_no = 0;
+            loop {
+                let rows = page(state, &ctx, module, page_no).await?;
+                if rows.is_empty() {
+                    break;
+                }
+                for row in &rows {
+                    csv.write_record(row).map_err(internal)?;
+                }
+                if let Some(p) = &mut progress {
+                    p.advance(rows.len() as u64).await?;
+                }
+                page_no += 1;
+            }
+            csv.flush().map_err(internal)?;
+        }
+        zip.start_file(format!("{}.jsonl", module.name()), options)
+            .map_err(internal)?;
+        let mut page_no = 0;
+        loop {
+            let rows = page(state, &ctx, module, page_no).await?;
+            if rows.is_empty() {
+                break;
+            }
+            for row in &rows {
+                let object: serde_json::Map<String, serde_json::Value> = header
+                    .iter()
+                    .cloned()
+                    .zip(row.iter().map(|v| serde_json::Value::String(v.clone())))
+                    .collect();
+                serde_json::to_writer(&mut zip, &object).map_err(internal)?;
+                zip.write_all(b"\n").map_err(internal)?;
+            }
+            if let Some(p) = &mut progress {
+                p.advance(rows.len() as u64).await?;
+            }
+            page_no += 1;
+        }
+    }
+    zip.start_file("README.txt", options).map_err(internal)?;
+    zip.write_all(
+        b"Custodian service data export\n\nOne CSV file (header row, UTF-8) and one JSON Lines file per module:\n\
+contacts, agents, tickets, messages (internal notes included, marked by the internal column),\n\
+teams (not a feature yet: header only), custom_fields, privacy_requests, audit_log.\n\
+Values of fields your field permissions hide from admins read [withheld].\n",
+    )
+    .map_err(internal)?;
+    Ok(zip.finish().map_err(internal)?.into_inner())
+}

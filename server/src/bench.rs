@@ -1,0 +1,188 @@
+//! `custodian bench`: seeds one customer with many tickets and messages on a
+//! fresh throw-away database, then times a plain sequential read of those rows
+//! and the full "Download my data" export, sampling memory while it runs.
+use crate::{cli, config::Settings, db};
+use ::app::server::{
+    crypto::Slot,
+    entities::{data_export, message, ticket},
+    services::{accounts, exports, sessions},
+};
+use chrono::Utc;
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, QuerySelect, TransactionTrait};
+use std::{
+    sync::{
+        atomic::{AtomicBool, AtomicU64, Ordering},
+        Arc,
+    },
+    time::{Duration, Instant},
+};
+
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .map(|l| l.to_owned())
+        })
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
+        .unwrap_or(0)
+}
+
+pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<(), String> {
+    let dir =
+        std::env::temp_dir().join(format!("custodian-bench-{}", uuid::Uuid::new_v4().simple()));
+    let mut settings = base.clone();
+    settings.data_dir = dir.clone();
+    settings.database_url = None;
+    settings.keystore_url = None;
+    settings.master_key = None;
+    settings.master_key_file = None;
+    let (database, vault) = db::open(&settings).await?;
+    let state = cli::state(&settings, database, vault);
+    let err = |e: ::app::server::ServiceError| e.to_string();
+    let password = "benchmark password";
+    let (_, token) = accounts::sign_up(&state, "Bench Customer", "bench@example.org", "", password)
+        .await
+        .map_err(err)?;
+    let actor = sessions::resolve(&state.db, &token, &state.security, Utc::now())
+        .await
+        .map_err(err)?
+        .ok_or("no session")?;
+    let key = state.vault.require_key(actor.user_id).await.map_err(err)?;
+
+    println!("Seeding {tickets} tickets with {per_ticket} messages each…");
+    let seeded = Instant::now();
+    let start = Utc::now() - chrono::Duration::days(365);
+    for batch in 0..tickets.div_ceil(500) {
+        let txn = state.db.begin().await.map_err(|e| e.to_string())?;
+        let mut ticket_rows = Vec::new();
+        let mut message_rows = Vec::new();
+        for i in batch * 500..((batch + 1) * 500).min(tickets) {
+            let id = Uuid::now_v7();
+            let at = start + chrono::Duration::seconds(i as i64 * 60);
+            ticket_rows.push(ticket::ActiveModel {
+                id: Set(id),
+                customer_id: Set(actor.user_id),
+                subject: Set(key.seal_str(
+                    Slot::new("tickets", "subject", &id),
+                    &format!("Benchmark ticket number {i}"),
+                )),
+                status: Set("open".into()),
+                created_at: Set(at),
+                updated_at: Set(at),
+            });
+            for m in 0..per_ticket {
+                let mid = Uuid::now_v7();
+                let body = format!("Message {m} of ticket {i}: the printer on floor {} jams when printing double-sided.", m % 7);
+                message_rows.push(message::ActiveModel {
+                    id: Set(mid),
+                    ticket_id: Set(id),
+                    author_id: Set(actor.user_id),
+                    body: Set(key.seal_str(Slot::new("messages", "body", &mid), &body)),
+                    internal: Set(false),
+                    created_at: Set(at + chrono::Duration::seconds(m as i64)),
+                });
+            }
+        }
+        ticket::Entity::insert_many(ticket_rows)
+            .exec(&txn)
+            .await
+            .map_err(|e| e.to_string())?;
+        for chunk in message_rows.chunks(1000) {
+            message::Entity::insert_many(chunk.to_vec())
+                .exec(&txn)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        txn.commit().await.map_err(|e| e.to_string())?;
+    }
+    println!("  seeded in {:.1} s", seeded.elapsed().as_secs_f64());
+
+    // The baseline: the same rows, read page by page in the export's order, nothing else.
+    let read = Instant::now();
+    let (mut rows, mut after): (u64, Option<(chrono::DateTime<Utc>, Uuid)>) = (0, None);
+    loop {
+        let mut q = ticket::Entity::find().filter(ticket::Column::CustomerId.eq(actor.user_id));
+        if let Some((at, id)) = after {
+            q = q.filter(
+                sea_orm::Condition::any()
+                    .add(ticket::Column::CreatedAt.gt(at))
+                    .add(
+                        sea_orm::Condition::all()
+                            .add(ticket::Column::CreatedAt.eq(at))
+                            .add(ticket::Column::Id.gt(id)),
+                    ),
+            );
+        }
+        let page = q
+            .order_by_asc(ticket::Column::CreatedAt)
+            .order_by_asc(ticket::Column::Id)
+            .limit(200)
+            .all(&state.db)
+            .await
+            .map_err(|e| e.to_string())?;
+        if page.is_empty() {
+            break;
+        }
+        after = page.last().map(|t| (t.created_at, t.id));
+        let ids: Vec<Uuid> = page.iter().map(|t| t.id).collect();
+        let messages = message::Entity::find()
+            .filter(message::Column::TicketId.is_in(ids))
+            .filter(message::Column::Internal.eq(false))
+            .order_by_asc(message::Column::CreatedAt)
+            .all(&state.db)
+            .await
+            .map_err(|e| e.to_string())?;
+        rows += page.len() as u64 + messages.len() as u64;
+    }
+    let raw = read.elapsed();
+
+    let request = exports::request(&state, &actor, password)
+        .await
+        .map_err(err)?;
+    let model = data_export::Entity::find_by_id(request.id)
+        .one(&state.db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("export row missing")?;
+    let baseline = rss_kib();
+    let peak = Arc::new(AtomicU64::new(baseline));
+    let running = Arc::new(AtomicBool::new(true));
+    let sampler = {
+        let (peak, running) = (peak.clone(), running.clone());
+        std::thread::spawn(move || {
+            while running.load(Ordering::Relaxed) {
+                peak.fetch_max(rss_kib(), Ordering::Relaxed);
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        })
+    };
+    let built = Instant::now();
+    exports::build(&state, &model).await.map_err(err)?;
+    let export_time = built.elapsed();
+    running.store(false, Ordering::Relaxed);
+    let _ = sampler.join();
+    let size = std::fs::metadata(state.exports.dir.join(format!("{}.zip.enc", model.id)))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    let growth_mib = (peak.load(Ordering::Relaxed).saturating_sub(baseline)) as f64 / 1024.0;
+
+    println!("rows read (tickets + messages): {rows}");
+    println!("plain sequential read:          {:.2} s", raw.as_secs_f64());
+    println!(
+        "export (4 passes, decrypt, zip, encrypt): {:.2} s",
+        export_time.as_secs_f64()
+    );
+    println!(
+        "export speed / raw read speed:  {:.0}%",
+        100.0 * raw.as_secs_f64() / export_time.as_secs_f64().max(1e-9)
+    );
+    println!(
+        "archive size (encrypted):       {:.1} MiB",
+        size as f64 / (1024.0 * 1024.0)
+    );
+    println!("peak resident memory growth:    {growth_mib:.1} MiB");
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
