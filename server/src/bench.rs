@@ -171,7 +171,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
     println!("rows read (tickets + messages): {rows}");
     println!("plain sequential read:          {:.2} s", raw.as_secs_f64());
     println!(
-        "export (4 passes, decrypt, zip, encrypt): {:.2} s",
+        "full export (decrypt, zip, encrypt):  {:.2} s",
         export_time.as_secs_f64()
     );
     println!(

@@ -13,7 +13,7 @@ use app::{
     model::Role,
     server::{
         entities::{audit_event, data_export},
-        services::{accounts, exports, fields, profile, sessions, tickets},
+        services::{exports, fields, profile, sessions, tickets},
         Actor, AppState,
     },
 };
@@ -23,7 +23,7 @@ use http::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::io::Read;
 
-const PASSWORD: &str = "correct horse battery";
+use common::{staff, PASSWORD};
 
 async fn browser_for(state: &AppState, name: &str, email: &str) -> (Browser, Actor) {
     let mut b = Browser::new(state);
@@ -49,18 +49,6 @@ async fn browser_for(state: &AppState, name: &str, email: &str) -> (Browser, Act
     .unwrap()
     .unwrap();
     (b, actor)
-}
-
-async fn staff(state: &AppState, email: &str, role: Role) -> Actor {
-    let new = accounts::NewUser::validated("Agnes Agent", email, PASSWORD, role).unwrap();
-    accounts::create_user_unchecked(state, new).await.unwrap();
-    let (_, token) = accounts::sign_in(state, email, PASSWORD, "127.0.0.1", None)
-        .await
-        .unwrap();
-    sessions::resolve(&state.db, &token, &state.security, Utc::now())
-        .await
-        .unwrap()
-        .unwrap()
 }
 
 fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {

@@ -19,7 +19,7 @@ use clap::Parser;
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 use std::{path::PathBuf, sync::Arc};
 
-const PASSWORD: &str = "correct horse battery";
+use common::{staff, PASSWORD};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
@@ -51,18 +51,6 @@ async fn open_state(settings: &server::config::Settings) -> Result<AppState, Str
 
 async fn sign_up(state: &AppState, name: &str, email: &str, phone: &str) -> Actor {
     let (_, token) = accounts::sign_up(state, name, email, phone, PASSWORD)
-        .await
-        .unwrap();
-    sessions::resolve(&state.db, &token, &state.security, Utc::now())
-        .await
-        .unwrap()
-        .unwrap()
-}
-
-async fn staff(state: &AppState, email: &str, role: Role) -> Actor {
-    let new = accounts::NewUser::validated("Agnes Agent", email, PASSWORD, role).unwrap();
-    accounts::create_user_unchecked(state, new).await.unwrap();
-    let (_, token) = accounts::sign_in(state, email, PASSWORD, "127.0.0.1", None)
         .await
         .unwrap();
     sessions::resolve(&state.db, &token, &state.security, Utc::now())

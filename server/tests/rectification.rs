@@ -13,37 +13,15 @@ use app::{
         audit,
         crypto::sealed_key_id,
         entities::{custom_field_value, outbound_mail, session},
-        services::{accounts, activity, fields, profile, requests, sessions, tickets},
-        Actor, AppState, ServiceError,
+        services::{accounts, activity, fields, profile, requests, tickets},
+        ServiceError,
     },
 };
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::sync::{Arc, Mutex};
 
-const PASSWORD: &str = "correct horse battery";
-
-async fn customer(state: &AppState, name: &str, email: &str) -> Actor {
-    let (_, token) = accounts::sign_up(state, name, email, "", PASSWORD)
-        .await
-        .unwrap();
-    sessions::resolve(&state.db, &token, &state.security, Utc::now())
-        .await
-        .unwrap()
-        .unwrap()
-}
-
-async fn staff(state: &AppState, email: &str, role: Role) -> Actor {
-    let new = accounts::NewUser::validated("Agnes Agent", email, PASSWORD, role).unwrap();
-    accounts::create_user_unchecked(state, new).await.unwrap();
-    let (_, token) = accounts::sign_in(state, email, PASSWORD, "127.0.0.1", None)
-        .await
-        .unwrap();
-    sessions::resolve(&state.db, &token, &state.security, Utc::now())
-        .await
-        .unwrap()
-        .unwrap()
-}
+use common::{customer, staff, PASSWORD};
 
 fn input(key: &str, values: &[&str]) -> FieldInput {
     FieldInput {

@@ -13,28 +13,10 @@ use app::{
 };
 use chrono::{Duration, Utc};
 
-const PASSWORD: &str = "correct horse battery";
+use common::{staff, PASSWORD};
 
 async fn customer(state: &AppState, email: &str) -> Actor {
-    let (_, token) = accounts::sign_up(state, "Someone", email, "", PASSWORD)
-        .await
-        .unwrap();
-    sessions::resolve(&state.db, &token, &state.security, Utc::now())
-        .await
-        .unwrap()
-        .unwrap()
-}
-
-async fn staff(state: &AppState, email: &str, role: Role) -> Actor {
-    let new = accounts::NewUser::validated("Staff", email, PASSWORD, role).unwrap();
-    accounts::create_user_unchecked(state, new).await.unwrap();
-    let (_, token) = accounts::sign_in(state, email, PASSWORD, "127.0.0.1", None)
-        .await
-        .unwrap();
-    sessions::resolve(&state.db, &token, &state.security, Utc::now())
-        .await
-        .unwrap()
-        .unwrap()
+    common::customer(state, "Someone", email).await
 }
 
 fn user_error(e: ServiceError) -> AppError {

@@ -15,6 +15,34 @@ use server::HttpSettings;
 use tower::ServiceExt;
 
 pub const ORIGIN: &str = "http://127.0.0.1:3000";
+/// The password of every account the tests create.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// Signs a customer up and returns them as the actor of their new session.
+pub async fn customer(state: &AppState, name: &str, email: &str) -> app::server::Actor {
+    use app::server::services::{accounts, sessions};
+    let (_, token) = accounts::sign_up(state, name, email, "", PASSWORD)
+        .await
+        .unwrap();
+    sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// Creates a staff account ("Agnes Agent") and signs it in.
+pub async fn staff(state: &AppState, email: &str, role: app::model::Role) -> app::server::Actor {
+    use app::server::services::{accounts, sessions};
+    let new = accounts::NewUser::validated("Agnes Agent", email, PASSWORD, role).unwrap();
+    accounts::create_user_unchecked(state, new).await.unwrap();
+    let (_, token) = accounts::sign_in(state, email, PASSWORD, "127.0.0.1", None)
+        .await
+        .unwrap();
+    sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
+        .await
+        .unwrap()
+        .unwrap()
+}
 
 /// Which backend this run tests, for messages.
 pub fn backend() -> &'static str {
