@@ -1,6 +1,14 @@
 import { expect, Page, test } from '@playwright/test';
 import { AGENT_EMAIL, DEMO_PASSWORD, open, signIn, signUp, uniqueEmail } from './helpers';
 
+/** Changes one permission and waits until the server has stored it. */
+async function setPermission(admin: Page, label: string, access: string) {
+  const saved = admin.waitForResponse((r) => r.url().includes('/api/set_field_permission'));
+  await admin.getByLabel(label).selectOption(access);
+  expect((await saved).status()).toBe(200);
+  await expect(admin.getByRole('status')).toContainText('Permission saved.');
+}
+
 async function adminPage(browser: import('@playwright/test').Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, 'admin@example.com', DEMO_PASSWORD);
@@ -99,8 +107,7 @@ test('an admin adds an encrypted field and makes a field read-only; the customer
   await expect(admin.locator('tr', { hasText: label })).toContainText('Encrypted — not sortable or filterable');
 
   await admin.getByRole('link', { name: 'Permissions' }).click();
-  await admin.getByLabel('Customer access to Phone').selectOption('read');
-  await expect(admin.getByRole('status')).toContainText('Permission saved.');
+  await setPermission(admin, 'Customer access to Phone', 'read');
 
   const customer = await (await browser.newContext()).newPage();
   await signUp(customer, 'Kim Member', uniqueEmail('kim'), 'a long enough password');
@@ -118,14 +125,12 @@ test('an admin adds an encrypted field and makes a field read-only; the customer
   await expect(customer.getByRole('status')).toContainText('Your profile was saved.');
 
   // Hidden means absent from the server's answer, not just from the page.
-  await admin.getByLabel(`Customer access to ${label}`).selectOption('hidden');
-  await expect(admin.getByRole('status')).toContainText('Permission saved.');
+  await setPermission(admin, `Customer access to ${label}`, 'hidden');
   await open(customer, '/profile');
   await expect(customer.getByLabel('Name (required)')).toBeVisible();
   await expect(customer.getByLabel(label)).toHaveCount(0);
   expect(await customer.content()).not.toContain('M-778899');
 
   // Put the defaults back for other tests.
-  await admin.getByLabel('Customer access to Phone').selectOption('edit');
-  await expect(admin.getByRole('status')).toContainText('Permission saved.');
+  await setPermission(admin, 'Customer access to Phone', 'edit');
 });
