@@ -210,10 +210,11 @@ pub enum AuditAction {
     MailQueued,
     ExportRequested,
     ExportDownloaded,
+    MasterKeyRotated,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 20] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::SignUp,
         AuditAction::SignIn,
         AuditAction::SignInFailed,
@@ -234,6 +235,7 @@ impl AuditAction {
         AuditAction::MailQueued,
         AuditAction::ExportRequested,
         AuditAction::ExportDownloaded,
+        AuditAction::MasterKeyRotated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -258,6 +260,7 @@ impl AuditAction {
             AuditAction::MailQueued => "mail_queued",
             AuditAction::ExportRequested => "export_requested",
             AuditAction::ExportDownloaded => "export_downloaded",
+            AuditAction::MasterKeyRotated => "master_key_rotated",
         }
     }
 
@@ -287,6 +290,7 @@ impl AuditAction {
             AuditAction::MailQueued => "Email sent to you",
             AuditAction::ExportRequested => "Data export requested",
             AuditAction::ExportDownloaded => "Data export downloaded",
+            AuditAction::MasterKeyRotated => "Master key rotated",
         }
     }
 }

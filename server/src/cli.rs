@@ -69,7 +69,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Keys {
             command: KeysCommand::Rotate { batch_size },
-        } => rotate(&state.vault, batch_size).await,
+        } => rotate(&state, batch_size).await,
         Command::Audit {
             command: AuditCommand::Verify,
         } => {
@@ -135,7 +135,8 @@ fn read_password() -> Result<String, String> {
 
 /// Re-wraps every data key under a new master key. Resumes an unfinished rotation
 /// (data keys still under an older key) instead of starting another.
-async fn rotate(vault: &Vault, batch_size: u64) -> Result<(), String> {
+async fn rotate(state: &AppState, batch_size: u64) -> Result<(), String> {
+    let vault = &state.vault;
     let status = vault.status().await.map_err(|e| e.to_string())?;
     let pending: u64 = status
         .keys
@@ -177,6 +178,24 @@ async fn rotate(vault: &Vault, batch_size: u64) -> Result<(), String> {
         .prune_unused_master_keys()
         .await
         .map_err(|e| e.to_string())?;
+    let current = vault
+        .status()
+        .await
+        .map_err(|e| e.to_string())?
+        .current_key_id;
+    let txn = audit::begin(&state.db).await.map_err(|e| e.to_string())?;
+    let event = audit::Event::new(
+        ::app::model::AuditAction::MasterKeyRotated,
+        "master_key",
+        &current,
+    )
+    .setting(audit::Change::set("current_key", &current))
+    .setting(audit::Change::set("data_keys_rewrapped", done.to_string()))
+    .setting(audit::Change::set("old_keys_removed", removed.join(", ")));
+    audit::append(&txn, event, None)
+        .await
+        .map_err(|e| e.to_string())?;
+    txn.commit().await.map_err(|e| e.to_string())?;
     if removed.is_empty() {
         println!("Rotation complete.");
     } else {

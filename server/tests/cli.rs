@@ -104,7 +104,7 @@ fn the_cli_creates_an_admin_rotates_keys_and_verifies_the_audit_chain() {
     let out = custodian(&dir, &["audit", "verify"], "");
     assert!(out.status.success(), "{}", text(&out));
     assert!(
-        text(&out).contains("Audit chain verified: 1 events"),
+        text(&out).contains("Audit chain verified: 2 events"), // the account and the rotation
         "{}",
         text(&out)
     );

@@ -536,3 +536,25 @@ async fn new_endpoints_refuse_other_customers_and_non_admins() {
     let mine = alice.call::<MyRequests>(&[]).await.json();
     assert_eq!(mine[0]["status"], "submitted");
 }
+
+#[tokio::test]
+async fn sign_up_is_rate_limited_per_client_address() {
+    let mut state = common::state().await;
+    state.security.max_failures_per_client = 2;
+    for i in 0..2 {
+        let email = format!("new{i}@example.org");
+        let r = Browser::new(&state)
+            .call::<SignUp>(&[("name", "New"), ("email", &email), ("password", PASSWORD)])
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    let r = Browser::new(&state)
+        .call::<SignUp>(&[
+            ("name", "New"),
+            ("email", "new9@example.org"),
+            ("password", PASSWORD),
+        ])
+        .await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.code(), "rate_limited");
+}

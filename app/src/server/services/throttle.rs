@@ -80,3 +80,35 @@ pub async fn clear(db: &impl sea_orm::ConnectionTrait, account: &str) -> Result<
         .await?;
     Ok(())
 }
+
+/// Counts one more event (e.g. a sign-up) against `key` and refuses once more
+/// than `limit` happened within the window. Unlike sign-in attempts, these are
+/// never forgotten early.
+pub async fn count_event(
+    db: &DatabaseConnection,
+    settings: &SecuritySettings,
+    key: &str,
+    limit: u64,
+) -> Result<(), ServiceError> {
+    let now = Utc::now();
+    sign_in_failure::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        throttle_key: Set(key.to_owned()),
+        failed_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    let events = sign_in_failure::Entity::find()
+        .filter(sign_in_failure::Column::ThrottleKey.eq(key))
+        .filter(sign_in_failure::Column::FailedAt.gt(now - settings.throttle_window))
+        .count(db)
+        .await?;
+    if events > limit {
+        let minutes = settings.throttle_window.as_secs().div_ceil(60) as u32;
+        return Err(AppError::RateLimited {
+            retry_after_minutes: minutes,
+        }
+        .into());
+    }
+    Ok(())
+}
