@@ -31,7 +31,6 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| format!("cannot create {}: {e}", out.display()))?;
             ::app::server::services::admin_export::write_all(
                 &state,
-                uuid::Uuid::nil(),
                 None,
                 std::io::BufWriter::new(file),
             )

@@ -79,7 +79,16 @@ pub async fn download(
         Ok(reader) => reader,
         Err(e) => return fail(e.into_app_error(&request_id)),
     };
+    // Read the first chunk before answering, so a damaged archive is an error, not a broken download.
+    let first = match reader.next_chunk() {
+        Ok(chunk) => chunk.unwrap_or_default(),
+        Err(e) => {
+            tracing::error!(export = %id, error = %e, "archive could not be decrypted");
+            return fail(AppError::Internal { request_id });
+        }
+    };
     let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
+    let _ = tx.try_send(Ok(first));
     tokio::task::spawn_blocking(move || loop {
         match reader.next_chunk() {
             Ok(Some(chunk)) => {

@@ -349,6 +349,9 @@ async fn admins_export_every_module_with_withheld_fields_and_only_admins_may() {
     fields::set_permission(&state, &admin, Role::Admin, "phone", Access::Hidden)
         .await
         .unwrap();
+    fields::set_permission(&state, &admin, Role::Admin, "name", Access::Hidden)
+        .await
+        .unwrap();
 
     // Customers and agents may not.
     assert_eq!(
@@ -407,6 +410,10 @@ async fn admins_export_every_module_with_withheld_fields_and_only_admins_may() {
     assert!(
         !files.values().any(|f| f.contains("HIGH-RISK-XYZ")),
         "a field hidden from admins is withheld"
+    );
+    assert!(
+        !files.values().any(|f| f.contains("Carla Contact")),
+        "a hidden standard field is withheld in the audit log's changes too"
     );
     assert_eq!(files["teams.csv"].trim(), "id,name,members");
     let first: serde_json::Value =

@@ -128,6 +128,13 @@ impl<R: Read> OpeningReader<R> {
             .map_err(|_| broken("encrypted file failed authentication"))?;
         self.index += 1;
         self.done = last;
+        if last {
+            // Nothing may follow the last chunk.
+            let mut extra = [0u8; 1];
+            if self.inner.read(&mut extra)? != 0 {
+                return Err(broken("encrypted file has data after its end"));
+            }
+        }
         Ok(Some(plain))
     }
 }
@@ -181,6 +188,9 @@ mod tests {
         assert!(open(&swapped, &key, file).is_err());
         assert!(open(&sealed, &key, Uuid::new_v4()).is_err());
         assert!(open(&sealed, &DataKey::generate(), file).is_err());
+        let mut appended = sealed.clone();
+        appended.push(0);
+        assert!(open(&appended, &key, file).is_err());
         let mut flipped = sealed.clone();
         flipped[frame + 40] ^= 1;
         assert!(open(&flipped, &key, file).is_err());

@@ -73,6 +73,9 @@ fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
 struct Context {
     contact_defs: Vec<custom_field::Model>,
     ticket_defs: Vec<custom_field::Model>,
+    /// Archived ones included: their values live on in the audit log.
+    all_contact_defs: Vec<custom_field::Model>,
+    all_ticket_defs: Vec<custom_field::Model>,
     access: custom::AccessMap,
 }
 
@@ -81,22 +84,28 @@ impl Context {
         custom::access(&self.access, Role::Admin, field, scope) != Access::Hidden
     }
 
-    /// Labels of the fields admins may not read, as audit changes name them.
-    fn hidden_labels(&self) -> Vec<String> {
-        let mut out: Vec<String> = crate::fields::STANDARD_FIELDS
-            .iter()
-            .filter(|(key, _, _)| !self.can_read(key, FieldScope::Contact))
-            .map(|(_, label, _)| (*label).to_owned())
-            .collect();
+    /// Names under which audit changes may carry a field admins may not read:
+    /// labels and keys, of archived fields too, and the mail "to" for the email.
+    fn hidden_names(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (key, label, _) in crate::fields::STANDARD_FIELDS {
+            if !self.can_read(key, FieldScope::Contact) {
+                out.extend([key.to_owned(), label.to_owned()]);
+                if key == "email" {
+                    out.extend(["to".to_owned(), "new_email".to_owned()]);
+                }
+            }
+        }
         for (defs, scope) in [
-            (&self.contact_defs, FieldScope::Contact),
-            (&self.ticket_defs, FieldScope::Ticket),
+            (&self.all_contact_defs, FieldScope::Contact),
+            (&self.all_ticket_defs, FieldScope::Ticket),
         ] {
-            out.extend(
-                defs.iter()
-                    .filter(|d| !self.can_read(&custom_key(d.id), scope))
-                    .map(|d| d.label.clone()),
-            );
+            for d in defs
+                .iter()
+                .filter(|d| !self.can_read(&custom_key(d.id), scope))
+            {
+                out.extend([d.label.clone(), d.key.clone(), custom_key(d.id)]);
+            }
         }
         out
     }
@@ -387,7 +396,7 @@ async fn page(
                 .vault
                 .keys(rows.iter().filter_map(|e| e.subject_id))
                 .await?;
-            let hidden = ctx.hidden_labels();
+            let hidden = ctx.hidden_names();
             rows.into_iter()
                 .map(|e| {
                     let mut changes = open_changes(e.subject_id.and_then(|s| keys.get(&s)), &e);
@@ -414,6 +423,16 @@ async fn page(
     })
 }
 
+async fn all_defs(
+    state: &AppState,
+    scope: FieldScope,
+) -> Result<Vec<custom_field::Model>, ServiceError> {
+    Ok(custom_field::Entity::find()
+        .filter(custom_field::Column::Scope.eq(scope.as_str()))
+        .all(&state.db)
+        .await?)
+}
+
 async fn count(state: &AppState) -> Result<u64, ServiceError> {
     let users = user::Entity::find().count(&state.db).await?;
     let tickets = ticket::Entity::find().count(&state.db).await?;
@@ -423,21 +442,22 @@ async fn count(state: &AppState) -> Result<u64, ServiceError> {
     Ok(2 * (users + tickets + messages + events + requests) + 1)
 }
 
-/// Writes the whole export as a ZIP into `out` and returns it. Progress is
-/// reported on the export row `progress_id`, when given.
+/// Writes the whole export as a ZIP into `out` and returns it, reporting
+/// progress (and renewing the build's lease) when given a `Progress`.
 pub async fn write_all<W: Write>(
     state: &AppState,
-    _admin: Uuid,
-    progress_id: Option<Uuid>,
+    progress: Option<Progress<'_>>,
     out: W,
 ) -> Result<W, ServiceError> {
     let ctx = Context {
         contact_defs: custom::active(&state.db, FieldScope::Contact).await?,
         ticket_defs: custom::active(&state.db, FieldScope::Ticket).await?,
+        all_contact_defs: all_defs(state, FieldScope::Contact).await?,
+        all_ticket_defs: all_defs(state, FieldScope::Ticket).await?,
         access: custom::access_map(&state.db).await?,
     };
     let total = count(state).await?;
-    let mut progress = progress_id.map(|id| Progress::new(&state.db, id, total));
+    let mut progress = progress.map(|p| p.with_total(total));
     let mut zip = ZipWriter::new_stream(out);
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     for module in MODULES {

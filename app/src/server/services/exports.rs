@@ -44,6 +44,15 @@ fn file_of(state: &AppState, id: Uuid) -> PathBuf {
     state.exports.dir.join(format!("{id}.zip.enc"))
 }
 
+/// A build's own temporary file: named after its lease, so two builders never share one.
+fn temp_of(state: &AppState, e: &data_export::Model) -> PathBuf {
+    state.exports.dir.join(format!(
+        "{}.{}.partial",
+        e.id,
+        e.lease_until.timestamp_micros()
+    ))
+}
+
 fn view(e: &data_export::Model) -> ExportView {
     ExportView {
         id: e.id,
@@ -170,18 +179,20 @@ pub async fn claim_next(
         .all(db)
         .await?;
     for e in candidates {
+        let lease = now + chrono::Duration::minutes(10);
         let claimed = data_export::Entity::update_many()
             .col_expr(data_export::Column::Status, Expr::value("building"))
-            .col_expr(
-                data_export::Column::LeaseUntil,
-                Expr::value(now + chrono::Duration::minutes(10)),
-            )
+            .col_expr(data_export::Column::LeaseUntil, Expr::value(lease))
             .filter(data_export::Column::Id.eq(e.id))
             .filter(data_export::Column::LeaseUntil.eq(e.lease_until))
             .exec(db)
             .await?;
         if claimed.rows_affected == 1 {
-            return Ok(Some(e));
+            return Ok(Some(data_export::Model {
+                lease_until: lease,
+                status: "building".into(),
+                ..e
+            }));
         }
     }
     Ok(None)
@@ -404,23 +415,37 @@ async fn ticket_page(
 }
 
 /// Reports progress at most every few percent, so building does not write on every row.
-pub(super) struct Progress<'a> {
+/// Reports progress and renews the build's lease as it goes; a build whose
+/// lease another server has taken stops instead of racing it.
+pub struct Progress<'a> {
     db: &'a DatabaseConnection,
     id: Uuid,
+    lease: DateTime<Utc>,
     total: u64,
     done: u64,
     reported: i32,
 }
 
 impl<'a> Progress<'a> {
-    pub(super) fn new(db: &'a DatabaseConnection, id: Uuid, total: u64) -> Self {
+    pub(super) fn new(
+        db: &'a DatabaseConnection,
+        id: Uuid,
+        lease: DateTime<Utc>,
+        total: u64,
+    ) -> Self {
         Progress {
             db,
             id,
+            lease,
             total,
             done: 0,
             reported: 0,
         }
+    }
+
+    pub(super) fn with_total(mut self, total: u64) -> Self {
+        self.total = total;
+        self
     }
 
     pub(super) async fn advance(&mut self, n: u64) -> Result<(), ServiceError> {
@@ -428,11 +453,21 @@ impl<'a> Progress<'a> {
         let pct = ((self.done * 100) / self.total.max(1)).min(99) as i32;
         if pct >= self.reported + 2 {
             self.reported = pct;
-            data_export::Entity::update_many()
+            let renewed = Utc::now() + chrono::Duration::minutes(10);
+            let updated = data_export::Entity::update_many()
                 .col_expr(data_export::Column::Progress, Expr::value(pct))
+                .col_expr(data_export::Column::LeaseUntil, Expr::value(renewed))
                 .filter(data_export::Column::Id.eq(self.id))
+                .filter(data_export::Column::LeaseUntil.eq(self.lease))
                 .exec(self.db)
                 .await?;
+            if updated.rows_affected != 1 {
+                return Err(ServiceError::Internal(format!(
+                    "export {} was taken over by another worker",
+                    self.id
+                )));
+            }
+            self.lease = renewed;
         }
         Ok(())
     }
@@ -513,20 +548,22 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
         let key = state.vault.require_key(export.subject_id).await?;
         std::fs::create_dir_all(&state.exports.dir).map_err(internal)?;
         let path = file_of(state, export.id);
-        let tmp = path.with_extension("partial");
+        let tmp = temp_of(state, export);
         let file = std::fs::File::create(&tmp).map_err(internal)?;
         let sealing = SealingWriter::new(BufWriter::new(file), key, export.id);
-        let sealing =
-            super::admin_export::write_all(state, export.subject_id, Some(export.id), sealing)
-                .await?;
+        let sealing = super::admin_export::write_all(
+            state,
+            Some(Progress::new(&state.db, export.id, export.lease_until, 0)),
+            sealing,
+        )
+        .await?;
         let (buffered, size) = sealing.finish().map_err(internal)?;
         buffered
             .into_inner()
             .map_err(|e| internal(e.error()))?
             .sync_all()
             .map_err(internal)?;
-        std::fs::rename(&tmp, &path).map_err(internal)?;
-        return mark_ready(state, export.id, size).await;
+        return finish(state, export.id, &tmp, &path, size).await;
     }
     let s = load_subject(state, export.subject_id).await?;
     let ticket_count = ticket::Entity::find()
@@ -536,21 +573,24 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
     let activity_total = activity::activity_page(state, &s.actor, 0, 1)
         .await?
         .total_items;
-    let mut progress = Progress::new(&state.db, export.id, ticket_count + activity_total * 2 + 5);
+    let mut progress = Progress::new(
+        &state.db,
+        export.id,
+        export.lease_until,
+        ticket_count + activity_total * 2 + 5,
+    );
     std::fs::create_dir_all(&state.exports.dir).map_err(internal)?;
     let path = file_of(state, export.id);
-    let tmp = path.with_extension("partial");
+    let tmp = temp_of(state, export);
     let file = std::fs::File::create(&tmp).map_err(internal)?;
     let sealing = SealingWriter::new(BufWriter::new(file), s.key.clone(), export.id);
     let mut zip: Archive = ZipWriter::new_stream(sealing);
     let requests = requests::mine(state, &s.actor).await?;
     // One pass over tickets and messages writes data.json into the archive and the
     // other per-ticket files into spill files, encrypted under the same key.
-    let mut tickets_csv =
-        csv::Writer::from_writer(Spill::create(state, &s.key, export.id, "tickets")?);
-    let mut messages_csv =
-        csv::Writer::from_writer(Spill::create(state, &s.key, export.id, "messages")?);
-    let mut html = Spill::create(state, &s.key, export.id, "html")?;
+    let mut tickets_csv = csv::Writer::from_writer(Spill::create(&tmp, &s.key, "tickets")?);
+    let mut messages_csv = csv::Writer::from_writer(Spill::create(&tmp, &s.key, "messages")?);
+    let mut html = Spill::create(&tmp, &s.key, "html")?;
     tickets_csv
         .write_record([
             "id",
@@ -784,8 +824,24 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
         .map_err(|e| internal(e.error()))?
         .sync_all()
         .map_err(internal)?;
-    std::fs::rename(&tmp, &path).map_err(internal)?;
-    mark_ready(state, export.id, size).await
+    finish(state, export.id, &tmp, &path, size).await
+}
+
+/// Publishes a finished archive: marks it ready only if this build still owns it
+/// (status `building`), then moves the file into place; a build that lost its
+/// export to another worker throws its file away.
+async fn finish(
+    state: &AppState,
+    id: Uuid,
+    tmp: &std::path::Path,
+    path: &std::path::Path,
+    size: u64,
+) -> Result<(), ServiceError> {
+    if !mark_ready(state, id, size).await? {
+        let _ = std::fs::remove_file(tmp);
+        return Ok(());
+    }
+    std::fs::rename(tmp, path).map_err(internal)
 }
 
 fn write_html_head(html: &mut Spill, p: &ExportProfile) -> Result<(), ServiceError> {
@@ -838,13 +894,8 @@ struct Spill {
 }
 
 impl Spill {
-    fn create(
-        state: &AppState,
-        key: &DataKey,
-        export: Uuid,
-        name: &str,
-    ) -> Result<Spill, ServiceError> {
-        let path = state.exports.dir.join(format!("{export}.spill-{name}"));
+    fn create(archive: &std::path::Path, key: &DataKey, name: &str) -> Result<Spill, ServiceError> {
+        let path = archive.with_extension(format!("spill-{name}"));
         let file_id = Uuid::new_v4();
         let file = std::fs::File::create(&path).map_err(internal)?;
         Ok(Spill {
@@ -900,9 +951,9 @@ impl Drop for Spill {
     }
 }
 
-async fn mark_ready(state: &AppState, id: Uuid, size: u64) -> Result<(), ServiceError> {
+async fn mark_ready(state: &AppState, id: Uuid, size: u64) -> Result<bool, ServiceError> {
     let now = Utc::now();
-    data_export::Entity::update_many()
+    let updated = data_export::Entity::update_many()
         .col_expr(data_export::Column::Status, Expr::value("ready"))
         .col_expr(data_export::Column::Progress, Expr::value(100))
         .col_expr(data_export::Column::SizeBytes, Expr::value(size as i64))
@@ -912,9 +963,10 @@ async fn mark_ready(state: &AppState, id: Uuid, size: u64) -> Result<(), Service
             Expr::value(now + state.exports.ttl),
         )
         .filter(data_export::Column::Id.eq(id))
+        .filter(data_export::Column::Status.eq("building"))
         .exec(&state.db)
         .await?;
-    Ok(())
+    Ok(updated.rows_affected == 1)
 }
 
 fn changes_text(e: &ActivityView) -> String {
@@ -934,7 +986,15 @@ fn changes_text(e: &ActivityView) -> String {
 
 /// Marks a build that failed (the reason is a category, never content).
 pub async fn fail(state: &AppState, id: Uuid, reason: &str) -> Result<(), ServiceError> {
-    let _ = std::fs::remove_file(file_of(state, id).with_extension("partial"));
+    if let Ok(entries) = std::fs::read_dir(&state.exports.dir) {
+        let prefix = format!("{id}.");
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&prefix) && !name.ends_with(".zip.enc") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
     data_export::Entity::update_many()
         .col_expr(data_export::Column::Status, Expr::value("failed"))
         .col_expr(
@@ -942,6 +1002,7 @@ pub async fn fail(state: &AppState, id: Uuid, reason: &str) -> Result<(), Servic
             Expr::value(reason.chars().take(200).collect::<String>()),
         )
         .filter(data_export::Column::Id.eq(id))
+        .filter(data_export::Column::Status.eq("building"))
         .exec(&state.db)
         .await?;
     Ok(())
@@ -964,6 +1025,9 @@ pub async fn open_download(
             message: "This download has expired. Ask for a new copy of your data.".into(),
         }
         .into());
+    }
+    if export.kind == "all" && !policy::can(actor, Action::ExportAllData, Target::Nothing) {
+        return Err(AppError::NotFound.into());
     }
     if export.status != "ready" {
         return Err(AppError::Conflict {
