@@ -135,12 +135,15 @@ pub fn Pager(
     page: u64,
     total_pages: u64,
     link: std::sync::Arc<dyn Fn(u64) -> String + Send + Sync>,
+    /// Shown after the page count, e.g. "42 tickets".
+    #[prop(optional, into)]
+    note: Option<String>,
 ) -> impl IntoView {
     let prev = link.clone();
     view! {
         <nav class="pager" aria-label="Pages">
             {(page > 0).then(|| view! { <A href=prev(page - 1)>"← Newer"</A> })}
-            <span>"Page " {page + 1} " of " {total_pages}</span>
+            <span>"Page " {page + 1} " of " {total_pages} {note.map(|n| format!(" · {n}"))}</span>
             {(page + 1 < total_pages).then(|| view! { <A href=link(page + 1)>"Older →"</A> })}
         </nav>
     }

@@ -208,7 +208,8 @@ async fn the_archive_holds_exactly_the_subjects_data_and_only_they_can_download_
     );
     let everything: String = files.values().cloned().collect();
     for theirs in [
-        "1002",
+        "order 1002",
+        "LOYAL-1002",
         "Alicia",
         "alicia@example.org",
         "Secret agent remark",

@@ -1,10 +1,10 @@
 use crate::{
     api::admin::{list_users, CreateUser},
-    components::{action_error, ErrorNotice},
+    components::{action_error, ErrorNotice, Pager},
     model::{format_time, limits, Role},
 };
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// Admins list every account and create agents and admins.
 #[component]
@@ -73,11 +73,8 @@ pub fn UsersPage() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                            <nav class="pager" aria-label="Pages">
-                                {(paged.page > 0).then(|| view! { <A href=format!("/admin/users?page={}", paged.page - 1)>"← Previous"</A> })}
-                                <span>"Page " {paged.page + 1} " of " {paged.total_pages}</span>
-                                {(paged.page + 1 < paged.total_pages).then(|| view! { <A href=format!("/admin/users?page={}", paged.page + 1)>"Next →"</A> })}
-                            </nav>
+                            <Pager page=paged.page total_pages=paged.total_pages
+                                link=std::sync::Arc::new(|p| format!("/admin/users?page={p}"))/>
                         }.into_any(),
                     }
                 })}

@@ -1,6 +1,6 @@
 use crate::{
     api::tickets::{list_tickets, new_ticket_fields, OpenTicket},
-    components::{action_error, ErrorNotice},
+    components::{action_error, ErrorNotice, Pager},
     field_form::{editable, inputs, FieldControl},
     model::{format_time, limits, TicketStatus},
 };
@@ -72,11 +72,8 @@ pub fn TicketListPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                <nav class="pager" aria-label="Pages">
-                                    {(paged.page > 0).then(|| view! { <A href=link(paged.page - 1)>"← Newer"</A> })}
-                                    <span>"Page " {paged.page + 1} " of " {paged.total_pages} " · " {paged.total_items} " tickets"</span>
-                                    {(paged.page + 1 < paged.total_pages).then(|| view! { <A href=link(paged.page + 1)>"Older →"</A> })}
-                                </nav>
+                                <Pager page=paged.page total_pages=paged.total_pages link=std::sync::Arc::new(link)
+                                    note=format!("{} tickets", paged.total_items)/>
                             }.into_any()
                         }
                     }

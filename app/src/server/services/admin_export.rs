@@ -183,33 +183,44 @@ impl Context {
     }
 }
 
-async fn custom_values(
-    state: &AppState,
+/// The custom field columns of one row, from values read once for the whole page.
+fn custom_values(
     ctx: &Context,
     scope: FieldScope,
-    key: Option<&DataKey>,
+    values: &HashMap<Uuid, HashMap<Uuid, Vec<String>>>,
     entity: Uuid,
-) -> Result<Vec<String>, ServiceError> {
+) -> Vec<String> {
     let defs = if scope == FieldScope::Contact {
         &ctx.contact_defs
     } else {
         &ctx.ticket_defs
     };
-    let values = if defs.is_empty() {
-        HashMap::new()
-    } else {
-        custom::values_of(&state.db, key, entity).await?
-    };
-    Ok(defs
-        .iter()
+    let values = values.get(&entity);
+    defs.iter()
         .map(|d| {
             if !ctx.can_read(&custom_key(d.id), scope) {
                 WITHHELD.to_owned()
             } else {
-                values.get(&d.id).map(|v| v.join(", ")).unwrap_or_default()
+                values
+                    .and_then(|v| v.get(&d.id))
+                    .map(|v| v.join(", "))
+                    .unwrap_or_default()
             }
         })
-        .collect())
+        .collect()
+}
+
+/// Every custom field value of a page of entities, in one query.
+async fn page_values(
+    state: &AppState,
+    defs: &[custom_field::Model],
+    keys: &HashMap<Uuid, DataKey>,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, HashMap<Uuid, Vec<String>>>, ServiceError> {
+    if defs.is_empty() {
+        return Ok(HashMap::new());
+    }
+    custom::values_by_subject(&state.db, keys, ids).await
 }
 
 /// One page of a module's rows, as text, in header order.
@@ -235,9 +246,10 @@ async fn page(
                 .all(&state.db)
                 .await?;
             let keys = state.vault.keys(rows.iter().map(|u| u.id)).await?;
+            let ids: Vec<Uuid> = rows.iter().map(|u| u.id).collect();
+            let values = page_values(state, &ctx.contact_defs, &keys, &ids).await?;
             let mut out = Vec::with_capacity(rows.len());
             for u in rows {
-                let key = keys.get(&u.id);
                 let field = |name: &'static str, sealed: Option<&Vec<u8>>| -> String {
                     if !ctx.can_read(name, FieldScope::Contact) {
                         return WITHHELD.to_owned();
@@ -271,7 +283,7 @@ async fn page(
                     field("time_zone", u.time_zone.as_ref()),
                     time(&u.created_at),
                 ];
-                row.extend(custom_values(state, ctx, FieldScope::Contact, key, u.id).await?);
+                row.extend(custom_values(ctx, FieldScope::Contact, &values, u.id));
                 out.push(row);
             }
             out
@@ -284,6 +296,8 @@ async fn page(
                 .all(&state.db)
                 .await?;
             let keys = state.vault.keys(rows.iter().map(|t| t.customer_id)).await?;
+            let ids: Vec<Uuid> = rows.iter().map(|t| t.id).collect();
+            let values = page_values(state, &ctx.ticket_defs, &keys, &ids).await?;
             let mut out = Vec::with_capacity(rows.len());
             for t in rows {
                 let mut row = vec![
@@ -299,16 +313,7 @@ async fn page(
                     time(&t.created_at),
                     time(&t.updated_at),
                 ];
-                row.extend(
-                    custom_values(
-                        state,
-                        ctx,
-                        FieldScope::Ticket,
-                        keys.get(&t.customer_id),
-                        t.id,
-                    )
-                    .await?,
-                );
+                row.extend(custom_values(ctx, FieldScope::Ticket, &values, t.id));
                 out.push(row);
             }
             out

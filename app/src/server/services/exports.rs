@@ -498,23 +498,6 @@ fn time(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// Loops over every page of the subject's tickets.
-macro_rules! each_ticket_page {
-    ($state:expr, $s:expr, $progress:expr, |$page:ident| $body:block) => {{
-        let mut after = None;
-        loop {
-            let $page = ticket_page($state, $s, after).await?;
-            if $page.is_empty() {
-                break;
-            }
-            after = $page.last().map(|t| (t.created_at, t.id));
-            let n = $page.len() as u64;
-            $body
-            $progress.advance(n).await?;
-        }
-    }};
-}
-
 const README: &str = "Your data from Custodian
 ========================
 
@@ -624,7 +607,13 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
     json_line(&mut zip, &s.profile)?;
     zip.write_all(b",\"tickets\":[").map_err(internal)?;
     let mut first = true;
-    each_ticket_page!(state, &s, progress, |page| {
+    let mut after = None;
+    loop {
+        let page = ticket_page(state, &s, after).await?;
+        if page.is_empty() {
+            break;
+        }
+        after = page.last().map(|t| (t.created_at, t.id));
         for t in &page {
             if !first {
                 zip.write_all(b",").map_err(internal)?;
@@ -677,7 +666,8 @@ pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), 
                 .map_err(internal)?;
             }
         }
-    });
+        progress.advance(page.len() as u64).await?;
+    }
     zip.write_all(b"],\"privacy_requests\":")
         .map_err(internal)?;
     json_line(&mut zip, &requests)?;

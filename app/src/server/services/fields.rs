@@ -134,11 +134,41 @@ pub fn standard_view(key: &str, access: Access, value: Option<String>) -> FieldV
     }
 }
 
+/// The stored values of custom fields on many entities, in one query, decrypted
+/// with each row's subject key from `keys` (rows whose key is missing are skipped).
+pub async fn values_by_subject(
+    db: &impl ConnectionTrait,
+    keys: &HashMap<Uuid, DataKey>,
+    entity_ids: &[Uuid],
+) -> Result<HashMap<Uuid, HashMap<Uuid, Vec<String>>>, ServiceError> {
+    read_values(db, entity_ids, |subject| keys.get(&subject)).await
+}
+
 /// The stored values of custom fields on many entities of one subject, in one query.
 pub async fn values_of_many(
     db: &impl ConnectionTrait,
     key: Option<&DataKey>,
     entity_ids: &[Uuid],
+) -> Result<HashMap<Uuid, HashMap<Uuid, Vec<String>>>, ServiceError> {
+    read_values(db, entity_ids, |_| key).await
+}
+
+/// The stored values of custom fields on one entity, decrypted where sealed.
+pub async fn values_of(
+    db: &impl ConnectionTrait,
+    key: Option<&DataKey>,
+    entity_id: Uuid,
+) -> Result<HashMap<Uuid, Vec<String>>, ServiceError> {
+    Ok(read_values(db, &[entity_id], |_| key)
+        .await?
+        .remove(&entity_id)
+        .unwrap_or_default())
+}
+
+async fn read_values<'k>(
+    db: &impl ConnectionTrait,
+    entity_ids: &[Uuid],
+    key_for: impl Fn(Uuid) -> Option<&'k DataKey>,
 ) -> Result<HashMap<Uuid, HashMap<Uuid, Vec<String>>>, ServiceError> {
     let mut out: HashMap<Uuid, HashMap<Uuid, Vec<String>>> = HashMap::new();
     if entity_ids.is_empty() {
@@ -149,7 +179,7 @@ pub async fn values_of_many(
         .all(db)
         .await?;
     for row in rows {
-        let json = match (&row.value_plain, &row.value_sealed, key) {
+        let json = match (&row.value_plain, &row.value_sealed, key_for(row.subject_id)) {
             (Some(plain), _, _) => plain.clone(),
             (None, Some(sealed), Some(key)) => key
                 .open_string(Slot::new("custom_field_values", "value", &row.id), sealed)
@@ -159,35 +189,6 @@ pub async fn values_of_many(
             _ => continue,
         };
         out.entry(row.entity_id).or_default().insert(
-            row.field_id,
-            serde_json::from_str(&json).unwrap_or_default(),
-        );
-    }
-    Ok(out)
-}
-
-/// The stored values of custom fields on one entity, decrypted where sealed.
-pub async fn values_of(
-    db: &impl ConnectionTrait,
-    key: Option<&DataKey>,
-    entity_id: Uuid,
-) -> Result<HashMap<Uuid, Vec<String>>, ServiceError> {
-    let rows = custom_field_value::Entity::find()
-        .filter(custom_field_value::Column::EntityId.eq(entity_id))
-        .all(db)
-        .await?;
-    let mut out = HashMap::new();
-    for row in rows {
-        let json = match (&row.value_plain, &row.value_sealed, key) {
-            (Some(plain), _, _) => plain.clone(),
-            (None, Some(sealed), Some(key)) => key
-                .open_string(Slot::new("custom_field_values", "value", &row.id), sealed)
-                .map_err(|e| {
-                    ServiceError::Internal(format!("custom field value {}: {e}", row.id))
-                })?,
-            _ => continue,
-        };
-        out.insert(
             row.field_id,
             serde_json::from_str(&json).unwrap_or_default(),
         );
