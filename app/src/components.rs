@@ -89,6 +89,7 @@ pub fn Header() -> impl IntoView {
                                             <A href="/admin/permissions">"Permissions"</A>
                                             <A href="/admin/outbox">"Outbox"</A>
                                             <A href="/admin/export">"Export"</A>
+                                            <A href="/admin/privacy">"Privacy settings"</A>
                                         })}
                                         <span class="who" title=u.email.clone()>{u.name.clone()} " · " {u.role.label()}</span>
                                         <ActionForm action=sign_out attr:class="inline">

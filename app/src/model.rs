@@ -122,6 +122,8 @@ pub struct MessageView {
     pub body: String,
     /// Internal notes are never sent to customers.
     pub internal: bool,
+    /// Staff replaced the original text.
+    pub redacted: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -133,6 +135,8 @@ pub struct TicketDetail {
     pub status: TicketStatus,
     pub created_at: DateTime<Utc>,
     pub customer_name: String,
+    /// The customer's user id, for staff only (erasure, legal hold).
+    pub customer_id: Option<Uuid>,
     /// The customer's email, for staff only (and only if their role may see it).
     pub customer_email: Option<String>,
     pub messages: Vec<MessageView>,
@@ -211,10 +215,20 @@ pub enum AuditAction {
     ExportRequested,
     ExportDownloaded,
     MasterKeyRotated,
+    PrivacyRequestExtended,
+    PrivacyRequestWithdrawn,
+    LegalHoldPlaced,
+    LegalHoldLifted,
+    MessageRedacted,
+    ErasureScheduled,
+    SubjectErased,
+    TicketErased,
+    ErasureVerified,
+    SettingChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 31] = [
         AuditAction::SignUp,
         AuditAction::SignIn,
         AuditAction::SignInFailed,
@@ -236,6 +250,16 @@ impl AuditAction {
         AuditAction::ExportRequested,
         AuditAction::ExportDownloaded,
         AuditAction::MasterKeyRotated,
+        AuditAction::PrivacyRequestExtended,
+        AuditAction::PrivacyRequestWithdrawn,
+        AuditAction::LegalHoldPlaced,
+        AuditAction::LegalHoldLifted,
+        AuditAction::MessageRedacted,
+        AuditAction::ErasureScheduled,
+        AuditAction::SubjectErased,
+        AuditAction::TicketErased,
+        AuditAction::ErasureVerified,
+        AuditAction::SettingChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -261,6 +285,16 @@ impl AuditAction {
             AuditAction::ExportRequested => "export_requested",
             AuditAction::ExportDownloaded => "export_downloaded",
             AuditAction::MasterKeyRotated => "master_key_rotated",
+            AuditAction::PrivacyRequestExtended => "privacy_request_extended",
+            AuditAction::PrivacyRequestWithdrawn => "privacy_request_withdrawn",
+            AuditAction::LegalHoldPlaced => "legal_hold_placed",
+            AuditAction::LegalHoldLifted => "legal_hold_lifted",
+            AuditAction::MessageRedacted => "message_redacted",
+            AuditAction::ErasureScheduled => "erasure_scheduled",
+            AuditAction::SubjectErased => "subject_erased",
+            AuditAction::TicketErased => "ticket_erased",
+            AuditAction::ErasureVerified => "erasure_verified",
+            AuditAction::SettingChanged => "setting_changed",
         }
     }
 
@@ -291,6 +325,16 @@ impl AuditAction {
             AuditAction::ExportRequested => "Data export requested",
             AuditAction::ExportDownloaded => "Data export downloaded",
             AuditAction::MasterKeyRotated => "Master key rotated",
+            AuditAction::PrivacyRequestExtended => "Privacy request deadline extended",
+            AuditAction::PrivacyRequestWithdrawn => "Privacy request withdrawn",
+            AuditAction::LegalHoldPlaced => "Legal hold placed",
+            AuditAction::LegalHoldLifted => "Legal hold lifted",
+            AuditAction::MessageRedacted => "Message redacted",
+            AuditAction::ErasureScheduled => "Erasure scheduled",
+            AuditAction::SubjectErased => "Customer erased",
+            AuditAction::TicketErased => "Ticket deleted",
+            AuditAction::ErasureVerified => "Erasure checked",
+            AuditAction::SettingChanged => "Setting changed",
         }
     }
 }
@@ -366,10 +410,14 @@ pub enum RequestStatus {
     Rejected,
     Executing,
     Completed,
+    /// The final check of an erasure found something readable; staff must look.
+    NeedsAttention,
+    /// The customer took the request back before it was carried out.
+    Withdrawn,
 }
 
 impl RequestStatus {
-    pub const ALL: [RequestStatus; 7] = [
+    pub const ALL: [RequestStatus; 9] = [
         RequestStatus::Submitted,
         RequestStatus::InReview,
         RequestStatus::OnHold,
@@ -377,6 +425,8 @@ impl RequestStatus {
         RequestStatus::Rejected,
         RequestStatus::Executing,
         RequestStatus::Completed,
+        RequestStatus::NeedsAttention,
+        RequestStatus::Withdrawn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -388,6 +438,8 @@ impl RequestStatus {
             RequestStatus::Rejected => "rejected",
             RequestStatus::Executing => "executing",
             RequestStatus::Completed => "completed",
+            RequestStatus::NeedsAttention => "needs_attention",
+            RequestStatus::Withdrawn => "withdrawn",
         }
     }
 
@@ -404,6 +456,8 @@ impl RequestStatus {
             RequestStatus::Rejected => "Rejected",
             RequestStatus::Executing => "Being carried out",
             RequestStatus::Completed => "Completed",
+            RequestStatus::NeedsAttention => "Needs attention",
+            RequestStatus::Withdrawn => "Withdrawn",
         }
     }
 
@@ -416,6 +470,15 @@ impl RequestStatus {
                 | RequestStatus::OnHold
                 | RequestStatus::Approved
                 | RequestStatus::Executing
+                | RequestStatus::NeedsAttention
+        )
+    }
+
+    /// The subject may still take the request back.
+    pub fn withdrawable(self) -> bool {
+        matches!(
+            self,
+            RequestStatus::Submitted | RequestStatus::InReview | RequestStatus::OnHold
         )
     }
 }
@@ -445,7 +508,96 @@ pub struct PrivacyRequestView {
     pub overdue: bool,
     /// For staff: whose request it is.
     pub subject_email: Option<String>,
+    /// For staff: the subject's user id (legal holds, direct erasure).
+    pub subject_id: Option<Uuid>,
+    /// Open and due within seven days (not yet overdue).
+    pub due_soon: bool,
+    /// Months the due date was extended by (at most two).
+    pub extended_months: i32,
+    /// The result of an erasure's final check, once it ran.
+    pub verification: Option<ErasureCheck>,
     pub history: Vec<RequestStep>,
+}
+
+/// Filters of the privacy requests queue; empty means "any open".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueFilter {
+    /// `email_change`, `erasure` or empty.
+    pub kind: String,
+    /// A status name, `closed`, `all`, or empty for every open request.
+    pub status: String,
+}
+
+/// The queue with its counts over every open request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestQueue {
+    pub items: Vec<PrivacyRequestView>,
+    pub open: u64,
+    pub overdue: u64,
+    pub due_soon: u64,
+    pub on_hold: u64,
+    pub needs_attention: u64,
+}
+
+/// What erasing a customer (or one ticket) will do, per category of data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErasurePreview {
+    /// "Erased customer 7f3a9c": how kept records will name the subject.
+    pub pseudonym: String,
+    pub subject_email: String,
+    pub categories: Vec<PreviewRow>,
+    /// The subject's email, phone or name found in other customers' conversations.
+    pub mentions: Vec<Mention>,
+    pub hold: Option<HoldView>,
+    /// Already erased (or an erasure is under way).
+    pub erased: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewRow {
+    pub category: String,
+    pub count: u64,
+    /// "Deleted", "Destroyed", "Kept anonymised", "Kept; personal values shredded".
+    pub outcome: String,
+}
+
+/// A message in another customer's ticket that names the subject.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub ticket_id: Uuid,
+    pub message_id: Uuid,
+    /// `email`, `phone` or `name`.
+    pub matched: String,
+    pub excerpt: String,
+}
+
+/// An active legal hold.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HoldView {
+    pub id: Uuid,
+    pub reason: String,
+    pub placed_by: String,
+    pub placed_at: DateTime<Utc>,
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// The final check of an erasure and the steps that ran.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErasureCheck {
+    pub ok: bool,
+    pub checked_at: DateTime<Utc>,
+    /// What is still readable (the reason for "needs attention").
+    pub findings: Vec<String>,
+    /// Worth a look but not a failure (e.g. a common name in another ticket).
+    pub warnings: Vec<String>,
+    pub steps: Vec<String>,
+}
+
+/// Admin settings of the privacy area.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivacySettings {
+    /// `anonymise` (default) or `delete`: erased customers' tickets.
+    pub erased_tickets: String,
 }
 
 /// A mail as the admin's outbox page shows it.

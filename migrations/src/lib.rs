@@ -6,6 +6,7 @@ mod m0001_foundation;
 mod m0002_audit;
 mod m0003_rectification;
 mod m0004_exports;
+mod m0005_erasure;
 
 pub use keystore::KeystoreMigrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_audit::Migration),
             Box::new(m0003_rectification::Migration),
             Box::new(m0004_exports::Migration),
+            Box::new(m0005_erasure::Migration),
         ]
     }
 }

@@ -82,6 +82,8 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
                     body: Set(key.seal_str(Slot::new("messages", "body", &mid), &body)),
                     internal: Set(false),
                     created_at: Set(at + chrono::Duration::seconds(m as i64)),
+                    redacted_at: Set(None),
+                    redacted_by: Set(None),
                 });
             }
         }

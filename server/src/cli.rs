@@ -247,6 +247,10 @@ async fn serve(settings: Settings, public_origin: String, state: AppState) -> Re
         demo::seed(&state).await?;
     }
     tokio::spawn(crate::exports_worker::run(state.clone()));
+    tokio::spawn(crate::erasure_worker::run(
+        state.clone(),
+        std::time::Duration::from_millis(settings.erasure_step_pause_ms),
+    ));
     match crate::mailer::Mailer::from_settings(&settings)? {
         Some(mailer) => {
             tracing::info!("sending mail through SMTP");

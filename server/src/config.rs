@@ -238,6 +238,10 @@ pub struct Settings {
     /// Data exports one person may request per day.
     #[arg(long, env = "CUSTODIAN_EXPORTS_PER_DAY", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=100), global = true)]
     pub exports_per_day: u64,
+    /// Milliseconds the erasure worker waits after each step (0: none). A throttle
+    /// for busy databases; the crash-recovery tests use it to kill the server between steps.
+    #[arg(long, env = "CUSTODIAN_ERASURE_STEP_PAUSE_MS", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=600_000), global = true)]
+    pub erasure_step_pause_ms: u64,
     /// Log filter, e.g. `info` or `custodian=debug,info`.
     #[arg(long, env = "CUSTODIAN_LOG", default_value = "info", global = true)]
     pub log: String,

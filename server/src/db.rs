@@ -23,7 +23,10 @@ async fn connect(url: &str, what: &str) -> Result<DatabaseConnection, String> {
     options
         .max_connections(16)
         .connect_timeout(Duration::from_secs(10))
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        // Deleted and overwritten content is zeroed on disk, so an erased
+        // customer's email (and a destroyed data key) leave no bytes behind.
+        .map_sqlx_sqlite_opts(|o| o.pragma("secure_delete", "on"));
     let db = Database::connect(options)
         .await
         .map_err(|e| format!("cannot connect to the {what}: {e}"))?;

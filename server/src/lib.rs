@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod erasure_worker;
 pub mod exports_worker;
 pub mod mailer;
 pub mod middleware;

@@ -463,7 +463,7 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
         .to_owned();
     // Nobody else sees or decides it; it cannot be decided before confirmation.
     assert!(requests::mine(&state, &bob).await.unwrap().is_empty());
-    assert!(requests::queue(&state, &bob).await.is_err());
+    assert!(requests::queue(&state, &bob, &Default::default()).await.is_err());
     assert!(requests::get(&state, &bob, request.id).await.is_err());
     assert!(requests::decide(&state, &bob, request.id, true, "")
         .await
@@ -485,7 +485,10 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
         requests::confirm_email(&state, &token).await.is_err(),
         "single use"
     );
-    let queue = requests::queue(&state, &agent).await.unwrap();
+    let queue = requests::queue(&state, &agent, &Default::default())
+        .await
+        .unwrap()
+        .items;
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].status, RequestStatus::InReview);
     assert_eq!(queue[0].subject_email.as_deref(), Some("ada@example.org"));

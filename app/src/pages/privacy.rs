@@ -1,26 +1,29 @@
 use crate::api::privacy::{my_exports, RequestAllExport, RequestExport};
 use crate::{
     api::privacy::{
-        get_request, my_requests, outbox, request_queue, ConfirmEmail, DecideRequest,
-        RequestEmailChange,
+        my_requests, outbox, ConfirmEmail, RequestEmailChange, RequestErasure, WithdrawRequest,
     },
     components::{action_error, ErrorNotice, Pager},
     model::{format_time, PrivacyRequestView},
 };
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_params_map, use_query_map},
-};
+use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
-fn due(r: &PrivacyRequestView) -> impl IntoView {
-    let class = if r.overdue { "badge overdue" } else { "badge" };
-    view! { <span class=class>"Due " {format_time(&r.due_at)} {r.overdue.then_some(" — overdue")}</span> }
+pub(crate) fn due(r: &PrivacyRequestView) -> impl IntoView {
+    let class = if r.overdue {
+        "badge overdue"
+    } else if r.due_soon {
+        "badge due-soon"
+    } else {
+        "badge"
+    };
+    let extended = (r.extended_months > 0).then(|| format!(" (extended by {} month{})", r.extended_months, if r.extended_months == 1 { "" } else { "s" }));
+    view! { <span class=class>"Due " {format_time(&r.due_at)} {extended} {r.overdue.then_some(" — overdue")} {r.due_soon.then_some(" — due within 7 days")}</span> }
 }
 
 #[component]
-fn History(request: PrivacyRequestView) -> impl IntoView {
+pub(crate) fn History(request: PrivacyRequestView) -> impl IntoView {
     view! {
         <ol class="history">
             {request.history.into_iter().map(|s| view! {
@@ -37,7 +40,12 @@ fn History(request: PrivacyRequestView) -> impl IntoView {
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     let ask = ServerAction::<RequestEmailChange>::new();
-    let requests = Resource::new(move || ask.version().get(), |_| my_requests());
+    let erase = ServerAction::<RequestErasure>::new();
+    let withdraw = ServerAction::<WithdrawRequest>::new();
+    let requests = Resource::new(
+        move || (ask.version().get(), erase.version().get(), withdraw.version().get()),
+        |_| my_requests(),
+    );
     view! {
         <section>
             <h1>"Privacy"</h1>
@@ -60,7 +68,9 @@ pub fn PrivacyPage() -> impl IntoView {
                 </ActionForm>
             </div>
             <DownloadMyData all=false/>
+            <DeleteMyAccount erase/>
             <h2>"My requests"</h2>
+            {action_error(withdraw.into())}
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match requests.await {
@@ -74,6 +84,9 @@ pub fn PrivacyPage() -> impl IntoView {
                                     {due(&r)}
                                 </div>
                                 <p class="muted">"Received " {format_time(&r.received_at)}</p>
+                                {r.status.withdrawable().then(|| { let id = r.id; view! {
+                                    <button type="button" class="secondary small" on:click=move |_| { withdraw.dispatch(WithdrawRequest { id }); }>"Withdraw this request"</button>
+                                }})}
                                 <History request=r/>
                             </article>
                         }).collect_view().into_any(),
@@ -107,92 +120,6 @@ pub fn ConfirmEmailPage() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
-    }
-}
-
-/// The privacy requests queue for agents: every open request, soonest due first.
-#[component]
-pub fn RequestQueuePage() -> impl IntoView {
-    let requests = Resource::new(|| (), |_| request_queue());
-    view! {
-        <section>
-            <h1>"Privacy requests"</h1>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match requests.await {
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p class="empty">"No open requests."</p> }.into_any(),
-                        Ok(list) => view! {
-                            <p class="muted">{list.len()} " open · " {list.iter().filter(|r| r.overdue).count()} " overdue"</p>
-                            <table class="tickets">
-                                <thead><tr><th scope="col">"Request"</th><th scope="col">"Customer"</th><th scope="col">"Status"</th><th scope="col">"Due"</th></tr></thead>
-                                <tbody>
-                                    {list.into_iter().map(|r| { let label = r.kind_label.clone(); view! {
-                                        <tr>
-                                            <td><A href=format!("/requests/{}", r.id)>{label}</A></td>
-                                            <td>{r.subject_email.clone().unwrap_or_default()}</td>
-                                            <td>{r.status.label()}</td>
-                                            <td>{due(&r)}</td>
-                                        </tr>
-                                    }}).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
-        </section>
-    }
-}
-
-/// One request for an agent: what is asked, its history, approve or reject.
-#[component]
-pub fn RequestPage() -> impl IntoView {
-    let params = use_params_map();
-    let decide = ServerAction::<DecideRequest>::new();
-    let request = Resource::new(
-        move || (params.with(|p| p.get("id")), decide.version().get()),
-        |(id, _)| async move {
-            match id.and_then(|s| uuid::Uuid::parse_str(&s).ok()) {
-                Some(id) => get_request(id).await,
-                None => Err(crate::error::AppError::NotFound),
-            }
-        },
-    );
-    let reason = RwSignal::new(String::new());
-    view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match request.await {
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    Ok(r) => {
-                        let id = r.id;
-                        let reviewable = r.status == crate::model::RequestStatus::InReview;
-                        view! {
-                            <section class="card">
-                                <div class="page-head">
-                                    <h1>{r.summary.clone()}</h1>
-                                    <span class="badge">{r.status.label()}</span>
-                                </div>
-                                <p class="muted">{r.subject_email.clone().unwrap_or_default()} " · received " {format_time(&r.received_at)} " · " {due(&r)}</p>
-                                <History request=r/>
-                                {action_error(decide.into())}
-                                {reviewable.then(|| view! {
-                                    <div class="field">
-                                        <label for="reason">"Reason (the customer sees it; required to reject)"</label>
-                                        <textarea id="reason" rows="3" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                                    </div>
-                                    <p class="actions">
-                                        <button type="button" on:click=move |_| { decide.dispatch(DecideRequest { id, approve: true, reason: reason.get_untracked() }); }>"Approve and apply"</button>
-                                        <button type="button" class="secondary" on:click=move |_| { decide.dispatch(DecideRequest { id, approve: false, reason: reason.get_untracked() }); }>"Reject"</button>
-                                    </p>
-                                })}
-                            </section>
-                        }.into_any()
-                    }
-                }
-            })}
-        </Transition>
     }
 }
 
@@ -340,5 +267,57 @@ pub fn AdminExportPage() -> impl IntoView {
             <h1>"Export"</h1>
             <DownloadMyData all=true/>
         </section>
+    }
+}
+
+/// "Delete my account and data": what goes, what stays and why, then the password again.
+#[component]
+fn DeleteMyAccount(erase: ServerAction<RequestErasure>) -> impl IntoView {
+    let password = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        erase.dispatch(RequestErasure {
+            password: password.get_untracked(),
+            reason: reason.get_untracked(),
+        });
+    };
+    Effect::new(move || {
+        if let Some(Ok(_)) = erase.value().get() {
+            password.set(String::new());
+            reason.set(String::new());
+        }
+    });
+    view! {
+        <div class="card narrow-left danger-zone">
+            <h2>"Delete my account and data"</h2>
+            <p>"When our team approves your request (within one month), we:"</p>
+            <ul>
+                <li>"destroy the key that encrypts your personal data — from then on nothing of yours can be read, not even in our backups or in data downloads you made;"</li>
+                <li>"delete your profile, your custom details, your sessions, your data downloads and the mail we kept for you;"</li>
+                <li>"send you one last mail to confirm, then remove your email address."</li>
+            </ul>
+            <p>"What we keep, and why: your tickets' status and dates, without any content or name, so our support statistics stay correct; "
+               "the record that you asked for erasure and that we carried it out, which the law requires us to be able to show. "
+               "None of it identifies you. If a legal obligation requires us to keep your data for longer, we tell you."</p>
+            <p class="muted">"You can withdraw the request until we start carrying it out. Download your data first if you want a copy."</p>
+            {action_error(erase.into())}
+            {move || erase.value().get().and_then(Result::ok).map(|r| view! {
+                <p class="notice" role="status">"We received your request. We will answer by " {format_time(&r.due_at)} " at the latest."</p>
+            })}
+            <form on:submit=on_submit>
+                <div class="field">
+                    <label for="erase-reason">"Why are you leaving? (optional)"</label>
+                    <textarea id="erase-reason" rows="2" maxlength="2000"
+                        prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                </div>
+                <div class="field">
+                    <label for="erase-password">"Your password"</label>
+                    <input id="erase-password" type="password" autocomplete="current-password" required
+                        prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="danger" disabled=move || erase.pending().get()>"Ask to delete my account"</button>
+            </form>
+        </div>
     }
 }

@@ -1,5 +1,8 @@
 use crate::{
-    api::tickets::{get_ticket, ReplyToTicket, SetTicketStatus, UpdateTicketFields},
+    api::{
+        privacy::{EraseTicket, RedactMessage},
+        tickets::{get_ticket, ReplyToTicket, SetTicketStatus, UpdateTicketFields},
+    },
     components::{action_error, ErrorNotice},
     error::AppError,
     field_form::{editable, inputs, FieldControl},
@@ -18,6 +21,7 @@ pub fn TicketPage() -> impl IntoView {
     let reply = ServerAction::<ReplyToTicket>::new();
     let set_status = ServerAction::<SetTicketStatus>::new();
     let save_fields = ServerAction::<UpdateTicketFields>::new();
+    let redact = ServerAction::<RedactMessage>::new();
     let ticket = Resource::new(
         move || {
             (
@@ -25,9 +29,10 @@ pub fn TicketPage() -> impl IntoView {
                 reply.version().get(),
                 set_status.version().get(),
                 save_fields.version().get(),
+                redact.version().get(),
             )
         },
-        |(id, _, _, _)| async move {
+        |(id, ..)| async move {
             match id {
                 Some(id) => get_ticket(id).await,
                 None => Err(AppError::NotFound),
@@ -39,7 +44,7 @@ pub fn TicketPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match ticket.await {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    Ok(t) => { let staff = t.viewer_is_staff; view! { <TicketView ticket=t staff reply set_status save_fields/> }.into_any() }
+                    Ok(t) => { let staff = t.viewer_is_staff; view! { <TicketView ticket=t staff reply set_status save_fields redact/> }.into_any() }
                 }
             })}
         </Transition>
@@ -53,8 +58,10 @@ fn TicketView(
     reply: ServerAction<ReplyToTicket>,
     set_status: ServerAction<SetTicketStatus>,
     save_fields: ServerAction<UpdateTicketFields>,
+    redact: ServerAction<RedactMessage>,
 ) -> impl IntoView {
     let ticket_id = ticket.id;
+    let customer_id = ticket.customer_id;
     let status = ticket.status;
     let fields = ticket.fields.clone();
     let customer_fields = ticket.customer_fields.clone();
@@ -75,7 +82,7 @@ fn TicketView(
             </div>
             <ol class="conversation">
                 {ticket.messages.into_iter().map(|m| view! {
-                    <li class=if m.internal { "message internal" } else if m.author_role.is_staff() { "message staff" } else { "message" }>
+                    <li id=format!("message-{}", m.id) class=if m.internal { "message internal" } else if m.author_role.is_staff() { "message staff" } else { "message" }>
                         <div class="message-head">
                             <strong>{m.author_name}</strong>
                             {m.author_role.is_staff().then(|| view! { <span class="badge">"Support team"</span> })}
@@ -83,10 +90,14 @@ fn TicketView(
                             <time>{format_time(&m.created_at)}</time>
                         </div>
                         <p class="message-body">{m.body}</p>
+                        {m.redacted.then(|| view! { <p class="muted redacted-note">"Redacted by our team."</p> })}
+                        {staff.then(|| view! { <RedactForm message_id=m.id redact/> })}
                     </li>
                 }).collect_view()}
             </ol>
+            {action_error(redact.into())}
             <ReplyForm ticket_id staff closed=status == TicketStatus::Closed reply/>
+            {staff.then(|| view! { <DangerZone ticket_id customer_id/> })}
         </article>
     }
 }
@@ -203,6 +214,54 @@ fn CustomerDetails(fields: Vec<FieldView>) -> impl IntoView {
                     <dd>{Some(crate::fields::display_value(&f)).filter(|v| !v.is_empty()).unwrap_or_else(|| "—".into())}</dd>
                 }).collect_view()}
             </dl>
+        </section>
+    }
+}
+
+/// Replace a message's text (e.g. another customer's data in it); staff only.
+#[component]
+fn RedactForm(message_id: Uuid, redact: ServerAction<RedactMessage>) -> impl IntoView {
+    view! {
+        <details class="redact">
+            <summary>"Redact"</summary>
+            <ActionForm action=redact>
+                <input type="hidden" name="message_id" value=message_id.to_string()/>
+                <div class="field">
+                    <label for=format!("redact-text-{message_id}")>"New text (empty: “[Redacted]”)"</label>
+                    <textarea id=format!("redact-text-{message_id}") name="replacement" rows="2"></textarea>
+                </div>
+                <div class="field">
+                    <label for=format!("redact-reason-{message_id}")>"Reason (recorded in the audit log)"</label>
+                    <input id=format!("redact-reason-{message_id}") name="reason" type="text" maxlength="2000"/>
+                </div>
+                <button type="submit" class="secondary small">"Redact this message"</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// Deleting the ticket, or erasing its customer, through the erasure pipeline.
+#[component]
+fn DangerZone(ticket_id: Uuid, customer_id: Option<Uuid>) -> impl IntoView {
+    let erase = ServerAction::<EraseTicket>::new();
+    view! {
+        <section class="card danger-zone">
+            <h2>"Delete"</h2>
+            {move || erase.value().get().and_then(Result::ok).map(|_| view! {
+                <p class="notice" role="status">"The ticket is being deleted; the audit log records it."</p>
+            })}
+            {action_error(erase.into())}
+            <ActionForm action=erase>
+                <input type="hidden" name="ticket_id" value=ticket_id.to_string()/>
+                <div class="field">
+                    <label for="delete-ticket-reason">"Reason for deleting this ticket"</label>
+                    <input id="delete-ticket-reason" name="reason" type="text" maxlength="2000"/>
+                </div>
+                <button type="submit" class="danger">"Delete this ticket"</button>
+            </ActionForm>
+            {customer_id.map(|c| view! {
+                <p><a href=format!("/customers/{c}/erase")>"Erase this customer and all their data…"</a></p>
+            })}
         </section>
     }
 }

@@ -11,6 +11,7 @@ pub mod password;
 pub mod policy;
 pub mod services;
 pub mod state;
+pub mod storage;
 pub mod vault;
 
 pub use actor::Actor;

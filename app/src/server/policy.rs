@@ -29,6 +29,12 @@ pub enum Action {
     ExportOwnData,
     /// Export every module's data (admins).
     ExportAllData,
+    /// Approve an erasure request, or erase a customer or a ticket directly.
+    ApproveErasure,
+    /// Replace the text of a message (e.g. another customer's data in it).
+    RedactMessage,
+    /// File an erasure request about oneself.
+    RequestOwnErasure,
 }
 
 /// What the action is about.
@@ -48,7 +54,7 @@ pub fn can(actor: &Actor, action: Action, target: Target) -> bool {
     // Explicit lists for every role: a new action is denied to everyone until it is placed here.
     match actor.role {
         Role::Customer => match action {
-            OpenTicket | ViewOwnActivity | ExportOwnData => true,
+            OpenTicket | ViewOwnActivity | ExportOwnData | RequestOwnErasure => true,
             ViewTicket | ReplyToTicket => owns(target),
             _ => false,
         },
@@ -61,6 +67,8 @@ pub fn can(actor: &Actor, action: Action, target: Target) -> bool {
                 | ViewTicketQueue
                 | ViewOwnActivity
                 | ReviewPrivacyRequests
+                | ApproveErasure
+                | RedactMessage
                 | ExportOwnData
         ),
         Role::Admin => matches!(
@@ -78,6 +86,8 @@ pub fn can(actor: &Actor, action: Action, target: Target) -> bool {
                 | ReviewPrivacyRequests
                 | ExportOwnData
                 | ExportAllData
+                | ApproveErasure
+                | RedactMessage
         ),
     }
 }
@@ -123,6 +133,9 @@ mod tests {
             (ReviewPrivacyRequests, Target::Nothing, false, true, true),
             (ExportOwnData, Target::Nothing, true, true, true),
             (ExportAllData, Target::Nothing, false, false, true),
+            (ApproveErasure, Target::Nothing, false, true, true),
+            (RedactMessage, Target::Nothing, false, true, true),
+            (RequestOwnErasure, Target::Nothing, true, false, false),
         ];
         let agent = actor(Role::Agent);
         let admin = actor(Role::Admin);

@@ -144,6 +144,19 @@ impl Vault {
         Ok(out)
     }
 
+    /// Destroys a subject's data key (crypto-shredding): everything sealed under
+    /// it, wherever a copy lives, is unreadable from now on. Idempotent.
+    /// On SQLite the deleted row is zeroed (secure_delete) and the write-ahead
+    /// log truncated, so the wrapped key is gone from the files, not just unlinked.
+    pub async fn destroy_key(&self, subject: Uuid) -> Result<bool, ServiceError> {
+        let deleted = subject_key::Entity::delete_by_id(subject)
+            .exec(&self.keystore)
+            .await?
+            .rows_affected;
+        super::storage::compact(&self.keystore, &["subject_keys"]).await?;
+        Ok(deleted > 0)
+    }
+
     /// How many data keys each master key wraps, for the admin page and the CLI.
     pub async fn status(&self) -> Result<KeyStatus, ServiceError> {
         self.refresh()?;

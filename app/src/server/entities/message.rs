@@ -12,6 +12,9 @@ pub struct Model {
     pub body: Vec<u8>,
     pub internal: bool,
     pub created_at: DateTimeUtc,
+    /// Set when staff replaced the text (e.g. another customer's data in it).
+    pub redacted_at: Option<DateTimeUtc>,
+    pub redacted_by: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

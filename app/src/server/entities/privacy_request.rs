@@ -18,6 +18,10 @@ pub struct Model {
     /// One calendar month after receipt (GDPR Art. 12(3)).
     pub due_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Months added to the due date with a reason (at most two).
+    pub extended_months: i32,
+    /// The final check of an erasure, as JSON (counts only, no personal data).
+    pub verification: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -20,6 +20,10 @@ pub struct Model {
     pub password_hash: String,
     pub role: String,
     pub created_at: DateTimeUtc,
+    /// Set when the customer was erased; the row stays as a tombstone.
+    pub erased_at: Option<DateTimeUtc>,
+    /// "Erased customer 7f3a9c": what kept records show instead of the person.
+    pub pseudonym: Option<String>,
 }
 
 impl std::fmt::Debug for Model {

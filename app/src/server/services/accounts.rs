@@ -92,6 +92,8 @@ async fn insert(
         password_hash: Set(hash.as_stored().to_owned()),
         role: Set(new.role.as_str().to_owned()),
         created_at: Set(Utc::now()),
+        erased_at: Set(None),
+        pseudonym: Set(None),
     }
     .insert(&txn)
     .await
@@ -186,10 +188,12 @@ pub async fn sign_in(
     let client_key = throttle::client_key(client_ip);
     let attempt = throttle::begin_attempt(db, &state.security, &account_key, &client_key).await?;
 
+    // An account being erased (or erased) cannot sign in any more.
     let found = user::Entity::find()
         .filter(user::Column::Email.eq(email.clone()))
         .one(db)
-        .await?;
+        .await?
+        .filter(|u| u.erased_at.is_none());
     let stored = found
         .as_ref()
         .map(|u| password::PasswordHash::from_stored(u.password_hash.clone()));
@@ -301,4 +305,25 @@ pub async fn list_users(
         total_pages: totals.number_of_pages.max(1),
         total_items: totals.number_of_items,
     })
+}
+
+/// Asks for the password again before a sensitive step (an export, an erasure
+/// request); wrong guesses count against the account's sign-in limit.
+pub async fn reauthenticate(
+    state: &AppState,
+    actor: &Actor,
+    password_again: &str,
+) -> Result<(), ServiceError> {
+    let account = throttle::account_key(&actor.email);
+    let attempt = throttle::begin_attempt(&state.db, &state.security, &account, "reauth").await?;
+    let me = user::Entity::find_by_id(actor.user_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let stored = password::PasswordHash::from_stored(me.password_hash.clone());
+    if !password::verify(password_again.to_owned(), Some(stored)).await? {
+        return Err(AppError::field("password", "That password is not correct.").into());
+    }
+    throttle::forget(&state.db, &attempt).await?;
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! stays bounded, written as a ZIP straight into a file encrypted in chunks under
 //! the subject's data key (erasing the subject shreds old archives too), and
 //! decrypted only while its owner downloads it.
-use super::{activity, fields as custom, people::people, requests, throttle};
+use super::{activity, fields as custom, people::people, requests};
 use crate::{
     error::AppError,
     fields::{display_value, FieldScope},
@@ -15,7 +15,6 @@ use crate::{
             DataKey, Slot,
         },
         entities::{custom_field, data_export, message, ticket, user},
-        password,
         policy::{self, Action, Target},
         vault::open_text,
         Actor, AppState, ServiceError,
@@ -42,6 +41,19 @@ fn internal(e: impl std::fmt::Display) -> ServiceError {
 
 fn file_of(state: &AppState, id: Uuid) -> PathBuf {
     state.exports.dir.join(format!("{id}.zip.enc"))
+}
+
+/// Deletes an archive's file and any partial files of its builds. Idempotent.
+pub fn delete_files(state: &AppState, id: Uuid) {
+    let _ = std::fs::remove_file(file_of(state, id));
+    let prefix = format!("{id}.");
+    if let Ok(entries) = std::fs::read_dir(&state.exports.dir) {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
 }
 
 /// A build's own temporary file: named after its lease, so two builders never share one.
@@ -98,17 +110,7 @@ async fn queue(
     if !policy::can(actor, action, Target::Nothing) {
         return Err(AppError::Forbidden.into());
     }
-    let account = throttle::account_key(&actor.email);
-    let attempt = throttle::begin_attempt(&state.db, &state.security, &account, "reauth").await?;
-    let me = user::Entity::find_by_id(actor.user_id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotSignedIn)?;
-    let stored = password::PasswordHash::from_stored(me.password_hash.clone());
-    if !password::verify(password_again.to_owned(), Some(stored)).await? {
-        return Err(AppError::field("password", "That password is not correct.").into());
-    }
-    throttle::forget(&state.db, &attempt).await?;
+    super::accounts::reauthenticate(state, actor, password_again).await?;
     let now = Utc::now();
     let today = data_export::Entity::find()
         .filter(data_export::Column::SubjectId.eq(actor.user_id))

@@ -2,6 +2,7 @@
 pub mod accounts;
 pub mod activity;
 pub mod admin_export;
+pub mod erasure;
 pub mod exports;
 pub mod fields;
 pub mod people;

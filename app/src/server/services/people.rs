@@ -33,13 +33,21 @@ pub async fn people(
     Ok(users
         .into_iter()
         .map(|u| {
-            let name = open_text(&keys, u.id, Slot::new("users", "name", &u.id), &u.name);
+            // An erased customer is their pseudonym; their sealed name is unreadable anyway.
+            let name = match &u.pseudonym {
+                Some(p) => p.clone(),
+                None => open_text(&keys, u.id, Slot::new("users", "name", &u.id), &u.name),
+            };
             let role = Role::parse(&u.role).unwrap_or(Role::Customer);
             (
                 u.id,
                 Person {
                     name,
-                    email: u.email,
+                    email: if u.erased_at.is_some() {
+                        String::new()
+                    } else {
+                        u.email
+                    },
                     role,
                 },
             )

@@ -4,21 +4,24 @@
 //! approves, and only then does the email change and every session end.
 use crate::{
     error::AppError,
-    model::{AuditAction, PrivacyRequestView, RequestStatus, RequestStep, Role},
+    model::{
+        AuditAction, ErasureCheck, PrivacyRequestView, QueueFilter, RequestQueue, RequestStatus,
+        RequestStep, Role,
+    },
     server::{
         audit::{self, Change, Event},
         crypto::{DataKey, Slot},
         entities::{privacy_request, privacy_request_event, session, user},
         mail::{self, MailContent},
         policy::{self, Action, Target},
-        services::people::people,
+        services::{erasure, people::people},
         Actor, AppState, ServiceError,
     },
     validate,
 };
 use chrono::{DateTime, Months, Utc};
 use rand::RngCore;
-use sea_orm::{prelude::*, ActiveValue::Set, DatabaseTransaction, QueryOrder};
+use sea_orm::{prelude::*, ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -42,7 +45,7 @@ pub fn due_date(received: DateTime<Utc>) -> DateTime<Utc> {
         .unwrap_or(received)
 }
 
-fn status_of(r: &privacy_request::Model) -> Result<RequestStatus, ServiceError> {
+pub(crate) fn status_of(r: &privacy_request::Model) -> Result<RequestStatus, ServiceError> {
     RequestStatus::parse(&r.status)
         .ok_or_else(|| ServiceError::Internal(format!("request {} has an unknown status", r.id)))
 }
@@ -57,7 +60,7 @@ fn details(key: &DataKey, r: &privacy_request::Model) -> Option<EmailChangeDetai
         .and_then(|json| serde_json::from_slice(&json).ok())
 }
 
-async fn step(
+pub(crate) async fn step(
     txn: &DatabaseTransaction,
     key: &DataKey,
     request: Uuid,
@@ -164,6 +167,8 @@ pub async fn request_email_change(
         received_at: Set(now),
         due_at: Set(due_date(now)),
         updated_at: Set(now),
+        extended_months: Set(0),
+        verification: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -284,9 +289,25 @@ async fn views(
         .map(|r| {
             let key = keys.get(&r.subject_id);
             let status = status_of(&r)?;
-            let summary = match key.and_then(|k| details(k, &r)) {
-                Some(d) => format!("Change email to {}", d.new_email),
-                None => "Change email address".to_owned(),
+            let (kind_label, summary) = if r.kind == erasure::ERASURE {
+                let reason = key.and_then(|k| erasure::reason_of(k, &r));
+                (
+                    "Erasure",
+                    match reason {
+                        Some(reason) if !reason.is_empty() => {
+                            format!("Delete my account and data — \"{reason}\"")
+                        }
+                        _ => "Delete my account and data".to_owned(),
+                    },
+                )
+            } else {
+                (
+                    "Email change",
+                    match key.and_then(|k| details(k, &r)) {
+                        Some(d) => format!("Change email to {}", d.new_email),
+                        None => "Change email address".to_owned(),
+                    },
+                )
             };
             let history = steps
                 .iter()
@@ -301,7 +322,8 @@ async fn views(
                             Some(p) if p.role.is_staff() => format!("Our team ({})", p.name),
                             _ => "Someone else".to_owned(),
                         },
-                        None => "Confirmation link".to_owned(),
+                        None if r.kind == EMAIL_CHANGE => "Confirmation link".to_owned(),
+                        None => "Erasure job".to_owned(),
                     },
                     note: match (&s.note, key) {
                         (Some(n), Some(k)) => k
@@ -311,20 +333,38 @@ async fn views(
                     },
                 })
                 .collect();
+            let staff = viewer.role.is_staff();
+            let overdue = status.is_open() && r.due_at < now;
             Ok(PrivacyRequestView {
                 id: r.id,
                 kind: r.kind.clone(),
-                kind_label: "Email change".into(),
+                kind_label: kind_label.into(),
                 status,
                 summary,
                 received_at: r.received_at,
                 due_at: r.due_at,
-                overdue: status.is_open() && r.due_at < now,
-                subject_email: viewer
-                    .role
-                    .is_staff()
-                    .then(|| who.get(&r.subject_id).map(|p| p.email.clone()))
+                overdue,
+                due_soon: status.is_open()
+                    && !overdue
+                    && r.due_at < now + chrono::Duration::days(7),
+                subject_email: staff
+                    .then(|| {
+                        // An erased customer is shown by their pseudonym.
+                        who.get(&r.subject_id).map(|p| {
+                            if p.email.is_empty() {
+                                p.name.clone()
+                            } else {
+                                p.email.clone()
+                            }
+                        })
+                    })
                     .flatten(),
+                subject_id: staff.then_some(r.subject_id),
+                extended_months: r.extended_months,
+                verification: r
+                    .verification
+                    .as_deref()
+                    .and_then(|v| serde_json::from_str::<ErasureCheck>(v).ok()),
                 history,
             })
         })
@@ -352,23 +392,73 @@ fn require_reviewer(actor: &Actor) -> Result<(), ServiceError> {
     }
 }
 
-/// The queue: open requests of every customer, soonest due first (staff only).
+/// Requests listed on the queue at most, per filter.
+const QUEUE_LIMIT: u64 = 500;
+
+/// The queue: requests of every customer, soonest due first, filtered by kind
+/// and status (every open request by default), with counts over all open ones (staff only).
 pub async fn queue(
     state: &AppState,
     actor: &Actor,
-) -> Result<Vec<PrivacyRequestView>, ServiceError> {
+    filter: &QueueFilter,
+) -> Result<RequestQueue, ServiceError> {
     require_reviewer(actor)?;
     let open: Vec<&str> = RequestStatus::ALL
         .iter()
         .filter(|s| s.is_open())
         .map(|s| s.as_str())
         .collect();
-    let rows = privacy_request::Entity::find()
-        .filter(privacy_request::Column::Status.is_in(open))
+    let closed: Vec<&str> = RequestStatus::ALL
+        .iter()
+        .filter(|s| !s.is_open())
+        .map(|s| s.as_str())
+        .collect();
+    let mut query = privacy_request::Entity::find();
+    query = match filter.status.as_str() {
+        "" => query.filter(privacy_request::Column::Status.is_in(open.clone())),
+        "all" => query,
+        "closed" => query.filter(privacy_request::Column::Status.is_in(closed)),
+        other => match RequestStatus::parse(other) {
+            Some(s) => query.filter(privacy_request::Column::Status.eq(s.as_str())),
+            None => {
+                return Err(AppError::field("status", "Choose a status from the list.").into())
+            }
+        },
+    };
+    match filter.kind.as_str() {
+        "" => {}
+        EMAIL_CHANGE | erasure::ERASURE => {
+            query = query.filter(privacy_request::Column::Kind.eq(filter.kind.clone()))
+        }
+        _ => return Err(AppError::field("kind", "Choose a kind from the list.").into()),
+    }
+    let rows = query
         .order_by_asc(privacy_request::Column::DueAt)
+        .limit(QUEUE_LIMIT)
         .all(&state.db)
         .await?;
-    views(state, rows, actor).await
+    let items = views(state, rows, actor).await?;
+    // Counts over every open request, whatever the filter shows.
+    let now = Utc::now();
+    let all_open: Vec<(String, DateTime<Utc>)> = privacy_request::Entity::find()
+        .select_only()
+        .column(privacy_request::Column::Status)
+        .column(privacy_request::Column::DueAt)
+        .filter(privacy_request::Column::Status.is_in(open))
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    let count = |f: &dyn Fn(&(String, DateTime<Utc>)) -> bool| {
+        all_open.iter().filter(|r| f(r)).count() as u64
+    };
+    Ok(RequestQueue {
+        items,
+        open: all_open.len() as u64,
+        overdue: count(&|r| r.1 < now),
+        due_soon: count(&|r| r.1 >= now && r.1 < now + chrono::Duration::days(7)),
+        on_hold: count(&|r| r.0 == RequestStatus::OnHold.as_str()),
+        needs_attention: count(&|r| r.0 == RequestStatus::NeedsAttention.as_str()),
+    })
 }
 
 /// One request, for staff.
@@ -400,6 +490,14 @@ pub async fn decide(
 ) -> Result<(), ServiceError> {
     require_reviewer(actor)?;
     let reason = reason.trim();
+    let kind = privacy_request::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .kind;
+    if kind == erasure::ERASURE {
+        return erasure::decide(state, actor, id, approve, reason).await;
+    }
     if !approve && reason.is_empty() {
         return Err(
             AppError::field("reason", "Give the customer a reason for the rejection.").into(),
@@ -551,3 +649,148 @@ pub async fn decide(
     txn.commit().await?;
     Ok(())
 }
+
+/// The subject takes their own request back, while nobody has acted on it yet.
+pub async fn withdraw(state: &AppState, actor: &Actor, id: Uuid) -> Result<(), ServiceError> {
+    let txn = audit::begin(&state.db).await?;
+    // Another customer's request is "not found", exactly like a missing one.
+    let request = privacy_request::Entity::find_by_id(id)
+        .filter(privacy_request::Column::SubjectId.eq(actor.user_id))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let status = status_of(&request)?;
+    if !status.withdrawable() {
+        return Err(AppError::Conflict {
+            message: format!(
+                "This request can no longer be withdrawn: it is {}.",
+                status.label().to_lowercase()
+            ),
+        }
+        .into());
+    }
+    let key = state.vault.require_key(actor.user_id).await?;
+    step(
+        &txn,
+        &key,
+        id,
+        Some(actor),
+        status,
+        RequestStatus::Withdrawn,
+        None,
+    )
+    .await?;
+    let event = Event::new(AuditAction::PrivacyRequestWithdrawn, "privacy_request", id)
+        .by(actor)
+        .about(actor.user_id)
+        .change(Change::changed(
+            "status",
+            status.as_str(),
+            RequestStatus::Withdrawn.as_str(),
+        ));
+    audit::append(&txn, event, Some(&key)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Extends the due date by one or two months (at most two in all, GDPR
+/// Art. 12(3)); the customer sees the reason and gets it by mail.
+pub async fn extend(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    months: i32,
+    reason: &str,
+) -> Result<(), ServiceError> {
+    require_reviewer(actor)?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(AppError::field(
+            "reason",
+            "Give the customer a reason for the extension; they will see it.",
+        )
+        .into());
+    }
+    if reason.chars().count() > 2000 {
+        return Err(
+            AppError::field("reason", "The reason must be at most 2000 characters.").into(),
+        );
+    }
+    let txn = audit::begin(&state.db).await?;
+    let request = privacy_request::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let status = status_of(&request)?;
+    if !matches!(
+        status,
+        RequestStatus::Submitted | RequestStatus::InReview | RequestStatus::OnHold
+    ) {
+        return Err(AppError::Conflict {
+            message: "Only a request that is still waiting for a decision can be extended.".into(),
+        }
+        .into());
+    }
+    let left = MAX_EXTENSION_MONTHS - request.extended_months;
+    if left <= 0 {
+        return Err(AppError::Conflict {
+            message: "This request was already extended by the most the law allows (two months)."
+                .into(),
+        }
+        .into());
+    }
+    if months < 1 || months > left {
+        let message = if left == 1 {
+            "It can be extended by one more month only.".to_owned()
+        } else {
+            "Extend by one or two months.".to_owned()
+        };
+        return Err(AppError::field("months", message).into());
+    }
+    let total = request.extended_months + months;
+    let due = due_date(request.received_at)
+        .checked_add_months(Months::new(total as u32))
+        .unwrap_or(request.due_at);
+    let key = state.vault.require_key(request.subject_id).await?;
+    privacy_request::Entity::update_many()
+        .col_expr(privacy_request::Column::ExtendedMonths, Expr::value(total))
+        .col_expr(privacy_request::Column::DueAt, Expr::value(due))
+        .filter(privacy_request::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
+    let note = format!(
+        "Deadline extended by {months} month{} to {}: {reason}",
+        if months == 1 { "" } else { "s" },
+        crate::model::format_time(&due)
+    );
+    step(&txn, &key, id, Some(actor), status, status, Some(&note)).await?;
+    let event = Event::new(AuditAction::PrivacyRequestExtended, "privacy_request", id)
+        .by(actor)
+        .about(request.subject_id)
+        .change(Change::changed(
+            "due_at",
+            crate::model::format_time(&request.due_at),
+            crate::model::format_time(&due),
+        ))
+        .change(Change::set("reason", reason));
+    audit::append(&txn, event, Some(&key)).await?;
+    if let Some(customer) = user::Entity::find_by_id(request.subject_id)
+        .one(&txn)
+        .await?
+        .filter(|u| u.erased_at.is_none())
+    {
+        let content = MailContent {
+            subject: "We need more time for your privacy request".into(),
+            body: format!(
+                "We need more time to handle your request. We will answer by {} at the latest.\n\nReason: {reason}",
+                crate::model::format_time(&due)
+            ),
+        };
+        mail::queue_audited(&txn, state, &key, customer.id, &customer.email, &content).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The most a due date may be extended, in months (GDPR Art. 12(3)).
+pub const MAX_EXTENSION_MONTHS: i32 = 2;

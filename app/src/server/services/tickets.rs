@@ -162,6 +162,7 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDeta
                     &m.body,
                 ),
                 internal: m.internal,
+                redacted: m.redacted_at.is_some(),
                 created_at: m.created_at,
             }
         })
@@ -178,6 +179,7 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDeta
         status: status_of(&ticket)?,
         created_at: ticket.created_at,
         customer_name: customer.name,
+        customer_id: actor.role.is_staff().then_some(ticket.customer_id),
         customer_email,
         messages,
         fields,
@@ -237,6 +239,8 @@ async fn insert_message(
         body: Set(key.seal_str(Slot::new("messages", "body", &id), body)),
         internal: Set(internal),
         created_at: Set(Utc::now()),
+        redacted_at: Set(None),
+        redacted_by: Set(None),
     }
     .insert(db)
     .await?;
