@@ -463,7 +463,9 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
         .to_owned();
     // Nobody else sees or decides it; it cannot be decided before confirmation.
     assert!(requests::mine(&state, &bob).await.unwrap().is_empty());
-    assert!(requests::queue(&state, &bob, &Default::default()).await.is_err());
+    assert!(requests::queue(&state, &bob, &Default::default())
+        .await
+        .is_err());
     assert!(requests::get(&state, &bob, request.id).await.is_err());
     assert!(requests::decide(&state, &bob, request.id, true, "")
         .await

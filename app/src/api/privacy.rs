@@ -113,7 +113,9 @@ pub async fn erasure_preview(id: Uuid) -> Result<crate::model::ErasurePreview, A
 
 /// What erasing a customer will do (staff, for a direct erasure).
 #[server]
-pub async fn customer_erasure_preview(subject: Uuid) -> Result<crate::model::ErasurePreview, AppError> {
+pub async fn customer_erasure_preview(
+    subject: Uuid,
+) -> Result<crate::model::ErasurePreview, AppError> {
     use crate::server::{context, services::erasure};
     context::respond(async move {
         let state = context::state()?;
@@ -134,7 +136,10 @@ pub async fn place_hold(
     context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor()?;
-        context::run(erasure::place_hold(&state, &actor, subject, &reason, &until)).await
+        context::run(erasure::place_hold(
+            &state, &actor, subject, &reason, &until,
+        ))
+        .await
     })
     .await
 }
@@ -170,7 +175,10 @@ pub async fn erase_customer(
 
 /// Deletes one ticket through the erasure job (staff who may approve erasure).
 #[server]
-pub async fn erase_ticket(ticket_id: Uuid, #[server(default)] reason: String) -> Result<(), AppError> {
+pub async fn erase_ticket(
+    ticket_id: Uuid,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
     use crate::server::{context, services::erasure};
     context::respond(async move {
         let state = context::state()?;
@@ -231,7 +239,9 @@ pub async fn privacy_settings() -> Result<crate::model::PrivacySettings, AppErro
 
 /// Changes the privacy settings (admins).
 #[server]
-pub async fn save_privacy_settings(erased_tickets: String) -> Result<crate::model::PrivacySettings, AppError> {
+pub async fn save_privacy_settings(
+    erased_tickets: String,
+) -> Result<crate::model::PrivacySettings, AppError> {
     use crate::server::{context, services::erasure};
     context::respond(async move {
         let state = context::state()?;

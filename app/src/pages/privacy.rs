@@ -18,7 +18,13 @@ pub(crate) fn due(r: &PrivacyRequestView) -> impl IntoView {
     } else {
         "badge"
     };
-    let extended = (r.extended_months > 0).then(|| format!(" (extended by {} month{})", r.extended_months, if r.extended_months == 1 { "" } else { "s" }));
+    let extended = (r.extended_months > 0).then(|| {
+        format!(
+            " (extended by {} month{})",
+            r.extended_months,
+            if r.extended_months == 1 { "" } else { "s" }
+        )
+    });
     view! { <span class=class>"Due " {format_time(&r.due_at)} {extended} {r.overdue.then_some(" — overdue")} {r.due_soon.then_some(" — due within 7 days")}</span> }
 }
 
@@ -43,7 +49,13 @@ pub fn PrivacyPage() -> impl IntoView {
     let erase = ServerAction::<RequestErasure>::new();
     let withdraw = ServerAction::<WithdrawRequest>::new();
     let requests = Resource::new(
-        move || (ask.version().get(), erase.version().get(), withdraw.version().get()),
+        move || {
+            (
+                ask.version().get(),
+                erase.version().get(),
+                withdraw.version().get(),
+            )
+        },
         |_| my_requests(),
     );
     view! {

@@ -18,7 +18,11 @@ use leptos_router::{
 };
 use uuid::Uuid;
 
-const KINDS: [(&str, &str); 3] = [("", "Every kind"), ("erasure", "Erasure"), ("email_change", "Email change")];
+const KINDS: [(&str, &str); 3] = [
+    ("", "Every kind"),
+    ("erasure", "Erasure"),
+    ("email_change", "Email change"),
+];
 
 /// The privacy requests queue: soonest due first, overdue and due-soon
 /// highlighted, filtered by kind and status, with counts at the top.
@@ -27,7 +31,10 @@ pub fn RequestQueuePage() -> impl IntoView {
     let query = use_query_map();
     let kind = move || query.with(|q| q.get("kind").unwrap_or_default());
     let status = move || query.with(|q| q.get("status").unwrap_or_default());
-    let queue = Resource::new(move || (kind(), status()), |(kind, status)| request_queue(kind, status));
+    let queue = Resource::new(
+        move || (kind(), status()),
+        |(kind, status)| request_queue(kind, status),
+    );
     view! {
         <section>
             <h1>"Privacy requests"</h1>
@@ -113,18 +120,24 @@ pub fn RequestPage() -> impl IntoView {
             recheck.version().get(),
         )
     };
-    let request = Resource::new(move || (id(), versions()), |(id, _)| async move {
-        match id {
-            Some(id) => get_request(id).await,
-            None => Err(crate::error::AppError::NotFound),
-        }
-    });
-    let preview = Resource::new(move || (id(), versions()), |(id, _)| async move {
-        match id {
-            Some(id) => erasure_preview(id).await.map(Some),
-            None => Ok(None),
-        }
-    });
+    let request = Resource::new(
+        move || (id(), versions()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_request(id).await,
+                None => Err(crate::error::AppError::NotFound),
+            }
+        },
+    );
+    let preview = Resource::new(
+        move || (id(), versions()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => erasure_preview(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
     let reason = RwSignal::new(String::new());
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
@@ -320,7 +333,14 @@ pub fn EraseCustomerPage() -> impl IntoView {
     let place = ServerAction::<PlaceHold>::new();
     let lift = ServerAction::<LiftHold>::new();
     let preview = Resource::new(
-        move || (subject(), erase.version().get(), place.version().get(), lift.version().get()),
+        move || {
+            (
+                subject(),
+                erase.version().get(),
+                place.version().get(),
+                lift.version().get(),
+            )
+        },
         |(subject, ..)| async move {
             match subject {
                 Some(s) => customer_erasure_preview(s).await,

@@ -9,8 +9,8 @@ use super::{accounts, people::people, requests};
 use crate::{
     error::AppError,
     model::{
-        AuditAction, ErasureCheck, ErasurePreview, HoldView, Mention, PreviewRow, PrivacyRequestView,
-        PrivacySettings, RequestStatus, Role,
+        AuditAction, ErasureCheck, ErasurePreview, HoldView, Mention, PreviewRow,
+        PrivacyRequestView, PrivacySettings, RequestStatus, Role,
     },
     server::{
         audit::{self, Change, Event},
@@ -247,7 +247,10 @@ pub async fn place_hold(
         "" => None,
         date => {
             let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
-                AppError::field("until", "Enter the end date as YYYY-MM-DD, or leave it empty.")
+                AppError::field(
+                    "until",
+                    "Enter the end date as YYYY-MM-DD, or leave it empty.",
+                )
             })?;
             let end = day
                 .and_hms_opt(0, 0, 0)
@@ -260,20 +263,21 @@ pub async fn place_hold(
         }
     };
     let txn = audit::begin(&state.db).await?;
-    let customer = customer_row(&txn, subject).await?;
-    if customer.erased_at.is_some() {
-        return Err(AppError::Conflict {
-            message: "This customer has already been erased.".into(),
-        }
-        .into());
-    }
+    customer_row(&txn, subject).await?;
     if active_hold(&txn, subject).await?.is_some() {
         return Err(AppError::Conflict {
             message: "This customer is already under a legal hold.".into(),
         }
         .into());
     }
-    let key = state.vault.require_key(subject).await?;
+    // A hold can still stop an approved erasure whose job has not destroyed the key yet.
+    let key = state
+        .vault
+        .key(subject)
+        .await?
+        .ok_or_else(|| AppError::Conflict {
+            message: "This customer has already been erased.".into(),
+        })?;
     let id = Uuid::now_v7();
     legal_hold::ActiveModel {
         id: Set(id),
@@ -320,9 +324,11 @@ pub async fn lift_hold(state: &AppState, actor: &Actor, subject: Uuid) -> Result
     require(actor, Action::ReviewPrivacyRequests)?;
     let txn = audit::begin(&state.db).await?;
     customer_row(&txn, subject).await?;
-    let hold = active_hold(&txn, subject).await?.ok_or_else(|| AppError::Conflict {
-        message: "This customer is not under a legal hold.".into(),
-    })?;
+    let hold = active_hold(&txn, subject)
+        .await?
+        .ok_or_else(|| AppError::Conflict {
+            message: "This customer is not under a legal hold.".into(),
+        })?;
     legal_hold::Entity::update_many()
         .col_expr(legal_hold::Column::LiftedAt, Expr::value(Utc::now()))
         .col_expr(legal_hold::Column::LiftedBy, Expr::value(actor.user_id))
@@ -577,10 +583,10 @@ async fn schedule_customer(
         name: key
             .open_string(Slot::new("users", "name", &customer.id), &customer.name)
             .unwrap_or_default(),
-        phone: customer
-            .phone
-            .as_ref()
-            .and_then(|p| key.open_string(Slot::new("users", "phone", &customer.id), p).ok()),
+        phone: customer.phone.as_ref().and_then(|p| {
+            key.open_string(Slot::new("users", "phone", &customer.id), p)
+                .ok()
+        }),
     };
     // The job's own key, in the key store: it protects what the final check
     // looks for and the final mail, and is destroyed when the job has finished.
@@ -764,9 +770,13 @@ pub async fn redact_message(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let key = state.vault.key(t.customer_id).await?.ok_or_else(|| AppError::Conflict {
-        message: "This ticket's customer was erased: the message is already unreadable.".into(),
-    })?;
+    let key = state
+        .vault
+        .key(t.customer_id)
+        .await?
+        .ok_or_else(|| AppError::Conflict {
+            message: "This ticket's customer was erased: the message is already unreadable.".into(),
+        })?;
     message::Entity::update_many()
         .col_expr(
             message::Column::Body,
@@ -911,7 +921,10 @@ pub async fn preview(
     Ok(ErasurePreview {
         pseudonym: pseudonym(subject),
         subject_email: if customer.erased_at.is_some() {
-            customer.pseudonym.clone().unwrap_or_else(|| pseudonym(subject))
+            customer
+                .pseudonym
+                .clone()
+                .unwrap_or_else(|| pseudonym(subject))
         } else {
             customer.email.clone()
         },
@@ -928,10 +941,10 @@ fn identifiers_of(customer: &user::Model, key: &DataKey) -> Identifiers {
         name: key
             .open_string(Slot::new("users", "name", &customer.id), &customer.name)
             .unwrap_or_default(),
-        phone: customer
-            .phone
-            .as_ref()
-            .and_then(|p| key.open_string(Slot::new("users", "phone", &customer.id), p).ok()),
+        phone: customer.phone.as_ref().and_then(|p| {
+            key.open_string(Slot::new("users", "phone", &customer.id), p)
+                .ok()
+        }),
     }
 }
 
@@ -1085,10 +1098,7 @@ pub enum Progress {
     Waiting,
 }
 
-async fn done_steps(
-    db: &impl ConnectionTrait,
-    job: Uuid,
-) -> Result<Vec<String>, ServiceError> {
+async fn done_steps(db: &impl ConnectionTrait, job: Uuid) -> Result<Vec<String>, ServiceError> {
     Ok(erasure_step::Entity::find()
         .select_only()
         .column(erasure_step::Column::Step)
@@ -1196,7 +1206,10 @@ async fn release(
 ) -> Result<(), ServiceError> {
     erasure_job::Entity::update_many()
         .col_expr(erasure_job::Column::Status, Expr::value("queued"))
-        .col_expr(erasure_job::Column::LeaseUntil, Expr::value(Utc::now() + after))
+        .col_expr(
+            erasure_job::Column::LeaseUntil,
+            Expr::value(Utc::now() + after),
+        )
         .filter(erasure_job::Column::Id.eq(job.id))
         .filter(erasure_job::Column::LeaseUntil.eq(job.lease_until))
         .exec(&state.db)
@@ -1231,8 +1244,18 @@ async fn run_step(
     let subject = job.subject_id;
     match step {
         "destroy_key" => {
+            // Last moment a hold can stop it: after this nothing can be undone.
+            if active_hold(&state.db, subject).await?.is_some() {
+                return Ok(StepOutcome::Wait);
+            }
             let destroyed = state.vault.destroy_key(subject).await?;
-            record(&state.db, job.id, step, serde_json::json!({ "destroyed": destroyed })).await?;
+            record(
+                &state.db,
+                job.id,
+                step,
+                serde_json::json!({ "destroyed": destroyed }),
+            )
+            .await?;
         }
         "delete_records" => {
             let txn = state.db.begin().await?;
@@ -1357,7 +1380,13 @@ async fn run_step(
             // Sealed under the job's key (the subject's is gone), sent before
             // the address itself is removed by the next step.
             let (Some(ids), Some(key)) = (ids, job_key) else {
-                record(&state.db, job.id, step, serde_json::json!({ "sent": false })).await?;
+                record(
+                    &state.db,
+                    job.id,
+                    step,
+                    serde_json::json!({ "sent": false }),
+                )
+                .await?;
                 return Ok(StepOutcome::Done);
             };
             let txn = state.db.begin().await?;
@@ -1384,10 +1413,13 @@ async fn run_step(
                 .await?
                 .and_then(|j| j.notice_mail_id);
             if let Some(mail_id) = notice {
-                if let Some(m) = outbound_mail::Entity::find_by_id(mail_id).one(&state.db).await? {
+                if let Some(m) = outbound_mail::Entity::find_by_id(mail_id)
+                    .one(&state.db)
+                    .await?
+                {
                     let pending = m.status == "queued" || m.status == "sending";
-                    let patience = Utc::now() - m.created_at
-                        < chrono::Duration::minutes(NOTICE_WAIT_MINUTES);
+                    let patience =
+                        Utc::now() - m.created_at < chrono::Duration::minutes(NOTICE_WAIT_MINUTES);
                     if pending && patience {
                         return Ok(StepOutcome::Wait);
                     }
@@ -1422,8 +1454,13 @@ async fn run_step(
                 .exec(&txn)
                 .await?
                 .rows_affected;
-            record(&txn, job.id, step, serde_json::json!({ "notice_rows_removed": mails }))
-                .await?;
+            record(
+                &txn,
+                job.id,
+                step,
+                serde_json::json!({ "notice_rows_removed": mails }),
+            )
+            .await?;
             txn.commit().await?;
         }
         "audit" => {
@@ -1449,7 +1486,9 @@ async fn run_step(
             txn.commit().await?;
         }
         "delete_ticket" => {
-            let ticket_id = job.ticket_id.ok_or_else(|| internal("ticket job without a ticket"))?;
+            let ticket_id = job
+                .ticket_id
+                .ok_or_else(|| internal("ticket job without a ticket"))?;
             let txn = audit::begin(&state.db).await?;
             let fields = custom_field_value::Entity::delete_many()
                 .filter(custom_field_value::Column::EntityId.eq(ticket_id))
@@ -1505,7 +1544,11 @@ async fn verify(
     let mut warnings = Vec::new();
     if job.scope == "ticket" {
         let ticket_id = job.ticket_id.unwrap_or_default();
-        if ticket::Entity::find_by_id(ticket_id).one(db).await?.is_some() {
+        if ticket::Entity::find_by_id(ticket_id)
+            .one(db)
+            .await?
+            .is_some()
+        {
             findings.push("The ticket still exists.".to_owned());
         }
         let left = message::Entity::find()
@@ -1561,7 +1604,13 @@ async fn verify(
         .all(db)
         .await?
         .into_iter()
-        .map(|s| format!("{} · {}", s.step, crate::model::format_time(&s.completed_at)))
+        .map(|s| {
+            format!(
+                "{} · {}",
+                s.step,
+                crate::model::format_time(&s.completed_at)
+            )
+        })
         .collect();
     Ok(ErasureCheck {
         ok: findings.is_empty(),
@@ -1602,7 +1651,9 @@ async fn scan_plaintext(
         .count(db)
         .await?;
     if failures > 0 {
-        findings.push(format!("{failures} sign-in records still hold the email address."));
+        findings.push(format!(
+            "{failures} sign-in records still hold the email address."
+        ));
     }
     let mut plain_hits = 0;
     let mut after: Option<Uuid> = None;
@@ -1658,10 +1709,16 @@ async fn finish(
         RequestStatus::NeedsAttention
     };
     if let Some(request_id) = job.request_id {
-        if let Some(r) = privacy_request::Entity::find_by_id(request_id).one(&txn).await? {
+        if let Some(r) = privacy_request::Entity::find_by_id(request_id)
+            .one(&txn)
+            .await?
+        {
             let from = requests::status_of(&r)?;
             privacy_request::Entity::update_many()
-                .col_expr(privacy_request::Column::Verification, Expr::value(json.clone()))
+                .col_expr(
+                    privacy_request::Column::Verification,
+                    Expr::value(json.clone()),
+                )
                 .filter(privacy_request::Column::Id.eq(request_id))
                 .exec(&txn)
                 .await?;
@@ -1689,7 +1746,11 @@ async fn finish(
             }
         }
     }
-    let status = if check.ok { "completed" } else { "needs_attention" };
+    let status = if check.ok {
+        "completed"
+    } else {
+        "needs_attention"
+    };
     let mut update = erasure_job::Entity::update_many()
         .col_expr(erasure_job::Column::Status, Expr::value(status))
         .col_expr(erasure_job::Column::FinishedAt, Expr::value(Utc::now()))
@@ -1703,10 +1764,23 @@ async fn finish(
     update.exec(&txn).await?;
     let event = Event::new(AuditAction::ErasureVerified, "erasure_job", job.id)
         .about(job.subject_id)
-        .setting(Change::set("result", if check.ok { "passed" } else { "needs attention" }))
+        .setting(Change::set(
+            "result",
+            if check.ok {
+                "passed"
+            } else {
+                "needs attention"
+            },
+        ))
         .setting(Change::set("findings", check.findings.join(" ")));
     audit::append(&txn, event, None).await?;
-    record(&txn, job.id, "verify", serde_json::json!({ "ok": check.ok })).await?;
+    record(
+        &txn,
+        job.id,
+        "verify",
+        serde_json::json!({ "ok": check.ok }),
+    )
+    .await?;
     txn.commit().await?;
     if check.ok {
         state.vault.destroy_key(job.id).await?;
@@ -1715,7 +1789,11 @@ async fn finish(
 }
 
 /// After staff fixed what the check found (e.g. redacted a message), runs the check again.
-pub async fn recheck(state: &AppState, actor: &Actor, request_id: Uuid) -> Result<(), ServiceError> {
+pub async fn recheck(
+    state: &AppState,
+    actor: &Actor,
+    request_id: Uuid,
+) -> Result<(), ServiceError> {
     require(actor, Action::ApproveErasure)?;
     let job = erasure_job::Entity::find()
         .filter(erasure_job::Column::RequestId.eq(request_id))

@@ -420,9 +420,7 @@ pub async fn queue(
         "closed" => query.filter(privacy_request::Column::Status.is_in(closed)),
         other => match RequestStatus::parse(other) {
             Some(s) => query.filter(privacy_request::Column::Status.eq(s.as_str())),
-            None => {
-                return Err(AppError::field("status", "Choose a status from the list.").into())
-            }
+            None => return Err(AppError::field("status", "Choose a status from the list.").into()),
         },
     };
     match filter.kind.as_str() {

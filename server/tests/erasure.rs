@@ -1,0 +1,802 @@
+//! Erasure end to end on the services and the router: a customer files, staff
+//! preview and approve, the job crypto-shreds and deletes, and afterwards no
+//! byte of the database or key store files holds the customer's email, name,
+//! phone or messages; old exports and backups cannot be decrypted. Legal holds
+//! block it, deadlines extend within the law, and customers cannot touch
+//! anyone else's request.
+#![allow(clippy::unwrap_used)]
+mod common;
+
+use app::{
+    api::privacy::{
+        CustomerErasurePreview, DecideRequest, EraseTicket, ErasurePreview, GetRequest, LiftHold,
+        PlaceHold, RedactMessage, RequestErasure, WithdrawRequest,
+    },
+    error::AppError,
+    model::{RequestStatus, Role},
+    server::{
+        audit,
+        crypto::Slot,
+        entities::{
+            audit_event, data_export, erasure_job, erasure_step, message, outbound_mail,
+            privacy_request, session, subject_key, ticket, user,
+        },
+        services::{accounts, erasure, exports, requests, sessions, tickets},
+        Actor, AppState, ServiceError,
+    },
+};
+use chrono::Utc;
+use common::{staff, Browser, PASSWORD};
+use http::StatusCode;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
+    QueryFilter, Statement,
+};
+use std::{path::PathBuf, time::Duration};
+use uuid::Uuid;
+
+const ADA_EMAIL: &str = "ada.lovelace@example.org";
+const ADA_NAME: &str = "Ada Lovelace-Byron";
+const ADA_PHONE: &str = "+44 20 7946 0958";
+const ADA_SECRET: &str = "my analytical engine serial is AE-18431";
+
+async fn sign_up(state: &AppState, name: &str, email: &str, phone: &str) -> (Actor, String) {
+    let (_, token) = accounts::sign_up(state, name, email, phone, PASSWORD)
+        .await
+        .unwrap();
+    let actor = sessions::resolve(&state.db, &token, &state.security, Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    (actor, token.expose().to_owned())
+}
+
+/// Runs the erasure worker until no job is left to claim.
+async fn drain(state: &AppState) {
+    for _ in 0..50 {
+        if !server::erasure_worker::work_once(state, Duration::ZERO).await {
+            return;
+        }
+    }
+    panic!("erasure jobs did not finish");
+}
+
+fn user_error(e: ServiceError) -> AppError {
+    match e {
+        ServiceError::User(e) => e,
+        other => panic!("expected a user error, got {other:?}"),
+    }
+}
+
+/// Every file that holds the database's data: the SQLite file and its WAL, or
+/// the PostgreSQL database's folder under the cluster's data directory.
+async fn database_files(db: &DatabaseConnection) -> Vec<PathBuf> {
+    match db.get_database_backend() {
+        DbBackend::Sqlite => {
+            let row = db
+                .query_one_raw(Statement::from_string(
+                    DbBackend::Sqlite,
+                    "PRAGMA database_list",
+                ))
+                .await
+                .unwrap()
+                .unwrap();
+            let file: String = row.try_get("", "file").unwrap();
+            let mut files = vec![PathBuf::from(&file)];
+            let wal = PathBuf::from(format!("{file}-wal"));
+            if wal.exists() {
+                files.push(wal);
+            }
+            files
+        }
+        _ => {
+            // Write every dirty page to the files first: PostgreSQL keeps recent
+            // changes in shared buffers, so without this the scan proves nothing.
+            db.execute_unprepared("CHECKPOINT").await.unwrap();
+            let dir: String = db
+                .query_one_raw(Statement::from_string(
+                    DbBackend::Postgres,
+                    "SELECT current_setting('data_directory') AS d, \
+                     (SELECT oid::text FROM pg_database WHERE datname = current_database()) AS o",
+                ))
+                .await
+                .unwrap()
+                .map(|r| {
+                    let d: String = r.try_get("", "d").unwrap();
+                    let o: String = r.try_get("", "o").unwrap();
+                    format!("{d}/base/{o}")
+                })
+                .unwrap();
+            std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("cannot read {dir}: {e}"))
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect()
+        }
+    }
+}
+
+/// Which of `needles` occur in the bytes of `files`.
+fn found_in(files: &[PathBuf], needles: &[&[u8]]) -> Vec<String> {
+    let mut found = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(f).unwrap_or_default();
+        for n in needles {
+            if bytes.windows(n.len()).any(|w| w == *n) {
+                found.push(format!("{} in {}", String::from_utf8_lossy(n), f.display()));
+            }
+        }
+    }
+    found
+}
+
+/// A copy of what a backup taken now would hold about `subject`: their sealed
+/// name and message bodies (on SQLite, read back from a real file copy).
+async fn backup_of(state: &AppState, subject: Uuid) -> (Vec<u8>, Vec<(Uuid, Vec<u8>)>) {
+    let db = match state.db.get_database_backend() {
+        DbBackend::Sqlite => {
+            let path = std::env::temp_dir()
+                .join("custodian-tests")
+                .join(format!("backup-{}.db", Uuid::new_v4().simple()));
+            state
+                .db
+                .execute_unprepared(&format!("VACUUM INTO '{}'", path.display()))
+                .await
+                .unwrap();
+            sea_orm::Database::connect(format!("sqlite://{}", path.display()))
+                .await
+                .unwrap()
+        }
+        _ => state.db.clone(),
+    };
+    let name = user::Entity::find_by_id(subject)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap()
+        .name;
+    let ticket_ids: Vec<Uuid> = ticket::Entity::find()
+        .filter(ticket::Column::CustomerId.eq(subject))
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+    let bodies = message::Entity::find()
+        .filter(message::Column::TicketId.is_in(ticket_ids))
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.id, m.body))
+        .collect();
+    (name, bodies)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, ADA_NAME, ADA_EMAIL, ADA_PHONE).await;
+    let (bob, _) = sign_up(&state, "Bob Builder", "bob@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let ada_ticket = tickets::open(&state, &ada, "Engine trouble", ADA_SECRET, &[])
+        .await
+        .unwrap();
+    tickets::reply(&state, &agent, ada_ticket, "We are looking into it.", false)
+        .await
+        .unwrap();
+    // Bob's conversation names Ada: the preview must point at it.
+    let bob_ticket = tickets::open(
+        &state,
+        &bob,
+        "Referral",
+        &format!("My friend {ADA_EMAIL} recommended you."),
+        &[],
+    )
+    .await
+    .unwrap();
+    // A wrong password attempt leaves a throttle row holding her email.
+    assert!(exports::request(&state, &ada, "wrong password")
+        .await
+        .is_err());
+    // An export made before erasure.
+    exports::request(&state, &ada, PASSWORD).await.unwrap();
+    let export = exports::claim_next(&state.db, Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    exports::build(&state, &export).await.unwrap();
+    let archive = state.exports.dir.join(format!("{}.zip.enc", export.id));
+    assert!(archive.exists());
+    let wrapped_key = subject_key::Entity::find_by_id(ada.user_id)
+        .one(state.vault.keystore())
+        .await
+        .unwrap()
+        .unwrap()
+        .wrapped_key;
+    let backup = backup_of(&state, ada.user_id).await;
+
+    // The customer files, with the password again; a duplicate is refused.
+    let wrong = erasure::request(&state, &ada, "not my password", "").await;
+    assert!(
+        matches!(user_error(wrong.unwrap_err()), AppError::Validation { field, .. } if field == "password")
+    );
+    let filed = erasure::request(&state, &ada, PASSWORD, "Moving to another provider")
+        .await
+        .unwrap();
+    assert_eq!(filed.status, RequestStatus::InReview);
+    assert_eq!(filed.kind, "erasure");
+    assert!(filed.due_at > Utc::now() + chrono::Duration::days(27));
+    let again = erasure::request(&state, &ada, PASSWORD, "")
+        .await
+        .unwrap_err();
+    assert!(user_error(again).to_string().contains("already asked"));
+
+    // The preview counts per category and finds the mention in Bob's ticket.
+    let preview = erasure::preview_request(&state, &agent, filed.id)
+        .await
+        .unwrap();
+    let count = |category: &str| {
+        preview
+            .categories
+            .iter()
+            .find(|c| c.category.starts_with(category))
+            .unwrap_or_else(|| panic!("no {category} row"))
+            .count
+    };
+    assert_eq!(count("Tickets"), 1);
+    assert_eq!(count("Messages"), 2);
+    assert_eq!(count("Personal data key"), 1);
+    assert_eq!(count("Their data exports"), 1);
+    assert_eq!(preview.mentions.len(), 1);
+    assert_eq!(preview.mentions[0].ticket_id, bob_ticket);
+    assert_eq!(preview.mentions[0].matched, "email");
+    assert!(preview.pseudonym.starts_with("Erased customer "));
+    // The agent redacts it, keeping a note.
+    erasure::redact_message(
+        &state,
+        &agent,
+        preview.mentions[0].message_id,
+        "",
+        "Names another customer",
+    )
+    .await
+    .unwrap();
+    let bob_view = tickets::get(&state, &bob, bob_ticket).await.unwrap();
+    assert_eq!(bob_view.messages[0].body, "[Redacted]");
+    assert!(bob_view.messages[0].redacted);
+    assert!(erasure::preview_request(&state, &agent, filed.id)
+        .await
+        .unwrap()
+        .mentions
+        .is_empty());
+
+    // Approval needs a reason, then starts the job; sign-in stops at once.
+    let no_reason = erasure::decide(&state, &agent, filed.id, true, "")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(user_error(no_reason), AppError::Validation { field, .. } if field == "reason")
+    );
+    requests::decide(&state, &agent, filed.id, true, "Verified: no open invoices")
+        .await
+        .unwrap();
+    let denied = accounts::sign_in(&state, ADA_EMAIL, PASSWORD, "127.0.0.1", None).await;
+    assert!(matches!(
+        user_error(denied.unwrap_err()),
+        AppError::InvalidCredentials
+    ));
+    drain(&state).await;
+
+    // The request is completed with a passed check; every step ran once.
+    let done = requests::get(&state, &agent, filed.id).await.unwrap();
+    assert_eq!(
+        done.status,
+        RequestStatus::Completed,
+        "{:?}",
+        done.verification
+    );
+    let check = done.verification.unwrap();
+    assert!(check.ok, "{:?}", check.findings);
+    let job = erasure_job::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(job.status, "completed");
+    assert!(job.identifiers.is_none());
+    let steps = erasure_step::Entity::find()
+        .filter(erasure_step::Column::JobId.eq(job.id))
+        .count(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(steps, erasure::CUSTOMER_STEPS.len() as u64);
+    assert!(state.vault.key(ada.user_id).await.unwrap().is_none());
+    assert!(
+        state.vault.key(job.id).await.unwrap().is_none(),
+        "the job's key is gone too"
+    );
+
+    // Staff see the pseudonym on the kept (anonymised) ticket; content is unreadable.
+    let kept = tickets::get(&state, &agent, ada_ticket).await.unwrap();
+    assert_eq!(kept.customer_name, erasure::pseudonym(ada.user_id));
+    assert_eq!(kept.subject, "[erased]");
+    assert!(kept.messages.iter().all(|m| m.body == "[erased]"));
+    assert_eq!(
+        done.subject_email.as_deref(),
+        Some(erasure::pseudonym(ada.user_id).as_str())
+    );
+    // Sessions, exports and mail are gone; the old archive file too.
+    assert_eq!(
+        session::Entity::find()
+            .filter(session::Column::UserId.eq(ada.user_id))
+            .count(&state.db)
+            .await
+            .unwrap(),
+        0
+    );
+    assert!(data_export::Entity::find_by_id(export.id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(!archive.exists());
+    assert_eq!(
+        outbound_mail::Entity::find()
+            .filter(outbound_mail::Column::ToAddress.eq(ADA_EMAIL))
+            .count(&state.db)
+            .await
+            .unwrap(),
+        0
+    );
+    // A backup taken before erasure cannot be decrypted with any key left in the key store.
+    let all_keys = subject_key::Entity::find()
+        .all(state.vault.keystore())
+        .await
+        .unwrap();
+    let keys = state
+        .vault
+        .keys(all_keys.iter().map(|k| k.subject_id))
+        .await
+        .unwrap();
+    assert!(!keys.is_empty());
+    for key in keys.values() {
+        assert!(key
+            .open(Slot::new("users", "name", &ada.user_id), &backup.0)
+            .is_err());
+        for (id, body) in &backup.1 {
+            assert!(key.open(Slot::new("messages", "body", id), body).is_err());
+        }
+    }
+    // The audit log is intact and records the erasure.
+    assert!(audit::verify(&state.db).await.unwrap().ok);
+    let erased = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("subject_erased"))
+        .count(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(erased, 1);
+
+    // No byte of the database or the key store holds her email, name, phone,
+    // message text, or her wrapped data key.
+    let mut files = database_files(&state.db).await;
+    files.extend(database_files(state.vault.keystore()).await);
+    let leftovers = found_in(
+        &files,
+        &[
+            ADA_EMAIL.as_bytes(),
+            ADA_NAME.as_bytes(),
+            ADA_PHONE.as_bytes(),
+            ADA_SECRET.as_bytes(),
+            &wrapped_key,
+        ],
+    );
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // Bob is untouched.
+    assert_eq!(
+        tickets::get(&state, &bob, bob_ticket)
+            .await
+            .unwrap()
+            .subject,
+        "Referral"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn legal_holds_block_erasure_until_lifted() {
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let t = tickets::open(&state, &ada, "Hello", "Text", &[])
+        .await
+        .unwrap();
+    let filed = erasure::request(&state, &ada, PASSWORD, "").await.unwrap();
+    let no_reason = erasure::place_hold(&state, &agent, ada.user_id, " ", "").await;
+    assert!(matches!(
+        user_error(no_reason.unwrap_err()),
+        AppError::Validation { .. }
+    ));
+    let past = erasure::place_hold(&state, &agent, ada.user_id, "Court case", "2020-01-01").await;
+    assert!(user_error(past.unwrap_err()).to_string().contains("future"));
+    erasure::place_hold(&state, &agent, ada.user_id, "Court case 12/2026", "")
+        .await
+        .unwrap();
+    let held = requests::get(&state, &agent, filed.id).await.unwrap();
+    assert_eq!(held.status, RequestStatus::OnHold);
+    // Approval, direct erasure and ticket deletion are all refused.
+    for result in [
+        erasure::decide(&state, &agent, filed.id, true, "ok").await,
+        erasure::erase_customer(&state, &agent, ada.user_id, "ok")
+            .await
+            .map(|_| ()),
+        erasure::erase_ticket(&state, &agent, t, "ok")
+            .await
+            .map(|_| ()),
+    ] {
+        assert!(user_error(result.unwrap_err())
+            .to_string()
+            .contains("legal hold"));
+    }
+    let preview = erasure::preview(&state, &agent, ada.user_id).await.unwrap();
+    assert_eq!(preview.hold.unwrap().reason, "Court case 12/2026");
+    // A hold placed after approval stops the job before anything is destroyed.
+    erasure::lift_hold(&state, &agent, ada.user_id)
+        .await
+        .unwrap();
+    assert_eq!(
+        requests::get(&state, &agent, filed.id)
+            .await
+            .unwrap()
+            .status,
+        RequestStatus::InReview
+    );
+    requests::decide(&state, &agent, filed.id, true, "Case closed")
+        .await
+        .unwrap();
+    erasure::place_hold(&state, &agent, ada.user_id, "New proceedings", "")
+        .await
+        .unwrap();
+    drain(&state).await;
+    assert!(
+        state.vault.key(ada.user_id).await.unwrap().is_some(),
+        "nothing destroyed under a hold"
+    );
+    assert_eq!(
+        erasure_step::Entity::find().count(&state.db).await.unwrap(),
+        0
+    );
+    erasure::lift_hold(&state, &agent, ada.user_id)
+        .await
+        .unwrap();
+    erasure_job::Entity::update_many()
+        .col_expr(
+            erasure_job::Column::LeaseUntil,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .exec(&state.db)
+        .await
+        .unwrap();
+    drain(&state).await;
+    assert_eq!(
+        requests::get(&state, &agent, filed.id)
+            .await
+            .unwrap()
+            .status,
+        RequestStatus::Completed
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deadlines_extend_by_two_months_at_most_and_requests_can_be_withdrawn() {
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let filed = erasure::request(&state, &ada, PASSWORD, "").await.unwrap();
+    let due = filed.due_at;
+    let no_reason = requests::extend(&state, &agent, filed.id, 1, "").await;
+    assert!(matches!(
+        user_error(no_reason.unwrap_err()),
+        AppError::Validation { .. }
+    ));
+    let too_long = requests::extend(&state, &agent, filed.id, 3, "Complex").await;
+    assert!(matches!(
+        user_error(too_long.unwrap_err()),
+        AppError::Validation { .. }
+    ));
+    requests::extend(&state, &agent, filed.id, 1, "Many requests this month")
+        .await
+        .unwrap();
+    let once = requests::mine(&state, &ada).await.unwrap().remove(0);
+    assert_eq!(once.extended_months, 1);
+    assert_eq!(
+        once.due_at,
+        due.checked_add_months(chrono::Months::new(1)).unwrap()
+    );
+    assert!(once.history.iter().any(|s| s
+        .note
+        .as_deref()
+        .is_some_and(|n| n.contains("Many requests this month"))));
+    let two_more = requests::extend(&state, &agent, filed.id, 2, "More").await;
+    assert!(user_error(two_more.unwrap_err())
+        .to_string()
+        .contains("one more month"));
+    requests::extend(&state, &agent, filed.id, 1, "Still checking")
+        .await
+        .unwrap();
+    let third = requests::extend(&state, &agent, filed.id, 1, "Again").await;
+    assert!(user_error(third.unwrap_err())
+        .to_string()
+        .contains("most the law allows"));
+    let mails = outbound_mail::Entity::find()
+        .count(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(mails, 3, "receipt and two extension mails");
+
+    // The customer withdraws; afterwards it cannot be approved.
+    requests::withdraw(&state, &ada, filed.id).await.unwrap();
+    let gone = requests::decide(&state, &agent, filed.id, true, "ok").await;
+    assert!(user_error(gone.unwrap_err())
+        .to_string()
+        .contains("already been decided"));
+    let again = requests::withdraw(&state, &ada, filed.id).await;
+    assert!(user_error(again.unwrap_err())
+        .to_string()
+        .contains("no longer be withdrawn"));
+    // A new request can be filed after a withdrawal.
+    erasure::request(&state, &ada, PASSWORD, "").await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mention_left_in_another_ticket_needs_attention_until_redacted() {
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, "Ada Byron", "ada@example.org", "+1 555 0100 999").await;
+    let (bob, _) = sign_up(&state, "Bob", "bob@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let bob_ticket = tickets::open(
+        &state,
+        &bob,
+        "Hi",
+        "Call Ada on +1 555 0100 999 please",
+        &[],
+    )
+    .await
+    .unwrap();
+    let filed = erasure::request(&state, &ada, PASSWORD, "").await.unwrap();
+    requests::decide(&state, &agent, filed.id, true, "ok")
+        .await
+        .unwrap();
+    drain(&state).await;
+    let r = requests::get(&state, &agent, filed.id).await.unwrap();
+    assert_eq!(r.status, RequestStatus::NeedsAttention);
+    let check = r.verification.unwrap();
+    assert!(!check.ok);
+    assert!(
+        check.findings.iter().any(|f| f.contains("phone")),
+        "{:?}",
+        check.findings
+    );
+    // The job's key survives until the check passes, so it can run again.
+    let m = message::Entity::find()
+        .filter(message::Column::TicketId.eq(bob_ticket))
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    erasure::redact_message(
+        &state,
+        &agent,
+        m.id,
+        "Call the customer back",
+        "Third-party phone",
+    )
+    .await
+    .unwrap();
+    erasure::recheck(&state, &agent, filed.id).await.unwrap();
+    drain(&state).await;
+    let r = requests::get(&state, &agent, filed.id).await.unwrap();
+    assert_eq!(r.status, RequestStatus::Completed, "{:?}", r.verification);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_delete_a_ticket_or_a_customer_directly_and_the_setting_deletes_tickets() {
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let admin = staff(&state, "admin@example.org", Role::Admin).await;
+    let first = tickets::open(&state, &ada, "One", "First", &[])
+        .await
+        .unwrap();
+    let second = tickets::open(&state, &ada, "Two", "Second", &[])
+        .await
+        .unwrap();
+    let no_reason = erasure::erase_ticket(&state, &agent, first, "").await;
+    assert!(matches!(
+        user_error(no_reason.unwrap_err()),
+        AppError::Validation { .. }
+    ));
+    erasure::erase_ticket(&state, &agent, first, "Sent by mistake")
+        .await
+        .unwrap();
+    drain(&state).await;
+    assert!(ticket::Entity::find_by_id(first)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(ticket::Entity::find_by_id(second)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq("ticket_erased"))
+            .count(&state.db)
+            .await
+            .unwrap(),
+        1
+    );
+    // Only admins change the setting; then an erased customer's tickets are deleted.
+    assert!(erasure::save_settings(&state, &agent, "delete")
+        .await
+        .is_err());
+    let bad = erasure::save_settings(&state, &admin, "shred").await;
+    assert!(matches!(
+        user_error(bad.unwrap_err()),
+        AppError::Validation { .. }
+    ));
+    erasure::save_settings(&state, &admin, "delete")
+        .await
+        .unwrap();
+    erasure::erase_customer(&state, &agent, ada.user_id, "Account closed by contract")
+        .await
+        .unwrap();
+    let twice = erasure::erase_customer(&state, &agent, ada.user_id, "again").await;
+    assert!(user_error(twice.unwrap_err())
+        .to_string()
+        .contains("already been erased"));
+    drain(&state).await;
+    assert_eq!(
+        ticket::Entity::find()
+            .filter(ticket::Column::CustomerId.eq(ada.user_id))
+            .count(&state.db)
+            .await
+            .unwrap(),
+        0
+    );
+    let job = erasure_job::Entity::find()
+        .filter(erasure_job::Column::Scope.eq("customer"))
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(job.status, "completed");
+    let row = user::Entity::find_by_id(ada.user_id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        row.pseudonym.as_deref(),
+        Some(erasure::pseudonym(ada.user_id).as_str())
+    );
+    assert!(!row.email.contains("ada"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn customers_cannot_see_or_act_on_anyone_elses_request_or_data() {
+    let state = common::state().await;
+    let mut ada = Browser::new(&state);
+    let r = ada
+        .call::<app::api::auth::SignUp>(&[
+            ("name", "Ada"),
+            ("email", "ada@example.org"),
+            ("password", PASSWORD),
+        ])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let mut bob = Browser::new(&state);
+    let r = bob
+        .call::<app::api::auth::SignUp>(&[
+            ("name", "Bob"),
+            ("email", "bob@example.org"),
+            ("password", PASSWORD),
+        ])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let filed = ada
+        .call::<RequestErasure>(&[("password", PASSWORD), ("reason", "bye")])
+        .await;
+    assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+    let id = filed.json()["id"].as_str().unwrap().to_owned();
+    let ada_id = privacy_request::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .subject_id
+        .to_string();
+    let ada_actor = Actor {
+        user_id: Uuid::parse_str(&ada_id).unwrap(),
+        role: Role::Customer,
+        email: "ada@example.org".into(),
+        session_token_hash: String::new(),
+    };
+    let t = tickets::open(&state, &ada_actor, "Mine", "Private", &[])
+        .await
+        .unwrap()
+        .to_string();
+    let m = message::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string();
+
+    // Withdrawing someone else's request looks exactly like a missing one.
+    let r = bob.call::<WithdrawRequest>(&[("id", &id)]).await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::NOT_FOUND, "not_found")
+    );
+    // Staff actions are forbidden to customers, including on their own request.
+    for (who, reply) in [
+        ("get", bob.call::<GetRequest>(&[("id", &id)]).await),
+        ("preview", bob.call::<ErasurePreview>(&[("id", &id)]).await),
+        (
+            "customer preview",
+            bob.call::<CustomerErasurePreview>(&[("subject", &ada_id)])
+                .await,
+        ),
+        (
+            "decide",
+            bob.call::<DecideRequest>(&[("id", &id), ("approve", "true"), ("reason", "x")])
+                .await,
+        ),
+        (
+            "own decide",
+            ada.call::<DecideRequest>(&[("id", &id), ("approve", "true"), ("reason", "x")])
+                .await,
+        ),
+        (
+            "hold",
+            bob.call::<PlaceHold>(&[("subject", &ada_id), ("reason", "x")])
+                .await,
+        ),
+        ("lift", bob.call::<LiftHold>(&[("subject", &ada_id)]).await),
+        (
+            "erase ticket",
+            bob.call::<EraseTicket>(&[("ticket_id", &t), ("reason", "x")])
+                .await,
+        ),
+        (
+            "redact",
+            bob.call::<RedactMessage>(&[("message_id", &m), ("reason", "x")])
+                .await,
+        ),
+    ] {
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{who}: {}", reply.body);
+    }
+    // Nothing changed.
+    let r = privacy_request::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(r.status, RequestStatus::InReview.as_str());
+    assert!(state.vault.key(ada_actor.user_id).await.unwrap().is_some());
+    // Staff may not file erasure requests for themselves through the customer form.
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    assert!(matches!(
+        user_error(
+            erasure::request(&state, &agent, PASSWORD, "")
+                .await
+                .unwrap_err()
+        ),
+        AppError::Forbidden
+    ));
+}
