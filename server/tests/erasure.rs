@@ -800,3 +800,97 @@ async fn customers_cannot_see_or_act_on_anyone_elses_request_or_data() {
         AppError::Forbidden
     ));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_final_mail_goes_out_before_the_address_is_removed() {
+    let mut state = common::state().await;
+    state.mail.smtp_configured = true;
+    let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let filed = erasure::request(&state, &ada, PASSWORD, "").await.unwrap();
+    requests::decide(&state, &agent, filed.id, true, "ok")
+        .await
+        .unwrap();
+    drain(&state).await;
+    // Waiting for the notice: the address is still there, the job not done.
+    let job = erasure_job::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(job.status, "queued");
+    let row = user::Entity::find_by_id(ada.user_id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.email, "ada@example.org");
+    let (port, received) = common::start_sink();
+    let mailer = server::mailer::Mailer::from_settings(&common::smtp_settings(port))
+        .unwrap()
+        .unwrap();
+    server::mailer::deliver_due(&state, &mailer).await.unwrap();
+    let mails = received.lock().unwrap().clone();
+    assert_eq!(
+        mails.len(),
+        1,
+        "earlier mail was erased with its key; only the notice goes"
+    );
+    assert!(
+        mails[0].contains("Your data has been erased"),
+        "{}",
+        mails[0]
+    );
+    assert!(mails[0].contains("To: ada@example.org"), "{}", mails[0]);
+    erasure_job::Entity::update_many()
+        .col_expr(
+            erasure_job::Column::LeaseUntil,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .exec(&state.db)
+        .await
+        .unwrap();
+    drain(&state).await;
+    assert_eq!(
+        requests::get(&state, &agent, filed.id)
+            .await
+            .unwrap()
+            .status,
+        RequestStatus::Completed
+    );
+    let row = user::Entity::find_by_id(ada.user_id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(row.email, "ada@example.org");
+    assert_eq!(
+        outbound_mail::Entity::find()
+            .count(&state.db)
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_one_worker_claims_a_job() {
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    erasure::erase_customer(&state, &agent, ada.user_id, "Contract ended")
+        .await
+        .unwrap();
+    let now = Utc::now();
+    let (a, b) = tokio::join!(
+        erasure::claim_next(&state.db, now),
+        erasure::claim_next(&state.db, now)
+    );
+    let claimed = [a.unwrap(), b.unwrap()].into_iter().flatten().count();
+    assert_eq!(claimed, 1);
+    // While its lease runs, nobody else gets it.
+    assert!(erasure::claim_next(&state.db, Utc::now())
+        .await
+        .unwrap()
+        .is_none());
+}

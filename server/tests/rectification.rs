@@ -19,7 +19,6 @@ use app::{
 };
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use std::sync::{Arc, Mutex};
 
 use common::{customer, staff, PASSWORD};
 
@@ -576,46 +575,6 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
         .any(|s| s.note.as_deref() == Some("We could not verify this address.")));
 }
 
-/// A minimal SMTP sink: keeps every message body it receives.
-#[derive(Clone, Default)]
-struct Sink {
-    received: Arc<Mutex<Vec<String>>>,
-    current: Vec<u8>,
-}
-
-impl mailin_embedded::Handler for Sink {
-    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.current.extend_from_slice(buf);
-        Ok(())
-    }
-
-    fn data_end(&mut self) -> mailin_embedded::Response {
-        self.received
-            .lock()
-            .unwrap()
-            .push(String::from_utf8_lossy(&self.current).into_owned());
-        self.current.clear();
-        mailin_embedded::response::OK
-    }
-}
-
-fn smtp_settings(port: u16) -> server::config::Settings {
-    use clap::Parser;
-    let port = port.to_string();
-    server::config::Cli::parse_from([
-        "custodian",
-        "--smtp-host",
-        "127.0.0.1",
-        "--smtp-port",
-        &port,
-        "--smtp-tls",
-        "none",
-        "--mail-from",
-        "Custodian <help@example.org>",
-    ])
-    .settings
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
     let mut state = common::state().await;
@@ -635,7 +594,7 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let dead_port = closed.local_addr().unwrap().port();
     drop(closed);
-    let mailer = server::mailer::Mailer::from_settings(&smtp_settings(dead_port))
+    let mailer = server::mailer::Mailer::from_settings(&common::smtp_settings(dead_port))
         .unwrap()
         .unwrap();
     assert_eq!(
@@ -659,18 +618,7 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
     );
 
     // A real SMTP conversation with a local sink.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let sink = Sink::default();
-    let received = sink.received.clone();
-    let mut smtp = mailin_embedded::Server::new(sink);
-    smtp.with_name("sink.local")
-        .with_ssl(mailin_embedded::SslConfig::None)
-        .unwrap()
-        .with_tcp_listener(listener);
-    std::thread::spawn(move || {
-        let _ = smtp.serve();
-    });
+    let (port, received) = common::start_sink();
     outbound_mail::Entity::update_many()
         .col_expr(
             outbound_mail::Column::NextAttemptAt,
@@ -679,7 +627,7 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
         .exec(&state.db)
         .await
         .unwrap();
-    let mailer = server::mailer::Mailer::from_settings(&smtp_settings(port))
+    let mailer = server::mailer::Mailer::from_settings(&common::smtp_settings(port))
         .unwrap()
         .unwrap();
     assert_eq!(

@@ -89,14 +89,40 @@ pub async fn database() -> DatabaseConnection {
 
 /// A new key store with a fresh master key.
 pub async fn vault() -> Vault {
-    let keystore = server::db::connect_keystore(&fresh_url("custodian_keys").await)
+    vault_at(
+        &fresh_url("custodian_keys").await,
+        &MasterKey::generate().to_base64(),
+    )
+    .await
+}
+
+async fn vault_at(url: &str, master_key: &str) -> Vault {
+    let keystore = server::db::connect_keystore(url).await.unwrap();
+    Vault::new(keystore, Keyring::from_values(master_key, &[]).unwrap())
+}
+
+/// A state whose databases and master key a spawned `custodian` process can open too.
+pub struct Shared {
+    pub state: AppState,
+    pub database_url: String,
+    pub keystore_url: String,
+    pub master_key: String,
+}
+
+pub async fn shared_state() -> Shared {
+    let database_url = fresh_url("custodian_test").await;
+    let keystore_url = fresh_url("custodian_keys").await;
+    let master_key = MasterKey::generate().to_base64().to_string();
+    let db = server::db::connect_and_migrate(&database_url)
         .await
         .unwrap();
-    let key = MasterKey::generate();
-    Vault::new(
-        keystore,
-        Keyring::from_values(&key.to_base64(), &[]).unwrap(),
-    )
+    let vault = vault_at(&keystore_url, &master_key).await;
+    Shared {
+        state: state_with(db, vault),
+        database_url,
+        keystore_url,
+        master_key,
+    }
 }
 
 pub fn security() -> SecuritySettings {
@@ -104,9 +130,13 @@ pub fn security() -> SecuritySettings {
 }
 
 pub async fn state() -> AppState {
+    state_with(database().await, vault().await)
+}
+
+fn state_with(db: DatabaseConnection, vault: Vault) -> AppState {
     AppState {
-        db: database().await,
-        vault: std::sync::Arc::new(vault().await),
+        db,
+        vault: std::sync::Arc::new(vault),
         security: security(),
         mail: app::server::MailSettings::default(),
         exports: app::server::ExportSettings::default(),
@@ -234,4 +264,61 @@ impl Browser {
         let body = serde_urlencoded::to_string(form).unwrap();
         self.send(builder.body(Body::from(body)).unwrap()).await
     }
+}
+
+/// A minimal SMTP sink: keeps every message body it receives.
+#[derive(Clone, Default)]
+pub struct Sink {
+    pub received: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    current: Vec<u8>,
+}
+
+impl mailin_embedded::Handler for Sink {
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.current.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> mailin_embedded::Response {
+        self.received
+            .lock()
+            .unwrap()
+            .push(String::from_utf8_lossy(&self.current).into_owned());
+        self.current.clear();
+        mailin_embedded::response::OK
+    }
+}
+
+pub fn smtp_settings(port: u16) -> server::config::Settings {
+    use clap::Parser;
+    let port = port.to_string();
+    server::config::Cli::parse_from([
+        "custodian",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        &port,
+        "--smtp-tls",
+        "none",
+        "--mail-from",
+        "Custodian <help@example.org>",
+    ])
+    .settings
+}
+
+/// Starts an SMTP sink on a free loopback port; returns the port and what it received.
+pub fn start_sink() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let sink = Sink::default();
+    let received = sink.received.clone();
+    let mut smtp = mailin_embedded::Server::new(sink);
+    smtp.with_name("sink.local")
+        .with_ssl(mailin_embedded::SslConfig::None)
+        .unwrap()
+        .with_tcp_listener(listener);
+    std::thread::spawn(move || {
+        let _ = smtp.serve();
+    });
+    (port, received)
 }
