@@ -488,6 +488,8 @@ impl RequestStatus {
 pub struct RequestStep {
     pub at: DateTime<Utc>,
     pub status: RequestStatus,
+    /// What the step means for this kind of request ("Received", "In review", …).
+    pub label: String,
     /// "You", "Our team (Agnes Agent)", or "Confirmation link".
     pub by: String,
     /// The reason given, which the subject sees.

@@ -1,6 +1,6 @@
 use crate::{
     error::AppError,
-    model::{Paged, PrivacyRequestView, QueueFilter},
+    model::{Paged, PrivacyRequestView},
 };
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -50,7 +50,7 @@ pub async fn request_queue(
     context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor()?;
-        let filter = QueueFilter { kind, status };
+        let filter = crate::model::QueueFilter { kind, status };
         context::run(requests::queue(&state, &actor, &filter)).await
     })
     .await

@@ -65,11 +65,16 @@ pub fn UsersPage() -> impl IntoView {
                             <table class="tickets">
                                 <thead><tr>
                                     <th scope="col">"Name"</th><th scope="col">"Email"</th>
-                                    <th scope="col">"Role"</th><th scope="col">"Created"</th>
+                                    <th scope="col">"Role"</th><th scope="col">"Created"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                                 </tr></thead>
                                 <tbody>
                                     {paged.items.into_iter().map(|u| view! {
-                                        <tr><td>{u.name}</td><td>{u.email}</td><td>{u.role.label()}</td><td>{format_time(&u.created_at)}</td></tr>
+                                        <tr>
+                                            <td>{u.name.clone()}</td><td>{u.email.clone()}</td><td>{u.role.label()}</td><td>{format_time(&u.created_at)}</td>
+                                            <td>{(u.role == crate::model::Role::Customer && !u.email.is_empty()).then(|| view! {
+                                                <a href=format!("/customers/{}/erase", u.id)>"Erase…"</a>
+                                            })}</td>
+                                        </tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>

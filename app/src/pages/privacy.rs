@@ -34,7 +34,7 @@ pub(crate) fn History(request: PrivacyRequestView) -> impl IntoView {
         <ol class="history">
             {request.history.into_iter().map(|s| view! {
                 <li>
-                    <strong>{s.status.label()}</strong> " · " {s.by} " · " <time>{format_time(&s.at)}</time>
+                    <strong>{s.label}</strong> " · " {s.by} " · " <time>{format_time(&s.at)}</time>
                     {s.note.map(|n| view! { <p class="note">"Reason: " {n}</p> })}
                 </li>
             }).collect_view()}

@@ -163,7 +163,7 @@ pub fn RequestPage() -> impl IntoView {
                                 <p class="muted">{r.subject_email.clone().unwrap_or_default()} " · received " {format_time(&r.received_at)} " · " {due(&r)}</p>
                                 <History request=r/>
                                 {verification.map(|v| view! {
-                                    <div class=if v.ok { "notice" } else { "error-notice" } role="status">
+                                    <div class=if v.ok { "notice" } else { "alert" } role="status">
                                         <strong>{if v.ok { "Final check passed: nothing readable of this customer is left." } else { "Final check failed: this erasure needs attention." }}</strong>
                                         <ul>{v.findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                                         {(!v.warnings.is_empty()).then(|| view! {
@@ -295,7 +295,7 @@ fn HoldPanel(
                     match preview.await.map(|p| p.hold) {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         Ok(Some(h)) => view! {
-                            <p class="error-notice" role="status">
+                            <p class="alert" role="status">
                                 "On legal hold since " {format_time(&h.placed_at)} " (" {h.placed_by} "): " {h.reason}
                                 {h.until.map(|u| view! { " — until " {format_time(&u)} })}
                                 ". Nothing of this customer may be erased or expire while it lasts."

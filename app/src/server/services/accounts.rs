@@ -292,8 +292,13 @@ pub async fn list_users(
             let current = current_user(u, keys.get(&u.id))?;
             Ok(UserSummary {
                 id: u.id,
-                name: current.name,
-                email: current.email,
+                // An erased customer appears by their pseudonym, with no address.
+                name: u.pseudonym.clone().unwrap_or(current.name),
+                email: if u.pseudonym.is_some() {
+                    String::new()
+                } else {
+                    current.email
+                },
                 role: current.role,
                 created_at: u.created_at,
             })

@@ -315,6 +315,14 @@ async fn views(
                 .map(|s| RequestStep {
                     at: s.at,
                     status: RequestStatus::parse(&s.to_status).unwrap_or(status),
+                    label: match RequestStatus::parse(&s.to_status).unwrap_or(status) {
+                        // Erasure needs no emailed confirmation: the password was asked again.
+                        RequestStatus::Submitted if r.kind != EMAIL_CHANGE => "Received".to_owned(),
+                        step if s.from_status == s.to_status && s.note.is_some() => {
+                            format!("{} (deadline extended)", step.label())
+                        }
+                        step => step.label().to_owned(),
+                    },
                     by: match s.actor_id {
                         Some(id) if id == viewer.user_id => "You".to_owned(),
                         Some(id) if id == r.subject_id => "The customer".to_owned(),
@@ -446,16 +454,18 @@ pub async fn queue(
         .into_tuple()
         .all(&state.db)
         .await?;
-    let count = |f: &dyn Fn(&(String, DateTime<Utc>)) -> bool| {
-        all_open.iter().filter(|r| f(r)).count() as u64
-    };
+    let soon = now + chrono::Duration::days(7);
+    let count = |wanted: &str| all_open.iter().filter(|(s, _)| s == wanted).count() as u64;
     Ok(RequestQueue {
         items,
         open: all_open.len() as u64,
-        overdue: count(&|r| r.1 < now),
-        due_soon: count(&|r| r.1 >= now && r.1 < now + chrono::Duration::days(7)),
-        on_hold: count(&|r| r.0 == RequestStatus::OnHold.as_str()),
-        needs_attention: count(&|r| r.0 == RequestStatus::NeedsAttention.as_str()),
+        overdue: all_open.iter().filter(|(_, due)| *due < now).count() as u64,
+        due_soon: all_open
+            .iter()
+            .filter(|(_, due)| *due >= now && *due < soon)
+            .count() as u64,
+        on_hold: count(RequestStatus::OnHold.as_str()),
+        needs_attention: count(RequestStatus::NeedsAttention.as_str()),
     })
 }
 
