@@ -50,6 +50,21 @@ pub fn action_error<I: 'static, T: Clone + Send + Sync + 'static>(
     }
 }
 
+/// Counts an action's successful completions. A resource keyed on this refetches
+/// after a change, not after a failed attempt — which would re-render the form
+/// (and its buttons) under the user's next click.
+pub fn successes<I: 'static, T: Clone + Send + Sync + 'static>(
+    action: Action<I, Result<T, AppError>>,
+) -> ReadSignal<u32> {
+    let count = RwSignal::new(0u32);
+    Effect::new(move || {
+        if let Some(Ok(_)) = action.value().get() {
+            count.update(|c| *c += 1);
+        }
+    });
+    count.read_only()
+}
+
 /// The top bar: brand, navigation for the user's role, sign-out.
 #[component]
 pub fn Header() -> impl IntoView {

@@ -551,6 +551,8 @@ pub struct ErasurePreview {
     /// The subject's email, phone or name found in other customers' conversations.
     pub mentions: Vec<Mention>,
     pub hold: Option<HoldView>,
+    /// Whether the viewer may lift the hold (admins).
+    pub can_lift_hold: bool,
     /// Already erased (or an erasure is under way).
     pub erased: bool,
 }

@@ -102,9 +102,13 @@ test('a legal hold blocks approval until lifted, and the customer can withdraw',
   await agent.getByRole('button', { name: 'Extend' }).click();
   await expect(agent.locator('.page-head + p')).toContainText('extended by 2 months');
 
-  await agent.getByRole('button', { name: 'Lift the hold' }).click();
-  await expect(agent.locator('.page-head .badge')).toHaveText('In review');
-  await expect(agent.getByRole('button', { name: 'Approve and erase' })).toBeVisible();
+  // Only an admin lifts a hold.
+  await expect(agent.getByText('Only an admin can lift it.')).toBeVisible();
+  const admin = await staffPage(browser, 'admin@example.com');
+  await open(admin, new URL(agent.url()).pathname);
+  await admin.getByRole('button', { name: 'Lift the hold' }).click();
+  await expect(admin.locator('.page-head .badge')).toHaveText('In review');
+  await expect(admin.getByRole('button', { name: 'Approve and erase' })).toBeVisible();
 
   await open(customer, '/privacy');
   const card = customer.locator('.request', { hasText: 'Delete my account and data' }).first();

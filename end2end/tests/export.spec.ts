@@ -11,10 +11,10 @@ test('a customer downloads all their data as a ZIP', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Export me' })).toBeVisible();
 
   await open(page, '/privacy');
-  await page.getByLabel('Your password').fill('wrong password');
+  await page.locator('#export-password').fill('wrong password');
   await page.getByRole('button', { name: 'Prepare my download' }).click();
   await expect(page.getByRole('alert')).toContainText('That password is not correct.');
-  await page.getByLabel('Your password').fill('a long enough password');
+  await page.locator('#export-password').fill('a long enough password');
   await page.getByRole('button', { name: 'Prepare my download' }).click();
   // The list shows the archive; it moves from "Preparing…" to a download link without a reload.
   const link = page.getByRole('link', { name: 'Download ZIP' });

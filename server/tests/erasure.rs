@@ -409,6 +409,7 @@ async fn legal_holds_block_erasure_until_lifted() {
     let state = common::state().await;
     let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
     let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let admin = staff(&state, "admin@example.org", Role::Admin).await;
     let t = tickets::open(&state, &ada, "Hello", "Text", &[])
         .await
         .unwrap();
@@ -440,9 +441,19 @@ async fn legal_holds_block_erasure_until_lifted() {
             .contains("legal hold"));
     }
     let preview = erasure::preview(&state, &agent, ada.user_id).await.unwrap();
+    assert!(!preview.can_lift_hold);
+    // Only admins lift holds: the person who can erase does not release the brake alone.
+    assert!(matches!(
+        user_error(
+            erasure::lift_hold(&state, &agent, ada.user_id)
+                .await
+                .unwrap_err()
+        ),
+        AppError::Forbidden
+    ));
     assert_eq!(preview.hold.unwrap().reason, "Court case 12/2026");
     // A hold placed after approval stops the job before anything is destroyed.
-    erasure::lift_hold(&state, &agent, ada.user_id)
+    erasure::lift_hold(&state, &admin, ada.user_id)
         .await
         .unwrap();
     assert_eq!(
@@ -467,7 +478,7 @@ async fn legal_holds_block_erasure_until_lifted() {
         erasure_step::Entity::find().count(&state.db).await.unwrap(),
         0
     );
-    erasure::lift_hold(&state, &agent, ada.user_id)
+    erasure::lift_hold(&state, &admin, ada.user_id)
         .await
         .unwrap();
     erasure_job::Entity::update_many()
@@ -893,4 +904,62 @@ async fn only_one_worker_claims_a_job() {
         .await
         .unwrap()
         .is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn loose_ends_expired_holds_open_email_changes_and_a_job_that_keeps_failing() {
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let change = requests::request_email_change(&state, &ada, "ada.new@example.org")
+        .await
+        .unwrap();
+    let filed = erasure::request(&state, &ada, PASSWORD, "").await.unwrap();
+    erasure::place_hold(&state, &agent, ada.user_id, "Audit", "2999-01-01")
+        .await
+        .unwrap();
+    // The hold's end date passes: the request can be approved without anyone lifting it.
+    app::server::entities::legal_hold::Entity::update_many()
+        .col_expr(
+            app::server::entities::legal_hold::Column::Until,
+            sea_orm::sea_query::Expr::value(Some(Utc::now() - chrono::Duration::days(1))),
+        )
+        .exec(&state.db)
+        .await
+        .unwrap();
+    requests::decide(&state, &agent, filed.id, true, "Hold over")
+        .await
+        .unwrap();
+    // The open email change is closed, not left to fail later.
+    let closed = requests::get(&state, &agent, change.id).await.unwrap();
+    assert_eq!(closed.status, RequestStatus::Rejected);
+    // A job that fails every time stops after MAX_ATTEMPTS and asks for attention.
+    let job = erasure_job::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    erasure_job::Entity::update_many()
+        .col_expr(
+            erasure_job::Column::Attempts,
+            sea_orm::sea_query::Expr::value(erasure::MAX_ATTEMPTS),
+        )
+        .exec(&state.db)
+        .await
+        .unwrap();
+    erasure::record_error(&state, job.id, "database unreachable")
+        .await
+        .unwrap();
+    let r = requests::get(&state, &agent, filed.id).await.unwrap();
+    assert_eq!(r.status, RequestStatus::NeedsAttention);
+    assert!(r.verification.unwrap().findings[0].contains("failed 10 times"));
+    assert!(erasure::claim_next(&state.db, Utc::now())
+        .await
+        .unwrap()
+        .is_none());
+    // After the cause is fixed, running the check again resumes and completes the job.
+    erasure::recheck(&state, &agent, filed.id).await.unwrap();
+    drain(&state).await;
+    let r = requests::get(&state, &agent, filed.id).await.unwrap();
+    assert_eq!(r.status, RequestStatus::Completed, "{:?}", r.verification);
 }

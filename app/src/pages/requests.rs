@@ -7,7 +7,7 @@ use crate::{
         DecideRequest, EraseCustomer, ExtendRequest, LiftHold, PlaceHold, RecheckErasure,
         SavePrivacySettings,
     },
-    components::{action_error, ErrorNotice},
+    components::{action_error, successes, ErrorNotice},
     model::{format_time, ErasurePreview, RequestStatus},
     pages::privacy::{due, History},
 };
@@ -111,15 +111,14 @@ pub fn RequestPage() -> impl IntoView {
     let lift = ServerAction::<LiftHold>::new();
     let recheck = ServerAction::<RecheckErasure>::new();
     let id = move || params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()));
-    let versions = move || {
-        (
-            decide.version().get(),
-            extend.version().get(),
-            place.version().get(),
-            lift.version().get(),
-            recheck.version().get(),
-        )
-    };
+    let changes = [
+        successes(decide.into()),
+        successes(extend.into()),
+        successes(place.into()),
+        successes(lift.into()),
+        successes(recheck.into()),
+    ];
+    let versions = move || changes.map(|c| c.get());
     let request = Resource::new(
         move || (id(), versions()),
         |(id, _)| async move {
@@ -281,8 +280,9 @@ fn HoldPanel(
     place: ServerAction<PlaceHold>,
     lift: ServerAction<LiftHold>,
 ) -> impl IntoView {
+    let (placed, lifted) = (successes(place.into()), successes(lift.into()));
     let preview = Resource::new(
-        move || (place.version().get(), lift.version().get()),
+        move || (placed.get(), lifted.get()),
         move |_| customer_erasure_preview(subject),
     );
     view! {
@@ -292,17 +292,21 @@ fn HoldPanel(
             {action_error(lift.into())}
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    match preview.await.map(|p| p.hold) {
+                    match preview.await.map(|p| (p.hold, p.can_lift_hold)) {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok(Some(h)) => view! {
+                        Ok((Some(h), can_lift)) => view! {
                             <p class="alert" role="status">
                                 "On legal hold since " {format_time(&h.placed_at)} " (" {h.placed_by} "): " {h.reason}
                                 {h.until.map(|u| view! { " — until " {format_time(&u)} })}
                                 ". Nothing of this customer may be erased or expire while it lasts."
                             </p>
-                            <button type="button" class="secondary" on:click=move |_| { lift.dispatch(LiftHold { subject }); }>"Lift the hold"</button>
+                            {if can_lift {
+                                view! { <button type="button" class="secondary" on:click=move |_| { lift.dispatch(LiftHold { subject }); }>"Lift the hold"</button> }.into_any()
+                            } else {
+                                view! { <p class="muted">"Only an admin can lift it."</p> }.into_any()
+                            }}
                         }.into_any(),
-                        Ok(None) => view! {
+                        Ok((None, _)) => view! {
                             <p class="muted">"A hold blocks erasure and retention deletion of this customer, e.g. during legal proceedings."</p>
                             <ActionForm action=place>
                                 <input type="hidden" name="subject" value=subject.to_string()/>
@@ -332,15 +336,13 @@ pub fn EraseCustomerPage() -> impl IntoView {
     let erase = ServerAction::<EraseCustomer>::new();
     let place = ServerAction::<PlaceHold>::new();
     let lift = ServerAction::<LiftHold>::new();
+    let (erased, placed, lifted) = (
+        successes(erase.into()),
+        successes(place.into()),
+        successes(lift.into()),
+    );
     let preview = Resource::new(
-        move || {
-            (
-                subject(),
-                erase.version().get(),
-                place.version().get(),
-                lift.version().get(),
-            )
-        },
+        move || (subject(), erased.get(), placed.get(), lifted.get()),
         |(subject, ..)| async move {
             match subject {
                 Some(s) => customer_erasure_preview(s).await,

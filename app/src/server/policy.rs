@@ -35,6 +35,8 @@ pub enum Action {
     RedactMessage,
     /// File an erasure request about oneself.
     RequestOwnErasure,
+    /// Lift a legal hold (placing one only needs `ReviewPrivacyRequests`).
+    LiftLegalHold,
 }
 
 /// What the action is about.
@@ -88,6 +90,7 @@ pub fn can(actor: &Actor, action: Action, target: Target) -> bool {
                 | ExportAllData
                 | ApproveErasure
                 | RedactMessage
+                | LiftLegalHold
         ),
     }
 }
@@ -136,6 +139,7 @@ mod tests {
             (ApproveErasure, Target::Nothing, false, true, true),
             (RedactMessage, Target::Nothing, false, true, true),
             (RequestOwnErasure, Target::Nothing, true, false, false),
+            (LiftLegalHold, Target::Nothing, false, false, true),
         ];
         let agent = actor(Role::Agent);
         let admin = actor(Role::Admin);

@@ -1,6 +1,6 @@
 //! Making deleted data physically go away, per database backend.
 use super::ServiceError;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 
 /// After deleting or overwriting personal data: on SQLite (where every
 /// connection runs with `secure_delete`, so freed content is already zeroed)
@@ -10,8 +10,27 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
 pub async fn compact(db: &DatabaseConnection, tables: &[&str]) -> Result<(), ServiceError> {
     match db.get_database_backend() {
         DbBackend::Sqlite => {
-            db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE);")
-                .await?;
+            // A reader in the middle of a transaction keeps the log from being
+            // truncated; try a few times, then fail (the caller retries later).
+            for attempt in 0..20 {
+                let row = db
+                    .query_one_raw(Statement::from_string(
+                        DbBackend::Sqlite,
+                        "PRAGMA wal_checkpoint(TRUNCATE);",
+                    ))
+                    .await?;
+                let busy: i32 = match row {
+                    Some(r) => r.try_get_by_index(0)?,
+                    None => 0,
+                };
+                if busy == 0 {
+                    return Ok(());
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50 * (attempt + 1))).await;
+            }
+            return Err(ServiceError::Internal(
+                "the write-ahead log could not be truncated: the database stayed busy".into(),
+            ));
         }
         DbBackend::Postgres => {
             for table in tables {

@@ -43,7 +43,8 @@ pub const DELETE: &str = "delete";
 /// How long a job waits for the final mail to go out before it goes on without it.
 const NOTICE_WAIT_MINUTES: i64 = 30;
 /// A worker's claim on a job; renewed at every step.
-const LEASE_SECONDS: i64 = 120;
+/// Long enough for the slowest step (`VACUUM FULL`, the final scan) on a large database.
+const LEASE_SECONDS: i64 = 600;
 
 /// The steps of erasing a customer, in order. Each is recorded when done and
 /// never run again; each is safe to repeat if the process dies before the record.
@@ -51,9 +52,10 @@ pub const CUSTOMER_STEPS: [&str; 9] = [
     "destroy_key",
     "delete_records",
     "end_sessions",
-    "delete_exports",
     "notify",
     "pseudonymise",
+    // After the address is gone, so no archive made meanwhile can still hold it.
+    "delete_exports",
     "audit",
     "compact",
     "verify",
@@ -321,7 +323,9 @@ pub async fn place_hold(
 
 /// Lifts the customer's legal hold; requests on hold go back to review.
 pub async fn lift_hold(state: &AppState, actor: &Actor, subject: Uuid) -> Result<(), ServiceError> {
-    require(actor, Action::ReviewPrivacyRequests)?;
+    // Anyone who reviews requests may place a hold; only admins may lift one,
+    // so the person who could erase is not the one who releases the brake.
+    require(actor, Action::LiftLegalHold)?;
     let txn = audit::begin(&state.db).await?;
     customer_row(&txn, subject).await?;
     let hold = active_hold(&txn, subject)
@@ -485,10 +489,14 @@ pub async fn decide(
         .await?
         .filter(|r| r.kind == ERASURE)
         .ok_or(AppError::NotFound)?;
-    let status = requests::status_of(&request)?;
+    let mut status = requests::status_of(&request)?;
     let held = active_hold(&txn, request.subject_id).await?.is_some();
-    if approve && (held || status == RequestStatus::OnHold) {
+    if approve && held {
         return Err(held_error());
+    }
+    if status == RequestStatus::OnHold && !held {
+        // The hold ended by its end date: the request is back in review.
+        status = RequestStatus::InReview;
     }
     let decidable = status == RequestStatus::InReview
         || (!approve && matches!(status, RequestStatus::Submitted | RequestStatus::OnHold));
@@ -620,6 +628,28 @@ async fn schedule_customer(
         .filter(user::Column::Id.eq(customer.id))
         .exec(txn)
         .await?;
+    // Other open requests (an email change) end: there will be no account to change.
+    for r in privacy_request::Entity::find()
+        .filter(privacy_request::Column::SubjectId.eq(customer.id))
+        .filter(privacy_request::Column::Kind.ne(ERASURE))
+        .all(txn)
+        .await?
+    {
+        let status = requests::status_of(&r)?;
+        if status.is_open() {
+            let note = "Closed: the account is being erased.";
+            requests::step(
+                txn,
+                key,
+                r.id,
+                Some(actor),
+                status,
+                RequestStatus::Rejected,
+                Some(note),
+            )
+            .await?;
+        }
+    }
     session::Entity::delete_many()
         .filter(session::Column::UserId.eq(customer.id))
         .exec(txn)
@@ -770,6 +800,12 @@ pub async fn redact_message(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
+    if active_hold(&txn, t.customer_id).await?.is_some() {
+        return Err(AppError::Conflict {
+            message: "A legal hold is placed on this ticket's customer: their messages must be kept as they are until it is lifted.".into(),
+        }
+        .into());
+    }
     let key = state
         .vault
         .key(t.customer_id)
@@ -931,6 +967,7 @@ pub async fn preview(
         categories,
         mentions,
         hold: hold_view(state, subject).await?,
+        can_lift_hold: policy::can(actor, Action::LiftLegalHold, Target::Nothing),
         erased: customer.erased_at.is_some(),
     })
 }
@@ -952,19 +989,21 @@ fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
 
-/// Which identifier `text` contains: `email`, `phone` or `name`.
+/// Which identifier `text` contains (`email`, `phone` or `name`), and about
+/// where, as a character index (lower-casing may change byte lengths).
 fn mentions_in(text: &str, ids: &Identifiers) -> Option<(&'static str, usize)> {
     let lower = text.to_lowercase();
+    let position = |at: usize| lower.get(..at).map_or(0, |head| head.chars().count());
     if !ids.email.is_empty() {
         if let Some(at) = lower.find(&ids.email.to_lowercase()) {
-            return Some(("email", at));
+            return Some(("email", position(at)));
         }
     }
     if let Some(phone) = ids.phone.as_deref() {
         let wanted = digits(phone);
         if wanted.len() >= 7 {
             if let Some(at) = lower.find(phone.trim()) {
-                return Some(("phone", at));
+                return Some(("phone", position(at)));
             }
             if digits(text).contains(&wanted) {
                 return Some(("phone", 0));
@@ -974,15 +1013,16 @@ fn mentions_in(text: &str, ids: &Identifiers) -> Option<(&'static str, usize)> {
     let name = ids.name.trim().to_lowercase();
     if name.chars().count() >= 3 {
         if let Some(at) = lower.find(&name) {
-            return Some(("name", at));
+            return Some(("name", position(at)));
         }
     }
     None
 }
 
+/// Up to 140 characters around character index `at`.
 fn excerpt(text: &str, at: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let at = text[..at.min(text.len())].chars().count();
+    let at = at.min(chars.len());
     let start = at.saturating_sub(60);
     let end = (at + 80).min(chars.len());
     let mut out: String = chars[start..end].iter().collect();
@@ -1244,18 +1284,22 @@ async fn run_step(
     let subject = job.subject_id;
     match step {
         "destroy_key" => {
-            // Last moment a hold can stop it: after this nothing can be undone.
-            if active_hold(&state.db, subject).await?.is_some() {
+            // The last moment a hold can stop it. Checked under the audit lock that
+            // `place_hold` takes too, held until the key is gone and the step recorded:
+            // a hold is either seen here or placed after the key is destroyed (and refused).
+            let txn = audit::begin(&state.db).await?;
+            if active_hold(&txn, subject).await?.is_some() {
                 return Ok(StepOutcome::Wait);
             }
             let destroyed = state.vault.destroy_key(subject).await?;
             record(
-                &state.db,
+                &txn,
                 job.id,
                 step,
                 serde_json::json!({ "destroyed": destroyed }),
             )
             .await?;
+            txn.commit().await?;
         }
         "delete_records" => {
             let txn = state.db.begin().await?;
@@ -1349,7 +1393,6 @@ async fn run_step(
                 .await?;
             let all = data_export::Entity::find()
                 .filter(data_export::Column::Kind.eq("all"))
-                .filter(data_export::Column::RequestedAt.lte(job.created_at))
                 .filter(data_export::Column::Status.is_in(["queued", "building", "ready"]))
                 .all(&state.db)
                 .await?;
@@ -1448,6 +1491,16 @@ async fn run_step(
                 .filter(user::Column::Id.eq(subject))
                 .exec(&txn)
                 .await?;
+            // Sign-in attempts with the address since `delete_records` left new rows.
+            if let Some(ids) = ids {
+                sign_in_failure::Entity::delete_many()
+                    .filter(
+                        sign_in_failure::Column::ThrottleKey
+                            .eq(super::throttle::account_key(&ids.email)),
+                    )
+                    .exec(&txn)
+                    .await?;
+            }
             // The final mail went (or was given up on): its row holds the address.
             let mails = outbound_mail::Entity::delete_many()
                 .filter(outbound_mail::Column::SubjectId.eq(job.id))
@@ -1490,6 +1543,9 @@ async fn run_step(
                 .ticket_id
                 .ok_or_else(|| internal("ticket job without a ticket"))?;
             let txn = audit::begin(&state.db).await?;
+            if active_hold(&txn, subject).await?.is_some() {
+                return Ok(StepOutcome::Wait);
+            }
             let fields = custom_field_value::Entity::delete_many()
                 .filter(custom_field_value::Column::EntityId.eq(ticket_id))
                 .exec(&txn)
@@ -1803,7 +1859,12 @@ pub async fn recheck(
         .ok_or_else(|| AppError::Conflict {
             message: "Only an erasure that needs attention can be checked again.".into(),
         })?;
-    let txn = state.db.begin().await?;
+    let txn = audit::begin(&state.db).await?;
+    let event = Event::new(AuditAction::ErasureScheduled, "erasure_job", job.id)
+        .by(actor)
+        .about(job.subject_id)
+        .setting(Change::set("recheck", "the final check runs again"));
+    audit::append(&txn, event, None).await?;
     erasure_step::Entity::delete_many()
         .filter(erasure_step::Column::JobId.eq(job.id))
         .filter(erasure_step::Column::Step.is_in(["compact", "verify"]))
@@ -1812,6 +1873,7 @@ pub async fn recheck(
     erasure_job::Entity::update_many()
         .col_expr(erasure_job::Column::Status, Expr::value("queued"))
         .col_expr(erasure_job::Column::LeaseUntil, Expr::value(Utc::now()))
+        .col_expr(erasure_job::Column::Attempts, Expr::value(0))
         .filter(erasure_job::Column::Id.eq(job.id))
         .exec(&txn)
         .await?;
@@ -1838,7 +1900,11 @@ pub async fn job_steps(state: &AppState, request_id: Uuid) -> Result<Vec<String>
         .collect())
 }
 
-/// Records a failed turn of a job (it is retried when its lease runs out).
+/// Turns a job may fail before it stops and asks for attention.
+pub const MAX_ATTEMPTS: i32 = 10;
+
+/// Records a failed turn of a job: it is retried when its lease runs out, and
+/// after `MAX_ATTEMPTS` failures the request needs attention instead.
 pub async fn record_error(state: &AppState, job: Uuid, error: &str) -> Result<(), ServiceError> {
     let short: String = error.chars().take(480).collect();
     erasure_job::Entity::update_many()
@@ -1846,5 +1912,82 @@ pub async fn record_error(state: &AppState, job: Uuid, error: &str) -> Result<()
         .filter(erasure_job::Column::Id.eq(job))
         .exec(&state.db)
         .await?;
+    let Some(job) = erasure_job::Entity::find_by_id(job).one(&state.db).await? else {
+        return Ok(());
+    };
+    if job.attempts >= MAX_ATTEMPTS {
+        let check = ErasureCheck {
+            ok: false,
+            checked_at: Utc::now(),
+            findings: vec![format!(
+                "The erasure job failed {} times in a row (job {}); the server log has the cause. \
+                 Fix it, then run the check again: the job resumes where it stopped.",
+                job.attempts, job.id
+            )],
+            warnings: Vec::new(),
+            steps: Vec::new(),
+        };
+        finish(state, &job, &check).await?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(email: &str, name: &str, phone: Option<&str>) -> Identifiers {
+        Identifiers {
+            email: email.into(),
+            name: name.into(),
+            phone: phone.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn mentions_are_found_by_email_phone_or_name_without_panicking_on_any_text() {
+        let zoe = ids("zoe@example.org", "Zoë", Some("+49 30 1234 5678"));
+        assert_eq!(
+            mentions_in("Mail ZOE@example.org", &zoe).map(|m| m.0),
+            Some("email")
+        );
+        assert_eq!(
+            mentions_in("call 0049 30 12345678", &zoe).map(|m| m.0),
+            Some("phone")
+        );
+        assert_eq!(
+            mentions_in("call +49 30 1234 5679", &zoe).map(|m| m.0),
+            None
+        );
+        assert_eq!(
+            mentions_in("call +49 30 1234 5678", &zoe).map(|m| m.0),
+            Some("phone")
+        );
+        assert_eq!(
+            mentions_in("(+49) 30-1234-5678", &zoe).map(|m| m.0),
+            Some("phone")
+        );
+        // Lower-casing changes these characters' byte lengths; positions must stay valid.
+        for text in ["İİİ Zoë", "KKK ΩΩ zoë", "ẞ zoë İ"] {
+            let (what, at) = mentions_in(text, &zoe).unwrap();
+            assert_eq!(what, "name");
+            assert!(excerpt(text, at).contains("oë"), "{text}");
+        }
+        assert!(mentions_in("nothing here", &zoe).is_none());
+        // Too short a name is not searched for.
+        assert!(mentions_in("Al is here", &ids("a@b.c", "Al", None)).is_none());
+        let long = format!("{}zoe@example.org{}", "x".repeat(200), "y".repeat(200));
+        let (_, at) = mentions_in(&long, &zoe).unwrap();
+        let cut = excerpt(&long, at);
+        assert!(cut.starts_with('…') && cut.ends_with('…') && cut.contains("zoe@"));
+    }
+
+    #[test]
+    fn the_pseudonym_is_stable_and_not_personal() {
+        let id = Uuid::now_v7();
+        assert_eq!(pseudonym(id), pseudonym(id));
+        assert_ne!(pseudonym(id), pseudonym(Uuid::now_v7()));
+        assert!(pseudonym(id).starts_with("Erased customer "));
+        assert_eq!(pseudonym(id).len(), "Erased customer ".len() + 6);
+    }
 }
