@@ -185,6 +185,73 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
         size as f64 / (1024.0 * 1024.0)
     );
     println!("peak resident memory growth:    {growth_mib:.1} MiB");
+
+    erasure(&state, &actor, raw).await.map_err(err)?;
     let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// Erasure on the same data: the preview of a small customer (whose mention scan
+/// decrypts every other customer's message — here all 100,000), then the whole
+/// erasure job of the big customer, each against the plain read.
+async fn erasure(
+    state: &::app::server::AppState,
+    big: &::app::server::Actor,
+    raw: Duration,
+) -> Result<(), ::app::server::ServiceError> {
+    use ::app::{
+        model::Role,
+        server::services::{accounts::NewUser, erasure, tickets},
+    };
+    let (_, token) = accounts::sign_up(
+        state,
+        "Erin Small",
+        "erin@example.org",
+        "",
+        "benchmark password",
+    )
+    .await?;
+    let small = sessions::resolve(&state.db, &token, &state.security, Utc::now())
+        .await?
+        .ok_or_else(|| ::app::server::ServiceError::Internal("no session".into()))?;
+    tickets::open(state, &small, "One ticket", "A short question.", &[]).await?;
+    let admin_user = NewUser::validated(
+        "Bench Admin",
+        "bench-admin@example.org",
+        "benchmark password",
+        Role::Admin,
+    )?;
+    let admin_id = accounts::create_user_unchecked(state, admin_user).await?.id;
+    let admin = ::app::server::Actor {
+        user_id: admin_id,
+        role: Role::Admin,
+        email: "bench-admin@example.org".into(),
+        session_token_hash: String::new(),
+    };
+
+    let scanned = Instant::now();
+    let preview = erasure::preview(state, &admin, small.user_id).await?;
+    let scan = scanned.elapsed();
+
+    erasure::erase_customer(state, &admin, big.user_id, "benchmark").await?;
+    let erased = Instant::now();
+    let mut turns = 0;
+    while let Some(job) = erasure::claim_next(&state.db, Utc::now()).await? {
+        erasure::run(state, job, Duration::ZERO).await?;
+        turns += 1;
+    }
+    let job_time = erased.elapsed();
+    let ratio = |d: Duration| 100.0 * raw.as_secs_f64() / d.as_secs_f64().max(1e-9);
+    println!(
+        "erasure preview of another customer (decrypts every message): {:.2} s ({:.0}% of raw read speed; {} mentions)",
+        scan.as_secs_f64(),
+        ratio(scan),
+        preview.mentions.len()
+    );
+    println!(
+        "erasure job of the big customer (all 9 steps, {turns} turn): {:.2} s ({:.0}% of raw read speed)",
+        job_time.as_secs_f64(),
+        ratio(job_time)
+    );
     Ok(())
 }
