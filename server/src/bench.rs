@@ -4,7 +4,7 @@
 use crate::{cli, config::Settings, db};
 use ::app::server::{
     crypto::Slot,
-    entities::{data_export, message, ticket},
+    entities::{message, ticket},
     services::{accounts, exports, sessions},
 };
 use chrono::Utc;
@@ -143,11 +143,12 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
     let request = exports::request(&state, &actor, password)
         .await
         .map_err(err)?;
-    let model = data_export::Entity::find_by_id(request.id)
-        .one(&state.db)
+    // Claimed like the worker does: a build publishes its archive only while it holds the lease.
+    let model = exports::claim_next(&state.db, Utc::now())
         .await
-        .map_err(|e| e.to_string())?
-        .ok_or("export row missing")?;
+        .map_err(err)?
+        .filter(|m| m.id == request.id)
+        .ok_or("the export could not be claimed")?;
     let baseline = rss_kib();
     let peak = Arc::new(AtomicU64::new(baseline));
     let running = Arc::new(AtomicBool::new(true));
