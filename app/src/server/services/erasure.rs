@@ -509,26 +509,6 @@ pub async fn decide(
     let key = state.vault.require_key(request.subject_id).await?;
     let customer = customer_row(&txn, request.subject_id).await?;
     if !approve {
-        requests::step(
-            &txn,
-            &key,
-            id,
-            Some(actor),
-            status,
-            RequestStatus::Rejected,
-            Some(reason),
-        )
-        .await?;
-        let event = Event::new(AuditAction::PrivacyRequestDecided, "privacy_request", id)
-            .by(actor)
-            .about(customer.id)
-            .change(Change::changed(
-                "status",
-                status.as_str(),
-                RequestStatus::Rejected.as_str(),
-            ))
-            .change(Change::set("reason", reason));
-        audit::append(&txn, event, Some(&key)).await?;
         let content = MailContent {
             subject: "Your request to delete your account was declined".into(),
             body: format!(
@@ -536,7 +516,8 @@ pub async fn decide(
                  You may ask again, or lodge a complaint with a data protection authority."
             ),
         };
-        mail::queue_audited(&txn, state, &key, customer.id, &customer.email, &content).await?;
+        let from = (&request, status);
+        requests::reject(&txn, state, actor, &key, from, &customer, reason, content).await?;
         txn.commit().await?;
         return Ok(());
     }

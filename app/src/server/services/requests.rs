@@ -550,33 +550,23 @@ pub async fn decide(
         .ok_or(AppError::NotFound)?;
     let note = (!reason.is_empty()).then_some(reason);
     if !approve {
-        step(
-            &txn,
-            &key,
-            id,
-            Some(actor),
-            status,
-            RequestStatus::Rejected,
-            note,
-        )
-        .await?;
-        let event = Event::new(AuditAction::PrivacyRequestDecided, "privacy_request", id)
-            .by(actor)
-            .about(request.subject_id)
-            .change(Change::changed(
-                "status",
-                status.as_str(),
-                RequestStatus::Rejected.as_str(),
-            ))
-            .change(Change::set("reason", reason));
-        audit::append(&txn, event, Some(&key)).await?;
         let content = MailContent {
             subject: "Your email change request was declined".into(),
             body: format!(
                 "We did not change the email address of your account.\n\nReason: {reason}"
             ),
         };
-        mail::queue_audited(&txn, state, &key, customer.id, &customer.email, &content).await?;
+        reject(
+            &txn,
+            state,
+            actor,
+            &key,
+            (&request, status),
+            &customer,
+            reason,
+            content,
+        )
+        .await?;
         txn.commit().await?;
         return Ok(());
     }
@@ -655,6 +645,36 @@ pub async fn decide(
     mail::queue_audited(&txn, state, &key, customer.id, &customer.email, &content).await?;
     mail::queue_audited(&txn, state, &key, customer.id, &change.new_email, &content).await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// Rejects a request inside `txn`: the step with the reason the customer sees,
+/// the audit event, and the mail telling them.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn reject(
+    txn: &DatabaseTransaction,
+    state: &AppState,
+    actor: &Actor,
+    key: &DataKey,
+    (request, from): (&privacy_request::Model, RequestStatus),
+    customer: &user::Model,
+    reason: &str,
+    content: MailContent,
+) -> Result<(), ServiceError> {
+    let note = (!reason.is_empty()).then_some(reason);
+    let to = RequestStatus::Rejected;
+    step(txn, key, request.id, Some(actor), from, to, note).await?;
+    let event = Event::new(
+        AuditAction::PrivacyRequestDecided,
+        "privacy_request",
+        request.id,
+    )
+    .by(actor)
+    .about(request.subject_id)
+    .change(Change::changed("status", from.as_str(), to.as_str()))
+    .change(Change::set("reason", reason));
+    audit::append(txn, event, Some(key)).await?;
+    mail::queue_audited(txn, state, key, customer.id, &customer.email, &content).await?;
     Ok(())
 }
 
