@@ -16,7 +16,7 @@ use app::{
     model::{RequestStatus, Role},
     server::{
         audit,
-        crypto::Slot,
+        crypto::{stream::OpeningReader, Slot},
         entities::{
             audit_event, data_export, erasure_job, erasure_step, message, outbound_mail,
             privacy_request, session, subject_key, ticket, user,
@@ -230,6 +230,11 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
     exports::build(&state, &export).await.unwrap();
     let archive = state.exports.dir.join(format!("{}.zip.enc", export.id));
     assert!(archive.exists());
+    // A copy of the archive, as a download or a backup of the export folder would keep it.
+    let kept_archive = std::env::temp_dir()
+        .join("custodian-tests")
+        .join(format!("kept-{}.zip.enc", export.id));
+    std::fs::copy(&archive, &kept_archive).unwrap();
     let wrapped_key = subject_key::Entity::find_by_id(ada.user_id)
         .one(state.vault.keystore())
         .await
@@ -389,7 +394,14 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
         for (id, body) in &backup.1 {
             assert!(key.open(Slot::new("messages", "body", id), body).is_err());
         }
+        // Nor the archive made before erasure.
+        let file = std::fs::File::open(&kept_archive).unwrap();
+        let mut reader = OpeningReader::new(file, key.clone(), export.id);
+        assert!(reader.next_chunk().is_err());
     }
+    assert!(exports::open_download(&state, &ada, export.id)
+        .await
+        .is_err());
     // The audit log is intact and records the erasure.
     assert!(audit::verify(&state.db).await.unwrap().ok);
     let erased = audit_event::Entity::find()
@@ -854,6 +866,11 @@ async fn the_final_mail_goes_out_before_the_address_is_removed() {
     );
     assert!(
         mails[0].contains("Your data has been erased"),
+        "{}",
+        mails[0]
+    );
+    assert!(
+        mails[0].contains("Our team's note when approving your request: ok"),
         "{}",
         mails[0]
     );

@@ -78,6 +78,9 @@ struct Identifiers {
     email: String,
     name: String,
     phone: Option<String>,
+    /// The reason staff gave when approving the customer's request; the final mail repeats it.
+    #[serde(default)]
+    approval_reason: Option<String>,
 }
 
 /// "Erased customer 7f3a9c": stable for a subject, derived from nothing personal.
@@ -551,7 +554,7 @@ pub async fn decide(
         ))
         .change(Change::set("reason", reason));
     audit::append(&txn, decided, Some(&key)).await?;
-    schedule_customer(state, &txn, actor, &customer, &key, Some(id)).await?;
+    schedule_customer(state, &txn, actor, (&customer, &key), Some((id, reason))).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -562,20 +565,17 @@ async fn schedule_customer(
     state: &AppState,
     txn: &DatabaseTransaction,
     actor: &Actor,
-    customer: &user::Model,
-    key: &DataKey,
-    request: Option<Uuid>,
+    (customer, key): (&user::Model, &DataKey),
+    request: Option<(Uuid, &str)>,
 ) -> Result<Uuid, ServiceError> {
     let job = Uuid::now_v7();
+    let (request, approval_reason) = match request {
+        Some((id, reason)) => (Some(id), Some(reason).filter(|r| !r.is_empty())),
+        None => (None, None),
+    };
     let identifiers = Identifiers {
-        email: customer.email.clone(),
-        name: key
-            .open_string(Slot::new("users", "name", &customer.id), &customer.name)
-            .unwrap_or_default(),
-        phone: customer.phone.as_ref().and_then(|p| {
-            key.open_string(Slot::new("users", "phone", &customer.id), p)
-                .ok()
-        }),
+        approval_reason: approval_reason.map(str::to_owned),
+        ..identifiers_of(customer, key)
     };
     // The job's own key, in the key store: it protects what the final check
     // looks for and the final mail, and is destroyed when the job has finished.
@@ -681,7 +681,9 @@ pub async fn erase_customer(
         )
         .await?;
     }
-    let job = schedule_customer(state, &txn, actor, &customer, &key, request).await?;
+    // Staff's reason here is internal: the customer's final mail does not carry it.
+    let request = request.map(|r| (r, ""));
+    let job = schedule_customer(state, &txn, actor, (&customer, &key), request).await?;
     let event = Event::new(AuditAction::ErasureScheduled, "user", subject)
         .by(actor)
         .about(subject)
@@ -963,6 +965,7 @@ fn identifiers_of(customer: &user::Model, key: &DataKey) -> Identifiers {
             key.open_string(Slot::new("users", "phone", &customer.id), p)
                 .ok()
         }),
+        approval_reason: None,
     }
 }
 
@@ -1416,11 +1419,16 @@ async fn run_step(
             let txn = state.db.begin().await?;
             let content = MailContent {
                 subject: "Your data has been erased".into(),
-                body: "As you asked, we have erased your Custodian account and your personal data. \
-                       This is the last mail you will get from us; we keep no copy of your address.\n\n\
-                       Records we must keep (such as anonymous ticket statistics and the fact that this \
-                       request was carried out) no longer identify you."
-                    .into(),
+                body: format!(
+                    "We have erased your Custodian account and your personal data.{}\n\n\
+                     This is the last mail you will get from us; we keep no copy of your address. \
+                     Records we must keep (such as anonymous ticket statistics and the fact that \
+                     this request was carried out) no longer identify you.",
+                    ids.approval_reason
+                        .as_deref()
+                        .map(|r| format!("\n\nOur team's note when approving your request: {r}"))
+                        .unwrap_or_default()
+                ),
             };
             let mail_id = mail::queue(&txn, state, key, job.id, &ids.email, &content).await?;
             erasure_job::Entity::update_many()
@@ -1922,6 +1930,7 @@ mod tests {
             email: email.into(),
             name: name.into(),
             phone: phone.map(Into::into),
+            approval_reason: None,
         }
     }
 
