@@ -426,6 +426,27 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
         ],
     );
     assert!(leftovers.is_empty(), "{leftovers:?}");
+    // An admin export made now names her only by her pseudonym.
+    let zip = app::server::services::admin_export::write_all(
+        &state,
+        None,
+        std::io::Cursor::new(Vec::new()),
+    )
+    .await
+    .unwrap()
+    .into_inner();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut contacts = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("contacts.csv").unwrap(), &mut contacts)
+        .unwrap();
+    assert!(
+        contacts.contains(&erasure::pseudonym(ada.user_id)),
+        "{contacts}"
+    );
+    assert!(
+        !contacts.contains("ada.lovelace") && !contacts.contains("erased.invalid"),
+        "{contacts}"
+    );
     // Bob is untouched.
     assert_eq!(
         tickets::get(&state, &bob, bob_ticket)

@@ -254,11 +254,17 @@ async fn page(
                     if !ctx.can_read(name, FieldScope::Contact) {
                         return WITHHELD.to_owned();
                     }
+                    // An erased customer is their pseudonym; nothing else of them is left.
+                    if let Some(p) = u.pseudonym.as_ref().filter(|_| name == "name") {
+                        return p.clone();
+                    }
                     sealed
                         .map(|s| open_text(&keys, u.id, Slot::new("users", name, &u.id), s))
                         .unwrap_or_default()
                 };
-                let email = if ctx.can_read("email", FieldScope::Contact) {
+                let email = if u.pseudonym.is_some() {
+                    String::new()
+                } else if ctx.can_read("email", FieldScope::Contact) {
                     u.email.clone()
                 } else {
                     WITHHELD.to_owned()
