@@ -569,7 +569,8 @@ pub struct PreviewRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub ticket_id: Uuid,
-    pub message_id: Uuid,
+    /// The message that names them; `None` when it is the ticket's subject line.
+    pub message_id: Option<Uuid>,
     /// `email`, `phone` or `name`.
     pub matched: String,
     pub excerpt: String,

@@ -283,7 +283,7 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
     erasure::redact_message(
         &state,
         &agent,
-        preview.mentions[0].message_id,
+        preview.mentions[0].message_id.unwrap(),
         "",
         "Names another customer",
     )
@@ -613,7 +613,18 @@ async fn a_mention_left_in_another_ticket_needs_attention_until_redacted() {
     )
     .await
     .unwrap();
+    // A subject line naming her: listed in the preview, a warning in the check.
+    let other = tickets::open(&state, &bob, "Referral from Ada Byron", "Thanks", &[])
+        .await
+        .unwrap();
     let filed = erasure::request(&state, &ada, PASSWORD, "").await.unwrap();
+    let preview = erasure::preview_request(&state, &agent, filed.id)
+        .await
+        .unwrap();
+    assert!(preview
+        .mentions
+        .iter()
+        .any(|m| m.ticket_id == other && m.message_id.is_none() && m.matched == "name"));
     requests::decide(&state, &agent, filed.id, true, "ok")
         .await
         .unwrap();
@@ -647,6 +658,11 @@ async fn a_mention_left_in_another_ticket_needs_attention_until_redacted() {
     drain(&state).await;
     let r = requests::get(&state, &agent, filed.id).await.unwrap();
     assert_eq!(r.status, RequestStatus::Completed, "{:?}", r.verification);
+    let warnings = r.verification.unwrap().warnings;
+    assert!(
+        warnings.iter().any(|w| w.contains("subject lines")),
+        "{warnings:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -262,7 +262,11 @@ fn PreviewPanel(preview: ErasurePreview) -> impl IntoView {
                         {preview.mentions.into_iter().map(|m| view! {
                             <li>
                                 <span class="badge">{m.matched}</span> " "
-                                <A href=format!("/tickets/{}#message-{}", m.ticket_id, m.message_id)>"Open the ticket"</A>
+                                {m.message_id.is_none().then_some("in the subject line ")}
+                                <A href=match m.message_id {
+                                    Some(message) => format!("/tickets/{}#message-{message}", m.ticket_id),
+                                    None => format!("/tickets/{}", m.ticket_id),
+                                }>"Open the ticket"</A>
                                 <p class="excerpt">{m.excerpt}</p>
                             </li>
                         }).collect_view()}

@@ -1062,7 +1062,39 @@ async fn find_mentions(
             if let Some((matched, at)) = mentions_in(&text, ids) {
                 found.push(Mention {
                     ticket_id: m.ticket_id,
-                    message_id: m.id,
+                    message_id: Some(m.id),
+                    matched: matched.to_owned(),
+                    excerpt: excerpt(&text, at),
+                });
+            }
+        }
+    }
+    // Subject lines of other customers' tickets, too.
+    let mut after: Option<Uuid> = None;
+    loop {
+        let mut query = ticket::Entity::find()
+            .filter(ticket::Column::CustomerId.ne(subject))
+            .order_by_asc(ticket::Column::Id)
+            .limit(500);
+        if let Some(last) = after {
+            query = query.filter(ticket::Column::Id.gt(last));
+        }
+        let page = query.all(&state.db).await?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.id);
+        let keys = state.vault.keys(page.iter().map(|t| t.customer_id)).await?;
+        for t in &page {
+            let Some(key) = keys.get(&t.customer_id) else {
+                continue;
+            };
+            let Ok(text) = key.open_string(Slot::new("tickets", "subject", &t.id), &t.subject)
+            else {
+                continue;
+            };
+            if let Some((matched, at)) = mentions_in(&text, ids) {
+                found.push(Mention {
+                    ticket_id: t.id,
+                    message_id: None,
                     matched: matched.to_owned(),
                     excerpt: excerpt(&text, at),
                 });
@@ -1724,17 +1756,27 @@ async fn scan_plaintext(
             "{plain_hits} custom field values of other records still name them."
         ));
     }
-    let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_kind: BTreeMap<(bool, String), usize> = BTreeMap::new();
     for m in find_mentions(state, subject, ids).await? {
-        *by_kind.entry(m.matched).or_default() += 1;
+        *by_kind
+            .entry((m.message_id.is_some(), m.matched))
+            .or_default() += 1;
     }
-    for (kind, n) in by_kind {
-        let text = format!("{n} messages in other customers' tickets contain their {kind}.");
-        if kind == "name" {
+    for ((in_message, kind), n) in by_kind {
+        if !in_message {
+            // Subject lines cannot be redacted here yet: reported, not failed.
+            warnings.push(format!(
+                "{n} subject lines of other customers' tickets contain their {kind}."
+            ));
+        } else if kind == "name" {
             // Names are often shared by other people: worth a look, not a failure.
-            warnings.push(text);
+            warnings.push(format!(
+                "{n} messages in other customers' tickets contain their name."
+            ));
         } else {
-            findings.push(text);
+            findings.push(format!(
+                "{n} messages in other customers' tickets contain their {kind}."
+            ));
         }
     }
     Ok(())
