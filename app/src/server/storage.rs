@@ -33,6 +33,44 @@ pub async fn compact(db: &DatabaseConnection, tables: &[&str]) -> Result<(), Ser
             ));
         }
         DbBackend::Postgres => {
+            // VACUUM FULL keeps every row version some open snapshot could still
+            // see. Wait until no session anywhere in the cluster (a new connection
+            // has no database yet and counts for all) holds a snapshot older than
+            // now; the deletions this compacts have committed before.
+            let horizon: String = db
+                .query_one_raw(Statement::from_string(
+                    DbBackend::Postgres,
+                    "SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x",
+                ))
+                .await?
+                .map(|r| r.try_get::<String>("", "x"))
+                .transpose()?
+                .unwrap_or_default();
+            if horizon.chars().all(|c| c.is_ascii_digit()) && !horizon.is_empty() {
+                let older = format!(
+                    "SELECT count(*) AS n FROM pg_stat_activity WHERE pid <> pg_backend_pid() \
+                     AND backend_xmin IS NOT NULL AND age(backend_xmin) > age('{horizon}'::xid)"
+                );
+                let mut clear = false;
+                for _ in 0..240 {
+                    let n: i64 = db
+                        .query_one_raw(Statement::from_string(DbBackend::Postgres, &older))
+                        .await?
+                        .map(|r| r.try_get::<i64>("", "n"))
+                        .transpose()?
+                        .unwrap_or(0);
+                    if n == 0 {
+                        clear = true;
+                        break;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+                }
+                if !clear {
+                    return Err(ServiceError::Internal(
+                        "a long-running transaction keeps old row versions alive; compaction will be retried".into(),
+                    ));
+                }
+            }
             for table in tables {
                 debug_assert!(table.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
                 db.execute_unprepared(&format!("VACUUM (FULL) {table};"))
