@@ -329,3 +329,15 @@ pub async fn request_all_export(password: String) -> Result<crate::model::Export
     })
     .await
 }
+
+/// What erasure does with tickets (`anonymise` or `delete`), for the privacy page's explanation.
+#[server]
+pub async fn erased_tickets_policy() -> Result<String, AppError> {
+    use crate::server::{context, services::erasure};
+    context::respond(async move {
+        let state = context::state()?;
+        context::require_actor()?;
+        context::run(erasure::tickets_policy(&state.db)).await
+    })
+    .await
+}

@@ -1,9 +1,11 @@
 use crate::api::privacy::{my_exports, RequestAllExport, RequestExport};
 use crate::{
     api::privacy::{
-        my_requests, outbox, ConfirmEmail, RequestEmailChange, RequestErasure, WithdrawRequest,
+        erased_tickets_policy, my_requests, outbox, ConfirmEmail, RequestEmailChange,
+        RequestErasure, WithdrawRequest,
     },
-    components::{action_error, ErrorNotice, Pager},
+    components::{action_error, successes, ErrorNotice, Pager},
+    error::AppError,
     model::{format_time, PrivacyRequestView},
 };
 use leptos::prelude::*;
@@ -11,6 +13,10 @@ use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
 pub(crate) fn due(r: &PrivacyRequestView) -> impl IntoView {
+    r.status.is_open().then(|| due_badge(r))
+}
+
+fn due_badge(r: &PrivacyRequestView) -> impl IntoView {
     let class = if r.overdue {
         "badge overdue"
     } else if r.due_soon {
@@ -48,16 +54,12 @@ pub fn PrivacyPage() -> impl IntoView {
     let ask = ServerAction::<RequestEmailChange>::new();
     let erase = ServerAction::<RequestErasure>::new();
     let withdraw = ServerAction::<WithdrawRequest>::new();
-    let requests = Resource::new(
-        move || {
-            (
-                ask.version().get(),
-                erase.version().get(),
-                withdraw.version().get(),
-            )
-        },
-        |_| my_requests(),
-    );
+    let changes = [
+        successes(ask.into()),
+        successes(erase.into()),
+        successes(withdraw.into()),
+    ];
+    let requests = Resource::new(move || changes.map(|c| c.get()), |_| my_requests());
     view! {
         <section>
             <h1>"Privacy"</h1>
@@ -80,7 +82,7 @@ pub fn PrivacyPage() -> impl IntoView {
                 </ActionForm>
             </div>
             <DownloadMyData all=false/>
-            <DeleteMyAccount erase/>
+            <DeleteMyAccount erase requests/>
             <h2>"My requests"</h2>
             {action_error(withdraw.into())}
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
@@ -283,10 +285,15 @@ pub fn AdminExportPage() -> impl IntoView {
 }
 
 /// "Delete my account and data": what goes, what stays and why, then the password again.
+/// While a request is open the form gives way to a pointer to it.
 #[component]
-fn DeleteMyAccount(erase: ServerAction<RequestErasure>) -> impl IntoView {
+fn DeleteMyAccount(
+    erase: ServerAction<RequestErasure>,
+    requests: Resource<Result<Vec<PrivacyRequestView>, AppError>>,
+) -> impl IntoView {
     let password = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
+    let policy = Resource::new(|| (), |_| erased_tickets_policy());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         erase.dispatch(RequestErasure {
@@ -305,31 +312,51 @@ fn DeleteMyAccount(erase: ServerAction<RequestErasure>) -> impl IntoView {
             <h2>"Delete my account and data"</h2>
             <p>"When our team approves your request (within one month), we:"</p>
             <ul>
-                <li>"destroy the key that encrypts your personal data — from then on nothing of yours can be read, not even in our backups or in data downloads you made;"</li>
+                <li>"destroy the key that encrypts your personal data — from then on nothing of yours that we hold can be read, not even in our backups (a copy you downloaded to your own device stays yours);"</li>
                 <li>"delete your profile, your custom details, your sessions, your data downloads and the mail we kept for you;"</li>
                 <li>"send you one last mail to confirm, then remove your email address."</li>
             </ul>
-            <p>"What we keep, and why: your tickets' status and dates, without any content or name, so our support statistics stay correct; "
-               "the record that you asked for erasure and that we carried it out, which the law requires us to be able to show. "
-               "None of it identifies you. If a legal obligation requires us to keep your data for longer, we tell you."</p>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let delete = policy.await.map(|p| p == "delete").unwrap_or(false);
+                    view! {
+                        <p>{if delete {
+                            "What we keep, and why: the record that you asked for erasure and that we carried it out, which the law requires us to be able to show. Your tickets are deleted. None of it identifies you."
+                        } else {
+                            "What we keep, and why: your tickets' status and dates, without any content or name, so our support statistics stay correct; the record that you asked for erasure and that we carried it out, which the law requires us to be able to show. None of it identifies you."
+                        }} " If a legal obligation requires us to keep your data for longer, we tell you."</p>
+                    }
+                })}
+            </Transition>
             <p class="muted">"You can withdraw the request until we start carrying it out. Download your data first if you want a copy."</p>
             {action_error(erase.into())}
             {move || erase.value().get().and_then(Result::ok).map(|r| view! {
                 <p class="notice" role="status">"We received your request. We will answer by " {format_time(&r.due_at)} " at the latest."</p>
             })}
-            <form on:submit=on_submit>
-                <div class="field">
-                    <label for="erase-reason">"Why are you leaving? (optional)"</label>
-                    <textarea id="erase-reason" rows="2" maxlength="2000"
-                        prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                </div>
-                <div class="field">
-                    <label for="erase-password">"Your password"</label>
-                    <input id="erase-password" type="password" autocomplete="current-password" required
-                        prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
-                </div>
-                <button type="submit" class="danger" disabled=move || erase.pending().get()>"Ask to delete my account"</button>
-            </form>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let open = requests.await.map(|list| list.iter().any(|r| r.kind == "erasure" && r.status.is_open())).unwrap_or(false);
+                    if open {
+                        view! { <p class="muted">"Your request is open: follow it, or withdraw it, under “My requests” below."</p> }.into_any()
+                    } else {
+                        view! {
+                            <form on:submit=on_submit>
+                                <div class="field">
+                                    <label for="erase-reason">"Why are you leaving? (optional)"</label>
+                                    <textarea id="erase-reason" rows="2" maxlength="2000"
+                                        prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                                </div>
+                                <div class="field">
+                                    <label for="erase-password">"Your password"</label>
+                                    <input id="erase-password" type="password" autocomplete="current-password" required
+                                        prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
+                                </div>
+                                <button type="submit" class="danger" disabled=move || erase.pending().get()>"Ask to delete my account"</button>
+                            </form>
+                        }.into_any()
+                    }
+                })}
+            </Transition>
         </div>
     }
 }

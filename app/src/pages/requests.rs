@@ -138,6 +138,18 @@ pub fn RequestPage() -> impl IntoView {
         },
     );
     let reason = RwSignal::new(String::new());
+    // While the erasure job runs, look again every 1.5 s so the result appears by itself.
+    Effect::new(move || {
+        let running = request.get().and_then(Result::ok).is_some_and(|r| {
+            matches!(r.status, RequestStatus::Approved | RequestStatus::Executing)
+        });
+        if running {
+            set_timeout(
+                move || request.refetch(),
+                std::time::Duration::from_millis(1500),
+            );
+        }
+    });
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -148,7 +160,10 @@ pub fn RequestPage() -> impl IntoView {
                         let erasure = r.kind == "erasure";
                         let reviewable = r.status == RequestStatus::InReview;
                         let rejectable = erasure && matches!(r.status, RequestStatus::Submitted | RequestStatus::OnHold);
-                        let extendable = matches!(r.status, RequestStatus::Submitted | RequestStatus::InReview | RequestStatus::OnHold) && r.extended_months < 2;
+                        let waiting = matches!(r.status, RequestStatus::Submitted | RequestStatus::InReview | RequestStatus::OnHold);
+                        let extendable = waiting && r.extended_months < 2;
+                        let fully_extended = waiting && r.extended_months >= 2;
+                        let on_hold = r.status == RequestStatus::OnHold;
                         let needs_attention = r.status == RequestStatus::NeedsAttention;
                         let subject = r.subject_id;
                         let verification = r.verification.clone();
@@ -189,6 +204,12 @@ pub fn RequestPage() -> impl IntoView {
                                 </Transition>
                             })}
                             {(erasure && (reviewable || rejectable || extendable)).then(|| subject.map(|subject| view! { <HoldPanel subject place lift/> }))}
+                            {fully_extended.then(|| view! {
+                                <p class="muted card">"The deadline was already extended by the two months the law allows."</p>
+                            })}
+                            {(erasure && on_hold).then(|| view! {
+                                <p class="muted card">"Approval is blocked while the legal hold lasts; the request can still be rejected."</p>
+                            })}
                             {extendable.then(|| view! {
                                 <section class="card">
                                     <h2>"Extend the deadline"</h2>
@@ -253,7 +274,9 @@ fn PreviewPanel(preview: ErasurePreview) -> impl IntoView {
                 </tbody>
             </table>
             <h3>"Mentions in other customers' tickets"</h3>
-            {if preview.mentions.is_empty() {
+            {if preview.mentions.is_empty() && preview.erased {
+                view! { <p class="muted">"None left to show: once the erasure is complete, nothing remains to search for."</p> }.into_any()
+            } else if preview.mentions.is_empty() {
                 view! { <p class="muted">"None found: no other conversation contains their email, phone or name."</p> }.into_any()
             } else {
                 view! {
@@ -367,6 +390,7 @@ pub fn EraseCustomerPage() -> impl IntoView {
                             let held = p.hold.is_some();
                             let subject = subject().unwrap_or_default();
                             view! {
+                                {erased.then(|| view! { <p class="notice" role="status">"This customer has been erased (or the erasure is under way). Kept records name them by the pseudonym below."</p> })}
                                 <PreviewPanel preview=p/>
                                 {(!erased).then(|| view! { <HoldPanel subject place lift/> })}
                                 {move || erase.value().get().and_then(Result::ok).map(|_| view! {

@@ -234,6 +234,12 @@ pub async fn activity_page(
                     open_changes(key.as_ref(), &e)
                         .into_iter()
                         .filter(|c| !hidden.contains(&c.field))
+                        // A legal hold's reason is the help desk's (e.g. proceedings
+                        // not yet disclosed); the customer sees that a hold exists.
+                        .filter(|_| {
+                            actor.role.is_staff()
+                                || e.action != AuditAction::LegalHoldPlaced.as_str()
+                        })
                         .collect(),
                 ),
             }

@@ -257,8 +257,9 @@ pub async fn place_hold(
                     "Enter the end date as YYYY-MM-DD, or leave it empty.",
                 )
             })?;
+            // Inclusive: the hold lasts to the end of that day (UTC).
             let end = day
-                .and_hms_opt(0, 0, 0)
+                .and_hms_opt(23, 59, 59)
                 .map(|t| t.and_utc())
                 .ok_or_else(|| AppError::field("until", "That date does not exist."))?;
             if end <= Utc::now() {
@@ -486,6 +487,16 @@ pub async fn decide(
             "Give the customer a reason for the rejection."
         }),
     )?;
+    if approve {
+        // Scanned before taking the audit lock: it reads every message.
+        let subject = privacy_request::Entity::find_by_id(id)
+            .one(&state.db)
+            .await?
+            .filter(|r| r.kind == ERASURE)
+            .ok_or(AppError::NotFound)?
+            .subject_id;
+        refuse_while_mentioned(state, subject).await?;
+    }
     let txn = audit::begin(&state.db).await?;
     let request = privacy_request::Entity::find_by_id(id)
         .one(&txn)
@@ -654,6 +665,7 @@ pub async fn erase_customer(
     require(actor, Action::ApproveErasure)?;
     let reason = reason.trim();
     check_reason(reason, Some("Give the reason for erasing this customer."))?;
+    refuse_while_mentioned(state, subject).await?;
     let txn = audit::begin(&state.db).await?;
     let customer = customer_row(&txn, subject).await?;
     if customer.erased_at.is_some() {
@@ -930,11 +942,8 @@ pub async fn preview(
             "Kept (the chain stays valid); their personal values shredded",
         ),
     ];
-    let mentions = match &key {
-        Some(k) => {
-            let ids = identifiers_of(&customer, k);
-            find_mentions(state, subject, &ids).await?
-        }
+    let mentions = match live_identifiers(state, &customer, key.as_ref()).await? {
+        Some(ids) => find_mentions(state, subject, &ids).await?,
         None => Vec::new(),
     };
     Ok(ErasurePreview {
@@ -953,6 +962,62 @@ pub async fn preview(
         can_lift_hold: policy::can(actor, Action::LiftLegalHold, Target::Nothing),
         erased: customer.erased_at.is_some(),
     })
+}
+
+/// What to look for about `customer`: from their own key, or once that is gone,
+/// from the erasure job's sealed copy while the job's key still exists.
+async fn live_identifiers(
+    state: &AppState,
+    customer: &user::Model,
+    key: Option<&DataKey>,
+) -> Result<Option<Identifiers>, ServiceError> {
+    if let Some(k) = key {
+        return Ok(Some(identifiers_of(customer, k)));
+    }
+    let jobs = erasure_job::Entity::find()
+        .filter(erasure_job::Column::SubjectId.eq(customer.id))
+        .filter(erasure_job::Column::Identifiers.is_not_null())
+        .all(&state.db)
+        .await?;
+    for job in jobs {
+        let (Some(sealed), Some(k)) = (&job.identifiers, state.vault.key(job.id).await?) else {
+            continue;
+        };
+        if let Some(ids) = k
+            .open(Slot::new("erasure_jobs", "identifiers", &job.id), sealed)
+            .ok()
+            .and_then(|json| serde_json::from_slice(&json).ok())
+        {
+            return Ok(Some(ids));
+        }
+    }
+    Ok(None)
+}
+
+/// Approval waits until no other customer's message still holds the subject's
+/// email or phone: the final check would fail on them anyway.
+async fn refuse_while_mentioned(state: &AppState, subject: Uuid) -> Result<(), ServiceError> {
+    let customer = customer_row(&state.db, subject).await?;
+    let key = state.vault.key(subject).await?;
+    let Some(ids) = live_identifiers(state, &customer, key.as_ref()).await? else {
+        return Ok(());
+    };
+    let blocking = find_mentions(state, subject, &ids)
+        .await?
+        .into_iter()
+        .filter(|m| m.message_id.is_some() && m.matched != "name")
+        .count();
+    if blocking > 0 {
+        return Err(AppError::Conflict {
+            message: format!(
+                "{} in other customers' tickets still contain this customer's email or phone. \
+                 Redact them first (see \"Mentions\" on this page), then approve.",
+                count_of(blocking as u64, "message", "messages")
+            ),
+        }
+        .into());
+    }
+    Ok(())
 }
 
 fn identifiers_of(customer: &user::Model, key: &DataKey) -> Identifiers {
@@ -1672,7 +1737,7 @@ async fn verify(
             None => findings.push(
                 "The identifiers to check for are unreadable; the check cannot run.".to_owned(),
             ),
-            Some(ids) => scan_plaintext(state, subject, ids, &mut findings, &mut warnings).await?,
+            Some(ids) => scan_plaintext(state, job, ids, &mut findings, &mut warnings).await?,
         }
     }
     let steps = erasure_step::Entity::find()
@@ -1702,15 +1767,19 @@ async fn verify(
 /// plaintext, and in other customers' readable messages.
 async fn scan_plaintext(
     state: &AppState,
-    subject: Uuid,
+    job: &erasure_job::Model,
     ids: &Identifiers,
     findings: &mut Vec<String>,
     warnings: &mut Vec<String>,
 ) -> Result<(), ServiceError> {
     let db = &state.db;
     let email = ids.email.to_lowercase();
+    // What appeared after the erasure began is someone's new action (a new
+    // sign-up with the address, a sign-in attempt), not something left behind.
+    let since = job.created_at;
     let users = user::Entity::find()
         .filter(user::Column::Email.eq(email.clone()))
+        .filter(user::Column::CreatedAt.lt(since))
         .count(db)
         .await?;
     if users > 0 {
@@ -1718,13 +1787,18 @@ async fn scan_plaintext(
     }
     let mails = outbound_mail::Entity::find()
         .filter(outbound_mail::Column::ToAddress.eq(email.clone()))
+        .filter(outbound_mail::Column::CreatedAt.lt(since))
         .count(db)
         .await?;
     if mails > 0 {
-        findings.push(format!("{mails} mails still hold the email address."));
+        findings.push(format!(
+            "{} still hold the email address.",
+            count_of(mails, "mail", "mails")
+        ));
     }
     let failures = sign_in_failure::Entity::find()
         .filter(sign_in_failure::Column::ThrottleKey.eq(super::throttle::account_key(&email)))
+        .filter(sign_in_failure::Column::FailedAt.lt(since))
         .count(db)
         .await?;
     if failures > 0 {
@@ -1753,11 +1827,16 @@ async fn scan_plaintext(
     }
     if plain_hits > 0 {
         findings.push(format!(
-            "{plain_hits} custom field values of other records still name them."
+            "{} of other records still name them.",
+            count_of(
+                plain_hits as u64,
+                "custom field value",
+                "custom field values"
+            )
         ));
     }
     let mut by_kind: BTreeMap<(bool, String), usize> = BTreeMap::new();
-    for m in find_mentions(state, subject, ids).await? {
+    for m in find_mentions(state, job.subject_id, ids).await? {
         *by_kind
             .entry((m.message_id.is_some(), m.matched))
             .or_default() += 1;
@@ -1766,20 +1845,28 @@ async fn scan_plaintext(
         if !in_message {
             // Subject lines cannot be redacted here yet: reported, not failed.
             warnings.push(format!(
-                "{n} subject lines of other customers' tickets contain their {kind}."
+                "{} of other customers' tickets contain their {kind}.",
+                count_of(n as u64, "subject line", "subject lines")
             ));
         } else if kind == "name" {
             // Names are often shared by other people: worth a look, not a failure.
             warnings.push(format!(
-                "{n} messages in other customers' tickets contain their name."
+                "{} in other customers' tickets contain their name.",
+                count_of(n as u64, "message", "messages")
             ));
         } else {
             findings.push(format!(
-                "{n} messages in other customers' tickets contain their {kind}."
+                "{} in other customers' tickets contain their {kind}.",
+                count_of(n as u64, "message", "messages")
             ));
         }
     }
     Ok(())
+}
+
+/// "1 message", "3 messages".
+fn count_of(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Records the check on the request and the job; a passed check destroys the job's key.
@@ -1811,25 +1898,7 @@ async fn finish(
                 .await?;
             if from != to {
                 // No note: the subject's key is gone, nothing could be sealed for them.
-                let id = Uuid::now_v7();
-                crate::server::entities::privacy_request_event::ActiveModel {
-                    id: Set(id),
-                    request_id: Set(request_id),
-                    at: Set(Utc::now()),
-                    actor_id: Set(None),
-                    actor_role: Set(None),
-                    from_status: Set(from.as_str().to_owned()),
-                    to_status: Set(to.as_str().to_owned()),
-                    note: Set(None),
-                }
-                .insert(&txn)
-                .await?;
-                privacy_request::Entity::update_many()
-                    .col_expr(privacy_request::Column::Status, Expr::value(to.as_str()))
-                    .col_expr(privacy_request::Column::UpdatedAt, Expr::value(Utc::now()))
-                    .filter(privacy_request::Column::Id.eq(request_id))
-                    .exec(&txn)
-                    .await?;
+                requests::step_without_note(&txn, request_id, None, from, to).await?;
             }
         }
     }
@@ -1908,6 +1977,14 @@ pub async fn recheck(
         .filter(erasure_job::Column::Id.eq(job.id))
         .exec(&txn)
         .await?;
+    if let Some(r) = privacy_request::Entity::find_by_id(request_id)
+        .one(&txn)
+        .await?
+    {
+        let from = requests::status_of(&r)?;
+        let to = RequestStatus::Executing;
+        requests::step_without_note(&txn, r.id, Some(actor), from, to).await?;
+    }
     txn.commit().await?;
     Ok(())
 }

@@ -101,8 +101,9 @@ pub async fn get(state: &AppState, actor: &Actor) -> Result<Profile, ServiceErro
     let map = access_map(&state.db).await?;
     let (user, key) = load(state, actor.user_id).await?;
     let (fields, _) = views(state, &map, actor.role, &user, key.as_ref()).await?;
-    let email = (access(&map, actor.role, "email", FieldScope::Contact) != Access::Hidden)
-        .then(|| user.email.clone());
+    let email = (access(&map, actor.role, "email", FieldScope::Contact) != Access::Hidden
+        && user.erased_at.is_none())
+    .then(|| user.email.clone());
     Ok(Profile { email, fields })
 }
 

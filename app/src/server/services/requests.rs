@@ -69,6 +69,29 @@ pub(crate) async fn step(
     to: RequestStatus,
     note: Option<&str>,
 ) -> Result<(), ServiceError> {
+    let seal =
+        |id: &Uuid| note.map(|n| key.seal_str(Slot::new("privacy_request_events", "note", id), n));
+    record_step(txn, request, actor, (from, to), seal).await
+}
+
+/// A step without a note: for when the subject's key is gone (nothing can be sealed for them).
+pub(crate) async fn step_without_note(
+    txn: &DatabaseTransaction,
+    request: Uuid,
+    actor: Option<&Actor>,
+    from: RequestStatus,
+    to: RequestStatus,
+) -> Result<(), ServiceError> {
+    record_step(txn, request, actor, (from, to), |_| None).await
+}
+
+async fn record_step(
+    txn: &DatabaseTransaction,
+    request: Uuid,
+    actor: Option<&Actor>,
+    (from, to): (RequestStatus, RequestStatus),
+    seal: impl FnOnce(&Uuid) -> Option<Vec<u8>>,
+) -> Result<(), ServiceError> {
     let id = Uuid::now_v7();
     privacy_request_event::ActiveModel {
         id: Set(id),
@@ -78,7 +101,7 @@ pub(crate) async fn step(
         actor_role: Set(actor.map(|a| a.role.as_str().to_owned())),
         from_status: Set(from.as_str().to_owned()),
         to_status: Set(to.as_str().to_owned()),
-        note: Set(note.map(|n| key.seal_str(Slot::new("privacy_request_events", "note", &id), n))),
+        note: Set(seal(&id)),
     }
     .insert(txn)
     .await?;
@@ -324,6 +347,15 @@ async fn views(
                         step => step.label().to_owned(),
                     },
                     by: match s.actor_id {
+                        // Filing an erasure asks for the password: that confirms who asks.
+                        Some(id)
+                            if id == r.subject_id
+                                && r.kind != EMAIL_CHANGE
+                                && s.from_status == RequestStatus::Submitted.as_str()
+                                && s.to_status != s.from_status =>
+                        {
+                            "Identity confirmed by password".to_owned()
+                        }
                         Some(id) if id == viewer.user_id => "You".to_owned(),
                         Some(id) if id == r.subject_id => "The customer".to_owned(),
                         Some(id) => match who.get(&id) {

@@ -338,7 +338,9 @@ pub async fn reply(
         .into());
     }
     let customer = ticket.customer_id;
-    let key = state.vault.require_key(customer).await?;
+    let key = state.vault.key(customer).await?.ok_or_else(|| AppError::Conflict {
+        message: "This ticket's customer was erased: the ticket is kept only for reporting and takes no more replies.".into(),
+    })?;
     let id = insert_message(&txn, &key, ticket.id, actor.user_id, &body, internal).await?;
     let new_status = match (actor.role, status) {
         (Role::Customer, TicketStatus::Pending | TicketStatus::Solved) => TicketStatus::Open,
