@@ -46,7 +46,8 @@ async function openRequest(agent: Page, email: string) {
 test('a customer asks for erasure, an agent previews and approves, and the customer is gone', async ({ browser }) => {
   const customer = await (await browser.newContext()).newPage();
   const email = uniqueEmail('erin');
-  await customerAsksForErasure(customer, 'Erin Erase', email);
+  // A name of its own: earlier runs' tickets must not mention this customer.
+  await customerAsksForErasure(customer, `Erin ${email.split('@')[0].slice(-6)}`, email);
 
   const agent = await staffPage(browser);
   await openRequest(agent, email);
@@ -54,6 +55,8 @@ test('a customer asks for erasure, an agent previews and approves, and the custo
   await expect(preview.locator('tr').filter({ has: agent.getByRole('cell', { name: 'Tickets', exact: true }) })).toContainText('1');
   await expect(preview.locator('tr', { hasText: 'Personal data key' })).toContainText('Destroyed first');
   await expect(agent.getByText('None found')).toBeVisible();
+  // Every panel has loaded (nothing moves under the next click).
+  await expect(agent.getByRole('button', { name: 'Place a legal hold' })).toBeVisible();
   // A reason is required.
   await agent.getByRole('button', { name: 'Approve and erase' }).click();
   await expect(agent.getByRole('alert').first()).toContainText('reason');
@@ -86,7 +89,7 @@ test('a customer asks for erasure, an agent previews and approves, and the custo
 test('a legal hold blocks approval until lifted, and the customer can withdraw', async ({ browser }) => {
   const customer = await (await browser.newContext()).newPage();
   const email = uniqueEmail('hal');
-  await customerAsksForErasure(customer, 'Hal Held', email);
+  await customerAsksForErasure(customer, `Hal ${email.split('@')[0].slice(-6)}`, email);
 
   const agent = await staffPage(browser);
   await openRequest(agent, email);
