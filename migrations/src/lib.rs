@@ -7,6 +7,7 @@ mod m0002_audit;
 mod m0003_rectification;
 mod m0004_exports;
 mod m0005_erasure;
+mod m0006_audit_redaction;
 
 pub use keystore::KeystoreMigrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_rectification::Migration),
             Box::new(m0004_exports::Migration),
             Box::new(m0005_erasure::Migration),
+            Box::new(m0006_audit_redaction::Migration),
         ]
     }
 }

@@ -1055,3 +1055,95 @@ async fn loose_ends_expired_holds_open_email_changes_and_a_job_that_keeps_failin
         .to_string()
         .contains("takes no more replies"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redaction_reaches_the_audit_log_and_the_chain_still_catches_tampering() {
+    use app::server::services::activity;
+    let state = common::state().await;
+    let (bob, _) = sign_up(&state, "Bob", "bob@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let secret = "my neighbour is carol.third@example.org";
+    let t = tickets::open(&state, &bob, "Neighbour", secret, &[])
+        .await
+        .unwrap();
+    let reply = tickets::reply(&state, &bob, t, &format!("again: {secret}"), false)
+        .await
+        .unwrap();
+    let first = message::Entity::find()
+        .filter(message::Column::TicketId.eq(t))
+        .all(&state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.id != reply)
+        .unwrap();
+    erasure::redact_message(&state, &agent, first.id, "", "Third party")
+        .await
+        .unwrap();
+    erasure::redact_message(&state, &agent, reply, "", "Third party")
+        .await
+        .unwrap();
+    // Neither the messages nor the audit log's copies (ticket opened, reply) hold it any more.
+    let seen = |state: &AppState, who: Actor| {
+        let state = state.clone();
+        async move {
+            serde_json::to_string(&activity::my_activity(&state, &who, 0).await.unwrap().items)
+                .unwrap()
+        }
+    };
+    let bobs = seen(&state, bob.clone()).await;
+    assert!(!bobs.contains("carol.third"), "{bobs}");
+    assert!(bobs.contains("[redacted]"), "{bobs}");
+    let report = audit::verify(&state.db).await.unwrap();
+    assert!(report.ok, "{report:?}");
+    let redacted: Vec<audit_event::Model> = audit_event::Entity::find()
+        .filter(audit_event::Column::ChangesRedactedAt.is_not_null())
+        .all(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(redacted.len(), 2);
+
+    // Swapping a redacted event's sealed changes for other ones is still caught.
+    let other = audit_event::Entity::find()
+        .filter(audit_event::Column::Changes.is_not_null())
+        .filter(audit_event::Column::ChangesRedactedAt.is_null())
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let victim = &redacted[0];
+    let original = victim.changes.clone().unwrap();
+    audit_event::Entity::update_many()
+        .col_expr(
+            audit_event::Column::Changes,
+            sea_orm::sea_query::Expr::value(other.changes.clone().unwrap()),
+        )
+        .filter(audit_event::Column::Seq.eq(victim.seq))
+        .exec(&state.db)
+        .await
+        .unwrap();
+    let report = audit::verify(&state.db).await.unwrap();
+    assert_eq!(report.first_bad_seq, Some(victim.seq), "{report:?}");
+    audit_event::Entity::update_many()
+        .col_expr(
+            audit_event::Column::Changes,
+            sea_orm::sea_query::Expr::value(original),
+        )
+        .filter(audit_event::Column::Seq.eq(victim.seq))
+        .exec(&state.db)
+        .await
+        .unwrap();
+    assert!(audit::verify(&state.db).await.unwrap().ok);
+    // Marking an event "redacted" without a redaction recording it is caught too.
+    audit_event::Entity::update_many()
+        .col_expr(
+            audit_event::Column::ChangesRedactedAt,
+            sea_orm::sea_query::Expr::value(Some(Utc::now())),
+        )
+        .filter(audit_event::Column::Seq.eq(other.seq))
+        .exec(&state.db)
+        .await
+        .unwrap();
+    let report = audit::verify(&state.db).await.unwrap();
+    assert_eq!(report.first_bad_seq, Some(other.seq), "{report:?}");
+}

@@ -16,6 +16,7 @@ use chrono::{SecondsFormat, SubsecRound, Utc};
 use sea_orm::{prelude::*, DatabaseTransaction, QueryOrder, QuerySelect, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 
 /// The hash before the first event.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -159,6 +160,8 @@ pub async fn append(
         entity_type: event.entity_type.to_owned(),
         entity_id: event.entity_id,
         subject_id: event.subject,
+        changes_digest: changes.as_ref().map(|c| hex::encode(Sha256::digest(c))),
+        changes_redacted_at: None,
         changes,
         details,
         prev_hash: head.last_hash,
@@ -194,10 +197,27 @@ fn optional(bytes: &mut Vec<u8>, value: Option<&[u8]>) {
     }
 }
 
-/// The canonical bytes of an event: every field but the hashes, length-prefixed, in a fixed order.
+/// The canonical bytes of an event (format v2): every field but the hashes,
+/// length-prefixed, in a fixed order, with the sealed changes represented by
+/// their digest — so a redaction can re-seal them and the chain still holds.
 pub fn canonical_bytes(e: &audit_event::Model) -> Vec<u8> {
+    let digest = match (&e.changes_digest, &e.changes) {
+        (Some(d), _) => hex::decode(d).ok(),
+        (None, Some(c)) => Some(Sha256::digest(c).to_vec()),
+        (None, None) => None,
+    };
+    canonical(e, b"custodian-audit-v2", digest.as_deref())
+}
+
+/// Format v1, which events written before redaction existed use: the sealed
+/// changes themselves are hashed.
+pub fn canonical_bytes_v1(e: &audit_event::Model) -> Vec<u8> {
+    canonical(e, b"custodian-audit-v1", e.changes.as_deref())
+}
+
+fn canonical(e: &audit_event::Model, format: &[u8], changes: Option<&[u8]>) -> Vec<u8> {
     let mut b = Vec::with_capacity(256);
-    b.extend_from_slice(b"custodian-audit-v1");
+    b.extend_from_slice(format);
     b.extend_from_slice(&e.seq.to_be_bytes());
     field(&mut b, e.id.as_bytes());
     field(
@@ -215,20 +235,138 @@ pub fn canonical_bytes(e: &audit_event::Model) -> Vec<u8> {
         &mut b,
         e.subject_id.as_ref().map(|u| u.as_bytes().as_slice()),
     );
-    optional(&mut b, e.changes.as_deref());
+    optional(&mut b, changes);
     optional(&mut b, e.details.as_deref().map(str::as_bytes));
     b
 }
 
-/// SHA-256(previous hash ‖ canonical bytes), hex.
+/// SHA-256(previous hash ‖ canonical bytes), hex — the hash new events get.
 pub fn chain_hash(e: &audit_event::Model) -> String {
+    hash_with(e, &canonical_bytes(e))
+}
+
+fn hash_with(e: &audit_event::Model, canonical: &[u8]) -> String {
     let prev = hex::decode(&e.prev_hash).unwrap_or_else(|_| e.prev_hash.as_bytes().to_vec());
     hex::encode(
         Sha256::new()
             .chain_update(prev)
-            .chain_update(canonical_bytes(e))
+            .chain_update(canonical)
             .finalize(),
     )
+}
+
+/// Whether the event's content still matches what its hash committed to.
+fn content_matches(e: &audit_event::Model, attested: &HashMap<i64, String>) -> bool {
+    match &e.changes_digest {
+        // v1: the ciphertext itself is hashed.
+        None => hash_with(e, &canonical_bytes_v1(e)) == e.hash || chain_hash(e) == e.hash,
+        Some(digest) => {
+            if chain_hash(e) != e.hash {
+                return false;
+            }
+            match e.changes_redacted_at {
+                // Untouched: the sealed changes are those the digest names.
+                None => e
+                    .changes
+                    .as_ref()
+                    .is_some_and(|c| &hex::encode(Sha256::digest(c)) == digest),
+                // Re-sealed by a redaction: a later event recorded the new digest.
+                Some(_) => e
+                    .changes
+                    .as_ref()
+                    .is_some_and(|c| attested.get(&e.seq) == Some(&hex::encode(Sha256::digest(c)))),
+            }
+        }
+    }
+}
+
+/// The label under which a "message redacted" event lists the events it re-sealed.
+pub const REDACTED_EVENTS: &str = "audit_events_redacted";
+
+/// Every event a "message redacted" event says it re-sealed, with the digest of
+/// the new sealed changes.
+async fn attested_redactions(
+    db: &DatabaseConnection,
+) -> Result<HashMap<i64, String>, ServiceError> {
+    let events = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(AuditAction::MessageRedacted.as_str()))
+        .all(db)
+        .await?;
+    let mut seqs = HashMap::new();
+    for e in events {
+        let details: Vec<Change> = e
+            .details
+            .as_deref()
+            .and_then(|d| serde_json::from_str(d).ok())
+            .unwrap_or_default();
+        for c in details.into_iter().filter(|c| c.field == REDACTED_EVENTS) {
+            for entry in c.after.unwrap_or_default().split(',') {
+                let Some((seq, digest)) = entry.trim().split_once(':') else {
+                    continue;
+                };
+                // Only earlier events can be redacted by it.
+                if let Ok(seq) = seq.parse::<i64>() {
+                    if seq < e.seq {
+                        seqs.insert(seq, digest.to_owned());
+                    }
+                }
+            }
+        }
+    }
+    Ok(seqs)
+}
+
+/// Replaces every value equal to `text` in the sealed changes of `events` by
+/// "[redacted]" and re-seals them under `key`. Events of format v1 (written
+/// before redaction existed) cannot be re-sealed and are left as they are.
+/// Returns `seq:digest` of each event changed; the caller records them in its
+/// audit event under `REDACTED_EVENTS`, which is what makes them verify.
+pub async fn redact_value(
+    txn: &DatabaseTransaction,
+    key: &DataKey,
+    events: Vec<audit_event::Model>,
+    text: &str,
+) -> Result<Vec<String>, ServiceError> {
+    let mut changed = Vec::new();
+    for e in events {
+        let (Some(sealed), Some(_)) = (&e.changes, &e.changes_digest) else {
+            continue;
+        };
+        let slot = Slot::new("audit_events", "changes", &e.id);
+        let Ok(json) = key.open(slot, sealed) else {
+            continue;
+        };
+        let Ok(mut changes) = serde_json::from_slice::<Vec<Change>>(&json) else {
+            continue;
+        };
+        let mut hit = false;
+        for c in &mut changes {
+            for value in [&mut c.before, &mut c.after] {
+                if value.as_deref() == Some(text) {
+                    *value = Some("[redacted]".to_owned());
+                    hit = true;
+                }
+            }
+        }
+        if !hit {
+            continue;
+        }
+        let json =
+            serde_json::to_vec(&changes).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let resealed = key.seal(slot, &json);
+        let digest = hex::encode(Sha256::digest(&resealed));
+        audit_event::Entity::update_many()
+            .col_expr(audit_event::Column::Changes, Expr::value(resealed))
+            .col_expr(
+                audit_event::Column::ChangesRedactedAt,
+                Expr::value(Utc::now()),
+            )
+            .filter(audit_event::Column::Seq.eq(e.seq))
+            .exec(txn)
+            .await?;
+        changed.push(format!("{}:{digest}", e.seq));
+    }
+    Ok(changed)
 }
 
 /// Walks the whole chain and reports the first event that does not check out.
@@ -250,6 +388,7 @@ pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, Servic
         report.first_bad_seq = Some(seq);
         report.problem = Some(problem);
     };
+    let attested = attested_redactions(db).await?;
     let mut expected_seq = 1i64;
     let mut expected_prev = GENESIS.to_owned();
     loop {
@@ -279,7 +418,7 @@ pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, Servic
                 );
                 return Ok(report);
             }
-            if chain_hash(&e) != e.hash {
+            if !content_matches(&e, &attested) {
                 fail(
                     &mut report,
                     e.seq,

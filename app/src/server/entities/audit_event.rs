@@ -18,6 +18,12 @@ pub struct Model {
     pub changes: Option<Vec<u8>>,
     /// JSON of changes that are not personal data (settings), in plaintext.
     pub details: Option<String>,
+    /// Hex SHA-256 of `changes` as first sealed; the chain (format v2) covers
+    /// this digest rather than the ciphertext, so a redaction can re-seal it.
+    pub changes_digest: Option<String>,
+    /// When a redaction replaced a value in `changes` (attested by a later
+    /// "message redacted" event that names this event's seq).
+    pub changes_redacted_at: Option<DateTimeUtc>,
     pub prev_hash: String,
     pub hash: String,
 }

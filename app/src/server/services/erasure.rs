@@ -28,8 +28,8 @@ use crate::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    prelude::*, ActiveValue::Set, ConnectionTrait, DatabaseTransaction, QueryOrder, QuerySelect,
-    TransactionTrait,
+    prelude::*, ActiveValue::Set, Condition, ConnectionTrait, DatabaseTransaction, QueryOrder,
+    QuerySelect, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -818,14 +818,45 @@ pub async fn redact_message(
         .filter(message::Column::Id.eq(m.id))
         .exec(&txn)
         .await?;
+    // The audit log's copy of the text (the reply, or the ticket's first message)
+    // is redacted too; the chain commits to digests, and this event records the new ones.
+    let resealed = match key.open_string(Slot::new("messages", "body", &m.id), &m.body) {
+        Ok(old_text) => {
+            let copies = audit_event::Entity::find()
+                .filter(
+                    Condition::any()
+                        .add(
+                            Condition::all()
+                                .add(audit_event::Column::EntityType.eq("message"))
+                                .add(audit_event::Column::EntityId.eq(m.id.to_string())),
+                        )
+                        .add(
+                            Condition::all()
+                                .add(audit_event::Column::EntityType.eq("ticket"))
+                                .add(audit_event::Column::EntityId.eq(t.id.to_string()))
+                                .add(
+                                    audit_event::Column::Action
+                                        .eq(AuditAction::TicketCreated.as_str()),
+                                ),
+                        ),
+                )
+                .all(&txn)
+                .await?;
+            audit::redact_value(&txn, &key, copies, &old_text).await?
+        }
+        Err(_) => Vec::new(),
+    };
     let event = Event::new(AuditAction::MessageRedacted, "message", m.id)
         .by(actor)
         .about(t.customer_id)
         .change(Change::set("ticket_id", t.id.to_string()))
-        .change(Change::set("reason", reason));
+        .change(Change::set("reason", reason))
+        .setting(Change::set(audit::REDACTED_EVENTS, resealed.join(",")));
     audit::append(&txn, event, Some(&key)).await?;
+    // Old versions are ciphertext under the same customer's key; on SQLite
+    // secure_delete zeroes them. No table rewrite here: messages and the audit
+    // log can be large, and VACUUM FULL would lock them.
     txn.commit().await?;
-    storage::compact(&state.db, &["messages"]).await?;
     Ok(())
 }
 
