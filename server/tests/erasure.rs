@@ -425,6 +425,25 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
             &wrapped_key,
         ],
     );
+    if !leftovers.is_empty() && state.db.get_database_backend() == DbBackend::Postgres {
+        // Name the relations, and what was running, to make a failure explainable.
+        let rows = state
+            .db
+            .query_all_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT relname || ' ' || relfilenode::text AS r FROM pg_class WHERE relfilenode > 16000 \
+                 UNION ALL SELECT 'activity ' || coalesce(datname, '-') || ' ' || coalesce(backend_type, '') \
+                 || ' xmin=' || coalesce(backend_xmin::text, '') || ' xid=' || coalesce(backend_xid::text, '') \
+                 || ' ' || coalesce(state, '') || ' ' || left(coalesce(query, ''), 60) FROM pg_stat_activity",
+            ))
+            .await
+            .unwrap();
+        let names: Vec<String> = rows
+            .iter()
+            .map(|r| r.try_get::<String>("", "r").unwrap())
+            .collect();
+        panic!("{leftovers:?}\n{names:#?}");
+    }
     assert!(leftovers.is_empty(), "{leftovers:?}");
     // An admin export made now names her only by her pseudonym.
     let zip = app::server::services::admin_export::write_all(

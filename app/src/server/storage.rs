@@ -33,10 +33,11 @@ pub async fn compact(db: &DatabaseConnection, tables: &[&str]) -> Result<(), Ser
             ));
         }
         DbBackend::Postgres => {
-            // VACUUM FULL keeps every row version some open snapshot could still
-            // see. Wait until no session anywhere in the cluster (a new connection
-            // has no database yet and counts for all) holds a snapshot older than
-            // now; the deletions this compacts have committed before.
+            // VACUUM FULL keeps every row version an open transaction of this
+            // database could still see. Wait until none (nor a connection still
+            // starting, which has no database yet) is older than now: the
+            // deletions this compacts have committed before. Callers must not
+            // hold a transaction of their own on this database while waiting.
             let horizon: String = db
                 .query_one_raw(Statement::from_string(
                     DbBackend::Postgres,
@@ -49,7 +50,9 @@ pub async fn compact(db: &DatabaseConnection, tables: &[&str]) -> Result<(), Ser
             if horizon.chars().all(|c| c.is_ascii_digit()) && !horizon.is_empty() {
                 let older = format!(
                     "SELECT count(*) AS n FROM pg_stat_activity WHERE pid <> pg_backend_pid() \
-                     AND backend_xmin IS NOT NULL AND age(backend_xmin) > age('{horizon}'::xid)"
+                     AND (datid IS NULL OR datname = current_database()) \
+                     AND ((backend_xmin IS NOT NULL AND age(backend_xmin) > age('{horizon}'::xid)) \
+                       OR (backend_xid IS NOT NULL AND age(backend_xid) > age('{horizon}'::xid)))"
                 );
                 let mut clear = false;
                 for _ in 0..240 {

@@ -146,15 +146,19 @@ impl Vault {
 
     /// Destroys a subject's data key (crypto-shredding): everything sealed under
     /// it, wherever a copy lives, is unreadable from now on. Idempotent.
-    /// On SQLite the deleted row is zeroed (secure_delete) and the write-ahead
-    /// log truncated, so the wrapped key is gone from the files, not just unlinked.
+    /// Follow with `compact` (outside any transaction) so the wrapped key also
+    /// leaves the files: on SQLite the deleted row is already zeroed (secure_delete).
     pub async fn destroy_key(&self, subject: Uuid) -> Result<bool, ServiceError> {
         let deleted = subject_key::Entity::delete_by_id(subject)
             .exec(&self.keystore)
             .await?
             .rows_affected;
-        super::storage::compact(&self.keystore, &["subject_keys"]).await?;
         Ok(deleted > 0)
+    }
+
+    /// Removes destroyed keys' bytes from the key store's files.
+    pub async fn compact(&self) -> Result<(), ServiceError> {
+        super::storage::compact(&self.keystore, &["subject_keys"]).await
     }
 
     /// How many data keys each master key wraps, for the admin page and the CLI.

@@ -1375,15 +1375,13 @@ enum StepOutcome {
     Finished(bool),
 }
 
-/// Tables that can hold an erased customer's plaintext, compacted after erasure.
-const COMPACTED: [&str; 7] = [
+/// Tables that can hold an erased customer's plaintext, compacted after erasure
+/// (the others hold only ciphertext under the destroyed key).
+const COMPACTED: [&str; 4] = [
     "users",
     "outbound_mail",
     "sign_in_failures",
     "custom_field_values",
-    "sessions",
-    "messages",
-    "legal_holds",
 ];
 
 async fn run_step(
@@ -1693,6 +1691,7 @@ async fn run_step(
         }
         "compact" => {
             storage::compact(&state.db, &COMPACTED).await?;
+            state.vault.compact().await?;
             record(&state.db, job.id, step, serde_json::json!({})).await?;
         }
         "verify" => {
@@ -1971,6 +1970,8 @@ async fn finish(
     txn.commit().await?;
     if check.ok {
         state.vault.destroy_key(job.id).await?;
+        state.vault.compact().await?;
+        storage::compact(&state.db, &["erasure_jobs"]).await?;
     }
     Ok(())
 }
