@@ -145,7 +145,10 @@ pub fn RequestPage() -> impl IntoView {
         });
         if running {
             set_timeout(
-                move || request.refetch(),
+                move || {
+                    request.refetch();
+                    preview.refetch();
+                },
                 std::time::Duration::from_millis(1500),
             );
         }
@@ -174,7 +177,7 @@ pub fn RequestPage() -> impl IntoView {
                                     <h1>{r.summary.clone()}</h1>
                                     <span class="badge">{r.status.label()}</span>
                                 </div>
-                                <p class="muted">{r.subject_email.clone().unwrap_or_default()} " · received " {format_time(&r.received_at)} " · " {due(&r)}</p>
+                                <p class="muted">{r.subject_email.clone().unwrap_or_default()} " · received " {format_time(&r.received_at)} {r.status.is_open().then(|| view! { " · " {due(&r)} })}</p>
                                 <History request=r/>
                                 {verification.map(|v| view! {
                                     <div class=if v.ok { "notice" } else { "alert" } role="status">
@@ -184,7 +187,7 @@ pub fn RequestPage() -> impl IntoView {
                                             <p>"Worth a look:"</p>
                                             <ul>{v.warnings.clone().into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                                         })}
-                                        <p class="muted">"Checked " {format_time(&v.checked_at)} " · steps: " {v.steps.join(", ")}</p>
+                                        <p class="muted">"Checked " {format_time(&v.checked_at)} {(!v.steps.is_empty()).then(|| format!(" · steps done: {}", v.steps.join(", ")))}</p>
                                     </div>
                                 })}
                                 {needs_attention.then(|| view! {

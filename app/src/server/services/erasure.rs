@@ -1776,13 +1776,7 @@ async fn verify(
         .all(db)
         .await?
         .into_iter()
-        .map(|s| {
-            format!(
-                "{} · {}",
-                s.step,
-                crate::model::format_time(&s.completed_at)
-            )
-        })
+        .map(|s| s.step.replace('_', " "))
         .collect();
     Ok(ErasureCheck {
         ok: findings.is_empty(),
