@@ -225,10 +225,11 @@ pub enum AuditAction {
     TicketErased,
     ErasureVerified,
     SettingChanged,
+    ErasureStepDone,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 31] = [
+    pub const ALL: [AuditAction; 32] = [
         AuditAction::SignUp,
         AuditAction::SignIn,
         AuditAction::SignInFailed,
@@ -260,6 +261,7 @@ impl AuditAction {
         AuditAction::TicketErased,
         AuditAction::ErasureVerified,
         AuditAction::SettingChanged,
+        AuditAction::ErasureStepDone,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -295,6 +297,7 @@ impl AuditAction {
             AuditAction::TicketErased => "ticket_erased",
             AuditAction::ErasureVerified => "erasure_verified",
             AuditAction::SettingChanged => "setting_changed",
+            AuditAction::ErasureStepDone => "erasure_step_done",
         }
     }
 
@@ -335,6 +338,7 @@ impl AuditAction {
             AuditAction::TicketErased => "Ticket deleted",
             AuditAction::ErasureVerified => "Erasure checked",
             AuditAction::SettingChanged => "Setting changed",
+            AuditAction::ErasureStepDone => "Erasure step done",
         }
     }
 }

@@ -9,8 +9,9 @@ mod common;
 
 use app::{
     api::privacy::{
-        CustomerErasurePreview, DecideRequest, EraseTicket, ErasurePreview, GetRequest, LiftHold,
-        PlaceHold, RedactMessage, RequestErasure, WithdrawRequest,
+        CustomerErasurePreview, DecideRequest, EraseCustomer, EraseTicket, ErasedTicketsPolicy,
+        ErasurePreview, ExtendRequest, GetRequest, LiftHold, PlaceHold, PrivacySettings,
+        RecheckErasure, RedactMessage, RequestErasure, SavePrivacySettings, WithdrawRequest,
     },
     error::AppError,
     model::{RequestStatus, Role},
@@ -410,6 +411,13 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
         .await
         .unwrap();
     assert_eq!(erased, 1);
+    // Every step was audited in the transaction that did it.
+    let steps_audited = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("erasure_step_done"))
+        .count(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(steps_audited, erasure::CUSTOMER_STEPS.len() as u64);
 
     // No byte of the database or the key store holds her email, name, phone,
     // message text, or her wrapped data key.
@@ -901,10 +909,40 @@ async fn customers_cannot_see_or_act_on_anyone_elses_request_or_data() {
             bob.call::<RedactMessage>(&[("message_id", &m), ("reason", "x")])
                 .await,
         ),
+        (
+            "extend",
+            bob.call::<ExtendRequest>(&[("id", &id), ("months", "1"), ("reason", "x")])
+                .await,
+        ),
+        ("recheck", bob.call::<RecheckErasure>(&[("id", &id)]).await),
+        (
+            "erase customer",
+            bob.call::<EraseCustomer>(&[("subject", &ada_id), ("reason", "x")])
+                .await,
+        ),
+        ("settings", bob.call::<PrivacySettings>(&[]).await),
+        (
+            "save settings",
+            bob.call::<SavePrivacySettings>(&[("erased_tickets", "delete")])
+                .await,
+        ),
     ] {
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "{who}: {}", reply.body);
     }
-    // Nothing changed.
+    // What erasure does with tickets is for signed-in people only.
+    let mut stranger = Browser::new(&state);
+    let r = stranger.call::<ErasedTicketsPolicy>(&[]).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.body);
+    let r = bob.call::<ErasedTicketsPolicy>(&[]).await;
+    assert_eq!(
+        (r.status, r.json()),
+        (StatusCode::OK, serde_json::json!("anonymise"))
+    );
+    // Nothing changed: the setting, the request, her key.
+    assert_eq!(
+        erasure::tickets_policy(&state.db).await.unwrap(),
+        "anonymise"
+    );
     let r = privacy_request::Entity::find()
         .one(&state.db)
         .await

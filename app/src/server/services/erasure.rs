@@ -29,7 +29,7 @@ use crate::{
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     prelude::*, ActiveValue::Set, Condition, ConnectionTrait, DatabaseTransaction, QueryOrder,
-    QuerySelect, TransactionTrait,
+    QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -406,33 +406,12 @@ pub async fn request(
         }
         .into());
     }
-    let now = Utc::now();
-    let id = Uuid::now_v7();
-    let json = serde_json::to_vec(&ErasureDetails {
+    let details = ErasureDetails {
         reason: reason.to_owned(),
-    })
-    .map_err(internal)?;
-    let due = requests::due_date(now);
-    privacy_request::ActiveModel {
-        id: Set(id),
-        kind: Set(ERASURE.to_owned()),
-        subject_id: Set(actor.user_id),
-        status: Set(RequestStatus::Submitted.as_str().to_owned()),
-        details: Set(Some(
-            key.seal(Slot::new("privacy_requests", "details", &id), &json),
-        )),
-        confirmation_hash: Set(None),
-        confirmation_expires_at: Set(None),
-        received_at: Set(now),
-        due_at: Set(due),
-        updated_at: Set(now),
-        extended_months: Set(0),
-        verification: Set(None),
-    }
-    .insert(&txn)
-    .await?;
+    };
+    let id = requests::submit(&txn, &key, actor, ERASURE, &details, None).await?;
+    let due = requests::due_date(Utc::now());
     let submitted = RequestStatus::Submitted;
-    requests::step(&txn, &key, id, Some(actor), submitted, submitted, None).await?;
     // The password was just checked: the identity is confirmed.
     let next = if active_hold(&txn, actor.user_id).await?.is_some() {
         RequestStatus::OnHold
@@ -1260,20 +1239,39 @@ async fn done_steps(db: &impl ConnectionTrait, job: Uuid) -> Result<Vec<String>,
         .await?)
 }
 
+/// Records a finished step in the transaction that did its work (which must come
+/// from `audit::begin`), with its audit event: the change and its record commit together.
 async fn record(
-    db: &impl ConnectionTrait,
-    job: Uuid,
+    txn: &DatabaseTransaction,
+    job: &erasure_job::Model,
     step: &str,
     detail: serde_json::Value,
 ) -> Result<(), ServiceError> {
     erasure_step::ActiveModel {
-        job_id: Set(job),
+        job_id: Set(job.id),
         step: Set(step.to_owned()),
         completed_at: Set(Utc::now()),
         detail: Set(detail.to_string()),
     }
-    .insert(db)
+    .insert(txn)
     .await?;
+    let event = Event::new(AuditAction::ErasureStepDone, "erasure_job", job.id)
+        .about(job.subject_id)
+        .setting(Change::set(step, detail.to_string()));
+    audit::append(txn, event, None).await?;
+    Ok(())
+}
+
+/// `record` for a step whose work is outside the database (files, compaction).
+async fn record_alone(
+    state: &AppState,
+    job: &erasure_job::Model,
+    step: &str,
+    detail: serde_json::Value,
+) -> Result<(), ServiceError> {
+    let txn = audit::begin(&state.db).await?;
+    record(&txn, job, step, detail).await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -1404,7 +1402,7 @@ async fn run_step(
             let destroyed = state.vault.destroy_key(subject).await?;
             record(
                 &txn,
-                job.id,
+                job,
                 step,
                 serde_json::json!({ "destroyed": destroyed }),
             )
@@ -1412,7 +1410,7 @@ async fn run_step(
             txn.commit().await?;
         }
         "delete_records" => {
-            let txn = state.db.begin().await?;
+            let txn = audit::begin(&state.db).await?;
             let tickets: Vec<Uuid> = ticket::Entity::find()
                 .select_only()
                 .column(ticket::Column::Id)
@@ -1481,17 +1479,17 @@ async fn run_step(
                 "sign_in_failures": failures,
                 "legal_holds": holds,
             });
-            record(&txn, job.id, step, detail).await?;
+            record(&txn, job, step, detail).await?;
             txn.commit().await?;
         }
         "end_sessions" => {
-            let txn = state.db.begin().await?;
+            let txn = audit::begin(&state.db).await?;
             let n = session::Entity::delete_many()
                 .filter(session::Column::UserId.eq(subject))
                 .exec(&txn)
                 .await?
                 .rows_affected;
-            record(&txn, job.id, step, serde_json::json!({ "sessions": n })).await?;
+            record(&txn, job, step, serde_json::json!({ "sessions": n })).await?;
             txn.commit().await?;
         }
         "delete_exports" => {
@@ -1509,40 +1507,32 @@ async fn run_step(
             for e in own.iter().chain(all.iter()) {
                 super::exports::delete_files(state, e.id);
             }
-            let txn = state.db.begin().await?;
+            let txn = audit::begin(&state.db).await?;
             data_export::Entity::delete_many()
                 .filter(data_export::Column::SubjectId.eq(subject))
                 .exec(&txn)
                 .await?;
-            for e in &all {
-                data_export::Entity::update_many()
-                    .col_expr(data_export::Column::Status, Expr::value("expired"))
-                    .col_expr(
-                        data_export::Column::Error,
-                        Expr::value("withdrawn: it contained a customer who was erased"),
-                    )
-                    .filter(data_export::Column::Id.eq(e.id))
-                    .exec(&txn)
-                    .await?;
-            }
+            data_export::Entity::update_many()
+                .col_expr(data_export::Column::Status, Expr::value("expired"))
+                .col_expr(
+                    data_export::Column::Error,
+                    Expr::value("withdrawn: it contained a customer who was erased"),
+                )
+                .filter(data_export::Column::Id.is_in(all.iter().map(|e| e.id)))
+                .exec(&txn)
+                .await?;
             let detail = serde_json::json!({ "own": own.len(), "all_modules": all.len() });
-            record(&txn, job.id, step, detail).await?;
+            record(&txn, job, step, detail).await?;
             txn.commit().await?;
         }
         "notify" => {
             // Sealed under the job's key (the subject's is gone), sent before
             // the address itself is removed by the next step.
             let (Some(ids), Some(key)) = (ids, job_key) else {
-                record(
-                    &state.db,
-                    job.id,
-                    step,
-                    serde_json::json!({ "sent": false }),
-                )
-                .await?;
+                record_alone(state, job, step, serde_json::json!({ "sent": false })).await?;
                 return Ok(StepOutcome::Done);
             };
-            let txn = state.db.begin().await?;
+            let txn = audit::begin(&state.db).await?;
             let content = MailContent {
                 subject: "Your data has been erased".into(),
                 body: format!(
@@ -1562,7 +1552,7 @@ async fn run_step(
                 .filter(erasure_job::Column::Id.eq(job.id))
                 .exec(&txn)
                 .await?;
-            record(&txn, job.id, step, serde_json::json!({ "queued": true })).await?;
+            record(&txn, job, step, serde_json::json!({ "queued": true })).await?;
             txn.commit().await?;
         }
         "pseudonymise" => {
@@ -1587,7 +1577,7 @@ async fn run_step(
             let mut random = [0u8; 32];
             rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut random);
             let unusable = password::hash(hex::encode(random)).await?;
-            let txn = state.db.begin().await?;
+            let txn = audit::begin(&state.db).await?;
             user::Entity::update_many()
                 .col_expr(
                     user::Column::Email,
@@ -1624,7 +1614,7 @@ async fn run_step(
                 .rows_affected;
             record(
                 &txn,
-                job.id,
+                job,
                 step,
                 serde_json::json!({ "notice_rows_removed": mails }),
             )
@@ -1650,7 +1640,7 @@ async fn run_step(
                 event = event.setting(Change::set(&s.step, s.detail));
             }
             audit::append(&txn, event, None).await?;
-            record(&txn, job.id, step, serde_json::json!({})).await?;
+            record(&txn, job, step, serde_json::json!({})).await?;
             txn.commit().await?;
         }
         "delete_ticket" => {
@@ -1686,13 +1676,13 @@ async fn run_step(
                 }
             }
             audit::append(&txn, event, None).await?;
-            record(&txn, job.id, step, detail).await?;
+            record(&txn, job, step, detail).await?;
             txn.commit().await?;
         }
         "compact" => {
             storage::compact(&state.db, &COMPACTED).await?;
             state.vault.compact().await?;
-            record(&state.db, job.id, step, serde_json::json!({})).await?;
+            record_alone(state, job, step, serde_json::json!({})).await?;
         }
         "verify" => {
             let check = verify(state, job, ids).await?;
@@ -1954,13 +1944,7 @@ async fn finish(
         ))
         .setting(Change::set("findings", check.findings.join(" ")));
     audit::append(&txn, event, None).await?;
-    record(
-        &txn,
-        job.id,
-        "verify",
-        serde_json::json!({ "ok": check.ok }),
-    )
-    .await?;
+    record(&txn, job, "verify", serde_json::json!({ "ok": check.ok })).await?;
     txn.commit().await?;
     if check.ok {
         state.vault.destroy_key(job.id).await?;

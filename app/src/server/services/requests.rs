@@ -114,6 +114,44 @@ async fn record_step(
     Ok(())
 }
 
+/// Files a request of `kind` for the actor (inside an audited transaction): its
+/// details sealed under their key, due one calendar month from now, and its
+/// first step recorded. Returns its id.
+pub(crate) async fn submit(
+    txn: &DatabaseTransaction,
+    key: &DataKey,
+    actor: &Actor,
+    kind: &str,
+    details: &impl Serialize,
+    confirmation: Option<(String, DateTime<Utc>)>,
+) -> Result<Uuid, ServiceError> {
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let json = serde_json::to_vec(details).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    let (confirmation_hash, confirmation_expires_at) = confirmation.unzip();
+    privacy_request::ActiveModel {
+        id: Set(id),
+        kind: Set(kind.to_owned()),
+        subject_id: Set(actor.user_id),
+        status: Set(RequestStatus::Submitted.as_str().to_owned()),
+        details: Set(Some(
+            key.seal(Slot::new("privacy_requests", "details", &id), &json),
+        )),
+        confirmation_hash: Set(confirmation_hash),
+        confirmation_expires_at: Set(confirmation_expires_at),
+        received_at: Set(now),
+        due_at: Set(due_date(now)),
+        updated_at: Set(now),
+        extended_months: Set(0),
+        verification: Set(None),
+    }
+    .insert(txn)
+    .await?;
+    let submitted = RequestStatus::Submitted;
+    step(txn, key, id, Some(actor), submitted, submitted, None).await?;
+    Ok(id)
+}
+
 /// A customer asks to change their email address. A confirmation link goes to the new address.
 pub async fn request_email_change(
     state: &AppState,
@@ -172,37 +210,20 @@ pub async fn request_email_change(
     let mut token_bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut token_bytes);
     let token = hex::encode(token_bytes);
-    let id = Uuid::now_v7();
-    let json = serde_json::to_vec(&EmailChangeDetails {
+    let details = EmailChangeDetails {
         new_email: new_email.clone(),
-    })
-    .map_err(|e| ServiceError::Internal(e.to_string()))?;
-    privacy_request::ActiveModel {
-        id: Set(id),
-        kind: Set(EMAIL_CHANGE.to_owned()),
-        subject_id: Set(actor.user_id),
-        status: Set(RequestStatus::Submitted.as_str().to_owned()),
-        details: Set(Some(
-            key.seal(Slot::new("privacy_requests", "details", &id), &json),
-        )),
-        confirmation_hash: Set(Some(hash_token(&token))),
-        confirmation_expires_at: Set(Some(now + chrono::Duration::hours(CONFIRMATION_HOURS))),
-        received_at: Set(now),
-        due_at: Set(due_date(now)),
-        updated_at: Set(now),
-        extended_months: Set(0),
-        verification: Set(None),
-    }
-    .insert(&txn)
-    .await?;
-    step(
+    };
+    let confirmation = (
+        hash_token(&token),
+        now + chrono::Duration::hours(CONFIRMATION_HOURS),
+    );
+    let id = submit(
         &txn,
         &key,
-        id,
-        Some(actor),
-        RequestStatus::Submitted,
-        RequestStatus::Submitted,
-        None,
+        actor,
+        EMAIL_CHANGE,
+        &details,
+        Some(confirmation),
     )
     .await?;
     let event = Event::new(AuditAction::PrivacyRequestSubmitted, "privacy_request", id)
