@@ -2,6 +2,9 @@
 //! functions compile for both sides; `server` is compiled only with `ssr`.
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+#[macro_use]
+mod vocabulary;
+
 pub mod api;
 pub mod components;
 pub mod error;

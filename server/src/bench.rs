@@ -3,7 +3,6 @@
 //! and the full "Download my data" export, sampling memory while it runs.
 use crate::{cli, config::Settings, db};
 use ::app::server::{
-    crypto::Slot,
     entities::{message, ticket},
     services::{accounts, exports, sessions},
 };
@@ -65,10 +64,10 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
                 id: Set(id),
                 customer_id: Set(actor.user_id),
                 subject: Set(key.seal_str(
-                    Slot::new("tickets", "subject", &id),
+                    ticket::SUBJECT.at(&id),
                     &format!("Benchmark ticket number {i}"),
                 )),
-                status: Set("open".into()),
+                status: Set(::app::model::TicketStatus::Open),
                 created_at: Set(at),
                 updated_at: Set(at),
             });
@@ -79,7 +78,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
                     id: Set(mid),
                     ticket_id: Set(id),
                     author_id: Set(actor.user_id),
-                    body: Set(key.seal_str(Slot::new("messages", "body", &mid), &body)),
+                    body: Set(key.seal_str(message::BODY.at(&mid), &body)),
                     internal: Set(false),
                     created_at: Set(at + chrono::Duration::seconds(m as i64)),
                     redacted_at: Set(None),
@@ -214,7 +213,7 @@ async fn erasure(
     .await?;
     let small = sessions::resolve(&state.db, &token, &state.security, Utc::now())
         .await?
-        .ok_or_else(|| ::app::server::ServiceError::Internal("no session".into()))?;
+        .ok_or_else(|| ::app::server::ServiceError::invariant("no session"))?;
     tickets::open(state, &small, "One ticket", "A short question.", &[]).await?;
     let admin_user = NewUser::validated(
         "Bench Admin",

@@ -6,7 +6,11 @@ use crate::{
 };
 use ::app::{
     model::Role,
-    server::{audit, services::accounts, AppState, MailSettings, SecuritySettings, Vault},
+    server::{
+        audit,
+        services::{accounts, activity},
+        AppState, MailSettings, SecuritySettings, Vault,
+    },
 };
 use leptos::config::LeptosOptions;
 use std::{io::IsTerminal, net::SocketAddr, sync::Arc, time::Duration};
@@ -15,38 +19,22 @@ use std::{io::IsTerminal, net::SocketAddr, sync::Arc, time::Duration};
 pub async fn run(cli: Cli) -> Result<(), String> {
     let settings = cli.settings;
     let public_origin = settings.public_origin()?;
-    if let Some(Command::Bench {
-        tickets,
-        messages_per_ticket,
-    }) = cli.command
-    {
-        return crate::bench::export(&settings, tickets, messages_per_ticket).await;
-    }
+    let command = match cli.command.unwrap_or(Command::Serve) {
+        // The benchmark makes its own throw-away databases.
+        Command::Bench {
+            tickets,
+            messages_per_ticket,
+        } => return crate::bench::export(&settings, tickets, messages_per_ticket).await,
+        other => other,
+    };
     let (db, vault) = db::open(&settings).await?;
     let state = state(&settings, db, vault);
-    match cli.command.unwrap_or(Command::Serve) {
+    match command {
         Command::Bench { .. } => Ok(()),
         Command::Export { out } => {
-            let file = std::fs::File::create(&out)
-                .map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-            ::app::server::services::admin_export::write_all(
-                &state,
-                None,
-                std::io::BufWriter::new(file),
-            )
-            .await
-            .map_err(|e| e.into_app_error("cli").to_string())?;
-            let txn = audit::begin(&state.db).await.map_err(|e| e.to_string())?;
-            let event = audit::Event::new(
-                ::app::model::AuditAction::ExportRequested,
-                "data_export",
-                "cli",
-            )
-            .setting(audit::Change::set("scope", "all modules (command line)"));
-            audit::append(&txn, event, None)
+            ::app::server::services::exports::export_all_to_file(&state, &out)
                 .await
-                .map_err(|e| e.to_string())?;
-            txn.commit().await.map_err(|e| e.to_string())?;
+                .map_err(|e| format!("cannot export to {}: {}", out.display(), e.chain()))?;
             println!("Exported every module to {}. It holds personal data in the clear: keep it safe, delete it when done.", out.display());
             Ok(())
         }
@@ -182,19 +170,9 @@ async fn rotate(state: &AppState, batch_size: u64) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?
         .current_key_id;
-    let txn = audit::begin(&state.db).await.map_err(|e| e.to_string())?;
-    let event = audit::Event::new(
-        ::app::model::AuditAction::MasterKeyRotated,
-        "master_key",
-        &current,
-    )
-    .setting(audit::Change::set("current_key", &current))
-    .setting(audit::Change::set("data_keys_rewrapped", done.to_string()))
-    .setting(audit::Change::set("old_keys_removed", removed.join(", ")));
-    audit::append(&txn, event, None)
+    activity::record_rotation(state, &current, done, &removed)
         .await
-        .map_err(|e| e.to_string())?;
-    txn.commit().await.map_err(|e| e.to_string())?;
+        .map_err(|e| e.chain())?;
     if removed.is_empty() {
         println!("Rotation complete.");
     } else {

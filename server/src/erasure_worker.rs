@@ -22,8 +22,8 @@ pub async fn work_once(state: &AppState, pause: Duration) -> bool {
                 Err(e) => {
                     // The lease runs out and the job is claimed again; steps already
                     // recorded are not repeated.
-                    tracing::error!(job = %id, error = %e, "erasure job failed; it will be retried");
-                    if let Err(e) = erasure::record_error(state, id, &e.to_string()).await {
+                    tracing::error!(job = %id, error = %e.chain(), "erasure job failed; it will be retried");
+                    if let Err(e) = erasure::record_error(state, id, &e).await {
                         tracing::error!(job = %id, error = %e, "could not record the failure");
                     }
                 }

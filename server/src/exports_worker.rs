@@ -42,7 +42,7 @@ pub async fn work_once(state: &AppState) -> bool {
                     tracing::info!(export = %export.id, ms = started.elapsed().as_millis() as u64, "data export ready")
                 }
                 Err(e) => {
-                    tracing::error!(export = %export.id, error = %e, "data export failed");
+                    tracing::error!(export = %export.id, error = %e.chain(), "data export failed");
                     if let Err(e) =
                         exports::fail(state, export.id, "the archive could not be built").await
                     {

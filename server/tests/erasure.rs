@@ -14,7 +14,10 @@ use app::{
         RecheckErasure, RedactMessage, RequestErasure, SavePrivacySettings, WithdrawRequest,
     },
     error::AppError,
-    model::{RequestStatus, Role},
+    model::{
+        ErasureStep, ExportStatus, JobStatus, MentionKind, RequestKind, RequestStatus, Role,
+        TicketsPolicy,
+    },
     server::{
         audit,
         crypto::{stream::OpeningReader, Slot},
@@ -22,7 +25,10 @@ use app::{
             audit_event, data_export, erasure_job, erasure_step, message, outbound_mail,
             privacy_request, session, subject_key, ticket, user,
         },
-        services::{accounts, erasure, exports, requests, sessions, tickets},
+        services::{
+            accounts, email_change, erasure, exports, legal_holds, requests, review, sessions,
+            tickets,
+        },
         Actor, AppState, ServiceError,
     },
 };
@@ -30,8 +36,8 @@ use chrono::Utc;
 use common::{staff, Browser, PASSWORD};
 use http::StatusCode;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, PaginatorTrait,
-    QueryFilter, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
+    PaginatorTrait, QueryFilter, Statement,
 };
 use std::{path::PathBuf, time::Duration};
 use uuid::Uuid;
@@ -253,7 +259,7 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
         .await
         .unwrap();
     assert_eq!(filed.status, RequestStatus::InReview);
-    assert_eq!(filed.kind, "erasure");
+    assert_eq!(filed.kind, RequestKind::Erasure);
     assert!(filed.due_at > Utc::now() + chrono::Duration::days(27));
     let again = erasure::request(&state, &ada, PASSWORD, "")
         .await
@@ -278,7 +284,7 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
     assert_eq!(count("Their data exports"), 1);
     assert_eq!(preview.mentions.len(), 1);
     assert_eq!(preview.mentions[0].ticket_id, bob_ticket);
-    assert_eq!(preview.mentions[0].matched, "email");
+    assert_eq!(preview.mentions[0].matched, MentionKind::Email);
     assert!(preview.pseudonym.starts_with("Erased customer "));
     // The agent redacts it, keeping a note.
     erasure::redact_message(
@@ -306,7 +312,7 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
     assert!(
         matches!(user_error(no_reason), AppError::Validation { field, .. } if field == "reason")
     );
-    requests::decide(&state, &agent, filed.id, true, "Verified: no open invoices")
+    review::decide(&state, &agent, filed.id, true, "Verified: no open invoices")
         .await
         .unwrap();
     let denied = accounts::sign_in(&state, ADA_EMAIL, PASSWORD, "127.0.0.1", None).await;
@@ -331,14 +337,14 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(job.status, "completed");
+    assert_eq!(job.status, JobStatus::Completed);
     assert!(job.identifiers.is_none());
     let steps = erasure_step::Entity::find()
         .filter(erasure_step::Column::JobId.eq(job.id))
         .count(&state.db)
         .await
         .unwrap();
-    assert_eq!(steps, erasure::CUSTOMER_STEPS.len() as u64);
+    assert_eq!(steps, ErasureStep::CUSTOMER.len() as u64);
     assert!(state.vault.key(ada.user_id).await.unwrap().is_none());
     assert!(
         state.vault.key(job.id).await.unwrap().is_none(),
@@ -417,7 +423,7 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
         .count(&state.db)
         .await
         .unwrap();
-    assert_eq!(steps_audited, erasure::CUSTOMER_STEPS.len() as u64);
+    assert_eq!(steps_audited, ErasureStep::CUSTOMER.len() as u64);
 
     // No byte of the database or the key store holds her email, name, phone,
     // message text, or her wrapped data key.
@@ -454,14 +460,11 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
     }
     assert!(leftovers.is_empty(), "{leftovers:?}");
     // An admin export made now names her only by her pseudonym.
-    let zip = app::server::services::admin_export::write_all(
-        &state,
-        None,
-        std::io::Cursor::new(Vec::new()),
-    )
-    .await
-    .unwrap()
-    .into_inner();
+    let zip =
+        app::server::services::exports::write_all(&state, None, std::io::Cursor::new(Vec::new()))
+            .await
+            .unwrap()
+            .into_inner();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
     let mut contacts = String::new();
     std::io::Read::read_to_string(&mut archive.by_name("contacts.csv").unwrap(), &mut contacts)
@@ -494,14 +497,15 @@ async fn legal_holds_block_erasure_until_lifted() {
         .await
         .unwrap();
     let filed = erasure::request(&state, &ada, PASSWORD, "").await.unwrap();
-    let no_reason = erasure::place_hold(&state, &agent, ada.user_id, " ", "").await;
+    let no_reason = legal_holds::place_hold(&state, &agent, ada.user_id, " ", "").await;
     assert!(matches!(
         user_error(no_reason.unwrap_err()),
         AppError::Validation { .. }
     ));
-    let past = erasure::place_hold(&state, &agent, ada.user_id, "Court case", "2020-01-01").await;
+    let past =
+        legal_holds::place_hold(&state, &agent, ada.user_id, "Court case", "2020-01-01").await;
     assert!(user_error(past.unwrap_err()).to_string().contains("future"));
-    erasure::place_hold(&state, &agent, ada.user_id, "Court case 12/2026", "")
+    legal_holds::place_hold(&state, &agent, ada.user_id, "Court case 12/2026", "")
         .await
         .unwrap();
     let held = requests::get(&state, &agent, filed.id).await.unwrap();
@@ -525,7 +529,7 @@ async fn legal_holds_block_erasure_until_lifted() {
     // Only admins lift holds: the person who can erase does not release the brake alone.
     assert!(matches!(
         user_error(
-            erasure::lift_hold(&state, &agent, ada.user_id)
+            legal_holds::lift_hold(&state, &agent, ada.user_id)
                 .await
                 .unwrap_err()
         ),
@@ -533,7 +537,7 @@ async fn legal_holds_block_erasure_until_lifted() {
     ));
     assert_eq!(preview.hold.unwrap().reason, "Court case 12/2026");
     // A hold placed after approval stops the job before anything is destroyed.
-    erasure::lift_hold(&state, &admin, ada.user_id)
+    legal_holds::lift_hold(&state, &admin, ada.user_id)
         .await
         .unwrap();
     assert_eq!(
@@ -543,10 +547,10 @@ async fn legal_holds_block_erasure_until_lifted() {
             .status,
         RequestStatus::InReview
     );
-    requests::decide(&state, &agent, filed.id, true, "Case closed")
+    review::decide(&state, &agent, filed.id, true, "Case closed")
         .await
         .unwrap();
-    erasure::place_hold(&state, &agent, ada.user_id, "New proceedings", "")
+    legal_holds::place_hold(&state, &agent, ada.user_id, "New proceedings", "")
         .await
         .unwrap();
     drain(&state).await;
@@ -558,7 +562,7 @@ async fn legal_holds_block_erasure_until_lifted() {
         erasure_step::Entity::find().count(&state.db).await.unwrap(),
         0
     );
-    erasure::lift_hold(&state, &admin, ada.user_id)
+    legal_holds::lift_hold(&state, &admin, ada.user_id)
         .await
         .unwrap();
     finish_after_lease(&state, &agent, filed.id).await;
@@ -613,7 +617,7 @@ async fn deadlines_extend_by_two_months_at_most_and_requests_can_be_withdrawn() 
 
     // The customer withdraws; afterwards it cannot be approved.
     requests::withdraw(&state, &ada, filed.id).await.unwrap();
-    let gone = requests::decide(&state, &agent, filed.id, true, "ok").await;
+    let gone = review::decide(&state, &agent, filed.id, true, "ok").await;
     assert!(user_error(gone.unwrap_err())
         .to_string()
         .contains("already been decided"));
@@ -651,9 +655,9 @@ async fn a_mention_left_in_another_ticket_needs_attention_until_redacted() {
     assert!(preview
         .mentions
         .iter()
-        .any(|m| m.ticket_id == other && m.message_id.is_none() && m.matched == "name"));
+        .any(|m| m.ticket_id == other && m.message_id.is_none() && m.matched == MentionKind::Name));
     // Approval waits until her phone number is redacted from Bob's message.
-    let refused = requests::decide(&state, &agent, filed.id, true, "ok").await;
+    let refused = review::decide(&state, &agent, filed.id, true, "ok").await;
     assert!(user_error(refused.unwrap_err())
         .to_string()
         .contains("Redact them first"));
@@ -671,7 +675,7 @@ async fn a_mention_left_in_another_ticket_needs_attention_until_redacted() {
     )
     .await
     .unwrap();
-    requests::decide(&state, &agent, filed.id, true, "ok")
+    review::decide(&state, &agent, filed.id, true, "ok")
         .await
         .unwrap();
     // Bob writes her number again before the job runs: the final check catches it.
@@ -709,7 +713,7 @@ async fn a_mention_left_in_another_ticket_needs_attention_until_redacted() {
     let left = after
         .mentions
         .iter()
-        .find(|m| m.message_id.is_some() && m.matched == "phone")
+        .find(|m| m.message_id.is_some() && m.matched == MentionKind::Phone)
         .expect("the remaining mention is listed");
     erasure::redact_message(
         &state,
@@ -804,7 +808,7 @@ async fn staff_delete_a_ticket_or_a_customer_directly_and_the_setting_deletes_ti
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(job.status, "completed");
+    assert_eq!(job.status, JobStatus::Completed);
     let row = user::Entity::find_by_id(ada.user_id)
         .one(&state.db)
         .await
@@ -941,14 +945,14 @@ async fn customers_cannot_see_or_act_on_anyone_elses_request_or_data() {
     // Nothing changed: the setting, the request, her key.
     assert_eq!(
         erasure::tickets_policy(&state.db).await.unwrap(),
-        "anonymise"
+        TicketsPolicy::Anonymise
     );
     let r = privacy_request::Entity::find()
         .one(&state.db)
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(r.status, RequestStatus::InReview.as_str());
+    assert_eq!(r.status, RequestStatus::InReview);
     assert!(state.vault.key(ada_actor.user_id).await.unwrap().is_some());
     // Staff may not file erasure requests for themselves through the customer form.
     let agent = staff(&state, "agent@example.org", Role::Agent).await;
@@ -969,7 +973,7 @@ async fn the_final_mail_goes_out_before_the_address_is_removed() {
     let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
     let agent = staff(&state, "agent@example.org", Role::Agent).await;
     let filed = erasure::request(&state, &ada, PASSWORD, "").await.unwrap();
-    requests::decide(&state, &agent, filed.id, true, "ok")
+    review::decide(&state, &agent, filed.id, true, "ok")
         .await
         .unwrap();
     drain(&state).await;
@@ -979,7 +983,7 @@ async fn the_final_mail_goes_out_before_the_address_is_removed() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(job.status, "queued");
+    assert_eq!(job.status, JobStatus::Queued);
     let row = user::Entity::find_by_id(ada.user_id)
         .one(&state.db)
         .await
@@ -1032,12 +1036,20 @@ async fn only_one_worker_claims_a_job() {
     erasure::erase_customer(&state, &agent, ada.user_id, "Contract ended")
         .await
         .unwrap();
+    // Two workers on their own tasks (and pool connections) race for the same job.
     let now = Utc::now();
-    let (a, b) = tokio::join!(
-        erasure::claim_next(&state.db, now),
-        erasure::claim_next(&state.db, now)
-    );
-    let claimed = [a.unwrap(), b.unwrap()].into_iter().flatten().count();
+    let racers: Vec<_> = (0..2)
+        .map(|_| {
+            let db = state.db.clone();
+            tokio::spawn(async move { erasure::claim_next(&db, now).await })
+        })
+        .collect();
+    let mut claimed = 0;
+    for racer in racers {
+        if racer.await.unwrap().unwrap().is_some() {
+            claimed += 1;
+        }
+    }
     assert_eq!(claimed, 1);
     // While its lease runs, nobody else gets it.
     assert!(erasure::claim_next(&state.db, Utc::now())
@@ -1051,14 +1063,14 @@ async fn loose_ends_expired_holds_open_email_changes_and_a_job_that_keeps_failin
     let state = common::state().await;
     let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
     let agent = staff(&state, "agent@example.org", Role::Agent).await;
-    let change = requests::request_email_change(&state, &ada, "ada.new@example.org")
+    let change = email_change::request_email_change(&state, &ada, "ada.new@example.org")
         .await
         .unwrap();
     let ticket = tickets::open(&state, &ada, "Old question", "Still there?", &[])
         .await
         .unwrap();
     let filed = erasure::request(&state, &ada, PASSWORD, "").await.unwrap();
-    erasure::place_hold(&state, &agent, ada.user_id, "Audit", "2999-01-01")
+    legal_holds::place_hold(&state, &agent, ada.user_id, "Audit", "2999-01-01")
         .await
         .unwrap();
     // The hold's end date passes: the request can be approved without anyone lifting it.
@@ -1070,7 +1082,7 @@ async fn loose_ends_expired_holds_open_email_changes_and_a_job_that_keeps_failin
         .exec(&state.db)
         .await
         .unwrap();
-    requests::decide(&state, &agent, filed.id, true, "Hold over")
+    review::decide(&state, &agent, filed.id, true, "Hold over")
         .await
         .unwrap();
     // The open email change is closed, not left to fail later.
@@ -1090,12 +1102,14 @@ async fn loose_ends_expired_holds_open_email_changes_and_a_job_that_keeps_failin
         .exec(&state.db)
         .await
         .unwrap();
-    erasure::record_error(&state, job.id, "database unreachable")
+    let unreachable = ServiceError::invariant("database unreachable");
+    erasure::record_error(&state, job.id, &unreachable)
         .await
         .unwrap();
     let r = requests::get(&state, &agent, filed.id).await.unwrap();
     assert_eq!(r.status, RequestStatus::NeedsAttention);
-    assert!(r.verification.unwrap().findings[0].contains("failed 10 times"));
+    let failed = format!("failed {} times", erasure::MAX_ATTEMPTS);
+    assert!(r.verification.unwrap().findings[0].contains(&failed));
     assert!(erasure::claim_next(&state.db, Utc::now())
         .await
         .unwrap()
@@ -1203,4 +1217,151 @@ async fn redaction_reaches_the_audit_log_and_the_chain_still_catches_tampering()
         .unwrap();
     let report = audit::verify(&state.db).await.unwrap();
     assert_eq!(report.first_bad_seq, Some(other.seq), "{report:?}");
+}
+
+/// Every lease runs out and the worker takes another turn.
+async fn next_turn(state: &AppState) {
+    erasure_job::Entity::update_many()
+        .col_expr(
+            erasure_job::Column::LeaseUntil,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .exec(&state.db)
+        .await
+        .unwrap();
+    drain(state).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_archive_that_cannot_be_deleted_fails_the_step_and_the_check_finds_leftovers() {
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
+    let admin = staff(&state, "admin@example.org", Role::Admin).await;
+    // An admin's export of every module holds Ada's data under the admin's key.
+    let all = exports::request_all(&state, &admin, PASSWORD)
+        .await
+        .unwrap();
+    let export = exports::claim_next(&state.db, Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    exports::build(&state, &export).await.unwrap();
+    let archive = state.exports.dir.join(format!("{}.zip.enc", all.id));
+    assert!(archive.is_file());
+    // The file cannot be deleted: a folder that is not empty stands in its place.
+    std::fs::remove_file(&archive).unwrap();
+    std::fs::create_dir_all(archive.join("stuck")).unwrap();
+
+    erasure::erase_customer(&state, &admin, ada.user_id, "Contract ended")
+        .await
+        .unwrap();
+    drain(&state).await;
+    let job = erasure_job::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(job.status, JobStatus::Completed);
+    assert!(
+        job.last_error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("cannot delete"),
+        "{job:?}"
+    );
+    let done: Vec<ErasureStep> = erasure_step::Entity::find()
+        .filter(erasure_step::Column::JobId.eq(job.id))
+        .all(&state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.step)
+        .collect();
+    assert!(done.contains(&ErasureStep::Pseudonymise));
+    assert!(!done.contains(&ErasureStep::DeleteExports), "{done:?}");
+    let row = data_export::Entity::find_by_id(all.id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        row.status,
+        ExportStatus::Ready,
+        "not withdrawn while its file is still there"
+    );
+
+    // Once the file can go, the job resumes where it stopped and completes.
+    std::fs::remove_dir_all(&archive).unwrap();
+    next_turn(&state).await;
+    let job = erasure_job::Entity::find_by_id(job.id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(job.status, JobStatus::Completed, "{job:?}");
+    assert!(!archive.exists());
+
+    // The final check looks at the disk, not only at the rows.
+    let on_disk = |check: &app::model::ErasureCheck| {
+        check.findings.iter().any(|f| f.contains("still on disk"))
+    };
+    assert!(!on_disk(
+        &erasure::final_check_of(&state, job.id).await.unwrap()
+    ));
+    std::fs::write(&archive, b"left behind").unwrap();
+    let check = erasure::final_check_of(&state, job.id).await.unwrap();
+    assert!(on_disk(&check), "{:?}", check.findings);
+    std::fs::remove_file(&archive).unwrap();
+}
+
+#[tokio::test]
+async fn a_ticket_job_without_its_ticket_is_refused_not_passed() {
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let ticket_id = tickets::open(&state, &ada, "Printer", "It jams", &[])
+        .await
+        .unwrap();
+    let job_id = erasure::erase_ticket(&state, &agent, ticket_id, "Duplicate")
+        .await
+        .unwrap();
+    // The job's row loses its ticket after the delete step was recorded (a hand
+    // edit, a bad migration): the check must not pass on "no ticket".
+    erasure_step::ActiveModel {
+        job_id: sea_orm::ActiveValue::Set(job_id),
+        step: sea_orm::ActiveValue::Set(ErasureStep::DeleteTicket),
+        completed_at: sea_orm::ActiveValue::Set(Utc::now()),
+        detail: sea_orm::ActiveValue::Set("{}".into()),
+    }
+    .insert(&state.db)
+    .await
+    .unwrap();
+    erasure_job::Entity::update_many()
+        .col_expr(
+            erasure_job::Column::TicketId,
+            sea_orm::sea_query::Expr::value(Option::<Uuid>::None),
+        )
+        .filter(erasure_job::Column::Id.eq(job_id))
+        .exec(&state.db)
+        .await
+        .unwrap();
+    drain(&state).await;
+    let job = erasure_job::Entity::find_by_id(job_id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(job.status, JobStatus::Completed);
+    assert!(
+        job.last_error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("without a ticket"),
+        "{job:?}"
+    );
+    assert!(ticket::Entity::find_by_id(ticket_id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .is_some());
 }

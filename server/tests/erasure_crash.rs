@@ -5,11 +5,11 @@
 mod common;
 
 use app::{
-    model::{RequestStatus, Role},
+    model::{ErasureStep, JobStatus, RequestStatus, Role},
     server::{
         audit,
         entities::{audit_event, erasure_job, erasure_step, outbound_mail, user},
-        services::{accounts, erasure, requests, sessions, tickets},
+        services::{accounts, erasure, requests, review, sessions, tickets},
     },
 };
 use chrono::Utc;
@@ -64,7 +64,7 @@ async fn a_killed_server_resumes_the_erasure_and_finishes_it_exactly_once() {
         .unwrap();
     let agent = staff(state, "agent@example.org", Role::Agent).await;
     let filed = erasure::request(state, &ada, PASSWORD, "").await.unwrap();
-    requests::decide(state, &agent, filed.id, true, "Approved")
+    review::decide(state, &agent, filed.id, true, "Approved")
         .await
         .unwrap();
     let dir =
@@ -96,7 +96,8 @@ async fn a_killed_server_resumes_the_erasure_and_finishes_it_exactly_once() {
             .unwrap()
             .unwrap();
         assert_eq!(
-            job.status, "running",
+            job.status,
+            JobStatus::Running,
             "the dead worker still holds the lease"
         );
         // Time passes: the dead worker's lease runs out.
@@ -114,7 +115,7 @@ async fn a_killed_server_resumes_the_erasure_and_finishes_it_exactly_once() {
             .await
             .unwrap()
             .unwrap();
-        if job.status == "completed" || job.status == "needs_attention" {
+        if matches!(job.status, JobStatus::Completed | JobStatus::NeedsAttention) {
             break;
         }
         assert!(Instant::now() < deadline, "the job did not finish: {job:?}");
@@ -132,7 +133,7 @@ async fn a_killed_server_resumes_the_erasure_and_finishes_it_exactly_once() {
     );
     assert_eq!(
         steps_done(&shared).await,
-        erasure::CUSTOMER_STEPS.len() as u64
+        ErasureStep::CUSTOMER.len() as u64
     );
     assert!(state.vault.key(ada.user_id).await.unwrap().is_none());
     let row = user::Entity::find_by_id(ada.user_id)

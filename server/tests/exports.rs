@@ -421,3 +421,73 @@ async fn admins_export_every_module_with_withheld_fields_and_only_admins_may() {
         serde_json::from_str(files["audit_log.jsonl"].lines().next().unwrap()).unwrap();
     assert_eq!(first["seq"], "1");
 }
+
+/// Building an archive does its file I/O, compression and encryption off the
+/// async runtime. The proof needs no clock: the archive's file is a named pipe,
+/// so writing it blocks until a reader opens the other end, and the reader is
+/// only started by this test's task. Were the build on the runtime's one
+/// thread, this task could never run again; a watchdog rescues such a run
+/// (after a minute) so that it fails instead of hanging.
+#[tokio::test(flavor = "current_thread")]
+async fn building_an_archive_does_not_block_the_runtime() {
+    use std::sync::{
+        atomic::{AtomicBool, Ordering},
+        mpsc, Arc,
+    };
+    let state = common::state().await;
+    let (_, alice) = browser_for(&state, "Alice Smith", "alice.pipe@example.org").await;
+    exports::request(&state, &alice, PASSWORD).await.unwrap();
+    let export = exports::claim_next(&state.db, Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    std::fs::create_dir_all(&state.exports.dir).unwrap();
+    let pipe = state.exports.dir.join(format!(
+        "{}.{}.partial",
+        export.id,
+        export.lease_until.timestamp_micros()
+    ));
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+
+    let (go, wait) = mpsc::channel::<()>();
+    let rescued = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (pipe, rescued) = (pipe.clone(), rescued.clone());
+        std::thread::spawn(move || {
+            if wait
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .is_err()
+            {
+                rescued.store(true, Ordering::SeqCst);
+            }
+            let mut bytes = Vec::new();
+            std::fs::File::open(&pipe)
+                .unwrap()
+                .read_to_end(&mut bytes)
+                .unwrap();
+            bytes.len()
+        })
+    };
+    let build = {
+        let (state, export) = (state.clone(), export.clone());
+        tokio::spawn(async move { exports::build(&state, &export).await })
+    };
+    // Let the build start and block on the pipe; then this task must still run.
+    for _ in 0..50 {
+        tokio::task::yield_now().await;
+    }
+    go.send(()).ok();
+    // Its result does not matter here (a pipe cannot be synced to disk).
+    let _ = build.await.unwrap();
+    let read = reader.join().unwrap();
+    assert!(
+        !rescued.load(Ordering::SeqCst),
+        "the runtime was blocked while the archive was written"
+    );
+    assert!(read > 0, "the archive was written through the pipe");
+    let _ = std::fs::remove_file(&pipe);
+}

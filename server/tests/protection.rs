@@ -37,9 +37,6 @@ fn settings(dir: &std::path::Path, extra: &[&str]) -> server::config::Settings {
         "--data-dir".to_owned(),
         dir.display().to_string(),
     ];
-    if let Ok(admin) = std::env::var("CUSTODIAN_TEST_POSTGRES_URL") {
-        let _ = admin; // these tests use SQLite files on purpose: they inspect the files.
-    }
     args.extend(extra.iter().map(|s| s.to_string()));
     server::config::Cli::parse_from(args).settings
 }
@@ -102,6 +99,10 @@ async fn the_sqlite_files_hold_none_of_a_customers_personal_data_in_plaintext() 
     tickets::reply(&state, &customer, id, "Ochre pendulum answer", false)
         .await
         .unwrap();
+    // A customer's later message: its text lives in the message and in the audit event.
+    tickets::reply(&state, &customer, id, "Obsidian quokka follow-up", false)
+        .await
+        .unwrap();
     tickets::set_status(&state, &agent, id, TicketStatus::Solved)
         .await
         .unwrap();
@@ -110,6 +111,10 @@ async fn the_sqlite_files_hold_none_of_a_customers_personal_data_in_plaintext() 
     assert_eq!(detail.subject, "Blue giraffe umbrella");
     assert_eq!(detail.customer_name, "Zebulon Quixotic");
     assert_eq!(detail.messages[1].body, "Tangerine lighthouse reply");
+    assert!(detail
+        .messages
+        .iter()
+        .any(|m| m.body == "Obsidian quokka follow-up"));
     // Flush everything to the files we scan.
     state
         .db

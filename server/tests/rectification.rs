@@ -8,12 +8,12 @@ mod common;
 use app::{
     error::AppError,
     fields::{Access, CustomFieldInput, FieldInput, FieldScope},
-    model::{AuditAction, RequestStatus, Role},
+    model::{AuditAction, MailStatus, RequestStatus, Role},
     server::{
         audit,
         crypto::sealed_key_id,
         entities::{custom_field_value, outbound_mail, session},
-        services::{accounts, activity, fields, profile, requests, tickets},
+        services::{accounts, activity, email_change, fields, profile, requests, review, tickets},
         ServiceError,
     },
 };
@@ -421,22 +421,22 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
     let agent = staff(&state, "agnes@example.org", Role::Agent).await;
     // Taken or identical addresses are refused.
     assert!(
-        requests::request_email_change(&state, &ada, "bob@example.org")
+        email_change::request_email_change(&state, &ada, "bob@example.org")
             .await
             .is_err()
     );
     assert!(
-        requests::request_email_change(&state, &ada, "ada@example.org")
+        email_change::request_email_change(&state, &ada, "ada@example.org")
             .await
             .is_err()
     );
-    let request = requests::request_email_change(&state, &ada, "ada.new@example.org")
+    let request = email_change::request_email_change(&state, &ada, "ada.new@example.org")
         .await
         .unwrap();
     assert_eq!(request.status, RequestStatus::Submitted);
     assert!(request.due_at > request.received_at + chrono::Duration::days(27));
     let again = user_error(
-        requests::request_email_change(&state, &ada, "third@example.org")
+        email_change::request_email_change(&state, &ada, "third@example.org")
             .await
             .unwrap_err(),
     );
@@ -448,7 +448,7 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
         .unwrap()
         .unwrap();
     assert_eq!(mail.to_address, "ada.new@example.org");
-    assert_eq!(mail.status, "outbox");
+    assert_eq!(mail.status, MailStatus::Outbox);
     let key = state.vault.key(ada.user_id).await.unwrap().unwrap();
     let content = app::server::mail::open(&key, &mail).unwrap();
     let token = content
@@ -466,24 +466,24 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
         .await
         .is_err());
     assert!(requests::get(&state, &bob, request.id).await.is_err());
-    assert!(requests::decide(&state, &bob, request.id, true, "")
+    assert!(review::decide(&state, &bob, request.id, true, "")
         .await
         .is_err());
     assert!(matches!(
         user_error(
-            requests::decide(&state, &agent, request.id, true, "")
+            review::decide(&state, &agent, request.id, true, "")
                 .await
                 .unwrap_err()
         ),
         AppError::Conflict { .. }
     ));
     // Confirm with the token (a wrong one fails).
-    assert!(requests::confirm_email(&state, &"0".repeat(64))
+    assert!(email_change::confirm_email(&state, &"0".repeat(64))
         .await
         .is_err());
-    requests::confirm_email(&state, &token).await.unwrap();
+    email_change::confirm_email(&state, &token).await.unwrap();
     assert!(
-        requests::confirm_email(&state, &token).await.is_err(),
+        email_change::confirm_email(&state, &token).await.is_err(),
         "single use"
     );
     let queue = requests::queue(&state, &agent, &Default::default())
@@ -494,7 +494,7 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
     assert_eq!(queue[0].status, RequestStatus::InReview);
     assert_eq!(queue[0].subject_email.as_deref(), Some("ada@example.org"));
     // Approval changes the email, ends every session, audits it.
-    requests::decide(&state, &agent, request.id, true, "")
+    review::decide(&state, &agent, request.id, true, "")
         .await
         .unwrap();
     let sessions = session::Entity::find()
@@ -534,7 +534,7 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
     assert!(audit::verify(&state.db).await.unwrap().ok);
 
     // A rejection needs a reason, which the customer sees.
-    let second = requests::request_email_change(&state, &bob, "bob.new@example.org")
+    let second = email_change::request_email_change(&state, &bob, "bob.new@example.org")
         .await
         .unwrap();
     let mail = outbound_mail::Entity::find()
@@ -554,11 +554,11 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
         .next()
         .unwrap()
         .to_owned();
-    requests::confirm_email(&state, &token).await.unwrap();
-    assert!(requests::decide(&state, &agent, second.id, false, "  ")
+    email_change::confirm_email(&state, &token).await.unwrap();
+    assert!(review::decide(&state, &agent, second.id, false, "  ")
         .await
         .is_err());
-    requests::decide(
+    review::decide(
         &state,
         &agent,
         second.id,
@@ -580,7 +580,7 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
     let mut state = common::state().await;
     state.mail.smtp_configured = true;
     let ada = customer(&state, "Ada", "ada@example.org").await;
-    requests::request_email_change(&state, &ada, "ada.new@example.org")
+    email_change::request_email_change(&state, &ada, "ada.new@example.org")
         .await
         .unwrap();
     let queued = outbound_mail::Entity::find()
@@ -588,7 +588,7 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(queued.status, "queued");
+    assert_eq!(queued.status, MailStatus::Queued);
 
     // The SMTP server is down: the attempt is recorded and retried later.
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -639,7 +639,7 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(sent.status, "sent");
+    assert_eq!(sent.status, MailStatus::Sent);
     assert!(sent.sent_at.is_some());
     let received = received.lock().unwrap().clone();
     assert_eq!(received.len(), 1);
@@ -671,7 +671,7 @@ async fn outbox_is_for_admins_and_shows_decrypted_mail() {
     let admin = staff(&state, "root@example.org", Role::Admin).await;
     let agent = staff(&state, "agnes@example.org", Role::Agent).await;
     let ada = customer(&state, "Ada", "ada@example.org").await;
-    requests::request_email_change(&state, &ada, "ada.new@example.org")
+    email_change::request_email_change(&state, &ada, "ada.new@example.org")
         .await
         .unwrap();
     let page = app::server::mail::outbox(&state, &admin, 0).await.unwrap();
@@ -686,14 +686,14 @@ async fn an_expired_or_unconfirmed_request_does_not_block_the_customer() {
     let state = common::state().await;
     let ada = customer(&state, "Ada", "ada@example.org").await;
     let agent = staff(&state, "agnes@example.org", Role::Agent).await;
-    let first = requests::request_email_change(&state, &ada, "typo@exmaple.org")
+    let first = email_change::request_email_change(&state, &ada, "typo@exmaple.org")
         .await
         .unwrap();
     // Staff may reject a request the customer never confirmed (a mistyped address).
-    requests::decide(&state, &agent, first.id, false, "The address was mistyped.")
+    review::decide(&state, &agent, first.id, false, "The address was mistyped.")
         .await
         .unwrap();
-    let second = requests::request_email_change(&state, &ada, "ada.second@example.org")
+    let second = email_change::request_email_change(&state, &ada, "ada.second@example.org")
         .await
         .unwrap();
     // Its link expires: the next request closes it instead of being refused.
@@ -706,7 +706,7 @@ async fn an_expired_or_unconfirmed_request_does_not_block_the_customer() {
         .exec(&state.db)
         .await
         .unwrap();
-    requests::request_email_change(&state, &ada, "ada.third@example.org")
+    email_change::request_email_change(&state, &ada, "ada.third@example.org")
         .await
         .unwrap();
     let mine = requests::mine(&state, &ada).await.unwrap();

@@ -6,7 +6,7 @@ use crate::{
     },
     components::{action_error, successes, ErrorNotice, Pager},
     error::AppError,
-    model::{format_time, PrivacyRequestView},
+    model::{format_time, ExportStatus, PrivacyRequestView, RequestKind, TicketsPolicy},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -163,7 +163,7 @@ pub fn OutboxPage() -> impl IntoView {
                                 <article class="card mail">
                                     <div class="message-head">
                                         <strong>{m.subject}</strong>
-                                        <span class="badge">{m.status}</span>
+                                        <span class="badge">{m.status.label()}</span>
                                         <time>{format_time(&m.created_at)}</time>
                                     </div>
                                     <p class="muted">"To " {m.to}</p>
@@ -214,7 +214,7 @@ fn DownloadMyData(all: bool) -> impl IntoView {
     Effect::new(move || {
         let busy = exports.get().and_then(Result::ok).is_some_and(|list| {
             list.iter()
-                .any(|e| e.status == "queued" || e.status == "building")
+                .any(|e| matches!(e.status, ExportStatus::Queued | ExportStatus::Building))
         });
         if busy {
             set_timeout(
@@ -318,7 +318,7 @@ fn DeleteMyAccount(
             </ul>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let delete = policy.await.map(|p| p == "delete").unwrap_or(false);
+                    let delete = policy.await.map(|p| p == TicketsPolicy::Delete).unwrap_or(false);
                     view! {
                         <p>{if delete {
                             "What we keep, and why: the record that you asked for erasure and that we carried it out, which the law requires us to be able to show. Your tickets are deleted. None of it identifies you."
@@ -335,7 +335,7 @@ fn DeleteMyAccount(
             })}
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let open = requests.await.map(|list| list.iter().any(|r| r.kind == "erasure" && r.status.is_open())).unwrap_or(false);
+                    let open = requests.await.map(|list| list.iter().any(|r| r.kind == RequestKind::Erasure && r.status.is_open())).unwrap_or(false);
                     if open {
                         view! { <p class="muted">"Your request is open: follow it, or withdraw it, under “My requests” below."</p> }.into_any()
                     } else {

@@ -8,7 +8,7 @@ use crate::{
         SavePrivacySettings,
     },
     components::{action_error, successes, ErrorNotice},
-    model::{format_time, ErasurePreview, RequestStatus},
+    model::{format_time, ErasurePreview, RequestKind, RequestStatus, TicketsPolicy},
     pages::privacy::{due, History},
 };
 use leptos::prelude::*;
@@ -160,7 +160,7 @@ pub fn RequestPage() -> impl IntoView {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     Ok(r) => {
                         let id = r.id;
-                        let erasure = r.kind == "erasure";
+                        let erasure = r.kind == RequestKind::Erasure;
                         let reviewable = r.status == RequestStatus::InReview;
                         let rejectable = erasure && matches!(r.status, RequestStatus::Submitted | RequestStatus::OnHold);
                         let waiting = matches!(r.status, RequestStatus::Submitted | RequestStatus::InReview | RequestStatus::OnHold);
@@ -287,7 +287,7 @@ fn PreviewPanel(preview: ErasurePreview) -> impl IntoView {
                     <ul class="mentions">
                         {preview.mentions.into_iter().map(|m| view! {
                             <li>
-                                <span class="badge">{m.matched}</span> " "
+                                <span class="badge">{m.matched.label()}</span> " "
                                 {m.message_id.is_none().then_some("in the subject line ")}
                                 <A href=match m.message_id {
                                     Some(message) => format!("/tickets/{}#message-{message}", m.ticket_id),
@@ -441,11 +441,11 @@ pub fn PrivacySettingsPage() -> impl IntoView {
                                     <fieldset>
                                         <legend>"Tickets of erased customers"</legend>
                                         <div class="field checkbox">
-                                            <input id="tickets-anonymise" type="radio" name="erased_tickets" value="anonymise" checked=s.erased_tickets == "anonymise"/>
+                                            <input id="tickets-anonymise" type="radio" name="erased_tickets" value="anonymise" checked=s.erased_tickets == TicketsPolicy::Anonymise/>
                                             <label for="tickets-anonymise">"Keep them anonymised for reporting (status and dates; content unreadable)"</label>
                                         </div>
                                         <div class="field checkbox">
-                                            <input id="tickets-delete" type="radio" name="erased_tickets" value="delete" checked=s.erased_tickets == "delete"/>
+                                            <input id="tickets-delete" type="radio" name="erased_tickets" value="delete" checked=s.erased_tickets == TicketsPolicy::Delete/>
                                             <label for="tickets-delete">"Delete them"</label>
                                         </div>
                                     </fieldset>

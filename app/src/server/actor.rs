@@ -11,3 +11,21 @@ pub struct Actor {
     /// Hash of the session token this request came with (for sign-out and rotation).
     pub session_token_hash: String,
 }
+
+/// Whose eyes a read model renders for: a person and their role. Background
+/// work (an export build) reads as its subject through this, without a
+/// session and without a permission check of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Viewer {
+    pub user_id: Uuid,
+    pub role: Role,
+}
+
+impl From<&Actor> for Viewer {
+    fn from(actor: &Actor) -> Self {
+        Viewer {
+            user_id: actor.user_id,
+            role: actor.role,
+        }
+    }
+}

@@ -7,7 +7,7 @@
 //! shreds them without touching the chain. Appends first lock the single
 //! `audit_head` row, which serialises writers on both SQLite and PostgreSQL.
 use super::{
-    crypto::{DataKey, Slot},
+    crypto::DataKey,
     entities::{audit_event, audit_head},
     Actor, ServiceError,
 };
@@ -127,28 +127,24 @@ pub async fn append(
     let head = audit_head::Entity::find_by_id(1)
         .one(txn)
         .await?
-        .ok_or_else(|| ServiceError::Internal("audit chain head is missing".into()))?;
+        .ok_or_else(|| ServiceError::invariant("audit chain head is missing"))?;
     let id = Uuid::now_v7();
     let changes = if event.changes.is_empty() {
         None
     } else {
         let key = key.ok_or_else(|| {
-            ServiceError::Internal(format!(
+            ServiceError::invariant(format!(
                 "audit event {} has changes but no subject key",
                 event.action.as_str()
             ))
         })?;
-        let json = serde_json::to_vec(&event.changes)
-            .map_err(|e| ServiceError::Internal(e.to_string()))?;
-        Some(key.seal(Slot::new("audit_events", "changes", &id), &json))
+        let json = serde_json::to_vec(&event.changes)?;
+        Some(key.seal(audit_event::CHANGES.at(&id), &json))
     };
     let details = if event.details.is_empty() {
         None
     } else {
-        Some(
-            serde_json::to_string(&event.details)
-                .map_err(|e| ServiceError::Internal(e.to_string()))?,
-        )
+        Some(serde_json::to_string(&event.details)?)
     };
     let mut model = audit_event::Model {
         seq: head.last_seq + 1,
@@ -332,7 +328,7 @@ pub async fn redact_value(
         let (Some(sealed), Some(_)) = (&e.changes, &e.changes_digest) else {
             continue;
         };
-        let slot = Slot::new("audit_events", "changes", &e.id);
+        let slot = audit_event::CHANGES.at(&e.id);
         let Ok(json) = key.open(slot, sealed) else {
             continue;
         };
@@ -351,8 +347,7 @@ pub async fn redact_value(
         if !hit {
             continue;
         }
-        let json =
-            serde_json::to_vec(&changes).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let json = serde_json::to_vec(&changes)?;
         let resealed = key.seal(slot, &json);
         let digest = hex::encode(Sha256::digest(&resealed));
         audit_event::Entity::update_many()
@@ -374,7 +369,7 @@ pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, Servic
     let head = audit_head::Entity::find_by_id(1)
         .one(db)
         .await?
-        .ok_or_else(|| ServiceError::Internal("audit chain head is missing".into()))?;
+        .ok_or_else(|| ServiceError::invariant("audit chain head is missing"))?;
     let mut report = AuditVerification {
         ok: true,
         events_checked: 0,
@@ -456,7 +451,7 @@ pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, Servic
 pub fn open_changes(key: Option<&DataKey>, event: &audit_event::Model) -> Vec<Change> {
     let mut out: Vec<Change> = match (&event.changes, key) {
         (Some(sealed), Some(key)) => key
-            .open(Slot::new("audit_events", "changes", &event.id), sealed)
+            .open(audit_event::CHANGES.at(&event.id), sealed)
             .ok()
             .and_then(|json| serde_json::from_slice(&json).ok())
             .unwrap_or_default(),

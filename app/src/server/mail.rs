@@ -4,17 +4,14 @@
 //! Subject lines and bodies are sealed under the recipient's data key.
 use super::{
     audit::{self, Event},
-    crypto::{DataKey, Slot},
+    crypto::DataKey,
     entities::outbound_mail,
     policy::{self, Action, Target},
     Actor, AppState, ServiceError,
 };
-use crate::{
-    error::AppError,
-    model::{limits, AuditAction, OutboxEntry, Paged},
-};
+use crate::model::{limits, AuditAction, MailStatus, OutboxEntry, Paged};
 use chrono::{DateTime, Utc};
-use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, QueryOrder};
+use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 
 /// The readable part of a mail.
@@ -27,7 +24,9 @@ pub struct MailContent {
 /// Attempts before a mail is given up on.
 pub const MAX_ATTEMPTS: i32 = 8;
 
-/// Queues a mail to `to` about `subject_id`, sealed with that subject's key, and audits it.
+/// Queues a mail to `to` about `subject_id`, sealed with that subject's key.
+/// It is not audited here: `queue_audited` is, for every mail but the erasure
+/// job's final notice (whose job step is the audit record).
 pub async fn queue(
     txn: &impl ConnectionTrait,
     state: &AppState,
@@ -37,19 +36,18 @@ pub async fn queue(
     content: &MailContent,
 ) -> Result<Uuid, ServiceError> {
     let id = Uuid::now_v7();
-    let json = serde_json::to_vec(content).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    let json = serde_json::to_vec(content)?;
     let now = Utc::now();
     outbound_mail::ActiveModel {
         id: Set(id),
         subject_id: Set(Some(subject_id)),
         to_address: Set(to.to_owned()),
-        message: Set(key.seal(Slot::new("outbound_mail", "message", &id), &json)),
+        message: Set(key.seal(outbound_mail::MESSAGE.at(&id), &json)),
         status: Set(if state.mail.smtp_configured {
-            "queued"
+            MailStatus::Queued
         } else {
-            "outbox"
-        }
-        .to_owned()),
+            MailStatus::Outbox
+        }),
         attempts: Set(0),
         next_attempt_at: Set(now),
         last_error: Set(None),
@@ -81,12 +79,9 @@ pub async fn queue_audited(
 
 /// Opens a stored mail with the recipient's key.
 pub fn open(key: &DataKey, mail: &outbound_mail::Model) -> Option<MailContent> {
-    key.open(
-        Slot::new("outbound_mail", "message", &mail.id),
-        &mail.message,
-    )
-    .ok()
-    .and_then(|json| serde_json::from_slice(&json).ok())
+    key.open(outbound_mail::MESSAGE.at(&mail.id), &mail.message)
+        .ok()
+        .and_then(|json| serde_json::from_slice(&json).ok())
 }
 
 /// Every mail, newest first, decrypted (admins only).
@@ -95,9 +90,7 @@ pub async fn outbox(
     actor: &Actor,
     page: u64,
 ) -> Result<Paged<OutboxEntry>, ServiceError> {
-    if !policy::can(actor, Action::ManageSettings, Target::Nothing) {
-        return Err(AppError::Forbidden.into());
-    }
+    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
     let paginator = outbound_mail::Entity::find()
         .order_by_desc(outbound_mail::Column::CreatedAt)
         .order_by_desc(outbound_mail::Column::Id)
@@ -147,18 +140,22 @@ pub async fn claim_due(
     now: DateTime<Utc>,
 ) -> Result<Option<outbound_mail::Model>, ServiceError> {
     let candidates = outbound_mail::Entity::find()
-        .filter(outbound_mail::Column::Status.is_in(["queued", "sending"]))
+        .filter(outbound_mail::Column::Status.is_in([MailStatus::Queued, MailStatus::Sending]))
         .filter(outbound_mail::Column::NextAttemptAt.lte(now))
         .order_by_asc(outbound_mail::Column::NextAttemptAt)
+        .limit(20)
         .all(db)
         .await?;
-    for mail in candidates.into_iter().take(20) {
+    for mail in candidates {
         let lease = now + chrono::Duration::minutes(5);
         let claimed = outbound_mail::Entity::update_many()
-            .col_expr(outbound_mail::Column::Status, Expr::value("sending"))
+            .col_expr(
+                outbound_mail::Column::Status,
+                Expr::value(MailStatus::Sending),
+            )
             .col_expr(outbound_mail::Column::NextAttemptAt, Expr::value(lease))
             .filter(outbound_mail::Column::Id.eq(mail.id))
-            .filter(outbound_mail::Column::Status.eq(mail.status.clone()))
+            .filter(outbound_mail::Column::Status.eq(mail.status))
             .filter(outbound_mail::Column::NextAttemptAt.eq(mail.next_attempt_at))
             .exec(db)
             .await?;
@@ -183,7 +180,7 @@ pub async fn record_attempt(
         .filter(outbound_mail::Column::Id.eq(mail.id));
     update = match result {
         Ok(()) => update
-            .col_expr(outbound_mail::Column::Status, Expr::value("sent"))
+            .col_expr(outbound_mail::Column::Status, Expr::value(MailStatus::Sent))
             .col_expr(outbound_mail::Column::SentAt, Expr::value(now))
             .col_expr(
                 outbound_mail::Column::LastError,
@@ -191,9 +188,9 @@ pub async fn record_attempt(
             ),
         Err(category) => {
             let status = if attempts >= MAX_ATTEMPTS {
-                "failed"
+                MailStatus::Failed
             } else {
-                "queued"
+                MailStatus::Queued
             };
             let backoff = chrono::Duration::seconds(30 * 2i64.pow(attempts.clamp(0, 10) as u32));
             update

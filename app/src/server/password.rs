@@ -1,5 +1,6 @@
 //! Argon2id password hashing with the `argon2` crate's defaults (m=19 MiB, t=2, p=1).
 use super::ServiceError;
+use crate::server::error::Context as _;
 use argon2::{
     password_hash::{rand_core::OsRng, PasswordHasher, PasswordVerifier, SaltString},
     Argon2,
@@ -33,10 +34,11 @@ pub async fn hash(password: String) -> Result<PasswordHash, ServiceError> {
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .map(|h| PasswordHash(h.to_string()))
-            .map_err(|e| ServiceError::Internal(format!("hashing failed: {e}")))
+            // Argon2's errors carry no cause of their own: their text is all there is.
+            .map_err(|e| ServiceError::invariant(format!("hashing failed: {e}")))
     })
     .await
-    .map_err(|e| ServiceError::Internal(format!("hashing task failed: {e}")))?
+    .context("hashing task failed")?
 }
 
 /// Checks a password. With `None` it still spends the same effort against a
@@ -49,14 +51,14 @@ pub async fn verify(password: String, stored: Option<PasswordHash>) -> Result<bo
             None => dummy_hash().to_owned(),
         };
         let parsed = argon2::PasswordHash::new(&stored)
-            .map_err(|e| ServiceError::Internal(format!("stored hash unreadable: {e}")))?;
+            .map_err(|e| ServiceError::invariant(format!("stored hash unreadable: {e}")))?;
         let ok = Argon2::default()
             .verify_password(password.as_bytes(), &parsed)
             .is_ok();
         Ok(exists && ok)
     })
     .await
-    .map_err(|e| ServiceError::Internal(format!("verify task failed: {e}")))?
+    .context("verify task failed")?
 }
 
 fn dummy_hash() -> &'static str {

@@ -1,6 +1,7 @@
 //! Every permission decision of the portal, in one place, so it can be read and
 //! tested as a matrix. Services call `can` before they touch data.
 use super::Actor;
+use crate::error::AppError;
 use crate::model::Role;
 use uuid::Uuid;
 
@@ -44,6 +45,35 @@ pub enum Action {
 pub enum Target {
     Nothing,
     Ticket { customer_id: Uuid },
+}
+
+/// Which tickets a query may return for an actor: the policy's answer as a
+/// filter that every ticket list and lookup applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TicketScope {
+    /// Every customer's (staff working the queue).
+    Every,
+    /// Only this customer's own.
+    CustomerOf(Uuid),
+}
+
+/// The tickets `actor` may see.
+pub fn ticket_scope(actor: &Actor) -> TicketScope {
+    if can(actor, Action::ViewTicketQueue, Target::Nothing) {
+        TicketScope::Every
+    } else {
+        TicketScope::CustomerOf(actor.user_id)
+    }
+}
+
+/// `can`, as the answer a service returns: `Forbidden` when it is no. The one
+/// entry point services use; `can` alone is for deciding what a page shows.
+pub fn require(actor: &Actor, action: Action, target: Target) -> Result<(), AppError> {
+    if can(actor, action, target) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// May `actor` do `action` to `target`?

@@ -28,8 +28,8 @@ pub async fn compact(db: &DatabaseConnection, tables: &[&str]) -> Result<(), Ser
                 }
                 tokio::time::sleep(std::time::Duration::from_millis(50 * (attempt + 1))).await;
             }
-            return Err(ServiceError::Internal(
-                "the write-ahead log could not be truncated: the database stayed busy".into(),
+            return Err(ServiceError::invariant(
+                "the write-ahead log could not be truncated: the database stayed busy",
             ));
         }
         DbBackend::Postgres => {
@@ -69,8 +69,8 @@ pub async fn compact(db: &DatabaseConnection, tables: &[&str]) -> Result<(), Ser
                     tokio::time::sleep(std::time::Duration::from_millis(250)).await;
                 }
                 if !clear {
-                    return Err(ServiceError::Internal(
-                        "a long-running transaction keeps old row versions alive; compaction will be retried".into(),
+                    return Err(ServiceError::invariant(
+                        "a long-running transaction keeps old row versions alive; compaction will be retried",
                     ));
                 }
             }

@@ -28,7 +28,7 @@ impl std::fmt::Debug for Vault {
 }
 
 fn internal(what: impl std::fmt::Display) -> ServiceError {
-    ServiceError::Internal(what.to_string())
+    ServiceError::invariant(what.to_string())
 }
 
 impl Vault {

@@ -203,6 +203,25 @@ impl<'a> Slot<'a> {
     }
 }
 
+/// A sealed column: each entity names its own next to its model (`user::NAME`),
+/// so a binding cannot be misspelt at the call site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SealedColumn {
+    pub table: &'static str,
+    pub column: &'static str,
+}
+
+impl SealedColumn {
+    pub const fn new(table: &'static str, column: &'static str) -> Self {
+        SealedColumn { table, column }
+    }
+
+    /// The slot of this column in one row.
+    pub fn at(self, row: &Uuid) -> Slot<'_> {
+        Slot::new(self.table, self.column, row)
+    }
+}
+
 impl DataKey {
     pub fn generate() -> Self {
         DataKey {

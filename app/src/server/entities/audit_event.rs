@@ -1,3 +1,4 @@
+use crate::server::crypto::SealedColumn;
 use sea_orm::entity::prelude::*;
 
 /// One link of the audit hash chain. See `server::audit` for the hash.
@@ -32,3 +33,6 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Sealed column `audit_events.changes`: The before/after values, under the subject's key.
+pub const CHANGES: SealedColumn = SealedColumn::new("audit_events", "changes");

@@ -1,3 +1,4 @@
+use crate::server::crypto::SealedColumn;
 use sea_orm::entity::prelude::*;
 
 /// One custom field's value on a contact or ticket.
@@ -22,3 +23,6 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Sealed column `custom_field_values.value`: An encrypted custom field's value.
+pub const VALUE: SealedColumn = SealedColumn::new("custom_field_values", "value");

@@ -1,3 +1,4 @@
+use crate::model::{ExportKind, ExportStatus};
 use sea_orm::entity::prelude::*;
 
 /// A "Download my data" archive: built in the background, stored encrypted under
@@ -9,10 +10,8 @@ pub struct Model {
     pub id: Uuid,
     /// Whose data it is (for `all`, the admin who asked: it is sealed under their key).
     pub subject_id: Uuid,
-    /// `subject` (Download my data) or `all` (an admin's export of every module).
-    pub kind: String,
-    /// `queued`, `building`, `ready`, `failed` or `expired`.
-    pub status: String,
+    pub kind: ExportKind,
+    pub status: ExportStatus,
     /// 0–100 while building.
     pub progress: i32,
     pub size_bytes: i64,

@@ -1,3 +1,5 @@
+use crate::model::{JobScope, JobStatus, TicketsPolicy};
+use crate::server::crypto::SealedColumn;
 use sea_orm::entity::prelude::*;
 
 /// A durable erasure: picked up by one worker at a time, carried out in recorded steps.
@@ -9,13 +11,11 @@ pub struct Model {
     /// The customer's erasure request, when the job carries one out.
     pub request_id: Option<Uuid>,
     pub subject_id: Uuid,
-    /// `customer` or `ticket`.
-    pub scope: String,
+    pub scope: JobScope,
     pub ticket_id: Option<Uuid>,
-    /// `delete` or `anonymise`: what happens to the customer's tickets.
-    pub tickets_policy: String,
-    /// `queued`, `running`, `completed` or `needs_attention`.
-    pub status: String,
+    /// What happens to the customer's tickets.
+    pub tickets_policy: TicketsPolicy,
+    pub status: JobStatus,
     pub lease_until: DateTimeUtc,
     pub attempts: i32,
     /// What the final check looks for, sealed under the job's own key.
@@ -32,3 +32,6 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Sealed column `erasure_jobs.identifiers`: What the final check looks for, under the job's own key.
+pub const IDENTIFIERS: SealedColumn = SealedColumn::new("erasure_jobs", "identifiers");

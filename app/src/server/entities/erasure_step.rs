@@ -1,3 +1,4 @@
+use crate::model::ErasureStep;
 use sea_orm::entity::prelude::*;
 
 /// A completed step of an erasure job; a step with a row here is never run again.
@@ -7,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub job_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub step: String,
+    pub step: ErasureStep,
     pub completed_at: DateTimeUtc,
     /// Counts as JSON; never personal data.
     pub detail: String,

@@ -1,3 +1,4 @@
+use crate::server::crypto::SealedColumn;
 use sea_orm::entity::prelude::*;
 
 /// A legal hold: while active, nothing of the subject may be erased or expire.
@@ -21,3 +22,6 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Sealed column `legal_holds.reason`: Why the hold was placed.
+pub const REASON: SealedColumn = SealedColumn::new("legal_holds", "reason");

@@ -1,3 +1,4 @@
+use crate::server::crypto::SealedColumn;
 use sea_orm::entity::prelude::*;
 
 /// A reply or an internal note on a ticket.
@@ -21,3 +22,6 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Sealed column `messages.body`: The message text.
+pub const BODY: SealedColumn = SealedColumn::new("messages", "body");

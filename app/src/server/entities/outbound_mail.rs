@@ -1,3 +1,5 @@
+use crate::model::MailStatus;
+use crate::server::crypto::SealedColumn;
 use sea_orm::entity::prelude::*;
 
 /// A mail waiting to be sent, sent, or kept in the outbox when no SMTP server is configured.
@@ -10,8 +12,7 @@ pub struct Model {
     pub to_address: String,
     /// JSON {subject, body}, sealed under the recipient's key.
     pub message: Vec<u8>,
-    /// `queued`, `sending`, `sent`, `failed` or `outbox`.
-    pub status: String,
+    pub status: MailStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     pub last_error: Option<String>,
@@ -23,3 +24,6 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Sealed column `outbound_mail.message`: Subject and body, under the recipient's key.
+pub const MESSAGE: SealedColumn = SealedColumn::new("outbound_mail", "message");

@@ -1,3 +1,5 @@
+use crate::model::{RequestKind, RequestStatus};
+use crate::server::crypto::SealedColumn;
 use sea_orm::entity::prelude::*;
 
 /// A data subject's request (email change now; export and erasure later).
@@ -6,9 +8,9 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub kind: String,
+    pub kind: RequestKind,
     pub subject_id: Uuid,
-    pub status: String,
+    pub status: RequestStatus,
     /// JSON details sealed under the subject's key (e.g. the requested email).
     pub details: Option<Vec<u8>>,
     /// SHA-256 of the emailed confirmation token, until it is used.
@@ -28,3 +30,6 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Sealed column `privacy_requests.details`: What is asked, under the subject's key.
+pub const DETAILS: SealedColumn = SealedColumn::new("privacy_requests", "details");

@@ -1,3 +1,5 @@
+use crate::model::{RequestStatus, Role};
+use crate::server::crypto::SealedColumn;
 use sea_orm::entity::prelude::*;
 
 /// One step in a privacy request's history.
@@ -9,9 +11,9 @@ pub struct Model {
     pub request_id: Uuid,
     pub at: DateTimeUtc,
     pub actor_id: Option<Uuid>,
-    pub actor_role: Option<String>,
-    pub from_status: String,
-    pub to_status: String,
+    pub actor_role: Option<Role>,
+    pub from_status: RequestStatus,
+    pub to_status: RequestStatus,
     /// The reason shown to the subject, sealed under their key.
     pub note: Option<Vec<u8>>,
 }
@@ -20,3 +22,6 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Sealed column `privacy_request_events.note`: The reason the subject sees.
+pub const NOTE: SealedColumn = SealedColumn::new("privacy_request_events", "note");

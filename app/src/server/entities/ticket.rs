@@ -1,3 +1,5 @@
+use crate::model::TicketStatus;
+use crate::server::crypto::SealedColumn;
 use sea_orm::entity::prelude::*;
 
 /// A customer's support ticket.
@@ -9,7 +11,7 @@ pub struct Model {
     pub customer_id: Uuid,
     /// Sealed under the customer's data key (`tickets.subject`).
     pub subject: Vec<u8>,
-    pub status: String,
+    pub status: TicketStatus,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }
@@ -18,3 +20,6 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Sealed column `tickets.subject`: The ticket's subject line.
+pub const SUBJECT: SealedColumn = SealedColumn::new("tickets", "subject");

@@ -1,3 +1,5 @@
+use crate::model::Role;
+use crate::server::crypto::SealedColumn;
 use sea_orm::entity::prelude::*;
 
 /// A person with an account: customer, agent or admin.
@@ -18,7 +20,7 @@ pub struct Model {
     pub time_zone: Option<Vec<u8>>,
     /// Argon2id PHC string; see `server::password`.
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
     pub created_at: DateTimeUtc,
     /// Set when the customer was erased; the row stays as a tombstone.
     pub erased_at: Option<DateTimeUtc>,
@@ -40,3 +42,10 @@ impl std::fmt::Debug for Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// The table, for sealed columns named at run time.
+pub const TABLE: &str = "users";
+/// Sealed column `users.name`: The person's name.
+pub const NAME: SealedColumn = SealedColumn::new("users", "name");
+/// Sealed column `users.phone`: Their phone number.
+pub const PHONE: SealedColumn = SealedColumn::new("users", "phone");

@@ -2,12 +2,13 @@
 //! Names and phones are sealed under the user's own data key; every change is
 //! audited in the same transaction.
 use super::{sessions, sessions::SessionToken, throttle};
+use crate::server::error::Context as _;
 use crate::{
     error::AppError,
     model::{limits, AuditAction, CurrentUser, Paged, Role, UserSummary},
     server::{
         audit::{self, Change, Event},
-        crypto::{DataKey, Slot},
+        crypto::DataKey,
         entities::user,
         error::OnConstraint,
         password,
@@ -81,16 +82,16 @@ async fn insert(
     let model = user::ActiveModel {
         id: Set(id),
         email: Set(new.email.clone()),
-        name: Set(key.seal_str(Slot::new("users", "name", &id), &new.name)),
+        name: Set(key.seal_str(user::NAME.at(&id), &new.name)),
         phone: Set(new
             .phone
             .as_deref()
-            .map(|p| key.seal_str(Slot::new("users", "phone", &id), p))),
+            .map(|p| key.seal_str(user::PHONE.at(&id), p))),
         twitter: Set(None),
         language: Set(None),
         time_zone: Set(None),
         password_hash: Set(hash.as_stored().to_owned()),
-        role: Set(new.role.as_str().to_owned()),
+        role: Set(new.role),
         created_at: Set(Utc::now()),
         erased_at: Set(None),
         pseudonym: Set(None),
@@ -115,23 +116,18 @@ async fn insert(
     Ok((txn, model, key))
 }
 
-fn role_of(model: &user::Model) -> Result<Role, ServiceError> {
-    Role::parse(&model.role)
-        .ok_or_else(|| ServiceError::Internal(format!("user {} has an unknown role", model.id)))
-}
-
 fn current_user(model: &user::Model, key: Option<&DataKey>) -> Result<CurrentUser, ServiceError> {
     let name = match key {
         Some(key) => key
-            .open_string(Slot::new("users", "name", &model.id), &model.name)
-            .map_err(|e| ServiceError::Internal(format!("name of user {}: {e}", model.id)))?,
+            .open_string(user::NAME.at(&model.id), &model.name)
+            .context(format!("name of user {}", model.id))?,
         None => vault::ERASED.to_owned(),
     };
     Ok(CurrentUser {
         id: model.id,
         name,
         email: model.email.clone(),
-        role: role_of(model)?,
+        role: model.role,
     })
 }
 
@@ -218,7 +214,7 @@ pub async fn sign_in(
             return Err(AppError::InvalidCredentials.into());
         }
     };
-    let role = role_of(&user)?;
+    let role = user.role;
     let key = state.vault.key(user.id).await?;
     let txn = audit::begin(db).await?;
     throttle::forget(&txn, &attempt).await?;
@@ -261,9 +257,7 @@ pub async fn create_user(
     actor: &Actor,
     new: NewUser,
 ) -> Result<CurrentUser, ServiceError> {
-    if !policy::can(actor, Action::ManageUsers, Target::Nothing) {
-        return Err(AppError::Forbidden.into());
-    }
+    policy::require(actor, Action::ManageUsers, Target::Nothing)?;
     let (txn, model, key) = insert(state, new, Some(actor), AuditAction::UserCreated).await?;
     txn.commit().await?;
     current_user(&model, Some(&key))
@@ -275,9 +269,7 @@ pub async fn list_users(
     actor: &Actor,
     page: u64,
 ) -> Result<Paged<UserSummary>, ServiceError> {
-    if !policy::can(actor, Action::ManageUsers, Target::Nothing) {
-        return Err(AppError::Forbidden.into());
-    }
+    policy::require(actor, Action::ManageUsers, Target::Nothing)?;
     let paginator = user::Entity::find()
         .order_by_desc(user::Column::CreatedAt)
         .order_by_desc(user::Column::Id)

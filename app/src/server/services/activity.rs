@@ -9,22 +9,14 @@ use crate::{
         ChangeView, KeyStatus, Paged, Role,
     },
     server::{
-        audit::{self, open_changes, Change},
+        audit::{self, open_changes, Change, Event},
         entities::audit_event,
         policy::{self, Action, Target},
-        Actor, AppState, ServiceError,
+        Actor, AppState, ServiceError, Viewer,
     },
 };
 use chrono::{NaiveDate, TimeZone, Utc};
 use sea_orm::{prelude::*, QueryOrder};
-
-fn require(actor: &Actor, action: Action) -> Result<(), ServiceError> {
-    if policy::can(actor, action, Target::Nothing) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden.into())
-    }
-}
 
 fn views(changes: Vec<Change>) -> Vec<ChangeView> {
     changes
@@ -69,7 +61,7 @@ pub async fn events(
     filter: &AuditFilter,
     page: u64,
 ) -> Result<Paged<AuditEntryView>, ServiceError> {
-    require(actor, Action::ViewAuditLog)?;
+    policy::require(actor, Action::ViewAuditLog, Target::Nothing)?;
     let mut query = audit_event::Entity::find();
     for (email, column) in [
         (&filter.actor_email, audit_event::Column::ActorId),
@@ -181,14 +173,25 @@ pub async fn my_activity(
     activity_page(state, actor, page, limits::PAGE_SIZE).await
 }
 
-/// One page of "Activity on my data" of any size (the export reads it in large pages).
+/// One page of "Activity on my data" of any size.
 pub async fn activity_page(
     state: &AppState,
     actor: &Actor,
     page: u64,
     page_size: u64,
 ) -> Result<Paged<ActivityView>, ServiceError> {
-    require(actor, Action::ViewOwnActivity)?;
+    policy::require(actor, Action::ViewOwnActivity, Target::Nothing)?;
+    subject_activity(state, Viewer::from(actor), page, page_size).await
+}
+
+/// The events about `actor`'s own data as they see them, unchecked: for the
+/// callers that already decided they may (the page above, their export).
+pub(crate) async fn subject_activity(
+    state: &AppState,
+    actor: Viewer,
+    page: u64,
+    page_size: u64,
+) -> Result<Paged<ActivityView>, ServiceError> {
     let hidden = if actor.role.is_staff() {
         Vec::new()
     } else {
@@ -255,12 +258,29 @@ pub async fn activity_page(
 
 /// Walks the chain (admins only).
 pub async fn verify(state: &AppState, actor: &Actor) -> Result<AuditVerification, ServiceError> {
-    require(actor, Action::ViewAuditLog)?;
+    policy::require(actor, Action::ViewAuditLog, Target::Nothing)?;
     audit::verify(&state.db).await
 }
 
 /// Master keys and how many data keys each wraps (admins only).
 pub async fn key_status(state: &AppState, actor: &Actor) -> Result<KeyStatus, ServiceError> {
-    require(actor, Action::ManageKeys)?;
+    policy::require(actor, Action::ManageKeys, Target::Nothing)?;
     state.vault.status().await
+}
+
+/// Audits a finished master key rotation (run by an operator at the command line).
+pub async fn record_rotation(
+    state: &AppState,
+    current: &str,
+    rewrapped: u64,
+    removed: &[String],
+) -> Result<(), ServiceError> {
+    let txn = audit::begin(&state.db).await?;
+    let event = Event::new(AuditAction::MasterKeyRotated, "master_key", current)
+        .setting(Change::set("current_key", current))
+        .setting(Change::set("data_keys_rewrapped", rewrapped.to_string()))
+        .setting(Change::set("old_keys_removed", removed.join(", ")));
+    audit::append(&txn, event, None).await?;
+    txn.commit().await?;
+    Ok(())
 }

@@ -9,7 +9,7 @@ use crate::{
     model::{AuditAction, Role},
     server::{
         audit::{self, Change, Event},
-        crypto::{DataKey, Slot},
+        crypto::DataKey,
         entities::{custom_field, custom_field_value, field_permission},
         policy::{self, Action, Target},
         Actor, AppState, ServiceError,
@@ -48,13 +48,13 @@ fn def_of(model: &custom_field::Model) -> Result<CustomFieldDef, ServiceError> {
     Ok(CustomFieldDef {
         id: model.id,
         scope: FieldScope::parse(&model.scope).ok_or_else(|| {
-            ServiceError::Internal(format!("field {} has an unknown scope", model.id))
+            ServiceError::invariant(format!("field {} has an unknown scope", model.id))
         })?,
         key: model.key.clone(),
         label: model.label.clone(),
         help_text: model.help_text.clone(),
         field_type: FieldType::parse(&model.field_type).ok_or_else(|| {
-            ServiceError::Internal(format!("field {} has an unknown type", model.id))
+            ServiceError::invariant(format!("field {} has an unknown type", model.id))
         })?,
         options: options_of(model),
         required: model.required,
@@ -182,9 +182,9 @@ async fn read_values<'k>(
         let json = match (&row.value_plain, &row.value_sealed, key_for(row.subject_id)) {
             (Some(plain), _, _) => plain.clone(),
             (None, Some(sealed), Some(key)) => key
-                .open_string(Slot::new("custom_field_values", "value", &row.id), sealed)
+                .open_string(custom_field_value::VALUE.at(&row.id), sealed)
                 .map_err(|e| {
-                    ServiceError::Internal(format!("custom field value {}: {e}", row.id))
+                    ServiceError::invariant(format!("custom field value {}: {e}", row.id))
                 })?,
             _ => continue,
         };
@@ -213,13 +213,12 @@ pub async fn write_values(
         if value.is_empty() {
             continue;
         }
-        let json =
-            serde_json::to_string(value).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let json = serde_json::to_string(value)?;
         let id = Uuid::now_v7();
         let (plain, sealed) = if field.encrypted {
             (
                 None,
-                Some(key.seal_str(Slot::new("custom_field_values", "value", &id), &json)),
+                Some(key.seal_str(custom_field_value::VALUE.at(&id), &json)),
             )
         } else {
             (Some(json), None)
@@ -239,21 +238,13 @@ pub async fn write_values(
     Ok(())
 }
 
-fn require_admin(actor: &Actor) -> Result<(), ServiceError> {
-    if policy::can(actor, Action::ManageSettings, Target::Nothing) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden.into())
-    }
-}
-
 /// Every custom field of a scope, archived ones included (admins only).
 pub async fn list_defs(
     state: &AppState,
     actor: &Actor,
     scope: FieldScope,
 ) -> Result<Vec<CustomFieldDef>, ServiceError> {
-    require_admin(actor)?;
+    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
     custom_field::Entity::find()
         .filter(custom_field::Column::Scope.eq(scope.as_str()))
         .order_by_asc(custom_field::Column::Archived)
@@ -286,7 +277,7 @@ pub async fn save_def(
     actor: &Actor,
     input: CustomFieldInput,
 ) -> Result<CustomFieldDef, ServiceError> {
-    require_admin(actor)?;
+    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
     let label = input.label.trim();
     if label.is_empty() || label.chars().count() > 120 {
         return Err(AppError::field("label", "Label is required, at most 120 characters.").into());
@@ -431,7 +422,7 @@ pub async fn move_def(
     id: Uuid,
     up: bool,
 ) -> Result<(), ServiceError> {
-    require_admin(actor)?;
+    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
     let txn = audit::begin(&state.db).await?;
     let field = custom_field::Entity::find_by_id(id)
         .one(&txn)
@@ -475,7 +466,7 @@ pub async fn set_archived(
     id: Uuid,
     archived: bool,
 ) -> Result<(), ServiceError> {
-    require_admin(actor)?;
+    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
     let txn = audit::begin(&state.db).await?;
     let field = custom_field::Entity::find_by_id(id)
         .one(&txn)
@@ -502,7 +493,7 @@ pub async fn permissions(
     state: &AppState,
     actor: &Actor,
 ) -> Result<Vec<PermissionRow>, ServiceError> {
-    require_admin(actor)?;
+    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
     let map = access_map(&state.db).await?;
     let row = |field: String, label: String, scope: FieldScope| PermissionRow {
         access: Role::ALL
@@ -544,7 +535,7 @@ pub async fn set_permission(
     field: &str,
     access_level: Access,
 ) -> Result<(), ServiceError> {
-    require_admin(actor)?;
+    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
     let scope = if STANDARD_FIELDS.iter().any(|(k, _, _)| *k == field) {
         FieldScope::Contact
     } else {

@@ -1,9 +1,10 @@
 //! Looking up users with their decrypted names, in batches.
 use crate::{
+    error::AppError,
     model::Role,
-    server::{crypto::Slot, entities::user, vault::open_text, AppState, ServiceError},
+    server::{entities::user, vault::open_text, AppState, ServiceError},
 };
-use sea_orm::prelude::*;
+use sea_orm::{prelude::*, ConnectionTrait};
 use std::collections::HashMap;
 
 /// A user as other pages mention them.
@@ -36,9 +37,9 @@ pub async fn people(
             // An erased customer is their pseudonym; their sealed name is unreadable anyway.
             let name = match &u.pseudonym {
                 Some(p) => p.clone(),
-                None => open_text(&keys, u.id, Slot::new("users", "name", &u.id), &u.name),
+                None => open_text(&keys, u.id, user::NAME.at(&u.id), &u.name),
             };
-            let role = Role::parse(&u.role).unwrap_or(Role::Customer);
+            let role = u.role;
             (
                 u.id,
                 Person {
@@ -62,4 +63,20 @@ pub async fn id_by_email(state: &AppState, email: &str) -> Result<Option<Uuid>, 
         .one(&state.db)
         .await?
         .map(|u| u.id))
+}
+
+/// The account with this id, if any (staff and customers alike).
+pub async fn account(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<user::Model>, ServiceError> {
+    Ok(user::Entity::find_by_id(id).one(db).await?)
+}
+
+/// The customer with this id; anyone else (a missing id, a staff account) is "not found".
+pub async fn customer(db: &impl ConnectionTrait, id: Uuid) -> Result<user::Model, ServiceError> {
+    account(db, id)
+        .await?
+        .filter(|u| u.role == Role::Customer)
+        .ok_or_else(|| AppError::NotFound.into())
 }

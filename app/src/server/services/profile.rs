@@ -58,9 +58,9 @@ async fn views(
         }
         let value = match (column(user, name), key) {
             (Some(sealed), Some(key)) => Some(
-                key.open_string(Slot::new("users", column_name(name), &user.id), sealed)
+                key.open_string(Slot::new(user::TABLE, column_name(name), &user.id), sealed)
                     .map_err(|e| {
-                        ServiceError::Internal(format!("{name} of user {}: {e}", user.id))
+                        ServiceError::invariant(format!("{name} of user {}: {e}", user.id))
                     })?,
             ),
             _ => None,
@@ -200,7 +200,7 @@ pub async fn update(
         return Err(AppError::field("email", EMAIL_IS_READ_ONLY).into());
     }
     let key =
-        key.ok_or_else(|| ServiceError::Internal(format!("user {} has no data key", user.id)))?;
+        key.ok_or_else(|| ServiceError::invariant(format!("user {} has no data key", user.id)))?;
     let (current, defs) = views(state, &map, actor.role, &user, Some(&key)).await?;
     let changed = check_inputs(&current, inputs)?;
     if changed.is_empty() {
@@ -228,7 +228,7 @@ pub async fn update(
         }
         let sealed = values
             .first()
-            .map(|v| key.seal_str(Slot::new("users", column_name(&field.key), &user.id), v));
+            .map(|v| key.seal_str(Slot::new(user::TABLE, column_name(&field.key), &user.id), v));
         match field.key.as_str() {
             "name" => row.name = Set(sealed.unwrap_or_default()),
             "phone" => row.phone = Set(sealed),
@@ -236,7 +236,7 @@ pub async fn update(
             "language" => row.language = Set(sealed),
             "time_zone" => row.time_zone = Set(sealed),
             other => {
-                return Err(ServiceError::Internal(format!(
+                return Err(ServiceError::invariant(format!(
                     "unknown standard field {other}"
                 )))
             }

@@ -1,11 +1,8 @@
 //! Server-side sessions. The browser holds a random 256-bit token; the database
 //! holds only its SHA-256, so a leaked database cannot be replayed as cookies.
-use crate::{
-    model::Role,
-    server::{
-        entities::{session, user},
-        Actor, SecuritySettings, ServiceError,
-    },
+use crate::server::{
+    entities::{session, user},
+    Actor, SecuritySettings, ServiceError,
 };
 use chrono::{DateTime, Utc};
 use rand::RngCore;
@@ -119,12 +116,7 @@ pub async fn resolve(
             .exec(db)
             .await?;
     }
-    let Some(role) = Role::parse(&user.role) else {
-        return Err(ServiceError::Internal(format!(
-            "user {} has an unknown role",
-            user.id
-        )));
-    };
+    let role = user.role;
     Ok(Some(Actor {
         user_id: user.id,
         role,

@@ -15,9 +15,9 @@ use crate::{
     server::services::people::people,
     server::{
         audit::{self, Change, Event},
-        crypto::{DataKey, Slot},
+        crypto::DataKey,
         entities::{message, ticket},
-        policy::{self, Action, Target},
+        policy::{self, Action, Target, TicketScope},
         vault::{self, open_text},
         Actor, AppState, ServiceError,
     },
@@ -27,11 +27,6 @@ use chrono::Utc;
 use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, QueryOrder};
 use std::collections::HashMap;
 
-fn status_of(t: &ticket::Model) -> Result<TicketStatus, ServiceError> {
-    TicketStatus::parse(&t.status)
-        .ok_or_else(|| ServiceError::Internal(format!("ticket {} has an unknown status", t.id)))
-}
-
 /// Loads a ticket the actor may see for `action`; otherwise `NotFound` (or `Forbidden`
 /// for an action on a ticket they may see but not change).
 async fn visible_ticket(
@@ -40,30 +35,29 @@ async fn visible_ticket(
     id: Uuid,
     action: Action,
 ) -> Result<ticket::Model, ServiceError> {
-    let mut query = ticket::Entity::find_by_id(id);
-    if actor.role == Role::Customer {
-        query = query.filter(ticket::Column::CustomerId.eq(actor.user_id));
-    }
-    let ticket = query.one(db).await?.ok_or(AppError::NotFound)?;
+    let ticket = scoped(policy::ticket_scope(actor), ticket::Entity::find_by_id(id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let target = Target::Ticket {
         customer_id: ticket.customer_id,
     };
-    if !policy::can(actor, Action::ViewTicket, target) {
-        return Err(AppError::NotFound.into());
-    }
-    if !policy::can(actor, action, target) {
-        return Err(AppError::Forbidden.into());
-    }
+    // A ticket one may not see does not exist for them.
+    policy::require(actor, Action::ViewTicket, target).map_err(|_| AppError::NotFound)?;
+    policy::require(actor, action, target)?;
     Ok(ticket)
 }
 
+/// A ticket query limited to what the policy lets the actor see.
+fn scoped(scope: TicketScope, query: Select<ticket::Entity>) -> Select<ticket::Entity> {
+    match scope {
+        TicketScope::Every => query,
+        TicketScope::CustomerOf(customer) => query.filter(ticket::Column::CustomerId.eq(customer)),
+    }
+}
+
 fn subject_text(keys: &HashMap<Uuid, DataKey>, t: &ticket::Model) -> String {
-    open_text(
-        keys,
-        t.customer_id,
-        Slot::new("tickets", "subject", &t.id),
-        &t.subject,
-    )
+    open_text(keys, t.customer_id, ticket::SUBJECT.at(&t.id), &t.subject)
 }
 
 /// A customer's own tickets, or the whole queue for staff; newest first.
@@ -73,13 +67,11 @@ pub async fn list(
     status: Option<TicketStatus>,
     page: u64,
 ) -> Result<Paged<TicketSummary>, ServiceError> {
-    let mut query = ticket::Entity::find();
-    let queue = policy::can(actor, Action::ViewTicketQueue, Target::Nothing);
-    if !queue {
-        query = query.filter(ticket::Column::CustomerId.eq(actor.user_id));
-    }
+    let scope = policy::ticket_scope(actor);
+    let queue = scope == TicketScope::Every;
+    let mut query = scoped(scope, ticket::Entity::find());
     if let Some(status) = status {
-        query = query.filter(ticket::Column::Status.eq(status.as_str()));
+        query = query.filter(ticket::Column::Status.eq(status));
     }
     let paginator = query
         .order_by_desc(ticket::Column::CreatedAt)
@@ -100,7 +92,7 @@ pub async fn list(
             Ok(TicketSummary {
                 id: t.id,
                 subject: subject_text(&keys, t),
-                status: status_of(t)?,
+                status: t.status,
                 created_at: t.created_at,
                 updated_at: t.updated_at,
                 customer_name: queue.then(|| {
@@ -144,7 +136,7 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDeta
     let customer = people
         .get(&ticket.customer_id)
         .cloned()
-        .ok_or_else(|| ServiceError::Internal(format!("ticket {} has no customer", ticket.id)))?;
+        .ok_or_else(|| ServiceError::invariant(format!("ticket {} has no customer", ticket.id)))?;
     let messages = messages
         .into_iter()
         .map(|m| {
@@ -155,12 +147,7 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDeta
                     .map(|a| a.name.clone())
                     .unwrap_or_else(|| vault::ERASED.into()),
                 author_role: author.map(|a| a.role).unwrap_or(Role::Customer),
-                body: open_text(
-                    &keys,
-                    ticket.customer_id,
-                    Slot::new("messages", "body", &m.id),
-                    &m.body,
-                ),
+                body: open_text(&keys, ticket.customer_id, message::BODY.at(&m.id), &m.body),
                 internal: m.internal,
                 redacted: m.redacted_at.is_some(),
                 created_at: m.created_at,
@@ -176,7 +163,7 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDeta
     Ok(TicketDetail {
         id: ticket.id,
         subject: subject_text(&keys, &ticket),
-        status: status_of(&ticket)?,
+        status: ticket.status,
         created_at: ticket.created_at,
         customer_name: customer.name,
         customer_id: actor.role.is_staff().then_some(ticket.customer_id),
@@ -236,7 +223,7 @@ async fn insert_message(
         id: Set(id),
         ticket_id: Set(ticket_id),
         author_id: Set(author_id),
-        body: Set(key.seal_str(Slot::new("messages", "body", &id), body)),
+        body: Set(key.seal_str(message::BODY.at(&id), body)),
         internal: Set(internal),
         created_at: Set(Utc::now()),
         redacted_at: Set(None),
@@ -255,9 +242,7 @@ pub async fn open(
     body: &str,
     inputs: &[FieldInput],
 ) -> Result<Uuid, ServiceError> {
-    if !policy::can(actor, Action::OpenTicket, Target::Nothing) {
-        return Err(AppError::Forbidden.into());
-    }
+    policy::require(actor, Action::OpenTicket, Target::Nothing)?;
     let subject = validate::subject(subject)?;
     let body = validate::message_body(body)?;
     let form = new_ticket_fields(state, actor).await?;
@@ -282,8 +267,8 @@ pub async fn open(
     ticket::ActiveModel {
         id: Set(id),
         customer_id: Set(actor.user_id),
-        subject: Set(key.seal_str(Slot::new("tickets", "subject", &id), &subject)),
-        status: Set(TicketStatus::Open.as_str().to_owned()),
+        subject: Set(key.seal_str(ticket::SUBJECT.at(&id), &subject)),
+        status: Set(TicketStatus::Open),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -330,7 +315,7 @@ pub async fn reply(
     let body = validate::message_body(body)?;
     let txn = audit::begin(&state.db).await?;
     let ticket = visible_ticket(&txn, actor, ticket_id, action).await?;
-    let status = status_of(&ticket)?;
+    let status = ticket.status;
     if status == TicketStatus::Closed && !internal {
         return Err(AppError::Conflict {
             message: "This ticket is closed. Please open a new ticket.".into(),
@@ -347,7 +332,7 @@ pub async fn reply(
         _ => status,
     };
     let mut active: ticket::ActiveModel = ticket.into();
-    active.status = Set(new_status.as_str().to_owned());
+    active.status = Set(new_status);
     active.updated_at = Set(Utc::now());
     active.update(&txn).await?;
     let action = if internal {
@@ -381,14 +366,14 @@ pub async fn set_status(
 ) -> Result<(), ServiceError> {
     let txn = audit::begin(&state.db).await?;
     let ticket = visible_ticket(&txn, actor, ticket_id, Action::ChangeTicketStatus).await?;
-    let before = status_of(&ticket)?;
+    let before = ticket.status;
     if before == status {
         return Ok(());
     }
     let customer = ticket.customer_id;
     let key = state.vault.require_key(customer).await?;
     let mut active: ticket::ActiveModel = ticket.into();
-    active.status = Set(status.as_str().to_owned());
+    active.status = Set(status);
     active.updated_at = Set(Utc::now());
     active.update(&txn).await?;
     let event = Event::new(AuditAction::TicketStatusChanged, "ticket", ticket_id)

@@ -2,25 +2,32 @@
 //! one ZIP with a CSV and a JSON Lines file per module, written page by page.
 //! Personal values are decrypted only where the admin's field permissions let
 //! them read the field; otherwise the column is there and says `[withheld]`.
-use super::{exports::Progress, fields as custom};
+use super::job::Progress;
 use crate::{
     fields::{custom_key, Access, FieldScope},
     model::Role,
     server::{
         audit::open_changes,
-        crypto::{DataKey, Slot},
-        entities::{audit_event, custom_field, message, privacy_request, ticket, user},
+        crypto::{stream::SealingWriter, DataKey, Slot},
+        entities::{
+            audit_event, custom_field, data_export, message, privacy_request, ticket, user,
+        },
+        services::fields as custom,
         vault::open_text,
         AppState, ServiceError,
     },
 };
 use chrono::SecondsFormat;
 use sea_orm::{prelude::*, QueryOrder, QuerySelect};
-use std::{collections::HashMap, io::Write};
+use std::{
+    collections::HashMap,
+    io::{BufWriter, Write},
+};
 use zip::{write::SimpleFileOptions, CompressionMethod, ZipWriter};
 
 /// What a column shows when the admin's field permissions hide the field.
 pub const WITHHELD: &str = "[withheld]";
+
 const PAGE: u64 = 500;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,10 +66,6 @@ impl Module {
             Module::AuditLog => "audit_log",
         }
     }
-}
-
-fn internal(e: impl std::fmt::Display) -> ServiceError {
-    ServiceError::Internal(e.to_string())
 }
 
 fn time(t: &chrono::DateTime<chrono::Utc>) -> String {
@@ -235,9 +238,9 @@ async fn page(
         Module::Contacts | Module::Agents => {
             let mut q = user::Entity::find();
             q = if module == Module::Contacts {
-                q.filter(user::Column::Role.eq("customer"))
+                q.filter(user::Column::Role.eq(Role::Customer))
             } else {
-                q.filter(user::Column::Role.ne("customer"))
+                q.filter(user::Column::Role.ne(Role::Customer))
             };
             let rows = q
                 .order_by_asc(user::Column::Id)
@@ -259,7 +262,7 @@ async fn page(
                         return p.clone();
                     }
                     sealed
-                        .map(|s| open_text(&keys, u.id, Slot::new("users", name, &u.id), s))
+                        .map(|s| open_text(&keys, u.id, Slot::new(user::TABLE, name, &u.id), s))
                         .unwrap_or_default()
                 };
                 let email = if u.pseudonym.is_some() {
@@ -274,7 +277,7 @@ async fn page(
                         u.id.to_string(),
                         email,
                         field("name", Some(&u.name)),
-                        u.role.clone(),
+                        u.role.as_str().to_owned(),
                         time(&u.created_at),
                     ]);
                     continue;
@@ -309,13 +312,8 @@ async fn page(
                 let mut row = vec![
                     t.id.to_string(),
                     t.customer_id.to_string(),
-                    open_text(
-                        &keys,
-                        t.customer_id,
-                        Slot::new("tickets", "subject", &t.id),
-                        &t.subject,
-                    ),
-                    t.status.clone(),
+                    open_text(&keys, t.customer_id, ticket::SUBJECT.at(&t.id), &t.subject),
+                    t.status.as_str().to_owned(),
                     time(&t.created_at),
                     time(&t.updated_at),
                 ];
@@ -349,7 +347,7 @@ async fn page(
                         m.author_id.to_string(),
                         m.internal.to_string(),
                         time(&m.created_at),
-                        open_text(&keys, owner, Slot::new("messages", "body", &m.id), &m.body),
+                        open_text(&keys, owner, message::BODY.at(&m.id), &m.body),
                     ]
                 })
                 .collect()
@@ -388,9 +386,9 @@ async fn page(
             .map(|r| {
                 vec![
                     r.id.to_string(),
-                    r.kind,
+                    r.kind.as_str().to_owned(),
                     r.subject_id.to_string(),
-                    r.status,
+                    r.status.as_str().to_owned(),
                     time(&r.received_at),
                     time(&r.due_at),
                 ]
@@ -453,6 +451,25 @@ async fn count(state: &AppState) -> Result<u64, ServiceError> {
     Ok(2 * (users + tickets + messages + events + requests) + 1)
 }
 
+/// Builds an admin's archive of every module into `tmp`, sealed under their key.
+pub(super) async fn build(
+    state: &AppState,
+    export: &data_export::Model,
+    tmp: &std::path::Path,
+) -> Result<u64, ServiceError> {
+    let key = state.vault.require_key(export.subject_id).await?;
+    let file = std::fs::File::create(tmp)?;
+    let sealing = SealingWriter::new(BufWriter::new(file), key, export.id);
+    let progress = Progress::new(&state.db, export.id, export.lease_until, 0);
+    let sealing = write_all(state, Some(progress), sealing).await?;
+    let (buffered, size) = sealing.finish()?;
+    buffered
+        .into_inner()
+        .map_err(|e| e.into_error())?
+        .sync_all()?;
+    Ok(size)
+}
+
 /// Writes the whole export as a ZIP into `out` and returns it, reporting
 /// progress (and renewing the build's lease) when given a `Progress`.
 pub async fn write_all<W: Write>(
@@ -473,11 +490,10 @@ pub async fn write_all<W: Write>(
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     for module in MODULES {
         let header = ctx.header(module);
-        zip.start_file(format!("{}.csv", module.name()), options)
-            .map_err(internal)?;
+        zip.start_file(format!("{}.csv", module.name()), options)?;
         {
             let mut csv = csv::Writer::from_writer(&mut zip);
-            csv.write_record(&header).map_err(internal)?;
+            csv.write_record(&header)?;
             let mut page_no = 0;
             loop {
                 let rows = page(state, &ctx, module, page_no).await?;
@@ -485,17 +501,16 @@ pub async fn write_all<W: Write>(
                     break;
                 }
                 for row in &rows {
-                    csv.write_record(row).map_err(internal)?;
+                    csv.write_record(row)?;
                 }
                 if let Some(p) = &mut progress {
                     p.advance(rows.len() as u64).await?;
                 }
                 page_no += 1;
             }
-            csv.flush().map_err(internal)?;
+            csv.flush()?;
         }
-        zip.start_file(format!("{}.jsonl", module.name()), options)
-            .map_err(internal)?;
+        zip.start_file(format!("{}.jsonl", module.name()), options)?;
         let mut page_no = 0;
         loop {
             let rows = page(state, &ctx, module, page_no).await?;
@@ -508,8 +523,8 @@ pub async fn write_all<W: Write>(
                     .cloned()
                     .zip(row.iter().map(|v| serde_json::Value::String(v.clone())))
                     .collect();
-                serde_json::to_writer(&mut zip, &object).map_err(internal)?;
-                zip.write_all(b"\n").map_err(internal)?;
+                serde_json::to_writer(&mut zip, &object)?;
+                zip.write_all(b"\n")?;
             }
             if let Some(p) = &mut progress {
                 p.advance(rows.len() as u64).await?;
@@ -517,13 +532,13 @@ pub async fn write_all<W: Write>(
             page_no += 1;
         }
     }
-    zip.start_file("README.txt", options).map_err(internal)?;
+    zip.start_file("README.txt", options)?;
     zip.write_all(
         b"Custodian service data export\n\nOne CSV file (header row, UTF-8) and one JSON Lines file per module:\n\
 contacts, agents, tickets, messages (internal notes included, marked by the internal column),\n\
 teams (not a feature yet: header only), custom_fields, privacy_requests, audit_log.\n\
 Values of fields your field permissions hide from admins read [withheld].\n",
     )
-    .map_err(internal)?;
-    Ok(zip.finish().map_err(internal)?.into_inner())
+    ?;
+    Ok(zip.finish()?.into_inner())
 }

@@ -1,0 +1,55 @@
+//! Who people are to the help desk: roles, the signed-in user, the team, keys.
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+vocabulary! {
+    /// What a signed-in person is to the help desk.
+    pub enum Role {
+        Customer = "customer" => "Customer",
+        Agent = "agent" => "Agent",
+        Admin = "admin" => "Admin",
+    }
+}
+
+impl Role {
+    /// Agents and admins work the help desk; customers are its data subjects.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Agent | Role::Admin)
+    }
+}
+
+/// The signed-in user, as the pages see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+/// A user as the admin's team page lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub id: Uuid,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+}
+
+/// How many data keys each master key wraps (admin keys page, `keys status`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyStatus {
+    pub current_key_id: String,
+    pub keys: Vec<KeyUsage>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyUsage {
+    pub key_id: String,
+    pub data_keys: u64,
+    pub current: bool,
+    /// Whether this server has the key (an unconfigured key in use is an error).
+    pub configured: bool,
+}

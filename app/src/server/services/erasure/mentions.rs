@@ -1,0 +1,198 @@
+//! The subject named in other customers' conversations: their email, phone or
+//! name in messages and ticket subjects, found by decrypting and matching.
+use super::Identifiers;
+use crate::{
+    model::{Mention, MentionKind},
+    server::{
+        entities::{message, ticket},
+        AppState, ServiceError,
+    },
+};
+use sea_orm::{prelude::*, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Which identifier `text` contains (`email`, `phone` or `name`), and about
+/// where, as a character index (lower-casing may change byte lengths).
+pub(super) fn mentions_in(text: &str, ids: &Identifiers) -> Option<(MentionKind, usize)> {
+    let lower = text.to_lowercase();
+    let position = |at: usize| lower.get(..at).map_or(0, |head| head.chars().count());
+    if !ids.email.is_empty() {
+        if let Some(at) = lower.find(&ids.email.to_lowercase()) {
+            return Some((MentionKind::Email, position(at)));
+        }
+    }
+    if let Some(phone) = ids.phone.as_deref() {
+        let wanted = digits(phone);
+        if wanted.len() >= 7 {
+            if let Some(at) = lower.find(phone.trim()) {
+                return Some((MentionKind::Phone, position(at)));
+            }
+            if digits(text).contains(&wanted) {
+                return Some((MentionKind::Phone, 0));
+            }
+        }
+    }
+    let name = ids.name.trim().to_lowercase();
+    if name.chars().count() >= 3 {
+        if let Some(at) = lower.find(&name) {
+            return Some((MentionKind::Name, position(at)));
+        }
+    }
+    None
+}
+
+/// Up to 140 characters around character index `at`.
+fn excerpt(text: &str, at: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = at.min(chars.len());
+    let start = at.saturating_sub(60);
+    let end = (at + 80).min(chars.len());
+    let mut out: String = chars[start..end].iter().collect();
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Messages of other customers' tickets that name the subject, read in pages.
+pub(super) async fn find_mentions(
+    state: &AppState,
+    subject: Uuid,
+    ids: &Identifiers,
+) -> Result<Vec<Mention>, ServiceError> {
+    let mut found = Vec::new();
+    let mut after: Option<Uuid> = None;
+    loop {
+        let mut query = message::Entity::find()
+            .order_by_asc(message::Column::Id)
+            .limit(500);
+        if let Some(last) = after {
+            query = query.filter(message::Column::Id.gt(last));
+        }
+        let page = query.all(&state.db).await?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.id);
+        let owners: HashMap<Uuid, Uuid> = ticket::Entity::find()
+            .select_only()
+            .column(ticket::Column::Id)
+            .column(ticket::Column::CustomerId)
+            .filter(ticket::Column::Id.is_in(page.iter().map(|m| m.ticket_id).collect::<Vec<_>>()))
+            .into_tuple()
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .collect();
+        let keys = state
+            .vault
+            .keys(owners.values().copied().filter(|c| *c != subject))
+            .await?;
+        for m in &page {
+            let Some(owner) = owners.get(&m.ticket_id).filter(|o| **o != subject) else {
+                continue;
+            };
+            let Some(key) = keys.get(owner) else { continue };
+            let Ok(text) = key.open_string(message::BODY.at(&m.id), &m.body) else {
+                continue;
+            };
+            if let Some((matched, at)) = mentions_in(&text, ids) {
+                found.push(Mention {
+                    ticket_id: m.ticket_id,
+                    message_id: Some(m.id),
+                    matched,
+                    excerpt: excerpt(&text, at),
+                });
+            }
+        }
+    }
+    // Subject lines of other customers' tickets, too.
+    let mut after: Option<Uuid> = None;
+    loop {
+        let mut query = ticket::Entity::find()
+            .filter(ticket::Column::CustomerId.ne(subject))
+            .order_by_asc(ticket::Column::Id)
+            .limit(500);
+        if let Some(last) = after {
+            query = query.filter(ticket::Column::Id.gt(last));
+        }
+        let page = query.all(&state.db).await?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.id);
+        let keys = state.vault.keys(page.iter().map(|t| t.customer_id)).await?;
+        for t in &page {
+            let Some(key) = keys.get(&t.customer_id) else {
+                continue;
+            };
+            let Ok(text) = key.open_string(ticket::SUBJECT.at(&t.id), &t.subject) else {
+                continue;
+            };
+            if let Some((matched, at)) = mentions_in(&text, ids) {
+                found.push(Mention {
+                    ticket_id: t.id,
+                    message_id: None,
+                    matched,
+                    excerpt: excerpt(&text, at),
+                });
+            }
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(email: &str, name: &str, phone: Option<&str>) -> Identifiers {
+        Identifiers {
+            email: email.into(),
+            name: name.into(),
+            phone: phone.map(Into::into),
+            approval_reason: None,
+        }
+    }
+
+    #[test]
+    fn mentions_are_found_by_email_phone_or_name_without_panicking_on_any_text() {
+        let zoe = ids("zoe@example.org", "Zoë", Some("+49 30 1234 5678"));
+        assert_eq!(
+            mentions_in("Mail ZOE@example.org", &zoe).map(|m| m.0),
+            Some(MentionKind::Email)
+        );
+        assert_eq!(
+            mentions_in("call 0049 30 12345678", &zoe).map(|m| m.0),
+            Some(MentionKind::Phone)
+        );
+        assert_eq!(
+            mentions_in("call +49 30 1234 5679", &zoe).map(|m| m.0),
+            None
+        );
+        assert_eq!(
+            mentions_in("call +49 30 1234 5678", &zoe).map(|m| m.0),
+            Some(MentionKind::Phone)
+        );
+        assert_eq!(
+            mentions_in("(+49) 30-1234-5678", &zoe).map(|m| m.0),
+            Some(MentionKind::Phone)
+        );
+        // Lower-casing changes these characters' byte lengths; positions must stay valid.
+        for text in ["İİİ Zoë", "KKK ΩΩ zoë", "ẞ zoë İ"] {
+            let (what, at) = mentions_in(text, &zoe).unwrap();
+            assert_eq!(what, MentionKind::Name);
+            assert!(excerpt(text, at).contains("oë"), "{text}");
+        }
+        assert!(mentions_in("nothing here", &zoe).is_none());
+        // Too short a name is not searched for.
+        assert!(mentions_in("Al is here", &ids("a@b.c", "Al", None)).is_none());
+        let long = format!("{}zoe@example.org{}", "x".repeat(200), "y".repeat(200));
+        let (_, at) = mentions_in(&long, &zoe).unwrap();
+        let cut = excerpt(&long, at);
+        assert!(cut.starts_with('…') && cut.ends_with('…') && cut.contains("zoe@"));
+    }
+}

@@ -1,0 +1,344 @@
+//! The final check of an erasure: is anything of the subject still readable?
+//! Its result is recorded on the request and the job.
+use super::{
+    job::{record, Target, Turn},
+    mentions::{find_mentions, mentions_in},
+    Identifiers,
+};
+use crate::{
+    model::{
+        AuditAction, ErasureCheck, ErasureStep, JobStatus, MentionKind, RequestStatus,
+        TicketsPolicy,
+    },
+    server::{
+        audit::{self, Change, Event},
+        entities::{
+            custom_field_value, data_export, erasure_job, erasure_step, message, outbound_mail,
+            privacy_request, session, sign_in_failure, ticket, user,
+        },
+        services::{exports, requests, throttle},
+        storage, AppState, ServiceError,
+    },
+};
+use chrono::Utc;
+use sea_orm::{prelude::*, QueryOrder, QuerySelect};
+use std::collections::BTreeMap;
+
+/// The final check: is anything of the subject still readable?
+pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError> {
+    let (state, job) = (turn.state, turn.job);
+    let db = &state.db;
+    let subject = job.subject_id;
+    let mut findings = Vec::new();
+    let mut warnings = Vec::new();
+    match turn.target {
+        Target::Ticket(ticket_id) => {
+            if ticket::Entity::find_by_id(ticket_id)
+                .one(db)
+                .await?
+                .is_some()
+            {
+                findings.push("The ticket still exists.".to_owned());
+            }
+            let left = message::Entity::find()
+                .filter(message::Column::TicketId.eq(ticket_id))
+                .count(db)
+                .await?;
+            if left > 0 {
+                findings.push(format!("{left} messages of the ticket still exist."));
+            }
+        }
+        Target::Customer => {
+            if state.vault.key(subject).await?.is_some() {
+                findings.push("The personal data key still exists in the key store.".to_owned());
+            }
+            let customer = user::Entity::find_by_id(subject).one(db).await?;
+            match &customer {
+                Some(u) if u.pseudonym.is_some() && u.name.is_empty() && u.phone.is_none() => {}
+                Some(_) => findings.push("The account still holds profile data.".to_owned()),
+                None => {}
+            }
+            let sessions = session::Entity::find()
+                .filter(session::Column::UserId.eq(subject))
+                .count(db)
+                .await?;
+            if sessions > 0 {
+                findings.push(format!("{sessions} sessions are still open."));
+            }
+            let exports = data_export::Entity::find()
+                .filter(data_export::Column::SubjectId.eq(subject))
+                .count(db)
+                .await?;
+            if exports > 0 {
+                findings.push(format!("{exports} data exports still exist."));
+            }
+            let files = leftover_archives(turn).await?;
+            if files > 0 {
+                findings.push(format!(
+                    "{} of archives that held their data are still on disk.",
+                    count_of(files as u64, "file", "files")
+                ));
+            }
+            if job.tickets_policy == TicketsPolicy::Delete {
+                let tickets = ticket::Entity::find()
+                    .filter(ticket::Column::CustomerId.eq(subject))
+                    .count(db)
+                    .await?;
+                if tickets > 0 {
+                    findings.push(format!("{tickets} tickets still exist."));
+                }
+            }
+            match turn.ids {
+                None => findings.push(
+                    "The identifiers to check for are unreadable; the check cannot run.".to_owned(),
+                ),
+                Some(ids) => scan_plaintext(state, job, ids, &mut findings, &mut warnings).await?,
+            }
+        }
+    }
+    let steps = erasure_step::Entity::find()
+        .filter(erasure_step::Column::JobId.eq(job.id))
+        .order_by_asc(erasure_step::Column::CompletedAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.step.label().to_owned())
+        .collect();
+    Ok(ErasureCheck {
+        ok: findings.is_empty(),
+        checked_at: Utc::now(),
+        findings,
+        warnings,
+        steps,
+    })
+}
+
+/// Files left on disk of the archives the `delete_exports` step removed (the
+/// customer's own and the admin exports that held them), as its record lists them.
+async fn leftover_archives(turn: &Turn<'_>) -> Result<usize, ServiceError> {
+    let Some(done) = erasure_step::Entity::find_by_id((turn.job.id, ErasureStep::DeleteExports))
+        .one(&turn.state.db)
+        .await?
+    else {
+        return Ok(0);
+    };
+    #[derive(serde::Deserialize)]
+    struct Removed {
+        own: Vec<Uuid>,
+        all_modules: Vec<Uuid>,
+    }
+    let removed: Removed = serde_json::from_str(&done.detail)?;
+    let mut left = 0;
+    for id in removed.own.iter().chain(removed.all_modules.iter()) {
+        left += exports::files_of(&turn.state.exports.dir, *id)?.len();
+    }
+    Ok(left)
+}
+
+/// Runs the final check of a job again without recording it: what it would
+/// find now (for tests and diagnosis).
+pub async fn final_check_of(state: &AppState, job_id: Uuid) -> Result<ErasureCheck, ServiceError> {
+    let job = erasure_job::Entity::find_by_id(job_id)
+        .one(&state.db)
+        .await?
+        .ok_or(crate::error::AppError::NotFound)?;
+    let job_key = state.vault.key(job.id).await?;
+    let ids: Option<Identifiers> = match (&job.identifiers, &job_key) {
+        (Some(sealed), Some(k)) => k
+            .open(erasure_job::IDENTIFIERS.at(&job.id), sealed)
+            .ok()
+            .and_then(|json| serde_json::from_slice(&json).ok()),
+        _ => None,
+    };
+    let turn = Turn {
+        state,
+        job: &job,
+        target: Target::of(&job)?,
+        ids: ids.as_ref(),
+        job_key: job_key.as_ref(),
+    };
+    check(&turn).await
+}
+
+/// Looks for the subject's email, phone and name in every table that holds
+/// plaintext, and in other customers' readable messages.
+async fn scan_plaintext(
+    state: &AppState,
+    job: &erasure_job::Model,
+    ids: &Identifiers,
+    findings: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+) -> Result<(), ServiceError> {
+    let db = &state.db;
+    let email = ids.email.to_lowercase();
+    // What appeared after the erasure began is someone's new action (a new
+    // sign-up with the address, a sign-in attempt), not something left behind.
+    let since = job.created_at;
+    let users = user::Entity::find()
+        .filter(user::Column::Email.eq(email.clone()))
+        .filter(user::Column::CreatedAt.lt(since))
+        .count(db)
+        .await?;
+    if users > 0 {
+        findings.push("The email address is still on an account.".to_owned());
+    }
+    let mails = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::ToAddress.eq(email.clone()))
+        .filter(outbound_mail::Column::CreatedAt.lt(since))
+        .count(db)
+        .await?;
+    if mails > 0 {
+        findings.push(format!(
+            "{} still hold the email address.",
+            count_of(mails, "mail", "mails")
+        ));
+    }
+    let failures = sign_in_failure::Entity::find()
+        .filter(sign_in_failure::Column::ThrottleKey.eq(throttle::account_key(&email)))
+        .filter(sign_in_failure::Column::FailedAt.lt(since))
+        .count(db)
+        .await?;
+    if failures > 0 {
+        findings.push(format!(
+            "{failures} sign-in records still hold the email address."
+        ));
+    }
+    let mut plain_hits = 0;
+    let mut after: Option<Uuid> = None;
+    loop {
+        let mut query = custom_field_value::Entity::find()
+            .filter(custom_field_value::Column::ValuePlain.is_not_null())
+            .order_by_asc(custom_field_value::Column::Id)
+            .limit(1000);
+        if let Some(last) = after {
+            query = query.filter(custom_field_value::Column::Id.gt(last));
+        }
+        let page = query.all(db).await?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.id);
+        plain_hits += page
+            .iter()
+            .filter_map(|v| v.value_plain.as_deref())
+            .filter(|v| mentions_in(v, ids).is_some())
+            .count();
+    }
+    if plain_hits > 0 {
+        findings.push(format!(
+            "{} of other records still name them.",
+            count_of(
+                plain_hits as u64,
+                "custom field value",
+                "custom field values"
+            )
+        ));
+    }
+    let mut by_kind: BTreeMap<(bool, MentionKind), usize> = BTreeMap::new();
+    for m in find_mentions(state, job.subject_id, ids).await? {
+        *by_kind
+            .entry((m.message_id.is_some(), m.matched))
+            .or_default() += 1;
+    }
+    for ((in_message, kind), n) in by_kind {
+        if !in_message {
+            // Subject lines cannot be redacted here yet: reported, not failed.
+            warnings.push(format!(
+                "{} of other customers' tickets contain their {kind}.",
+                count_of(n as u64, "subject line", "subject lines")
+            ));
+        } else if kind == MentionKind::Name {
+            // Names are often shared by other people: worth a look, not a failure.
+            warnings.push(format!(
+                "{} in other customers' tickets contain their name.",
+                count_of(n as u64, "message", "messages")
+            ));
+        } else {
+            findings.push(format!(
+                "{} in other customers' tickets contain their {kind}.",
+                count_of(n as u64, "message", "messages")
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// "1 message", "3 messages".
+pub(super) fn count_of(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Records the check on the request and the job; a passed check destroys the job's key.
+pub(super) async fn finish(
+    state: &AppState,
+    job: &erasure_job::Model,
+    check: &ErasureCheck,
+) -> Result<(), ServiceError> {
+    let json = serde_json::to_string(check)?;
+    let txn = audit::begin(&state.db).await?;
+    let to = if check.ok {
+        RequestStatus::Completed
+    } else {
+        RequestStatus::NeedsAttention
+    };
+    if let Some(request_id) = job.request_id {
+        if let Some(r) = privacy_request::Entity::find_by_id(request_id)
+            .one(&txn)
+            .await?
+        {
+            let from = r.status;
+            privacy_request::Entity::update_many()
+                .col_expr(
+                    privacy_request::Column::Verification,
+                    Expr::value(json.clone()),
+                )
+                .filter(privacy_request::Column::Id.eq(request_id))
+                .exec(&txn)
+                .await?;
+            if from != to {
+                // No note: the subject's key is gone, nothing could be sealed for them.
+                requests::step_without_note(&txn, request_id, None, from, to).await?;
+            }
+        }
+    }
+    let status = if check.ok {
+        JobStatus::Completed
+    } else {
+        JobStatus::NeedsAttention
+    };
+    let mut update = erasure_job::Entity::update_many()
+        .col_expr(erasure_job::Column::Status, Expr::value(status))
+        .col_expr(erasure_job::Column::FinishedAt, Expr::value(Utc::now()))
+        .filter(erasure_job::Column::Id.eq(job.id));
+    if check.ok {
+        update = update.col_expr(
+            erasure_job::Column::Identifiers,
+            Expr::value(Option::<Vec<u8>>::None),
+        );
+    }
+    update.exec(&txn).await?;
+    let event = Event::new(AuditAction::ErasureVerified, "erasure_job", job.id)
+        .about(job.subject_id)
+        .setting(Change::set(
+            "result",
+            if check.ok {
+                "passed"
+            } else {
+                "needs attention"
+            },
+        ))
+        .setting(Change::set("findings", check.findings.join(" ")));
+    audit::append(&txn, event, None).await?;
+    record(
+        &txn,
+        job,
+        ErasureStep::Verify,
+        serde_json::json!({ "ok": check.ok }),
+    )
+    .await?;
+    txn.commit().await?;
+    if check.ok {
+        state.vault.destroy_key(job.id).await?;
+        state.vault.compact().await?;
+        storage::compact(&state.db, &["erasure_jobs"]).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! One build of an archive: claimed under a lease (several servers never build
+//! the same one), built on a blocking thread (the file I/O, compression and
+//! encryption never stall the async runtime), then published or failed.
+use super::{all_modules, files, subject_archive};
+use crate::{
+    model::{ExportKind, ExportStatus},
+    server::{entities::data_export, AppState, ServiceError},
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{prelude::*, QueryOrder, QuerySelect};
+
+/// Claims the next archive to build, with a ten-minute lease: several servers
+/// never build the same one, and one a crashed server left is built again.
+pub async fn claim_next(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<Option<data_export::Model>, ServiceError> {
+    let candidates = data_export::Entity::find()
+        .filter(data_export::Column::Status.is_in([ExportStatus::Queued, ExportStatus::Building]))
+        .filter(data_export::Column::LeaseUntil.lte(now))
+        .order_by_asc(data_export::Column::RequestedAt)
+        .limit(5)
+        .all(db)
+        .await?;
+    for e in candidates {
+        let lease = now + chrono::Duration::minutes(10);
+        let claimed = data_export::Entity::update_many()
+            .col_expr(
+                data_export::Column::Status,
+                Expr::value(ExportStatus::Building),
+            )
+            .col_expr(data_export::Column::LeaseUntil, Expr::value(lease))
+            .filter(data_export::Column::Id.eq(e.id))
+            .filter(data_export::Column::LeaseUntil.eq(e.lease_until))
+            .exec(db)
+            .await?;
+        if claimed.rows_affected == 1 {
+            return Ok(Some(data_export::Model {
+                lease_until: lease,
+                status: ExportStatus::Building,
+                ..e
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// Reports progress at most every few percent, so building does not write on every row.
+/// Reports progress and renews the build's lease as it goes; a build whose
+/// lease another server has taken stops instead of racing it.
+pub struct Progress<'a> {
+    db: &'a DatabaseConnection,
+    id: Uuid,
+    lease: DateTime<Utc>,
+    total: u64,
+    done: u64,
+    reported: i32,
+}
+
+impl<'a> Progress<'a> {
+    pub(super) fn new(
+        db: &'a DatabaseConnection,
+        id: Uuid,
+        lease: DateTime<Utc>,
+        total: u64,
+    ) -> Self {
+        Progress {
+            db,
+            id,
+            lease,
+            total,
+            done: 0,
+            reported: 0,
+        }
+    }
+
+    pub(super) fn with_total(mut self, total: u64) -> Self {
+        self.total = total;
+        self
+    }
+
+    pub(super) async fn advance(&mut self, n: u64) -> Result<(), ServiceError> {
+        self.done += n;
+        let pct = ((self.done * 100) / self.total.max(1)).min(99) as i32;
+        if pct >= self.reported + 2 {
+            self.reported = pct;
+            let renewed = Utc::now() + chrono::Duration::minutes(10);
+            let updated = data_export::Entity::update_many()
+                .col_expr(data_export::Column::Progress, Expr::value(pct))
+                .col_expr(data_export::Column::LeaseUntil, Expr::value(renewed))
+                .filter(data_export::Column::Id.eq(self.id))
+                .filter(data_export::Column::LeaseUntil.eq(self.lease))
+                .exec(self.db)
+                .await?;
+            if updated.rows_affected != 1 {
+                return Err(ServiceError::invariant(format!(
+                    "export {} was taken over by another worker",
+                    self.id
+                )));
+            }
+            self.lease = renewed;
+        }
+        Ok(())
+    }
+}
+
+/// Builds one archive on a blocking thread: every pass streams pages of rows
+/// into the ZIP, which is written straight into the encrypted file.
+pub async fn build(state: &AppState, export: &data_export::Model) -> Result<(), ServiceError> {
+    let (state, export) = (state.clone(), export.clone());
+    let runtime = tokio::runtime::Handle::current();
+    tokio::task::spawn_blocking(move || runtime.block_on(build_here(&state, &export))).await?
+}
+
+async fn build_here(state: &AppState, export: &data_export::Model) -> Result<(), ServiceError> {
+    std::fs::create_dir_all(&state.exports.dir)?;
+    let tmp = files::temp_of(state, export);
+    let size = match export.kind {
+        ExportKind::All => all_modules::build(state, export, &tmp).await?,
+        ExportKind::Subject => subject_archive::build(state, export, &tmp).await?,
+    };
+    publish(state, export.id, &tmp, size).await
+}
+
+/// Publishes a finished archive: marks it ready only if this build still owns it
+/// (status `building`), then moves the file into place; a build that lost its
+/// export to another worker throws its file away.
+async fn publish(
+    state: &AppState,
+    id: Uuid,
+    tmp: &std::path::Path,
+    size: u64,
+) -> Result<(), ServiceError> {
+    if !mark_ready(state, id, size).await? {
+        let _ = std::fs::remove_file(tmp);
+        return Ok(());
+    }
+    std::fs::rename(tmp, files::file_of(&state.exports.dir, id))?;
+    Ok(())
+}
+
+async fn mark_ready(state: &AppState, id: Uuid, size: u64) -> Result<bool, ServiceError> {
+    let now = Utc::now();
+    let updated = data_export::Entity::update_many()
+        .col_expr(
+            data_export::Column::Status,
+            Expr::value(ExportStatus::Ready),
+        )
+        .col_expr(data_export::Column::Progress, Expr::value(100))
+        .col_expr(data_export::Column::SizeBytes, Expr::value(size as i64))
+        .col_expr(data_export::Column::ReadyAt, Expr::value(now))
+        .col_expr(
+            data_export::Column::ExpiresAt,
+            Expr::value(now + state.exports.ttl),
+        )
+        .filter(data_export::Column::Id.eq(id))
+        .filter(data_export::Column::Status.eq(ExportStatus::Building))
+        .exec(&state.db)
+        .await?;
+    Ok(updated.rows_affected == 1)
+}
+
+/// Marks a build that failed (the reason is a category, never content) and
+/// removes its partial files.
+pub async fn fail(state: &AppState, id: Uuid, reason: &str) -> Result<(), ServiceError> {
+    for path in files::files_of(&state.exports.dir, id)? {
+        if !path.to_string_lossy().ends_with(".zip.enc") {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    data_export::Entity::update_many()
+        .col_expr(
+            data_export::Column::Status,
+            Expr::value(ExportStatus::Failed),
+        )
+        .col_expr(
+            data_export::Column::Error,
+            Expr::value(reason.chars().take(200).collect::<String>()),
+        )
+        .filter(data_export::Column::Id.eq(id))
+        .filter(data_export::Column::Status.eq(ExportStatus::Building))
+        .exec(&state.db)
+        .await?;
+    Ok(())
+}

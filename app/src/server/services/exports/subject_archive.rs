@@ -1,0 +1,592 @@
+//! One person's archive: data.json (format version 1), CSV files, an HTML
+//! page and a README, written in one pass over tickets and messages.
+use super::spill::Spill;
+use crate::{
+    error::AppError,
+    fields::{display_value, FieldScope},
+    model::{ActivityView, Role},
+    server::{
+        crypto::{stream::SealingWriter, DataKey, Slot},
+        entities::{custom_field, data_export, message, ticket, user},
+        services::{activity, fields as custom, people::people, requests},
+        vault::open_text,
+        AppState, ServiceError, Viewer,
+    },
+};
+use chrono::{DateTime, SecondsFormat, Utc};
+use sea_orm::{prelude::*, Condition, QueryOrder, QuerySelect};
+use serde::Serialize;
+use std::{
+    collections::HashMap,
+    io::{BufWriter, Write},
+    path::Path,
+};
+use zip::{write::SimpleFileOptions, CompressionMethod, ZipWriter};
+
+/// The version of the `data.json` format; see README.txt in the archive.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Tickets read per database round trip while building.
+const PAGE: u64 = 200;
+
+#[derive(Serialize)]
+struct FieldValue {
+    key: String,
+    label: String,
+    #[serde(rename = "type")]
+    field_type: String,
+    values: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ExportMessage {
+    id: Uuid,
+    author: String,
+    author_role: Role,
+    body: String,
+    created_at: DateTime<Utc>,
+}
+
+#[derive(Serialize)]
+struct ExportTicket {
+    id: Uuid,
+    subject: String,
+    status: String,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    custom_fields: Vec<FieldValue>,
+    messages: Vec<ExportMessage>,
+}
+
+#[derive(Serialize)]
+struct ExportProfile {
+    id: Uuid,
+    email: String,
+    role: Role,
+    created_at: DateTime<Utc>,
+    name: Option<String>,
+    phone: Option<String>,
+    twitter: Option<String>,
+    language: Option<String>,
+    time_zone: Option<String>,
+    custom_fields: Vec<FieldValue>,
+}
+
+/// Everything the builder needs about the subject, read once.
+struct Subject {
+    /// The subject, reading their own data (no session: the export job reads for them).
+    viewer: Viewer,
+    key: DataKey,
+    profile: ExportProfile,
+    ticket_defs: Vec<custom_field::Model>,
+}
+
+fn open_opt(
+    key: &DataKey,
+    column: &'static str,
+    id: &Uuid,
+    sealed: Option<&Vec<u8>>,
+) -> Option<String> {
+    sealed.and_then(|s| key.open_string(Slot::new(user::TABLE, column, id), s).ok())
+}
+
+async fn field_values(
+    state: &AppState,
+    key: &DataKey,
+    entity: Uuid,
+    defs: &[custom_field::Model],
+) -> Result<Vec<FieldValue>, ServiceError> {
+    let values = custom::values_of(&state.db, Some(key), entity).await?;
+    field_values_from(&values, defs)
+}
+
+fn field_values_from(
+    values: &HashMap<Uuid, Vec<String>>,
+    defs: &[custom_field::Model],
+) -> Result<Vec<FieldValue>, ServiceError> {
+    let mut out = Vec::new();
+    for def in defs {
+        if let Some(v) = values.get(&def.id) {
+            let view = custom::custom_view(def, crate::fields::Access::Read, v.clone())?;
+            out.push(FieldValue {
+                key: def.key.clone(),
+                label: def.label.clone(),
+                field_type: def.field_type.clone(),
+                values: vec![display_value(&view)],
+            });
+        }
+    }
+    Ok(out)
+}
+
+async fn load_subject(state: &AppState, subject_id: Uuid) -> Result<Subject, ServiceError> {
+    let u = user::Entity::find_by_id(subject_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let key = state.vault.require_key(u.id).await?;
+    let role = u.role;
+    let all_defs = |scope: FieldScope| {
+        custom_field::Entity::find()
+            .filter(custom_field::Column::Scope.eq(scope.as_str()))
+            .order_by_asc(custom_field::Column::Position)
+            .all(&state.db)
+    };
+    let contact_defs = all_defs(FieldScope::Contact).await?;
+    let ticket_defs = all_defs(FieldScope::Ticket).await?;
+    let profile = ExportProfile {
+        id: u.id,
+        email: u.email.clone(),
+        role,
+        created_at: u.created_at,
+        name: key.open_string(user::NAME.at(&u.id), &u.name).ok(),
+        phone: open_opt(&key, "phone", &u.id, u.phone.as_ref()),
+        twitter: open_opt(&key, "twitter", &u.id, u.twitter.as_ref()),
+        language: open_opt(&key, "language", &u.id, u.language.as_ref()),
+        time_zone: open_opt(&key, "time_zone", &u.id, u.time_zone.as_ref()),
+        custom_fields: field_values(state, &key, u.id, &contact_defs).await?,
+    };
+    Ok(Subject {
+        viewer: Viewer {
+            user_id: u.id,
+            role,
+        },
+        key,
+        profile,
+        ticket_defs,
+    })
+}
+
+/// One page of the subject's tickets (oldest first) with their public conversation.
+async fn ticket_page(
+    state: &AppState,
+    s: &Subject,
+    after: Option<(DateTime<Utc>, Uuid)>,
+) -> Result<Vec<ExportTicket>, ServiceError> {
+    let mut query = ticket::Entity::find().filter(ticket::Column::CustomerId.eq(s.viewer.user_id));
+    if let Some((at, id)) = after {
+        query = query.filter(
+            Condition::any().add(ticket::Column::CreatedAt.gt(at)).add(
+                Condition::all()
+                    .add(ticket::Column::CreatedAt.eq(at))
+                    .add(ticket::Column::Id.gt(id)),
+            ),
+        );
+    }
+    let rows = query
+        .order_by_asc(ticket::Column::CreatedAt)
+        .order_by_asc(ticket::Column::Id)
+        .limit(PAGE)
+        .all(&state.db)
+        .await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Uuid> = rows.iter().map(|t| t.id).collect();
+    // Internal notes are the help desk's own notes, not the subject's data: left out (README.txt says so).
+    let messages = message::Entity::find()
+        .filter(message::Column::TicketId.is_in(ids))
+        .filter(message::Column::Internal.eq(false))
+        .order_by_asc(message::Column::CreatedAt)
+        .order_by_asc(message::Column::Id)
+        .all(&state.db)
+        .await?;
+    let authors = people(state, messages.iter().map(|m| m.author_id)).await?;
+    let keys: HashMap<Uuid, DataKey> = [(s.viewer.user_id, s.key.clone())].into_iter().collect();
+    let mut by_ticket: HashMap<Uuid, Vec<ExportMessage>> = HashMap::new();
+    for m in messages {
+        let author = authors.get(&m.author_id);
+        by_ticket
+            .entry(m.ticket_id)
+            .or_default()
+            .push(ExportMessage {
+                id: m.id,
+                author: author.map(|a| a.name.clone()).unwrap_or_default(),
+                author_role: author.map(|a| a.role).unwrap_or(Role::Customer),
+                body: open_text(&keys, s.viewer.user_id, message::BODY.at(&m.id), &m.body),
+                created_at: m.created_at,
+            });
+    }
+    let ticket_ids: Vec<Uuid> = rows.iter().map(|t| t.id).collect();
+    let values = if s.ticket_defs.is_empty() {
+        HashMap::new()
+    } else {
+        custom::values_of_many(&state.db, Some(&s.key), &ticket_ids).await?
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for t in rows {
+        out.push(ExportTicket {
+            id: t.id,
+            subject: open_text(
+                &keys,
+                s.viewer.user_id,
+                ticket::SUBJECT.at(&t.id),
+                &t.subject,
+            ),
+            status: t.status.as_str().to_owned(),
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+            custom_fields: field_values_from(
+                values.get(&t.id).unwrap_or(&HashMap::new()),
+                &s.ticket_defs,
+            )?,
+            messages: by_ticket.remove(&t.id).unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+type Archive = ZipWriter<zip::write::StreamWriter<SealingWriter<BufWriter<std::fs::File>>>>;
+
+fn start(zip: &mut Archive, name: &str) -> Result<(), ServiceError> {
+    // Fast compression: the archive is built while its owner watches the bar move.
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    zip.start_file(name, options).map_err(ServiceError::from)
+}
+
+fn json_line<T: Serialize>(zip: &mut Archive, value: &T) -> Result<(), ServiceError> {
+    serde_json::to_writer(&mut *zip, value).map_err(ServiceError::from)
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn time(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+const README: &str = "Your data from Custodian
+========================
+
+This archive holds the personal data our help desk keeps about you.
+
+data.json     Everything in one structured document (format_version 1):
+              subject (your account), profile (your details and contact
+              fields), tickets (each with its custom fields and the public
+              conversation), privacy_requests (with their history), activity
+              (the recorded events about your data), consents (none are kept
+              yet). Times are UTC, RFC 3339.
+profile.csv   Your details, one row per field.
+tickets.csv   One row per ticket.
+messages.csv  One row per message of your tickets.
+requests.csv  One row per step of your privacy requests.
+activity.csv  One row per recorded event about your data.
+index.html    The same, readable in a web browser (no internet needed).
+
+What is not included, and why
+- Internal notes: notes our agents write to each other on your tickets are the
+  help desk's own working notes, not your data, and are left out.
+- Other people's personal data, such as other customers mentioned in your
+  tickets' history, is not included.
+- Your password is stored only as a one-way hash and cannot be exported.
+";
+
+/// Builds one archive: every pass streams pages of rows into the ZIP, which is
+/// written straight into the encrypted file.
+pub(super) async fn build(
+    state: &AppState,
+    export: &data_export::Model,
+    tmp: &Path,
+) -> Result<u64, ServiceError> {
+    let s = load_subject(state, export.subject_id).await?;
+    let ticket_count = ticket::Entity::find()
+        .filter(ticket::Column::CustomerId.eq(s.viewer.user_id))
+        .count(&state.db)
+        .await?;
+    let activity_total = activity::subject_activity(state, s.viewer, 0, 1)
+        .await?
+        .total_items;
+    let mut progress = super::job::Progress::new(
+        &state.db,
+        export.id,
+        export.lease_until,
+        ticket_count + activity_total * 2 + 5,
+    );
+    let file = std::fs::File::create(tmp)?;
+    let sealing = SealingWriter::new(BufWriter::new(file), s.key.clone(), export.id);
+    let mut zip: Archive = ZipWriter::new_stream(sealing);
+    let requests = requests::of_subject(state, s.viewer).await?;
+    // One pass over tickets and messages writes data.json into the archive and the
+    // other per-ticket files into spill files, encrypted under the same key.
+    let mut tickets_csv = csv::Writer::from_writer(Spill::create(tmp, &s.key, "tickets")?);
+    let mut messages_csv = csv::Writer::from_writer(Spill::create(tmp, &s.key, "messages")?);
+    let mut html = Spill::create(tmp, &s.key, "html")?;
+    tickets_csv.write_record([
+        "id",
+        "subject",
+        "status",
+        "created_at",
+        "updated_at",
+        "custom_fields",
+        "messages",
+    ])?;
+    messages_csv.write_record([
+        "ticket_id",
+        "message_id",
+        "created_at",
+        "author",
+        "author_role",
+        "body",
+    ])?;
+    write_html_head(&mut html, &s.profile)?;
+
+    start(&mut zip, "data.json")?;
+    write!(
+        zip,
+        "{{\"format_version\":{FORMAT_VERSION},\"exported_at\":\"{}\",\"profile\":",
+        time(&Utc::now())
+    )?;
+    json_line(&mut zip, &s.profile)?;
+    zip.write_all(b",\"tickets\":[")?;
+    let mut first = true;
+    let mut after = None;
+    loop {
+        let page = ticket_page(state, &s, after).await?;
+        if page.is_empty() {
+            break;
+        }
+        after = page.last().map(|t| (t.created_at, t.id));
+        for t in &page {
+            if !first {
+                zip.write_all(b",")?;
+            }
+            first = false;
+            json_line(&mut zip, t)?;
+            let fields = t
+                .custom_fields
+                .iter()
+                .map(|f| format!("{}: {}", f.label, f.values.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ");
+            tickets_csv.write_record([
+                t.id.to_string(),
+                t.subject.clone(),
+                t.status.clone(),
+                time(&t.created_at),
+                time(&t.updated_at),
+                fields,
+                t.messages.len().to_string(),
+            ])?;
+            write!(
+                html,
+                "<h3>{}</h3><p>{} · opened {}</p>",
+                esc(&t.subject),
+                esc(&t.status),
+                time(&t.created_at)
+            )?;
+            for m in &t.messages {
+                messages_csv.write_record([
+                    t.id.to_string(),
+                    m.id.to_string(),
+                    time(&m.created_at),
+                    m.author.clone(),
+                    m.author_role.as_str().to_owned(),
+                    m.body.clone(),
+                ])?;
+                write!(
+                    html,
+                    "<div class=\"msg\"><strong>{}</strong> · {}<br>{}</div>",
+                    esc(&m.author),
+                    time(&m.created_at),
+                    esc(&m.body)
+                )?;
+            }
+        }
+        progress.advance(page.len() as u64).await?;
+    }
+    zip.write_all(b"],\"privacy_requests\":")?;
+    json_line(&mut zip, &requests)?;
+    zip.write_all(b",\"activity\":[")?;
+    let mut page_no = 0;
+    let mut first = true;
+    loop {
+        let page = activity::subject_activity(state, s.viewer, page_no, 500).await?;
+        for e in &page.items {
+            if !first {
+                zip.write_all(b",")?;
+            }
+            first = false;
+            json_line(&mut zip, e)?;
+        }
+        progress.advance(page.items.len() as u64).await?;
+        page_no += 1;
+        if page_no >= page.total_pages || page.items.is_empty() {
+            break;
+        }
+    }
+    zip.write_all(b"],\"consents\":[]}")?;
+
+    start(&mut zip, "profile.csv")?;
+    {
+        let mut csv = csv::Writer::from_writer(&mut zip);
+        csv.write_record(["field", "value"])?;
+        let p = &s.profile;
+        for (field, value) in [
+            ("email", Some(p.email.clone())),
+            ("name", p.name.clone()),
+            ("phone", p.phone.clone()),
+            ("twitter", p.twitter.clone()),
+            ("language", p.language.clone()),
+            ("time_zone", p.time_zone.clone()),
+            ("created_at", Some(time(&p.created_at))),
+        ] {
+            csv.write_record([field, value.as_deref().unwrap_or("")])?;
+        }
+        for f in &p.custom_fields {
+            csv.write_record([f.label.as_str(), f.values.join(", ").as_str()])?;
+        }
+        csv.flush()?;
+    }
+    start(&mut zip, "tickets.csv")?;
+    tickets_csv
+        .into_inner()
+        .map_err(|e| e.into_error())?
+        .copy_into(&mut zip)?;
+    start(&mut zip, "messages.csv")?;
+    messages_csv
+        .into_inner()
+        .map_err(|e| e.into_error())?
+        .copy_into(&mut zip)?;
+
+    start(&mut zip, "requests.csv")?;
+    {
+        let mut csv = csv::Writer::from_writer(&mut zip);
+        csv.write_record([
+            "request_id",
+            "kind",
+            "summary",
+            "received_at",
+            "due_at",
+            "step_at",
+            "status",
+            "by",
+            "note",
+        ])?;
+        for r in &requests {
+            for step in &r.history {
+                csv.write_record([
+                    r.id.to_string(),
+                    r.kind.as_str().to_owned(),
+                    r.summary.clone(),
+                    time(&r.received_at),
+                    time(&r.due_at),
+                    time(&step.at),
+                    step.status.as_str().to_owned(),
+                    step.by.clone(),
+                    step.note.clone().unwrap_or_default(),
+                ])?;
+            }
+        }
+        csv.flush()?;
+    }
+
+    start(&mut zip, "activity.csv")?;
+    {
+        let mut csv = csv::Writer::from_writer(&mut zip);
+        csv.write_record(["at", "who", "action", "entity", "changes"])?;
+        let mut page_no = 0;
+        loop {
+            let page = activity::subject_activity(state, s.viewer, page_no, 500).await?;
+            for e in &page.items {
+                csv.write_record([
+                    time(&e.occurred_at),
+                    e.who.clone(),
+                    e.action_label.clone(),
+                    e.entity_type.clone(),
+                    changes_text(e),
+                ])?;
+            }
+            progress.advance(page.items.len() as u64).await?;
+            page_no += 1;
+            if page_no >= page.total_pages || page.items.is_empty() {
+                break;
+            }
+        }
+        csv.flush()?;
+    }
+
+    write!(html, "<h2>Privacy requests</h2><ul>")?;
+    for r in &requests {
+        write!(
+            html,
+            "<li>{} — {} (received {})</li>",
+            esc(&r.summary),
+            esc(r.status.label()),
+            time(&r.received_at)
+        )?;
+    }
+    html.write_all(
+        b"</ul><p>The full activity log is in activity.csv and data.json.</p></body></html>",
+    )?;
+    start(&mut zip, "index.html")?;
+    html.copy_into(&mut zip)?;
+
+    start(&mut zip, "README.txt")?;
+    zip.write_all(README.as_bytes())?;
+
+    let sealing = zip.finish()?.into_inner();
+    let (buffered, size) = sealing.finish()?;
+    buffered
+        .into_inner()
+        .map_err(|e| e.into_error())?
+        .sync_all()?;
+    Ok(size)
+}
+
+fn write_html_head(html: &mut Spill, p: &ExportProfile) -> Result<(), ServiceError> {
+    write!(
+        html,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your data from Custodian</title>\
+         <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2b2a}}\
+         table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}}\
+         .msg{{border-left:3px solid #1f5f5b;padding:.2rem .8rem;margin:.5rem 0;white-space:pre-wrap}}</style></head><body>\
+         <h1>Your data from Custodian</h1><p>Exported {}. See README.txt for what each file holds.</p><h2>Profile</h2><table>",
+        time(&Utc::now())
+    )
+    ?;
+    for (label, value) in [
+        ("Email", Some(p.email.clone())),
+        ("Name", p.name.clone()),
+        ("Phone", p.phone.clone()),
+        ("Twitter/X", p.twitter.clone()),
+        ("Language", p.language.clone()),
+        ("Time zone", p.time_zone.clone()),
+    ] {
+        write!(
+            html,
+            "<tr><th>{label}</th><td>{}</td></tr>",
+            esc(value.as_deref().unwrap_or(""))
+        )?;
+    }
+    for f in &p.custom_fields {
+        write!(
+            html,
+            "<tr><th>{}</th><td>{}</td></tr>",
+            esc(&f.label),
+            esc(&f.values.join(", "))
+        )?;
+    }
+    html.write_all(b"</table><h2>Tickets</h2>")
+        .map_err(ServiceError::from)
+}
+
+fn changes_text(e: &ActivityView) -> String {
+    e.changes
+        .iter()
+        .map(|c| {
+            format!(
+                "{}: {} → {}",
+                c.field,
+                c.before.clone().unwrap_or_default(),
+                c.after.clone().unwrap_or_default()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
