@@ -3,7 +3,7 @@
 #   formatting, clippy (server and browser sides, warnings are errors), unit and
 #   in-process router tests, database tests on SQLite and on PostgreSQL (a private
 #   cluster started here), and Playwright end-to-end tests in Debian's Chromium
-#   against the real server.
+#   against the real server, once on SQLite and once on PostgreSQL.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -64,19 +64,32 @@ CUSTODIAN_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres" car
 # --- end to end -------------------------------------------------------------------
 step "building the portal for the end-to-end tests"
 scripts/build.sh
-E2E_DATA="$PGTMP/e2e-data"
-PORT="$(free_port)"
-step "starting the portal on 127.0.0.1:$PORT (fresh SQLite database, demo data)"
-"$CARGO_TARGET_DIR/debug/custodian" --demo --data-dir "$E2E_DATA" --listen "127.0.0.1:$PORT" \
-  --public-url "http://127.0.0.1:$PORT" --signin-max-per-client 1000 serve > "$PGTMP/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$PGTMP/server.log"; echo "the portal did not start"; exit 1; }
-  sleep 0.2
-done
-step "Playwright end-to-end tests (Debian Chromium)"
-if ! (cd end2end && CUSTODIAN_BASE_URL="http://127.0.0.1:$PORT" npx playwright test); then
-  echo "--- server log ---"; tail -n 50 "$PGTMP/server.log"; exit 1
-fi
+# One run of the whole Playwright suite against a freshly started portal with
+# demo data; its extra arguments choose the database.
+e2e() {
+  local name="$1"; shift
+  local port; port="$(free_port)"
+  local log="$PGTMP/server-$name.log"
+  step "starting the portal on 127.0.0.1:$port ($name, fresh database, demo data)"
+  "$CARGO_TARGET_DIR/debug/custodian" --demo --data-dir "$PGTMP/e2e-$name" --listen "127.0.0.1:$port" \
+    --public-url "http://127.0.0.1:$port" --signin-max-per-client 1000 "$@" serve > "$log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 150); do
+    curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$log"; echo "the portal did not start"; exit 1; }
+    sleep 0.2
+  done
+  step "Playwright end-to-end tests on $name (Debian Chromium)"
+  if ! (cd end2end && CUSTODIAN_BASE_URL="http://127.0.0.1:$port" npx playwright test); then
+    echo "--- server log ($name) ---"; tail -n 50 "$log"; exit 1
+  fi
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+e2e sqlite
+PGURL="postgres://postgres@127.0.0.1:$PGPORT"
+as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE custodian_e2e" >/dev/null
+as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE custodian_e2e_keys" >/dev/null
+e2e postgres --database-url "$PGURL/custodian_e2e" --keystore-url "$PGURL/custodian_e2e_keys"
 step "all tests passed"

@@ -4,116 +4,39 @@ use crate::{error::AppError, model::Role, validate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// What kind of value a field holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FieldType {
-    Text,
-    LongText,
-    Number,
-    Date,
-    SingleChoice,
-    MultipleChoice,
-    Checkbox,
+vocabulary! {
+    /// What kind of value a field holds.
+    pub enum FieldType {
+        Text = "text" => "Text",
+        LongText = "long_text" => "Long text",
+        Number = "number" => "Number",
+        Date = "date" => "Date",
+        SingleChoice = "single_choice" => "Single choice",
+        MultipleChoice = "multiple_choice" => "Multiple choice",
+        Checkbox = "checkbox" => "Checkbox",
+    }
 }
 
 impl FieldType {
-    pub const ALL: [FieldType; 7] = [
-        FieldType::Text,
-        FieldType::LongText,
-        FieldType::Number,
-        FieldType::Date,
-        FieldType::SingleChoice,
-        FieldType::MultipleChoice,
-        FieldType::Checkbox,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FieldType::Text => "text",
-            FieldType::LongText => "long_text",
-            FieldType::Number => "number",
-            FieldType::Date => "date",
-            FieldType::SingleChoice => "single_choice",
-            FieldType::MultipleChoice => "multiple_choice",
-            FieldType::Checkbox => "checkbox",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<FieldType> {
-        FieldType::ALL.into_iter().find(|t| t.as_str() == s)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            FieldType::Text => "Text",
-            FieldType::LongText => "Long text",
-            FieldType::Number => "Number",
-            FieldType::Date => "Date",
-            FieldType::SingleChoice => "Single choice",
-            FieldType::MultipleChoice => "Multiple choice",
-            FieldType::Checkbox => "Checkbox",
-        }
-    }
-
     pub fn has_options(self) -> bool {
         matches!(self, FieldType::SingleChoice | FieldType::MultipleChoice)
     }
 }
 
-/// Where a custom field lives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FieldScope {
-    Contact,
-    Ticket,
-}
-
-impl FieldScope {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FieldScope::Contact => "contact",
-            FieldScope::Ticket => "ticket",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<FieldScope> {
-        [FieldScope::Contact, FieldScope::Ticket]
-            .into_iter()
-            .find(|f| f.as_str() == s)
+vocabulary! {
+    /// Where a custom field lives.
+    pub enum FieldScope {
+        Contact = "contact" => "Contact",
+        Ticket = "ticket" => "Ticket",
     }
 }
 
-/// What a role may do with a field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Access {
-    Hidden,
-    Read,
-    Edit,
-}
-
-impl Access {
-    pub const ALL: [Access; 3] = [Access::Hidden, Access::Read, Access::Edit];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Access::Hidden => "hidden",
-            Access::Read => "read",
-            Access::Edit => "edit",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Access> {
-        Access::ALL.into_iter().find(|a| a.as_str() == s)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Access::Hidden => "Hidden",
-            Access::Read => "Read",
-            Access::Edit => "Edit",
-        }
+vocabulary! {
+    /// What a role may do with a field (ordered: hidden < read < edit).
+    pub enum Access {
+        Hidden = "hidden" => "Hidden",
+        Read = "read" => "Read",
+        Edit = "edit" => "Edit",
     }
 }
 

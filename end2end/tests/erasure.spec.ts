@@ -60,8 +60,14 @@ test('a customer asks for erasure, an agent previews and approves, and the custo
   // A reason is required.
   await agent.getByRole('button', { name: 'Approve and erase' }).click();
   await expect(agent.getByRole('alert').first()).toContainText('reason');
-  await agent.getByLabel('Reason (the customer sees it; required)').fill('Identity verified; no open invoices');
-  await agent.getByRole('button', { name: 'Approve and erase' }).click();
+  // The page may still be settling after the refused attempt: until the server
+  // has answered the approval, fill the reason again and click again.
+  await expect(async () => {
+    await agent.getByLabel('Reason (the customer sees it; required)').fill('Identity verified; no open invoices');
+    const decided = agent.waitForResponse((r) => r.url().includes('/api/decide_request'), { timeout: 10_000 });
+    await agent.getByRole('button', { name: 'Approve and erase' }).click();
+    expect((await decided).status()).toBe(200);
+  }).toPass({ timeout: 45_000 });
   // The job runs in the background; the page shows the final check once it is done.
   await expect(async () => {
     await agent.reload();

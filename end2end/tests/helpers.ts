@@ -1,4 +1,21 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Page, test as base } from '@playwright/test';
+
+/**
+ * The tests' `test`, with `restore(undo)`: a test that changes a shared setting
+ * registers how to put it back, and the undo runs after the test whether it
+ * passed or failed, so one failure never leaks into the tests after it.
+ */
+export const test = base.extend<{ restore: (undo: () => Promise<unknown>) => void }>({
+  restore: async ({}, use) => {
+    const undos: Array<() => Promise<unknown>> = [];
+    await use((undo) => {
+      undos.push(undo);
+    });
+    for (const undo of undos.reverse()) {
+      await undo();
+    }
+  },
+});
 
 /** Demo accounts seeded by the server the tests run against (see README, demo mode). */
 export const DEMO_PASSWORD = 'custodian-demo';

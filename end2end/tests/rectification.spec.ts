@@ -1,5 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-import { AGENT_EMAIL, DEMO_PASSWORD, open, signIn, signUp, uniqueEmail } from './helpers';
+import { expect, Page } from '@playwright/test';
+import { AGENT_EMAIL, DEMO_PASSWORD, open, signIn, signUp, test, uniqueEmail } from './helpers';
 
 /** Changes one permission and waits until the server has stored it. */
 async function setPermission(admin: Page, label: string, access: string) {
@@ -95,7 +95,7 @@ test('an email change goes through confirmation and agent approval', async ({ br
   await expect(customer.getByLabel('Email')).toHaveValue(newEmail);
 });
 
-test('an admin adds an encrypted field and makes a field read-only; the customer page and the server follow', async ({ browser }) => {
+test('an admin adds an encrypted field and makes a field read-only; the customer page and the server follow', async ({ browser, restore }) => {
   const admin = await adminPage(browser);
   const label = `Membership ${Date.now()}`;
   await admin.getByRole('link', { name: 'Fields' }).click();
@@ -108,6 +108,11 @@ test('an admin adds an encrypted field and makes a field read-only; the customer
 
   await admin.getByRole('link', { name: 'Permissions' }).click();
   await setPermission(admin, 'Customer access to Phone', 'read');
+  // Put the default back for other tests, even if this one fails.
+  restore(async () => {
+    await open(admin, '/admin/permissions');
+    await setPermission(admin, 'Customer access to Phone', 'edit');
+  });
 
   const customer = await (await browser.newContext()).newPage();
   await signUp(customer, 'Kim Member', uniqueEmail('kim'), 'a long enough password');
@@ -130,7 +135,4 @@ test('an admin adds an encrypted field and makes a field read-only; the customer
   await expect(customer.getByLabel('Name (required)')).toBeVisible();
   await expect(customer.getByLabel(label)).toHaveCount(0);
   expect(await customer.content()).not.toContain('M-778899');
-
-  // Put the defaults back for other tests.
-  await setPermission(admin, 'Customer access to Phone', 'edit');
 });

@@ -1,7 +1,8 @@
 //! `custodian bench`: seeds one customer with many tickets and messages on a
 //! fresh throw-away database, then times a plain sequential read of those rows
 //! and the full "Download my data" export, sampling memory while it runs.
-use crate::{cli, config::Settings, db};
+use crate::error::StartError;
+use crate::{config::Settings, db};
 use ::app::server::{
     entities::{message, ticket},
     services::{accounts, exports, sessions},
@@ -28,7 +29,7 @@ fn rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<(), String> {
+pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<(), StartError> {
     let dir =
         std::env::temp_dir().join(format!("custodian-bench-{}", uuid::Uuid::new_v4().simple()));
     let mut settings = base.clone();
@@ -38,23 +39,27 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
     settings.master_key = None;
     settings.master_key_file = None;
     let (database, vault) = db::open(&settings).await?;
-    let state = cli::state(&settings, database, vault);
-    let err = |e: ::app::server::ServiceError| e.to_string();
+    let state = settings.app_state(database, vault);
     let password = "benchmark password";
-    let (_, token) = accounts::sign_up(&state, "Bench Customer", "bench@example.org", "", password)
-        .await
-        .map_err(err)?;
+    let (_, token) = accounts::sign_up(
+        &state,
+        "Bench Customer",
+        "bench@example.org",
+        "",
+        password,
+        "127.0.0.1",
+    )
+    .await?;
     let actor = sessions::resolve(&state.db, &token, &state.security, Utc::now())
-        .await
-        .map_err(err)?
-        .ok_or("no session")?;
-    let key = state.vault.require_key(actor.user_id).await.map_err(err)?;
+        .await?
+        .ok_or_else(|| StartError::config("no session"))?;
+    let key = state.vault.require_key(actor.user_id).await?;
 
     println!("Seeding {tickets} tickets with {per_ticket} messages each…");
     let seeded = Instant::now();
     let start = Utc::now() - chrono::Duration::days(365);
     for batch in 0..tickets.div_ceil(500) {
-        let txn = state.db.begin().await.map_err(|e| e.to_string())?;
+        let txn = state.db.begin().await?;
         let mut ticket_rows = Vec::new();
         let mut message_rows = Vec::new();
         for i in batch * 500..((batch + 1) * 500).min(tickets) {
@@ -86,17 +91,13 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
                 });
             }
         }
-        ticket::Entity::insert_many(ticket_rows)
-            .exec(&txn)
-            .await
-            .map_err(|e| e.to_string())?;
+        ticket::Entity::insert_many(ticket_rows).exec(&txn).await?;
         for chunk in message_rows.chunks(1000) {
             message::Entity::insert_many(chunk.to_vec())
                 .exec(&txn)
-                .await
-                .map_err(|e| e.to_string())?;
+                .await?;
         }
-        txn.commit().await.map_err(|e| e.to_string())?;
+        txn.commit().await?;
     }
     println!("  seeded in {:.1} s", seeded.elapsed().as_secs_f64());
 
@@ -121,8 +122,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
             .order_by_asc(ticket::Column::Id)
             .limit(200)
             .all(&state.db)
-            .await
-            .map_err(|e| e.to_string())?;
+            .await?;
         if page.is_empty() {
             break;
         }
@@ -133,21 +133,17 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
             .filter(message::Column::Internal.eq(false))
             .order_by_asc(message::Column::CreatedAt)
             .all(&state.db)
-            .await
-            .map_err(|e| e.to_string())?;
+            .await?;
         rows += page.len() as u64 + messages.len() as u64;
     }
     let raw = read.elapsed();
 
-    let request = exports::request(&state, &actor, password)
-        .await
-        .map_err(err)?;
+    let request = exports::request(&state, &actor, password).await?;
     // Claimed like the worker does: a build publishes its archive only while it holds the lease.
     let model = exports::claim_next(&state.db, Utc::now())
-        .await
-        .map_err(err)?
+        .await?
         .filter(|m| m.id == request.id)
-        .ok_or("the export could not be claimed")?;
+        .ok_or_else(|| StartError::config("the export could not be claimed"))?;
     let baseline = rss_kib();
     let peak = Arc::new(AtomicU64::new(baseline));
     let running = Arc::new(AtomicBool::new(true));
@@ -161,7 +157,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
         })
     };
     let built = Instant::now();
-    exports::build(&state, &model).await.map_err(err)?;
+    exports::build(&state, &model).await?;
     let export_time = built.elapsed();
     running.store(false, Ordering::Relaxed);
     let _ = sampler.join();
@@ -186,7 +182,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
     );
     println!("peak resident memory growth:    {growth_mib:.1} MiB");
 
-    erasure(&state, &actor, raw).await.map_err(err)?;
+    erasure(&state, &actor, raw).await?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
@@ -209,6 +205,7 @@ async fn erasure(
         "erin@example.org",
         "",
         "benchmark password",
+        "127.0.0.1",
     )
     .await?;
     let small = sessions::resolve(&state.db, &token, &state.security, Utc::now())

@@ -1,4 +1,5 @@
 //! The `custodian` command: serve the portal, or manage accounts.
+use crate::error::{Context as _, StartError};
 use crate::{
     app,
     config::{AuditCommand, Cli, Command, KeysCommand, RoleArg, Settings, UserCommand},
@@ -9,40 +10,43 @@ use ::app::{
     server::{
         audit,
         services::{accounts, activity},
-        AppState, MailSettings, SecuritySettings, Vault,
+        AppState,
     },
 };
-use leptos::config::LeptosOptions;
-use std::{io::IsTerminal, net::SocketAddr, sync::Arc, time::Duration};
+use std::{io::IsTerminal, net::SocketAddr};
 
 /// Runs the command line; the error is printed by `main` and exits non-zero.
-pub async fn run(cli: Cli) -> Result<(), String> {
+pub async fn run(cli: Cli) -> Result<(), StartError> {
     let settings = cli.settings;
     let public_origin = settings.public_origin()?;
-    let command = match cli.command.unwrap_or(Command::Serve) {
-        // The benchmark makes its own throw-away databases.
+    // Every command but the benchmark (which makes its own throw-away databases)
+    // works on the configured ones.
+    let open = || async {
+        let (db, vault) = db::open(&settings).await?;
+        Ok::<_, StartError>(settings.app_state(db, vault))
+    };
+    match cli.command.unwrap_or(Command::Serve) {
         Command::Bench {
             tickets,
             messages_per_ticket,
-        } => return crate::bench::export(&settings, tickets, messages_per_ticket).await,
-        other => other,
-    };
-    let (db, vault) = db::open(&settings).await?;
-    let state = state(&settings, db, vault);
-    match command {
-        Command::Bench { .. } => Ok(()),
+        } => crate::bench::export(&settings, tickets, messages_per_ticket).await,
         Command::Export { out } => {
+            let state = open().await?;
             ::app::server::services::exports::export_all_to_file(&state, &out)
                 .await
-                .map_err(|e| format!("cannot export to {}: {}", out.display(), e.chain()))?;
+                .context(format!("cannot export to {}", out.display()))?;
             println!("Exported every module to {}. It holds personal data in the clear: keep it safe, delete it when done.", out.display());
             Ok(())
         }
-        Command::Serve => serve(settings, public_origin, state).await,
+        Command::Serve => {
+            let state = open().await?;
+            serve(settings, public_origin, state).await
+        }
         Command::Keys {
             command: KeysCommand::Status,
         } => {
-            let status = state.vault.status().await.map_err(|e| e.to_string())?;
+            let state = open().await?;
+            let status = state.vault.status().await?;
             println!("Current master key: {}", status.current_key_id);
             for key in status.keys {
                 let notes = match (key.current, key.configured) {
@@ -56,11 +60,12 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Keys {
             command: KeysCommand::Rotate { batch_size },
-        } => rotate(&state, batch_size).await,
+        } => rotate(&open().await?, batch_size).await,
         Command::Audit {
             command: AuditCommand::Verify,
         } => {
-            let report = audit::verify(&state.db).await.map_err(|e| e.to_string())?;
+            let state = open().await?;
+            let report = audit::verify(&state.db).await?;
             if report.ok {
                 println!(
                     "Audit chain verified: {} events, head {} at event {}.",
@@ -68,12 +73,12 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 );
                 Ok(())
             } else {
-                Err(format!(
+                Err(StartError::config(format!(
                     "audit chain broken at event {}: {} ({} events checked before it)",
                     report.first_bad_seq.unwrap_or_default(),
                     report.problem.unwrap_or_default(),
                     report.events_checked
-                ))
+                )))
             }
         }
         Command::User {
@@ -87,11 +92,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             };
             let name =
                 name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
-            let new = accounts::NewUser::validated(&name, &email, &password, role)
-                .map_err(|e| e.to_string())?;
-            let user = accounts::create_user_unchecked(&state, new)
-                .await
-                .map_err(|e| e.into_app_error("cli").to_string())?;
+            let new = accounts::NewUser::validated(&name, &email, &password, role)?;
+            let user = accounts::create_user_unchecked(&open().await?, new).await?;
             println!(
                 "Created {} account for {} ({}).",
                 user.role.label(),
@@ -103,28 +105,28 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-fn read_password() -> Result<String, String> {
+fn read_password() -> Result<String, StartError> {
     if std::io::stdin().is_terminal() {
-        let first = rpassword::prompt_password("Password: ").map_err(|e| e.to_string())?;
-        let second = rpassword::prompt_password("Repeat password: ").map_err(|e| e.to_string())?;
+        let first = rpassword::prompt_password("Password: ")?;
+        let second = rpassword::prompt_password("Repeat password: ")?;
         if first != second {
-            return Err("the two passwords differ".into());
+            return Err(StartError::config("the two passwords differ"));
         }
         Ok(first)
     } else {
         let mut line = String::new();
         std::io::stdin()
             .read_line(&mut line)
-            .map_err(|e| format!("cannot read the password from stdin: {e}"))?;
+            .context("cannot read the password from stdin")?;
         Ok(line.trim_end_matches(['\r', '\n']).to_owned())
     }
 }
 
 /// Re-wraps every data key under a new master key. Resumes an unfinished rotation
 /// (data keys still under an older key) instead of starting another.
-async fn rotate(state: &AppState, batch_size: u64) -> Result<(), String> {
+async fn rotate(state: &AppState, batch_size: u64) -> Result<(), StartError> {
     let vault = &state.vault;
-    let status = vault.status().await.map_err(|e| e.to_string())?;
+    let status = vault.status().await?;
     let pending: u64 = status
         .keys
         .iter()
@@ -137,13 +139,12 @@ async fn rotate(state: &AppState, batch_size: u64) -> Result<(), String> {
             status.current_key_id
         );
     } else {
-        let id = vault.add_master_key().map_err(|e| e.to_string())?;
+        let id = vault.add_master_key()?;
         println!("New master key {id} written to the key file. Back the file up now.");
     }
     let total: u64 = vault
         .status()
-        .await
-        .map_err(|e| e.to_string())?
+        .await?
         .keys
         .iter()
         .filter(|k| !k.current)
@@ -151,28 +152,16 @@ async fn rotate(state: &AppState, batch_size: u64) -> Result<(), String> {
         .sum();
     let mut done = 0u64;
     loop {
-        let n = vault
-            .rotate_batch(batch_size)
-            .await
-            .map_err(|e| e.to_string())?;
+        let n = vault.rotate_batch(batch_size).await?;
         if n == 0 {
             break;
         }
         done += n;
         println!("  re-wrapped {done}/{} data keys", total.max(done));
     }
-    let removed = vault
-        .prune_unused_master_keys()
-        .await
-        .map_err(|e| e.to_string())?;
-    let current = vault
-        .status()
-        .await
-        .map_err(|e| e.to_string())?
-        .current_key_id;
-    activity::record_rotation(state, &current, done, &removed)
-        .await
-        .map_err(|e| e.chain())?;
+    let removed = vault.prune_unused_master_keys().await?;
+    let current = vault.status().await?.current_key_id;
+    activity::record_rotation(state, &current, done, &removed).await?;
     if removed.is_empty() {
         println!("Rotation complete.");
     } else {
@@ -184,39 +173,11 @@ async fn rotate(state: &AppState, batch_size: u64) -> Result<(), String> {
     Ok(())
 }
 
-/// Builds the state from settings.
-pub fn state(settings: &Settings, db: sea_orm::DatabaseConnection, vault: Vault) -> AppState {
-    let leptos_options = LeptosOptions::builder()
-        .output_name("custodian")
-        .site_root(settings.site_root.display().to_string())
-        .site_pkg_dir("pkg")
-        .site_addr(settings.listen)
-        .build();
-    AppState {
-        db,
-        vault: Arc::new(vault),
-        exports: ::app::server::ExportSettings {
-            dir: settings.data_dir.join("exports"),
-            ttl: Duration::from_secs(settings.export_ttl_hours * 3600),
-            per_day: settings.exports_per_day,
-        },
-        mail: MailSettings {
-            smtp_configured: settings.smtp_host.is_some(),
-            public_url: settings.public_url.trim_end_matches('/').to_owned(),
-        },
-        security: SecuritySettings {
-            session_idle_timeout: Duration::from_secs(settings.session_idle_minutes * 60),
-            session_absolute_timeout: Duration::from_secs(settings.session_max_hours * 3600),
-            max_failures_per_account: settings.signin_max_per_account,
-            max_failures_per_client: settings.signin_max_per_client,
-            throttle_window: Duration::from_secs(15 * 60),
-            secure_cookies: settings.is_https(),
-        },
-        leptos_options,
-    }
-}
-
-async fn serve(settings: Settings, public_origin: String, state: AppState) -> Result<(), String> {
+async fn serve(
+    settings: Settings,
+    public_origin: String,
+    state: AppState,
+) -> Result<(), StartError> {
     let bundle = settings.site_root.join("pkg").join("custodian.js");
     if !bundle.exists() {
         tracing::warn!(path = %bundle.display(), "browser bundle not found: pages will not be interactive; build it with scripts/build.sh");
@@ -245,8 +206,8 @@ async fn serve(settings: Settings, public_origin: String, state: AppState) -> Re
     };
     let listener = tokio::net::TcpListener::bind(settings.listen)
         .await
-        .map_err(|e| format!("cannot listen on {}: {e}", settings.listen))?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        .context(format!("cannot listen on {}", settings.listen))?;
+    let addr = listener.local_addr()?;
     tracing::info!("Custodian is listening on http://{addr}");
     println!(
         "Custodian is running: open {} (listening on {addr})",
@@ -260,5 +221,5 @@ async fn serve(settings: Settings, public_origin: String, state: AppState) -> Re
         let _ = tokio::signal::ctrl_c().await;
     })
     .await
-    .map_err(|e| format!("server error: {e}"))
+    .context("server error")
 }

@@ -1,5 +1,6 @@
 //! Typed configuration: every setting is a flag with an environment fallback,
 //! checked at start-up so a bad value fails fast with a clear message.
+use crate::error::StartError;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::{net::SocketAddr, path::PathBuf};
 
@@ -271,24 +272,64 @@ impl Settings {
     }
 
     /// The scheme://host[:port] of the public URL, checked at start-up.
-    pub fn public_origin(&self) -> Result<String, String> {
+    pub fn public_origin(&self) -> Result<String, StartError> {
         let url = self.public_url.trim_end_matches('/');
         let (scheme, rest) = url.split_once("://").ok_or_else(|| {
             format!("CUSTODIAN_PUBLIC_URL must start with http:// or https://, got {url:?}")
         })?;
         if scheme != "http" && scheme != "https" {
-            return Err(format!(
+            return Err(StartError::config(format!(
                 "CUSTODIAN_PUBLIC_URL must use http or https, got {scheme:?}"
-            ));
+            )));
         }
         let host = rest.split('/').next().unwrap_or_default();
         if host.is_empty() {
-            return Err("CUSTODIAN_PUBLIC_URL has no host".into());
+            return Err(StartError::config("CUSTODIAN_PUBLIC_URL has no host"));
         }
         Ok(format!("{scheme}://{host}"))
     }
 
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+}
+
+impl Settings {
+    /// The portal's state from these settings, over opened databases.
+    pub fn app_state(
+        &self,
+        db: sea_orm::DatabaseConnection,
+        vault: ::app::server::Vault,
+    ) -> ::app::server::AppState {
+        use ::app::server::{AppState, ExportSettings, MailSettings, SecuritySettings};
+        use std::{sync::Arc, time::Duration};
+        let leptos_options = leptos::config::LeptosOptions::builder()
+            .output_name("custodian")
+            .site_root(self.site_root.display().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(self.listen)
+            .build();
+        AppState {
+            db,
+            vault: Arc::new(vault),
+            exports: ExportSettings {
+                dir: self.data_dir.join("exports"),
+                ttl: Duration::from_secs(self.export_ttl_hours * 3600),
+                per_day: self.exports_per_day,
+            },
+            mail: MailSettings {
+                smtp_configured: self.smtp_host.is_some(),
+                public_url: self.public_url.trim_end_matches('/').to_owned(),
+            },
+            security: SecuritySettings {
+                session_idle_timeout: Duration::from_secs(self.session_idle_minutes * 60),
+                session_absolute_timeout: Duration::from_secs(self.session_max_hours * 3600),
+                max_failures_per_account: self.signin_max_per_account,
+                max_failures_per_client: self.signin_max_per_client,
+                throttle_window: Duration::from_secs(15 * 60),
+                secure_cookies: self.is_https(),
+            },
+            leptos_options,
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Opening the databases and the keys, and checking they belong together.
 use crate::config::Settings;
+use crate::error::{Context as _, StartError};
 use ::app::server::{crypto::Keyring, entities::user, Vault};
 use migrations::{KeystoreMigrator, Migrator, MigratorTrait};
 use sea_orm::{
@@ -8,7 +9,7 @@ use sea_orm::{
 };
 use std::time::Duration;
 
-async fn connect(url: &str, what: &str) -> Result<DatabaseConnection, String> {
+async fn connect(url: &str, what: &str) -> Result<DatabaseConnection, StartError> {
     if let Some(path) = url.strip_prefix("sqlite://") {
         let file = path.split('?').next().unwrap_or_default();
         if let Some(dir) = std::path::Path::new(file)
@@ -16,7 +17,7 @@ async fn connect(url: &str, what: &str) -> Result<DatabaseConnection, String> {
             .filter(|d| !d.as_os_str().is_empty())
         {
             std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create the data folder {}: {e}", dir.display()))?;
+                .context(format!("cannot create the data folder {}", dir.display()))?;
         }
     }
     let mut options = ConnectOptions::new(url.to_owned());
@@ -29,31 +30,31 @@ async fn connect(url: &str, what: &str) -> Result<DatabaseConnection, String> {
         .map_sqlx_sqlite_opts(|o| o.pragma("secure_delete", "on"));
     let db = Database::connect(options)
         .await
-        .map_err(|e| format!("cannot connect to the {what}: {e}"))?;
+        .context(format!("cannot connect to the {what}"))?;
     if db.get_database_backend() == DbBackend::Sqlite {
         // WAL lets readers proceed while one writer commits.
         db.execute_unprepared("PRAGMA journal_mode=WAL;")
             .await
-            .map_err(|e| format!("cannot enable WAL mode on the {what}: {e}"))?;
+            .context(format!("cannot enable WAL mode on the {what}"))?;
     }
     Ok(db)
 }
 
 /// Connects to the main database and runs pending migrations.
-pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, String> {
+pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, StartError> {
     let db = connect(url, "database").await?;
     Migrator::up(&db, None)
         .await
-        .map_err(|e| format!("database migration failed: {e}"))?;
+        .context("database migration failed")?;
     Ok(db)
 }
 
 /// Connects to the key store and runs its migrations.
-pub async fn connect_keystore(url: &str) -> Result<DatabaseConnection, String> {
+pub async fn connect_keystore(url: &str) -> Result<DatabaseConnection, StartError> {
     let db = connect(url, "key store").await?;
     KeystoreMigrator::up(&db, None)
         .await
-        .map_err(|e| format!("key store migration failed: {e}"))?;
+        .context("key store migration failed")?;
     Ok(db)
 }
 
@@ -63,29 +64,29 @@ pub async fn connect_keystore(url: &str) -> Result<DatabaseConnection, String> {
 pub async fn load_keyring(
     settings: &Settings,
     keystore: &DatabaseConnection,
-) -> Result<Keyring, String> {
+) -> Result<Keyring, StartError> {
     if let Some(key) = &settings.master_key {
         return Keyring::from_values(key, &settings.old_master_keys)
-            .map_err(|e| format!("CUSTODIAN_MASTER_KEY: {e}"));
+            .context("CUSTODIAN_MASTER_KEY");
     }
     if let Some(path) = &settings.master_key_file {
-        return Keyring::open_file(path).map_err(|e| e.to_string());
+        return Ok(Keyring::open_file(path)?);
     }
     let path = settings.data_dir.join("master.key");
     if !path.exists() {
         let data_keys = ::app::server::entities::subject_key::Entity::find()
             .count(keystore)
             .await
-            .map_err(|e| format!("cannot read the key store: {e}"))?;
+            .context("cannot read the key store")?;
         if data_keys > 0 {
-            return Err(format!(
+            return Err(StartError::config(format!(
                 "no master key: {} is missing but the key store holds {data_keys} data keys. \
                  Restore the key file from your backup, or set CUSTODIAN_MASTER_KEY or CUSTODIAN_MASTER_KEY_FILE.",
                 path.display()
-            ));
+            )));
         }
     }
-    let (ring, created) = Keyring::open_or_create_file(&path).map_err(|e| e.to_string())?;
+    let (ring, created) = Keyring::open_or_create_file(&path)?;
     if created {
         tracing::warn!(
             path = %path.display(),
@@ -97,34 +98,31 @@ pub async fn load_keyring(
 }
 
 /// Opens both databases and the keys, and refuses to start when they do not belong together.
-pub async fn open(settings: &Settings) -> Result<(DatabaseConnection, Vault), String> {
+pub async fn open(settings: &Settings) -> Result<(DatabaseConnection, Vault), StartError> {
     let db = connect_and_migrate(&settings.database_url()).await?;
     let keystore = connect_keystore(&settings.keystore_url()).await?;
     let keyring = load_keyring(settings, &keystore).await?;
     let vault = Vault::new(keystore, keyring);
-    let unknown = vault
-        .unknown_master_keys()
-        .await
-        .map_err(|e| e.to_string())?;
+    let unknown = vault.unknown_master_keys().await?;
     if !unknown.is_empty() {
-        return Err(format!(
+        return Err(StartError::config(format!(
             "the key store holds data keys wrapped by master key(s) {} which are not configured \
              (wrong CUSTODIAN_MASTER_KEY or key file?). Refusing to start.",
             unknown.join(", ")
-        ));
+        )));
     }
-    let status = vault.status().await.map_err(|e| e.to_string())?;
+    let status = vault.status().await?;
     let data_keys: u64 = status.keys.iter().map(|k| k.data_keys).sum();
     let users = user::Entity::find()
         .count(&db)
         .await
-        .map_err(|e| format!("cannot read the database: {e}"))?;
+        .context("cannot read the database")?;
     if users > 0 && data_keys == 0 {
-        return Err(format!(
+        return Err(StartError::config(format!(
             "the database has {users} users but the key store ({}) holds no data keys: \
              wrong CUSTODIAN_KEYSTORE_URL, or a key store restored from the wrong backup?",
             redact_url(&settings.keystore_url())
-        ));
+        )));
     }
     Ok((db, vault))
 }

@@ -1,5 +1,6 @@
 //! Demo data: two customers, an agent and an admin with a few tickets.
 //! Seeding only adds what is missing, so it is safe on every start.
+use crate::error::StartError;
 use ::app::{
     model::{Role, TicketStatus},
     server::{
@@ -55,13 +56,11 @@ fn actor(user: &::app::model::CurrentUser) -> Actor {
 }
 
 /// Seeds the demo accounts and tickets if the first demo account does not exist yet.
-pub async fn seed(db: &::app::server::AppState) -> Result<(), String> {
-    let err = |e: ::app::server::ServiceError| e.into_app_error("demo-seed").to_string();
+pub async fn seed(db: &::app::server::AppState) -> Result<(), StartError> {
     let mut created = Vec::new();
     for user in &USERS {
         let new = accounts::NewUser::validated(user.name, user.email, DEMO_PASSWORD, user.role)
-            .and_then(|n| n.with_phone(user.phone))
-            .map_err(|e| e.to_string())?;
+            .and_then(|n| n.with_phone(user.phone))?;
         match accounts::create_user_unchecked(db, new).await {
             Ok(u) => created.push(u),
             Err(::app::server::ServiceError::User(::app::error::AppError::EmailTaken)) => {
@@ -69,11 +68,11 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), String> {
                 print_sign_in();
                 return Ok(());
             }
-            Err(e) => return Err(err(e)),
+            Err(e) => return Err(e.into()),
         }
     }
     let [alice, bob, agent, _admin] = &created[..] else {
-        return Err("demo accounts were not all created".into());
+        return Err(StartError::config("demo accounts were not all created"));
     };
     let (alice, bob, agent) = (actor(alice), actor(bob), actor(agent));
     let t1 = tickets::open(
@@ -83,8 +82,7 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), String> {
         "Hello, my last invoice still shows my old street address. Could you update it?",
         &[],
     )
-    .await
-    .map_err(err)?;
+    .await?;
     tickets::reply(
         db,
         &agent,
@@ -92,8 +90,7 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), String> {
         "Thanks Alice, we have corrected the address. The next invoice will show it.",
         false,
     )
-    .await
-    .map_err(err)?;
+    .await?;
     tickets::reply(
         db,
         &agent,
@@ -101,11 +98,8 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), String> {
         "Checked billing system; address field synced.",
         true,
     )
-    .await
-    .map_err(err)?;
-    tickets::set_status(db, &agent, t1, TicketStatus::Solved)
-        .await
-        .map_err(err)?;
+    .await?;
+    tickets::set_status(db, &agent, t1, TicketStatus::Solved).await?;
     tickets::open(
         db,
         &alice,
@@ -113,8 +107,7 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), String> {
         "The download button on the statements page does nothing.",
         &[],
     )
-    .await
-    .map_err(err)?;
+    .await?;
     tickets::open(
         db,
         &bob,
@@ -122,8 +115,7 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), String> {
         "When does my contract renew?",
         &[],
     )
-    .await
-    .map_err(err)?;
+    .await?;
     println!("Demo data created.");
     print_sign_in();
     Ok(())

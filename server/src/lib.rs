@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod erasure_worker;
+pub mod error;
 pub mod exports_worker;
 pub mod mailer;
 pub mod middleware;

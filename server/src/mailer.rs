@@ -1,6 +1,7 @@
 //! Delivers queued mail over SMTP with `lettre`, retrying with backoff.
 //! Logs carry mail ids and outcomes only, never addresses or content.
 use crate::config::{Settings, SmtpTls};
+use crate::error::{Context as _, StartError};
 use ::app::server::{mail, AppState};
 use lettre::{
     message::{header::ContentType, Mailbox},
@@ -17,7 +18,7 @@ pub struct Mailer {
 
 impl Mailer {
     /// The sender for these settings, or `None` when no SMTP host is configured.
-    pub fn from_settings(settings: &Settings) -> Result<Option<Mailer>, String> {
+    pub fn from_settings(settings: &Settings) -> Result<Option<Mailer>, StartError> {
         let Some(host) = &settings.smtp_host else {
             return Ok(None);
         };
@@ -28,17 +29,14 @@ impl Mailer {
                 host,
             )),
         }
-        .map_err(|e| format!("CUSTODIAN_SMTP_HOST: {e}"))?;
+        .context("CUSTODIAN_SMTP_HOST")?;
         let mut builder = builder
             .port(settings.smtp_port)
             .timeout(Some(Duration::from_secs(20)));
         if let (Some(user), Some(password)) = (&settings.smtp_username, &settings.smtp_password) {
             builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
         }
-        let from: Mailbox = settings
-            .mail_from
-            .parse()
-            .map_err(|e| format!("CUSTODIAN_MAIL_FROM: {e}"))?;
+        let from: Mailbox = settings.mail_from.parse().context("CUSTODIAN_MAIL_FROM")?;
         Ok(Some(Mailer {
             transport: builder.build(),
             from,

@@ -10,7 +10,7 @@ async fn main() {
         )
         .init();
     if let Err(e) = server::cli::run(cli).await {
-        eprintln!("custodian: {e}");
+        eprintln!("custodian: {}", e.chain());
         std::process::exit(1);
     }
 }

@@ -48,7 +48,7 @@ const ADA_PHONE: &str = "+44 20 7946 0958";
 const ADA_SECRET: &str = "my analytical engine serial is AE-18431";
 
 async fn sign_up(state: &AppState, name: &str, email: &str, phone: &str) -> (Actor, String) {
-    let (_, token) = accounts::sign_up(state, name, email, phone, PASSWORD)
+    let (_, token) = accounts::sign_up(state, name, email, phone, PASSWORD, "127.0.0.1")
         .await
         .unwrap();
     let actor = sessions::resolve(&state.db, &token, &state.security, Utc::now())

@@ -42,12 +42,12 @@ fn settings(dir: &std::path::Path, extra: &[&str]) -> server::config::Settings {
 }
 
 async fn open_state(settings: &server::config::Settings) -> Result<AppState, String> {
-    let (db, vault) = server::db::open(settings).await?;
-    Ok(server::cli::state(settings, db, vault))
+    let (db, vault) = server::db::open(settings).await.map_err(|e| e.chain())?;
+    Ok(settings.app_state(db, vault))
 }
 
 async fn sign_up(state: &AppState, name: &str, email: &str, phone: &str) -> Actor {
-    let (_, token) = accounts::sign_up(state, name, email, phone, PASSWORD)
+    let (_, token) = accounts::sign_up(state, name, email, phone, PASSWORD, "127.0.0.1")
         .await
         .unwrap();
     sessions::resolve(&state.db, &token, &state.security, Utc::now())

@@ -30,7 +30,7 @@ fn user_error(e: ServiceError) -> AppError {
 async fn sessions_end_after_idle_and_absolute_timeouts() {
     let state = common::state().await;
     let (db, settings) = (&state.db, &state.security);
-    let (_, token) = accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD)
+    let (_, token) = accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD, "127.0.0.1")
         .await
         .unwrap();
     let now = Utc::now();
@@ -86,7 +86,7 @@ async fn sessions_end_after_idle_and_absolute_timeouts() {
 #[tokio::test]
 async fn session_tokens_are_stored_hashed() {
     let state = common::state().await;
-    let (_, token) = accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD)
+    let (_, token) = accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD, "127.0.0.1")
         .await
         .unwrap();
     use sea_orm::EntityTrait;
@@ -110,7 +110,7 @@ async fn sign_in_is_rate_limited_per_client_address() {
             .unwrap_err();
         assert_eq!(user_error(e), AppError::InvalidCredentials);
     }
-    accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD)
+    accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD, "127.0.0.1")
         .await
         .unwrap();
     let e = accounts::sign_in(&state, "ada@example.org", PASSWORD, "10.9.9.9", None)
@@ -252,20 +252,34 @@ async fn invalid_input_is_refused_and_nothing_is_stored() {
         ),
         AppError::Forbidden
     ));
-    let e = accounts::sign_up(&state, "Zed", "zed@example.org", "call me maybe", PASSWORD)
-        .await
-        .unwrap_err();
+    let e = accounts::sign_up(
+        &state,
+        "Zed",
+        "zed@example.org",
+        "call me maybe",
+        PASSWORD,
+        "127.0.0.1",
+    )
+    .await
+    .unwrap_err();
     assert_eq!(user_error(e).field_name(), Some("phone"));
-    let e = accounts::sign_up(&state, "Zed 2", "ALICE@example.org", "", PASSWORD)
-        .await
-        .unwrap_err();
+    let e = accounts::sign_up(
+        &state,
+        "Zed 2",
+        "ALICE@example.org",
+        "",
+        PASSWORD,
+        "127.0.0.1",
+    )
+    .await
+    .unwrap_err();
     assert_eq!(user_error(e), AppError::EmailTaken);
 }
 
 #[tokio::test]
 async fn passwords_are_argon2id_and_secrets_never_print() {
     let state = common::state().await;
-    accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD)
+    accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD, "127.0.0.1")
         .await
         .unwrap();
     use sea_orm::EntityTrait;

@@ -38,22 +38,13 @@ pub async fn sign_up(
 ) -> Result<String, AppError> {
     use crate::server::{
         context,
-        services::{self, accounts, sessions},
+        services::{accounts, sessions},
     };
     crate::server::context::respond(async move {
         let state = context::state()?;
-        // Account creation is throttled per client address like sign-in failures.
-        let signup_key = format!("signup:{}", context::client_ip());
-        let limit = state.security.max_failures_per_client;
-        context::run(services::throttle::count_event(
-            &state.db,
-            &state.security,
-            &signup_key,
-            limit,
-        ))
-        .await?;
-        let (_user, token) =
-            context::run(accounts::sign_up(&state, &name, &email, &phone, &password)).await?;
+        let client = context::client_ip();
+        let signup = accounts::sign_up(&state, &name, &email, &phone, &password, &client);
+        let (_user, token) = context::run(signup).await?;
         set_cookie(sessions::cookie(&token, &state.security))?;
         Ok(AFTER_SIGN_IN.to_owned())
     })

@@ -6,6 +6,7 @@ use super::{
     audit::{self, Event},
     crypto::DataKey,
     entities::outbound_mail,
+    lease, paging,
     policy::{self, Action, Target},
     Actor, AppState, ServiceError,
 };
@@ -91,13 +92,10 @@ pub async fn outbox(
     page: u64,
 ) -> Result<Paged<OutboxEntry>, ServiceError> {
     policy::require(actor, Action::ManageSettings, Target::Nothing)?;
-    let paginator = outbound_mail::Entity::find()
+    let query = outbound_mail::Entity::find()
         .order_by_desc(outbound_mail::Column::CreatedAt)
-        .order_by_desc(outbound_mail::Column::Id)
-        .paginate(&state.db, limits::PAGE_SIZE);
-    let totals = paginator.num_items_and_pages().await?;
-    let page = page.min(totals.number_of_pages.saturating_sub(1));
-    let rows = paginator.fetch_page(page).await?;
+        .order_by_desc(outbound_mail::Column::Id);
+    let (rows, pager) = paging::fetch(&state.db, query, page, limits::PAGE_SIZE).await?;
     let keys = state
         .vault
         .keys(rows.iter().filter_map(|m| m.subject_id))
@@ -124,12 +122,7 @@ pub async fn outbox(
             }
         })
         .collect();
-    Ok(Paged {
-        items,
-        page,
-        total_pages: totals.number_of_pages.max(1),
-        total_items: totals.number_of_items,
-    })
+    Ok(pager.with_items(items))
 }
 
 /// Claims one due mail for sending: a conditional update, so several servers
@@ -146,7 +139,7 @@ pub async fn claim_due(
         .limit(20)
         .all(db)
         .await?;
-    for mail in candidates {
+    lease::first_won(candidates, |mail| async move {
         let lease = now + chrono::Duration::minutes(5);
         let claimed = outbound_mail::Entity::update_many()
             .col_expr(
@@ -159,11 +152,9 @@ pub async fn claim_due(
             .filter(outbound_mail::Column::NextAttemptAt.eq(mail.next_attempt_at))
             .exec(db)
             .await?;
-        if claimed.rows_affected == 1 {
-            return Ok(Some(mail));
-        }
-    }
-    Ok(None)
+        Ok((claimed.rows_affected == 1).then_some(mail))
+    })
+    .await
 }
 
 /// Records the outcome of a send attempt. Errors are stored as a short category,

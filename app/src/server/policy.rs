@@ -1,6 +1,6 @@
 //! Every permission decision of the portal, in one place, so it can be read and
 //! tested as a matrix. Services call `can` before they touch data.
-use super::Actor;
+use super::{Actor, Viewer};
 use crate::error::AppError;
 use crate::model::Role;
 use uuid::Uuid;
@@ -38,6 +38,39 @@ pub enum Action {
     RequestOwnErasure,
     /// Lift a legal hold (placing one only needs `ReviewPrivacyRequests`).
     LiftLegalHold,
+    /// Read the help desk's internal notes (on tickets and in activity).
+    ReadInternalNotes,
+    /// See who a customer is beside their ticket or request (email, id, contact fields).
+    ViewCustomerDetails,
+    /// Read why a legal hold was placed (the customer only sees that one exists).
+    ReadLegalHoldReasons,
+    /// Ask to change one's own sign-in address (customers; staff addresses are the admin's).
+    RequestEmailChange,
+}
+
+/// Whoever a decision is about: a signed-in `Actor`, or a `Viewer` a background
+/// job reads for.
+pub trait Principal {
+    fn user_id(&self) -> Uuid;
+    fn role(&self) -> Role;
+}
+
+impl Principal for Actor {
+    fn user_id(&self) -> Uuid {
+        self.user_id
+    }
+    fn role(&self) -> Role {
+        self.role
+    }
+}
+
+impl Principal for Viewer {
+    fn user_id(&self) -> Uuid {
+        self.user_id
+    }
+    fn role(&self) -> Role {
+        self.role
+    }
 }
 
 /// What the action is about.
@@ -58,17 +91,17 @@ pub enum TicketScope {
 }
 
 /// The tickets `actor` may see.
-pub fn ticket_scope(actor: &Actor) -> TicketScope {
+pub fn ticket_scope(actor: &impl Principal) -> TicketScope {
     if can(actor, Action::ViewTicketQueue, Target::Nothing) {
         TicketScope::Every
     } else {
-        TicketScope::CustomerOf(actor.user_id)
+        TicketScope::CustomerOf(actor.user_id())
     }
 }
 
 /// `can`, as the answer a service returns: `Forbidden` when it is no. The one
 /// entry point services use; `can` alone is for deciding what a page shows.
-pub fn require(actor: &Actor, action: Action, target: Target) -> Result<(), AppError> {
+pub fn require(actor: &impl Principal, action: Action, target: Target) -> Result<(), AppError> {
     if can(actor, action, target) {
         Ok(())
     } else {
@@ -77,16 +110,17 @@ pub fn require(actor: &Actor, action: Action, target: Target) -> Result<(), AppE
 }
 
 /// May `actor` do `action` to `target`?
-pub fn can(actor: &Actor, action: Action, target: Target) -> bool {
+pub fn can(actor: &impl Principal, action: Action, target: Target) -> bool {
     use Action::*;
     let owns = |target: Target| match target {
-        Target::Ticket { customer_id } => customer_id == actor.user_id,
+        Target::Ticket { customer_id } => customer_id == actor.user_id(),
         Target::Nothing => false,
     };
     // Explicit lists for every role: a new action is denied to everyone until it is placed here.
-    match actor.role {
+    match actor.role() {
         Role::Customer => match action {
-            OpenTicket | ViewOwnActivity | ExportOwnData | RequestOwnErasure => true,
+            OpenTicket | ViewOwnActivity | ExportOwnData | RequestOwnErasure
+            | RequestEmailChange => true,
             ViewTicket | ReplyToTicket => owns(target),
             _ => false,
         },
@@ -102,6 +136,9 @@ pub fn can(actor: &Actor, action: Action, target: Target) -> bool {
                 | ApproveErasure
                 | RedactMessage
                 | ExportOwnData
+                | ReadInternalNotes
+                | ViewCustomerDetails
+                | ReadLegalHoldReasons
         ),
         Role::Admin => matches!(
             action,
@@ -121,6 +158,9 @@ pub fn can(actor: &Actor, action: Action, target: Target) -> bool {
                 | ApproveErasure
                 | RedactMessage
                 | LiftLegalHold
+                | ReadInternalNotes
+                | ViewCustomerDetails
+                | ReadLegalHoldReasons
         ),
     }
 }
@@ -170,6 +210,10 @@ mod tests {
             (RedactMessage, Target::Nothing, false, true, true),
             (RequestOwnErasure, Target::Nothing, true, false, false),
             (LiftLegalHold, Target::Nothing, false, false, true),
+            (ReadInternalNotes, Target::Nothing, false, true, true),
+            (ViewCustomerDetails, Target::Nothing, false, true, true),
+            (ReadLegalHoldReasons, Target::Nothing, false, true, true),
+            (RequestEmailChange, Target::Nothing, true, false, false),
         ];
         let agent = actor(Role::Agent);
         let admin = actor(Role::Admin);

@@ -1,4 +1,4 @@
-//! The key store: creates, unwraps, rotates and (later) destroys subjects' data keys.
+//! The key store: creates, unwraps, rotates and destroys subjects' data keys (destroying one is crypto-shredding: everything sealed under it becomes unreadable).
 use super::{
     crypto::{CryptoError, DataKey, Keyring, KeyringError, Slot},
     entities::subject_key,

@@ -21,7 +21,7 @@ pub const PASSWORD: &str = "correct horse battery";
 /// Signs a customer up and returns them as the actor of their new session.
 pub async fn customer(state: &AppState, name: &str, email: &str) -> app::server::Actor {
     use app::server::services::{accounts, sessions};
-    let (_, token) = accounts::sign_up(state, name, email, "", PASSWORD)
+    let (_, token) = accounts::sign_up(state, name, email, "", PASSWORD, "127.0.0.1")
         .await
         .unwrap();
     sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())

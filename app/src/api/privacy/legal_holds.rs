@@ -22,7 +22,7 @@ pub async fn place_hold(
     .await
 }
 
-/// Lifts a customer's legal hold (staff).
+/// Lifts a customer's legal hold (admins only: the person who could erase is not the one who releases the brake).
 #[server]
 pub async fn lift_hold(subject: Uuid) -> Result<(), AppError> {
     use crate::server::{context, services::legal_holds};

@@ -1,3 +1,4 @@
+use crate::fields::{FieldScope, FieldType};
 use sea_orm::entity::prelude::*;
 
 /// An admin-defined field on contacts or tickets.
@@ -6,12 +7,11 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    /// `contact` or `ticket`.
-    pub scope: String,
+    pub scope: FieldScope,
     pub key: String,
     pub label: String,
     pub help_text: String,
-    pub field_type: String,
+    pub field_type: FieldType,
     /// JSON list of choices for choice fields.
     pub options: String,
     pub required: bool,

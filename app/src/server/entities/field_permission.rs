@@ -1,3 +1,4 @@
+use crate::{fields::Access, model::Role};
 use sea_orm::entity::prelude::*;
 
 /// What a role may do with one field: hidden, read or edit.
@@ -5,11 +6,11 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "field_permissions")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub role: String,
+    pub role: Role,
     /// A standard field's name, or `custom:<uuid>`.
     #[sea_orm(primary_key, auto_increment = false)]
     pub field: String,
-    pub access: String,
+    pub access: Access,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -3,6 +3,7 @@
 //! audited in the same transaction.
 use super::{sessions, sessions::SessionToken, throttle};
 use crate::server::error::Context as _;
+use crate::server::paging;
 use crate::{
     error::AppError,
     model::{limits, AuditAction, CurrentUser, Paged, Role, UserSummary},
@@ -142,13 +143,23 @@ pub async fn create_user_unchecked(
 }
 
 /// A customer signs themselves up and is signed in at once.
+/// Account creation is throttled per client address, like failed sign-ins.
 pub async fn sign_up(
     state: &AppState,
     name: &str,
     email: &str,
     phone: &str,
     password: &str,
+    client: &str,
 ) -> Result<(CurrentUser, SessionToken), ServiceError> {
+    let limit = state.security.max_failures_per_client;
+    throttle::count_event(
+        &state.db,
+        &state.security,
+        &format!("signup:{client}"),
+        limit,
+    )
+    .await?;
     let new = NewUser::validated(name, email, password, Role::Customer)?.with_phone(phone)?;
     let (txn, model, key) = insert(state, new, None, AuditAction::SignUp).await?;
     let token = sessions::create(&txn, model.id).await?;
@@ -270,13 +281,10 @@ pub async fn list_users(
     page: u64,
 ) -> Result<Paged<UserSummary>, ServiceError> {
     policy::require(actor, Action::ManageUsers, Target::Nothing)?;
-    let paginator = user::Entity::find()
+    let query = user::Entity::find()
         .order_by_desc(user::Column::CreatedAt)
-        .order_by_desc(user::Column::Id)
-        .paginate(&state.db, limits::PAGE_SIZE);
-    let totals = paginator.num_items_and_pages().await?;
-    let page = page.min(totals.number_of_pages.saturating_sub(1));
-    let rows = paginator.fetch_page(page).await?;
+        .order_by_desc(user::Column::Id);
+    let (rows, pager) = paging::fetch(&state.db, query, page, limits::PAGE_SIZE).await?;
     let keys = state.vault.keys(rows.iter().map(|u| u.id)).await?;
     let items = rows
         .iter()
@@ -296,12 +304,7 @@ pub async fn list_users(
             })
         })
         .collect::<Result<Vec<_>, ServiceError>>()?;
-    Ok(Paged {
-        items,
-        page,
-        total_pages: totals.number_of_pages.max(1),
-        total_items: totals.number_of_items,
-    })
+    Ok(pager.with_items(items))
 }
 
 /// Asks for the password again before a sensitive step (an export, an erasure

@@ -2,6 +2,7 @@
 //! data", chain verification and key status.
 use super::people::{id_by_email, people};
 use crate::fields::{custom_key, Access, FieldScope, STANDARD_FIELDS};
+use crate::server::paging;
 use crate::{
     error::AppError,
     model::{
@@ -98,12 +99,8 @@ pub async fn events(
     {
         query = query.filter(audit_event::Column::OccurredAt.lt(Utc.from_utc_datetime(&day)));
     }
-    let paginator = query
-        .order_by_desc(audit_event::Column::Seq)
-        .paginate(&state.db, limits::PAGE_SIZE);
-    let totals = paginator.num_items_and_pages().await?;
-    let page = page.min(totals.number_of_pages.saturating_sub(1));
-    let rows = paginator.fetch_page(page).await?;
+    let query = query.order_by_desc(audit_event::Column::Seq);
+    let (rows, pager) = paging::fetch(&state.db, query, page, limits::PAGE_SIZE).await?;
     let subjects: Vec<Uuid> = rows.iter().filter_map(|e| e.subject_id).collect();
     let keys = state.vault.keys(subjects.iter().copied()).await?;
     let people = people(
@@ -134,12 +131,7 @@ pub async fn events(
             }
         })
         .collect();
-    Ok(Paged {
-        items,
-        page,
-        total_pages: totals.number_of_pages.max(1),
-        total_items: totals.number_of_items,
-    })
+    Ok(pager.with_items(items))
 }
 
 /// Labels of the fields hidden from `role`: their values must not reach that
@@ -199,16 +191,13 @@ pub(crate) async fn subject_activity(
     };
     let mut query =
         audit_event::Entity::find().filter(audit_event::Column::SubjectId.eq(actor.user_id));
-    if !actor.role.is_staff() {
+    if !policy::can(&actor, Action::ReadInternalNotes, Target::Nothing) {
         query =
             query.filter(audit_event::Column::Action.ne(AuditAction::InternalNoteAdded.as_str()));
     }
-    let paginator = query
-        .order_by_desc(audit_event::Column::Seq)
-        .paginate(&state.db, page_size);
-    let totals = paginator.num_items_and_pages().await?;
-    let page = page.min(totals.number_of_pages.saturating_sub(1));
-    let rows = paginator.fetch_page(page).await?;
+    let hold_reasons = policy::can(&actor, Action::ReadLegalHoldReasons, Target::Nothing);
+    let query = query.order_by_desc(audit_event::Column::Seq);
+    let (rows, pager) = paging::fetch(&state.db, query, page, page_size).await?;
     let key = state.vault.key(actor.user_id).await?;
     let staff = people(
         state,
@@ -240,20 +229,14 @@ pub(crate) async fn subject_activity(
                         // A legal hold's reason is the help desk's (e.g. proceedings
                         // not yet disclosed); the customer sees that a hold exists.
                         .filter(|_| {
-                            actor.role.is_staff()
-                                || e.action != AuditAction::LegalHoldPlaced.as_str()
+                            hold_reasons || e.action != AuditAction::LegalHoldPlaced.as_str()
                         })
                         .collect(),
                 ),
             }
         })
         .collect();
-    Ok(Paged {
-        items,
-        page,
-        total_pages: totals.number_of_pages.max(1),
-        total_items: totals.number_of_items,
-    })
+    Ok(pager.with_items(items))
 }
 
 /// Walks the chain (admins only).

@@ -4,7 +4,7 @@
 use super::requests::{self, details, EmailChangeDetails};
 use crate::{
     error::AppError,
-    model::{AuditAction, PrivacyRequestView, RequestKind, RequestStatus, Role},
+    model::{AuditAction, PrivacyRequestView, RequestKind, RequestStatus},
     server::{
         audit::{self, Change, Event},
         entities::{privacy_request, session, user},
@@ -32,9 +32,7 @@ pub async fn request_email_change(
     actor: &Actor,
     new_email: &str,
 ) -> Result<PrivacyRequestView, ServiceError> {
-    if actor.role != Role::Customer {
-        return Err(AppError::Forbidden.into());
-    }
+    policy::require(actor, Action::RequestEmailChange, Target::Nothing)?;
     let new_email = validate::email(new_email)?;
     if new_email == actor.email {
         return Err(AppError::field("email", "That is already your email address.").into());

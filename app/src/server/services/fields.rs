@@ -20,22 +20,20 @@ use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, ConnectionTra
 use std::collections::HashMap;
 
 /// Every admin-set access level, by (role, field).
-pub type AccessMap = HashMap<(String, String), Access>;
+pub type AccessMap = HashMap<(Role, String), Access>;
 
 pub async fn access_map(db: &impl ConnectionTrait) -> Result<AccessMap, ServiceError> {
     Ok(field_permission::Entity::find()
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|p| Access::parse(&p.access).map(|a| ((p.role, p.field), a)))
+        .map(|p| ((p.role, p.field), p.access))
         .collect())
 }
 
 /// The access `role` has to `field`: the admin's setting or the default, never above the maximum.
 pub fn access(map: &AccessMap, role: Role, field: &str, scope: FieldScope) -> Access {
-    let set = map
-        .get(&(role.as_str().to_owned(), field.to_owned()))
-        .copied();
+    let set = map.get(&(role, field.to_owned())).copied();
     set.unwrap_or_else(|| default_access(role, field, scope))
         .min(max_access(role, field, scope))
 }
@@ -47,15 +45,11 @@ fn options_of(model: &custom_field::Model) -> Vec<String> {
 fn def_of(model: &custom_field::Model) -> Result<CustomFieldDef, ServiceError> {
     Ok(CustomFieldDef {
         id: model.id,
-        scope: FieldScope::parse(&model.scope).ok_or_else(|| {
-            ServiceError::invariant(format!("field {} has an unknown scope", model.id))
-        })?,
+        scope: model.scope,
         key: model.key.clone(),
         label: model.label.clone(),
         help_text: model.help_text.clone(),
-        field_type: FieldType::parse(&model.field_type).ok_or_else(|| {
-            ServiceError::invariant(format!("field {} has an unknown type", model.id))
-        })?,
+        field_type: model.field_type,
         options: options_of(model),
         required: model.required,
         encrypted: model.encrypted,
@@ -70,7 +64,7 @@ pub async fn active(
     scope: FieldScope,
 ) -> Result<Vec<custom_field::Model>, ServiceError> {
     Ok(custom_field::Entity::find()
-        .filter(custom_field::Column::Scope.eq(scope.as_str()))
+        .filter(custom_field::Column::Scope.eq(scope))
         .filter(custom_field::Column::Archived.eq(false))
         .order_by_asc(custom_field::Column::Position)
         .order_by_asc(custom_field::Column::CreatedAt)
@@ -246,7 +240,7 @@ pub async fn list_defs(
 ) -> Result<Vec<CustomFieldDef>, ServiceError> {
     policy::require(actor, Action::ManageSettings, Target::Nothing)?;
     custom_field::Entity::find()
-        .filter(custom_field::Column::Scope.eq(scope.as_str()))
+        .filter(custom_field::Column::Scope.eq(scope))
         .order_by_asc(custom_field::Column::Archived)
         .order_by_asc(custom_field::Column::Position)
         .order_by_asc(custom_field::Column::CreatedAt)
@@ -311,7 +305,7 @@ pub async fn save_def(
                 .one(&txn)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let field_type = FieldType::parse(&existing.field_type).unwrap_or(FieldType::Text);
+            let field_type = existing.field_type;
             if field_type.has_options() && options.is_empty() {
                 return Err(AppError::field(
                     "options",
@@ -368,7 +362,7 @@ pub async fn save_def(
                 .into());
             }
             let taken = custom_field::Entity::find()
-                .filter(custom_field::Column::Scope.eq(scope.as_str()))
+                .filter(custom_field::Column::Scope.eq(scope))
                 .filter(custom_field::Column::Key.eq(key.clone()))
                 .count(&txn)
                 .await?;
@@ -380,17 +374,17 @@ pub async fn save_def(
                 .into());
             }
             let position = custom_field::Entity::find()
-                .filter(custom_field::Column::Scope.eq(scope.as_str()))
+                .filter(custom_field::Column::Scope.eq(scope))
                 .count(&txn)
                 .await? as i32;
             let id = Uuid::now_v7();
             let model = custom_field::ActiveModel {
                 id: Set(id),
-                scope: Set(scope.as_str().to_owned()),
+                scope: Set(scope),
                 key: Set(key.clone()),
                 label: Set(label.to_owned()),
                 help_text: Set(help.to_owned()),
-                field_type: Set(field_type.as_str().to_owned()),
+                field_type: Set(field_type),
                 options: Set(serde_json::to_string(&options).unwrap_or_else(|_| "[]".into())),
                 required: Set(input.required),
                 encrypted: Set(input.encrypted),
@@ -429,7 +423,7 @@ pub async fn move_def(
         .await?
         .ok_or(AppError::NotFound)?;
     let mut all = custom_field::Entity::find()
-        .filter(custom_field::Column::Scope.eq(field.scope.clone()))
+        .filter(custom_field::Column::Scope.eq(field.scope))
         .order_by_asc(custom_field::Column::Position)
         .order_by_asc(custom_field::Column::CreatedAt)
         .all(&txn)
@@ -547,7 +541,7 @@ pub async fn set_permission(
             .one(&state.db)
             .await?
             .ok_or(AppError::NotFound)?;
-        FieldScope::parse(&model.scope).unwrap_or(FieldScope::Contact)
+        model.scope
     };
     let max = max_access(role, field, scope);
     if access_level > max {
@@ -565,9 +559,9 @@ pub async fn set_permission(
     let txn = audit::begin(&state.db).await?;
     let before = access(&access_map(&txn).await?, role, field, scope);
     field_permission::Entity::insert(field_permission::ActiveModel {
-        role: Set(role.as_str().to_owned()),
+        role: Set(role),
         field: Set(field.to_owned()),
-        access: Set(access_level.as_str().to_owned()),
+        access: Set(access_level),
     })
     .on_conflict(
         OnConflict::columns([

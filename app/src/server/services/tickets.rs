@@ -6,6 +6,7 @@ use super::{
     fields::{self as custom, access, access_map},
     profile,
 };
+use crate::server::paging;
 use crate::{
     error::AppError,
     fields::{custom_key, Access, FieldInput, FieldScope, FieldView},
@@ -73,13 +74,10 @@ pub async fn list(
     if let Some(status) = status {
         query = query.filter(ticket::Column::Status.eq(status));
     }
-    let paginator = query
+    let query = query
         .order_by_desc(ticket::Column::CreatedAt)
-        .order_by_desc(ticket::Column::Id)
-        .paginate(&state.db, limits::PAGE_SIZE);
-    let totals = paginator.num_items_and_pages().await?;
-    let page = page.min(totals.number_of_pages.saturating_sub(1));
-    let rows = paginator.fetch_page(page).await?;
+        .order_by_desc(ticket::Column::Id);
+    let (rows, pager) = paging::fetch(&state.db, query, page, limits::PAGE_SIZE).await?;
     let keys = state.vault.keys(rows.iter().map(|t| t.customer_id)).await?;
     let customers = if queue {
         people(state, rows.iter().map(|t| t.customer_id)).await?
@@ -104,19 +102,14 @@ pub async fn list(
             })
         })
         .collect::<Result<Vec<_>, ServiceError>>()?;
-    Ok(Paged {
-        items,
-        page,
-        total_pages: totals.number_of_pages.max(1),
-        total_items: totals.number_of_items,
-    })
+    Ok(pager.with_items(items))
 }
 
 /// One ticket with the conversation the actor may read (no internal notes for customers).
 pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDetail, ServiceError> {
     let ticket = visible_ticket(&state.db, actor, id, Action::ViewTicket).await?;
     let mut query = message::Entity::find().filter(message::Column::TicketId.eq(ticket.id));
-    if !actor.role.is_staff() {
+    if !policy::can(actor, Action::ReadInternalNotes, Target::Nothing) {
         query = query.filter(message::Column::Internal.eq(false));
     }
     let messages = query
@@ -155,7 +148,8 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDeta
         })
         .collect();
     let fields = ticket_fields(state, actor.role, ticket.id, keys.get(&ticket.customer_id)).await?;
-    let (customer_email, customer_fields) = if actor.role.is_staff() {
+    let details = policy::can(actor, Action::ViewCustomerDetails, Target::Nothing);
+    let (customer_email, customer_fields) = if details {
         profile::contact_fields_for_staff(state, actor, ticket.customer_id).await?
     } else {
         (None, Vec::new())
@@ -166,12 +160,12 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDeta
         status: ticket.status,
         created_at: ticket.created_at,
         customer_name: customer.name,
-        customer_id: actor.role.is_staff().then_some(ticket.customer_id),
+        customer_id: details.then_some(ticket.customer_id),
         customer_email,
         messages,
         fields,
         customer_fields,
-        viewer_is_staff: actor.role.is_staff(),
+        viewer_is_staff: policy::can(actor, Action::ReadInternalNotes, Target::Nothing),
     })
 }
 

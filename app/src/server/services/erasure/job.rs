@@ -1,18 +1,18 @@
 //! A durable erasure job: claimed by one worker at a time under a lease, run
 //! one recorded step at a time, each step at most once.
-use super::{steps, verify, Identifiers};
+use super::{
+    steps,
+    turn::{done_steps, StepOutcome, Target, Turn},
+    verify, Identifiers,
+};
 use crate::{
-    model::{AuditAction, ErasureCheck, ErasureStep, JobScope, JobStatus},
+    model::{ErasureCheck, JobStatus},
     server::{
-        audit::{self, Change, Event},
-        crypto::DataKey,
-        entities::{erasure_job, erasure_step},
-        services::legal_holds::active_hold,
-        AppState, ServiceError,
+        entities::erasure_job, lease, services::legal_holds::active_hold, AppState, ServiceError,
     },
 };
 use chrono::{DateTime, Utc};
-use sea_orm::{prelude::*, ActiveValue::Set, DatabaseTransaction, QueryOrder, QuerySelect};
+use sea_orm::{prelude::*, QueryOrder, QuerySelect};
 
 /// A worker's claim on a job; renewed at every step.
 /// Long enough for the slowest step (`VACUUM FULL`, the final scan) on a large database.
@@ -32,7 +32,7 @@ pub async fn claim_next(
         .limit(5)
         .all(db)
         .await?;
-    for job in candidates {
+    lease::first_won(candidates, |job| async move {
         let lease = now + chrono::Duration::seconds(LEASE_SECONDS);
         let claimed = erasure_job::Entity::update_many()
             .col_expr(erasure_job::Column::Status, Expr::value(JobStatus::Running))
@@ -43,16 +43,14 @@ pub async fn claim_next(
             .filter(erasure_job::Column::Status.eq(job.status))
             .exec(db)
             .await?;
-        if claimed.rows_affected == 1 {
-            return Ok(Some(erasure_job::Model {
-                lease_until: lease,
-                status: JobStatus::Running,
-                attempts: job.attempts + 1,
-                ..job
-            }));
-        }
-    }
-    Ok(None)
+        Ok((claimed.rows_affected == 1).then(|| erasure_job::Model {
+            lease_until: lease,
+            status: JobStatus::Running,
+            attempts: job.attempts + 1,
+            ..job
+        }))
+    })
+    .await
 }
 
 /// Where a job stands after a worker's turn.
@@ -64,107 +62,6 @@ pub enum Progress {
     NeedsAttention,
     /// Waiting for something outside (the final mail); try again later.
     Waiting,
-}
-
-/// What a job erases, read from its row; a row that contradicts itself (a
-/// ticket job without its ticket) is refused, never defaulted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Target {
-    Customer,
-    Ticket(Uuid),
-}
-
-impl Target {
-    pub(super) fn of(job: &erasure_job::Model) -> Result<Target, ServiceError> {
-        match (job.scope, job.ticket_id) {
-            (JobScope::Customer, None) => Ok(Target::Customer),
-            (JobScope::Ticket, Some(ticket)) => Ok(Target::Ticket(ticket)),
-            (JobScope::Ticket, None) => Err(ServiceError::invariant(format!(
-                "erasure job {} is a ticket job without a ticket",
-                job.id
-            ))),
-            (JobScope::Customer, Some(_)) => Err(ServiceError::invariant(format!(
-                "erasure job {} erases a customer but names a ticket",
-                job.id
-            ))),
-        }
-    }
-
-    /// The steps of this kind of job, in order.
-    fn steps(self) -> &'static [ErasureStep] {
-        match self {
-            Target::Customer => &ErasureStep::CUSTOMER,
-            Target::Ticket(_) => &ErasureStep::TICKET,
-        }
-    }
-}
-
-/// Everything a step needs: the job, what it erases, and (for a customer) the
-/// identifiers the final check looks for and the job's own key.
-pub(super) struct Turn<'a> {
-    pub state: &'a AppState,
-    pub job: &'a erasure_job::Model,
-    pub target: Target,
-    pub ids: Option<&'a Identifiers>,
-    pub job_key: Option<&'a DataKey>,
-}
-
-/// What a step tells the runner.
-pub(super) enum StepOutcome {
-    Done,
-    /// Something outside must happen first (a hold lifted, the final mail sent).
-    Wait,
-    /// The final check ran: passed or not.
-    Finished(bool),
-}
-
-pub(super) async fn done_steps(
-    db: &impl ConnectionTrait,
-    job: Uuid,
-) -> Result<Vec<ErasureStep>, ServiceError> {
-    Ok(erasure_step::Entity::find()
-        .select_only()
-        .column(erasure_step::Column::Step)
-        .filter(erasure_step::Column::JobId.eq(job))
-        .into_tuple()
-        .all(db)
-        .await?)
-}
-
-/// Records a finished step in the transaction that did its work (which must come
-/// from `audit::begin`), with its audit event: the change and its record commit together.
-pub(super) async fn record(
-    txn: &DatabaseTransaction,
-    job: &erasure_job::Model,
-    step: ErasureStep,
-    detail: serde_json::Value,
-) -> Result<(), ServiceError> {
-    erasure_step::ActiveModel {
-        job_id: Set(job.id),
-        step: Set(step),
-        completed_at: Set(Utc::now()),
-        detail: Set(detail.to_string()),
-    }
-    .insert(txn)
-    .await?;
-    let event = Event::new(AuditAction::ErasureStepDone, "erasure_job", job.id)
-        .about(job.subject_id)
-        .setting(Change::set(step.as_str(), detail.to_string()));
-    audit::append(txn, event, None).await?;
-    Ok(())
-}
-
-/// `record` for a step whose work is outside the database (files, compaction).
-pub(super) async fn record_alone(
-    state: &AppState,
-    job: &erasure_job::Model,
-    step: ErasureStep,
-    detail: serde_json::Value,
-) -> Result<(), ServiceError> {
-    let txn = audit::begin(&state.db).await?;
-    record(&txn, job, step, detail).await?;
-    txn.commit().await?;
-    Ok(())
 }
 
 /// Renews the lease; fails if another worker took the job over meanwhile.

@@ -11,6 +11,7 @@
 //! - `mentions`: the subject named in other customers' conversations
 //! - `redaction`: replacing such a message's text
 //! - `job`: claiming and running a job, one recorded step at a time
+//! - `turn`: what a step is given and how a finished one is recorded
 //! - `steps`: what each step does
 //! - `verify`: the final check
 mod job;
@@ -19,6 +20,7 @@ mod preview;
 mod redaction;
 mod request;
 mod steps;
+mod turn;
 mod verify;
 
 pub use job::{claim_next, record_error, run, Progress, MAX_ATTEMPTS};

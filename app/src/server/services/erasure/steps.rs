@@ -2,8 +2,8 @@
 //! own audited transaction together with its record, and is safe to repeat if
 //! the process dies before that record commits.
 use super::{
-    job::{record, record_alone, StepOutcome, Target, Turn},
     pseudonym,
+    turn::{record, record_alone, StepOutcome, Target, Turn},
 };
 use crate::{
     model::{AuditAction, ErasureStep, ExportKind, ExportStatus, MailStatus, TicketsPolicy},

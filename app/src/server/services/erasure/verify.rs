@@ -1,8 +1,8 @@
 //! The final check of an erasure: is anything of the subject still readable?
 //! Its result is recorded on the request and the job.
 use super::{
-    job::{record, Target, Turn},
     mentions::{find_mentions, mentions_in},
+    turn::{record, Target, Turn},
     Identifiers,
 };
 use crate::{

@@ -2,7 +2,7 @@
 //! one ZIP with a CSV and a JSON Lines file per module, written page by page.
 //! Personal values are decrypted only where the admin's field permissions let
 //! them read the field; otherwise the column is there and says `[withheld]`.
-use super::job::Progress;
+use super::progress::Progress;
 use crate::{
     fields::{custom_key, Access, FieldScope},
     model::Role,
@@ -364,10 +364,10 @@ async fn page(
                 .map(|d| {
                     vec![
                         d.id.to_string(),
-                        d.scope.clone(),
+                        d.scope.as_str().to_owned(),
                         d.key.clone(),
                         d.label.clone(),
-                        d.field_type.clone(),
+                        d.field_type.as_str().to_owned(),
                         d.options.clone(),
                         d.required.to_string(),
                         d.encrypted.to_string(),
@@ -437,7 +437,7 @@ async fn all_defs(
     scope: FieldScope,
 ) -> Result<Vec<custom_field::Model>, ServiceError> {
     Ok(custom_field::Entity::find()
-        .filter(custom_field::Column::Scope.eq(scope.as_str()))
+        .filter(custom_field::Column::Scope.eq(scope))
         .all(&state.db)
         .await?)
 }

@@ -4,7 +4,7 @@
 use super::{all_modules, files, subject_archive};
 use crate::{
     model::{ExportKind, ExportStatus},
-    server::{entities::data_export, AppState, ServiceError},
+    server::{entities::data_export, lease, AppState, ServiceError},
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{prelude::*, QueryOrder, QuerySelect};
@@ -22,7 +22,7 @@ pub async fn claim_next(
         .limit(5)
         .all(db)
         .await?;
-    for e in candidates {
+    lease::first_won(candidates, |e| async move {
         let lease = now + chrono::Duration::minutes(10);
         let claimed = data_export::Entity::update_many()
             .col_expr(
@@ -34,74 +34,13 @@ pub async fn claim_next(
             .filter(data_export::Column::LeaseUntil.eq(e.lease_until))
             .exec(db)
             .await?;
-        if claimed.rows_affected == 1 {
-            return Ok(Some(data_export::Model {
-                lease_until: lease,
-                status: ExportStatus::Building,
-                ..e
-            }));
-        }
-    }
-    Ok(None)
-}
-
-/// Reports progress at most every few percent, so building does not write on every row.
-/// Reports progress and renews the build's lease as it goes; a build whose
-/// lease another server has taken stops instead of racing it.
-pub struct Progress<'a> {
-    db: &'a DatabaseConnection,
-    id: Uuid,
-    lease: DateTime<Utc>,
-    total: u64,
-    done: u64,
-    reported: i32,
-}
-
-impl<'a> Progress<'a> {
-    pub(super) fn new(
-        db: &'a DatabaseConnection,
-        id: Uuid,
-        lease: DateTime<Utc>,
-        total: u64,
-    ) -> Self {
-        Progress {
-            db,
-            id,
-            lease,
-            total,
-            done: 0,
-            reported: 0,
-        }
-    }
-
-    pub(super) fn with_total(mut self, total: u64) -> Self {
-        self.total = total;
-        self
-    }
-
-    pub(super) async fn advance(&mut self, n: u64) -> Result<(), ServiceError> {
-        self.done += n;
-        let pct = ((self.done * 100) / self.total.max(1)).min(99) as i32;
-        if pct >= self.reported + 2 {
-            self.reported = pct;
-            let renewed = Utc::now() + chrono::Duration::minutes(10);
-            let updated = data_export::Entity::update_many()
-                .col_expr(data_export::Column::Progress, Expr::value(pct))
-                .col_expr(data_export::Column::LeaseUntil, Expr::value(renewed))
-                .filter(data_export::Column::Id.eq(self.id))
-                .filter(data_export::Column::LeaseUntil.eq(self.lease))
-                .exec(self.db)
-                .await?;
-            if updated.rows_affected != 1 {
-                return Err(ServiceError::invariant(format!(
-                    "export {} was taken over by another worker",
-                    self.id
-                )));
-            }
-            self.lease = renewed;
-        }
-        Ok(())
-    }
+        Ok((claimed.rows_affected == 1).then_some(data_export::Model {
+            lease_until: lease,
+            status: ExportStatus::Building,
+            ..e
+        }))
+    })
+    .await
 }
 
 /// Builds one archive on a blocking thread: every pass streams pages of rows

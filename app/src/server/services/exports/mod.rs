@@ -4,21 +4,26 @@
 //! chunks under the owner's data key (erasing the subject shreds old archives
 //! too), and decrypted only while the owner downloads them.
 //!
-//! - `job`: claiming a build, its progress and lease, publishing the file
+//! - `job`: claiming a build, running it, publishing the file
+//! - `progress`: a build's progress bar and lease
 //! - `subject_archive`: one person's data (JSON, CSV, HTML)
 //! - `all_modules`: every module, for admins
+//! - `render`: how data.json, the CSV files and index.html read
 //! - `spill`: encrypted temporary files of one build
 //! - `files`: where archives live on disk, and deleting them
 mod all_modules;
 mod files;
 mod job;
+mod progress;
+mod render;
 mod spill;
 mod subject_archive;
 
 pub use all_modules::{write_all, WITHHELD};
 pub use files::{delete_files, files_of};
-pub use job::{build, claim_next, fail, Progress};
-pub use subject_archive::FORMAT_VERSION;
+pub use job::{build, claim_next, fail};
+pub use progress::Progress;
+pub use render::json::FORMAT_VERSION;
 
 use crate::{
     error::AppError,

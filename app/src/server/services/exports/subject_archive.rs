@@ -1,10 +1,16 @@
 //! One person's archive: data.json (format version 1), CSV files, an HTML
 //! page and a README, written in one pass over tickets and messages.
-use super::spill::Spill;
+use super::{
+    render::{
+        self,
+        json::{ExportMessage, ExportProfile, ExportTicket, FieldValue},
+    },
+    spill::Spill,
+};
 use crate::{
     error::AppError,
     fields::{display_value, FieldScope},
-    model::{ActivityView, Role},
+    model::Role,
     server::{
         crypto::{stream::SealingWriter, DataKey, Slot},
         entities::{custom_field, data_export, message, ticket, user},
@@ -13,9 +19,8 @@ use crate::{
         AppState, ServiceError, Viewer,
     },
 };
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::{prelude::*, Condition, QueryOrder, QuerySelect};
-use serde::Serialize;
 use std::{
     collections::HashMap,
     io::{BufWriter, Write},
@@ -23,54 +28,8 @@ use std::{
 };
 use zip::{write::SimpleFileOptions, CompressionMethod, ZipWriter};
 
-/// The version of the `data.json` format; see README.txt in the archive.
-pub const FORMAT_VERSION: u32 = 1;
-
 /// Tickets read per database round trip while building.
 const PAGE: u64 = 200;
-
-#[derive(Serialize)]
-struct FieldValue {
-    key: String,
-    label: String,
-    #[serde(rename = "type")]
-    field_type: String,
-    values: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct ExportMessage {
-    id: Uuid,
-    author: String,
-    author_role: Role,
-    body: String,
-    created_at: DateTime<Utc>,
-}
-
-#[derive(Serialize)]
-struct ExportTicket {
-    id: Uuid,
-    subject: String,
-    status: String,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-    custom_fields: Vec<FieldValue>,
-    messages: Vec<ExportMessage>,
-}
-
-#[derive(Serialize)]
-struct ExportProfile {
-    id: Uuid,
-    email: String,
-    role: Role,
-    created_at: DateTime<Utc>,
-    name: Option<String>,
-    phone: Option<String>,
-    twitter: Option<String>,
-    language: Option<String>,
-    time_zone: Option<String>,
-    custom_fields: Vec<FieldValue>,
-}
 
 /// Everything the builder needs about the subject, read once.
 struct Subject {
@@ -111,7 +70,7 @@ fn field_values_from(
             out.push(FieldValue {
                 key: def.key.clone(),
                 label: def.label.clone(),
-                field_type: def.field_type.clone(),
+                field_type: def.field_type.as_str().to_owned(),
                 values: vec![display_value(&view)],
             });
         }
@@ -128,7 +87,7 @@ async fn load_subject(state: &AppState, subject_id: Uuid) -> Result<Subject, Ser
     let role = u.role;
     let all_defs = |scope: FieldScope| {
         custom_field::Entity::find()
-            .filter(custom_field::Column::Scope.eq(scope.as_str()))
+            .filter(custom_field::Column::Scope.eq(scope))
             .order_by_asc(custom_field::Column::Position)
             .all(&state.db)
     };
@@ -246,21 +205,6 @@ fn start(zip: &mut Archive, name: &str) -> Result<(), ServiceError> {
     zip.start_file(name, options).map_err(ServiceError::from)
 }
 
-fn json_line<T: Serialize>(zip: &mut Archive, value: &T) -> Result<(), ServiceError> {
-    serde_json::to_writer(&mut *zip, value).map_err(ServiceError::from)
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn time(t: &DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
 const README: &str = "Your data from Custodian
 ========================
 
@@ -302,7 +246,7 @@ pub(super) async fn build(
     let activity_total = activity::subject_activity(state, s.viewer, 0, 1)
         .await?
         .total_items;
-    let mut progress = super::job::Progress::new(
+    let mut progress = super::progress::Progress::new(
         &state.db,
         export.id,
         export.lease_until,
@@ -317,32 +261,13 @@ pub(super) async fn build(
     let mut tickets_csv = csv::Writer::from_writer(Spill::create(tmp, &s.key, "tickets")?);
     let mut messages_csv = csv::Writer::from_writer(Spill::create(tmp, &s.key, "messages")?);
     let mut html = Spill::create(tmp, &s.key, "html")?;
-    tickets_csv.write_record([
-        "id",
-        "subject",
-        "status",
-        "created_at",
-        "updated_at",
-        "custom_fields",
-        "messages",
-    ])?;
-    messages_csv.write_record([
-        "ticket_id",
-        "message_id",
-        "created_at",
-        "author",
-        "author_role",
-        "body",
-    ])?;
-    write_html_head(&mut html, &s.profile)?;
+    tickets_csv.write_record(render::csv::TICKETS)?;
+    messages_csv.write_record(render::csv::MESSAGES)?;
+    render::html::head(&mut html, &s.profile)?;
 
     start(&mut zip, "data.json")?;
-    write!(
-        zip,
-        "{{\"format_version\":{FORMAT_VERSION},\"exported_at\":\"{}\",\"profile\":",
-        time(&Utc::now())
-    )?;
-    json_line(&mut zip, &s.profile)?;
+    render::json::open(&mut zip)?;
+    render::json::value_of(&mut zip, &s.profile)?;
     zip.write_all(b",\"tickets\":[")?;
     let mut first = true;
     let mut after = None;
@@ -353,66 +278,24 @@ pub(super) async fn build(
         }
         after = page.last().map(|t| (t.created_at, t.id));
         for t in &page {
-            if !first {
-                zip.write_all(b",")?;
-            }
-            first = false;
-            json_line(&mut zip, t)?;
-            let fields = t
-                .custom_fields
-                .iter()
-                .map(|f| format!("{}: {}", f.label, f.values.join(", ")))
-                .collect::<Vec<_>>()
-                .join("; ");
-            tickets_csv.write_record([
-                t.id.to_string(),
-                t.subject.clone(),
-                t.status.clone(),
-                time(&t.created_at),
-                time(&t.updated_at),
-                fields,
-                t.messages.len().to_string(),
-            ])?;
-            write!(
-                html,
-                "<h3>{}</h3><p>{} · opened {}</p>",
-                esc(&t.subject),
-                esc(&t.status),
-                time(&t.created_at)
-            )?;
+            render::json::item(&mut zip, &mut first, t)?;
+            tickets_csv.write_record(render::csv::ticket(t))?;
+            render::html::ticket(&mut html, t)?;
             for m in &t.messages {
-                messages_csv.write_record([
-                    t.id.to_string(),
-                    m.id.to_string(),
-                    time(&m.created_at),
-                    m.author.clone(),
-                    m.author_role.as_str().to_owned(),
-                    m.body.clone(),
-                ])?;
-                write!(
-                    html,
-                    "<div class=\"msg\"><strong>{}</strong> · {}<br>{}</div>",
-                    esc(&m.author),
-                    time(&m.created_at),
-                    esc(&m.body)
-                )?;
+                messages_csv.write_record(render::csv::message(t, m))?;
             }
         }
         progress.advance(page.len() as u64).await?;
     }
     zip.write_all(b"],\"privacy_requests\":")?;
-    json_line(&mut zip, &requests)?;
+    render::json::value_of(&mut zip, &requests)?;
     zip.write_all(b",\"activity\":[")?;
     let mut page_no = 0;
     let mut first = true;
     loop {
         let page = activity::subject_activity(state, s.viewer, page_no, 500).await?;
         for e in &page.items {
-            if !first {
-                zip.write_all(b",")?;
-            }
-            first = false;
-            json_line(&mut zip, e)?;
+            render::json::item(&mut zip, &mut first, e)?;
         }
         progress.advance(page.items.len() as u64).await?;
         page_no += 1;
@@ -425,21 +308,9 @@ pub(super) async fn build(
     start(&mut zip, "profile.csv")?;
     {
         let mut csv = csv::Writer::from_writer(&mut zip);
-        csv.write_record(["field", "value"])?;
-        let p = &s.profile;
-        for (field, value) in [
-            ("email", Some(p.email.clone())),
-            ("name", p.name.clone()),
-            ("phone", p.phone.clone()),
-            ("twitter", p.twitter.clone()),
-            ("language", p.language.clone()),
-            ("time_zone", p.time_zone.clone()),
-            ("created_at", Some(time(&p.created_at))),
-        ] {
-            csv.write_record([field, value.as_deref().unwrap_or("")])?;
-        }
-        for f in &p.custom_fields {
-            csv.write_record([f.label.as_str(), f.values.join(", ").as_str()])?;
+        csv.write_record(render::csv::PROFILE)?;
+        for row in render::csv::profile(&s.profile) {
+            csv.write_record(row)?;
         }
         csv.flush()?;
     }
@@ -457,30 +328,10 @@ pub(super) async fn build(
     start(&mut zip, "requests.csv")?;
     {
         let mut csv = csv::Writer::from_writer(&mut zip);
-        csv.write_record([
-            "request_id",
-            "kind",
-            "summary",
-            "received_at",
-            "due_at",
-            "step_at",
-            "status",
-            "by",
-            "note",
-        ])?;
+        csv.write_record(render::csv::REQUESTS)?;
         for r in &requests {
-            for step in &r.history {
-                csv.write_record([
-                    r.id.to_string(),
-                    r.kind.as_str().to_owned(),
-                    r.summary.clone(),
-                    time(&r.received_at),
-                    time(&r.due_at),
-                    time(&step.at),
-                    step.status.as_str().to_owned(),
-                    step.by.clone(),
-                    step.note.clone().unwrap_or_default(),
-                ])?;
+            for row in render::csv::request(r) {
+                csv.write_record(row)?;
             }
         }
         csv.flush()?;
@@ -489,18 +340,12 @@ pub(super) async fn build(
     start(&mut zip, "activity.csv")?;
     {
         let mut csv = csv::Writer::from_writer(&mut zip);
-        csv.write_record(["at", "who", "action", "entity", "changes"])?;
+        csv.write_record(render::csv::ACTIVITY)?;
         let mut page_no = 0;
         loop {
             let page = activity::subject_activity(state, s.viewer, page_no, 500).await?;
             for e in &page.items {
-                csv.write_record([
-                    time(&e.occurred_at),
-                    e.who.clone(),
-                    e.action_label.clone(),
-                    e.entity_type.clone(),
-                    changes_text(e),
-                ])?;
+                csv.write_record(render::csv::activity(e))?;
             }
             progress.advance(page.items.len() as u64).await?;
             page_no += 1;
@@ -511,19 +356,7 @@ pub(super) async fn build(
         csv.flush()?;
     }
 
-    write!(html, "<h2>Privacy requests</h2><ul>")?;
-    for r in &requests {
-        write!(
-            html,
-            "<li>{} — {} (received {})</li>",
-            esc(&r.summary),
-            esc(r.status.label()),
-            time(&r.received_at)
-        )?;
-    }
-    html.write_all(
-        b"</ul><p>The full activity log is in activity.csv and data.json.</p></body></html>",
-    )?;
+    render::html::requests_and_end(&mut html, &requests)?;
     start(&mut zip, "index.html")?;
     html.copy_into(&mut zip)?;
 
@@ -537,56 +370,4 @@ pub(super) async fn build(
         .map_err(|e| e.into_error())?
         .sync_all()?;
     Ok(size)
-}
-
-fn write_html_head(html: &mut Spill, p: &ExportProfile) -> Result<(), ServiceError> {
-    write!(
-        html,
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your data from Custodian</title>\
-         <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2b2a}}\
-         table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}}\
-         .msg{{border-left:3px solid #1f5f5b;padding:.2rem .8rem;margin:.5rem 0;white-space:pre-wrap}}</style></head><body>\
-         <h1>Your data from Custodian</h1><p>Exported {}. See README.txt for what each file holds.</p><h2>Profile</h2><table>",
-        time(&Utc::now())
-    )
-    ?;
-    for (label, value) in [
-        ("Email", Some(p.email.clone())),
-        ("Name", p.name.clone()),
-        ("Phone", p.phone.clone()),
-        ("Twitter/X", p.twitter.clone()),
-        ("Language", p.language.clone()),
-        ("Time zone", p.time_zone.clone()),
-    ] {
-        write!(
-            html,
-            "<tr><th>{label}</th><td>{}</td></tr>",
-            esc(value.as_deref().unwrap_or(""))
-        )?;
-    }
-    for f in &p.custom_fields {
-        write!(
-            html,
-            "<tr><th>{}</th><td>{}</td></tr>",
-            esc(&f.label),
-            esc(&f.values.join(", "))
-        )?;
-    }
-    html.write_all(b"</table><h2>Tickets</h2>")
-        .map_err(ServiceError::from)
-}
-
-fn changes_text(e: &ActivityView) -> String {
-    e.changes
-        .iter()
-        .map(|c| {
-            format!(
-                "{}: {} → {}",
-                c.field,
-                c.before.clone().unwrap_or_default(),
-                c.after.clone().unwrap_or_default()
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }

@@ -105,7 +105,7 @@ async fn views(
                     },
                 })
                 .collect();
-            let staff = viewer.role.is_staff();
+            let staff = policy::can(&viewer, Action::ViewCustomerDetails, Target::Nothing);
             let overdue = status.is_open() && r.due_at < now;
             Ok(PrivacyRequestView {
                 id: r.id,
