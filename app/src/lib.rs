@@ -70,10 +70,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/profile") view=pages::profile::ProfilePage/>
                     <Route path=path!("/privacy") view=pages::privacy::PrivacyPage/>
                     <Route path=path!("/confirm-email") view=pages::privacy::ConfirmEmailPage/>
-                    <Route path=path!("/requests") view=pages::requests::RequestQueuePage/>
-                    <Route path=path!("/requests/:id") view=pages::requests::RequestPage/>
-                    <Route path=path!("/customers/:id/erase") view=pages::requests::EraseCustomerPage/>
-                    <Route path=path!("/admin/privacy") view=pages::requests::PrivacySettingsPage/>
+                    <Route path=path!("/requests") view=pages::privacy::RequestQueuePage/>
+                    <Route path=path!("/requests/:id") view=pages::privacy::RequestPage/>
+                    <Route path=path!("/customers/:id/erase") view=pages::privacy::EraseCustomerPage/>
+                    <Route path=path!("/admin/privacy") view=pages::privacy::PrivacySettingsPage/>
                     <Route path=path!("/admin/outbox") view=pages::privacy::OutboxPage/>
                     <Route path=path!("/admin/export") view=pages::privacy::AdminExportPage/>
                     <Route path=path!("/admin/users") view=pages::admin::UsersPage/>

@@ -60,15 +60,7 @@ async fn sign_up(state: &AppState, name: &str, email: &str, phone: &str) -> (Act
 
 /// Time passes (every lease runs out), the worker runs, and the request completes.
 async fn finish_after_lease(state: &AppState, agent: &Actor, request: Uuid) {
-    erasure_job::Entity::update_many()
-        .col_expr(
-            erasure_job::Column::LeaseUntil,
-            sea_orm::sea_query::Expr::value(Utc::now()),
-        )
-        .exec(&state.db)
-        .await
-        .unwrap();
-    drain(state).await;
+    next_turn(state).await;
     let done = requests::get(state, agent, request).await.unwrap();
     assert_eq!(
         done.status,

@@ -8,7 +8,6 @@ pub mod keys;
 pub mod not_found;
 pub mod privacy;
 pub mod profile;
-pub mod requests;
 pub mod settings;
 pub mod ticket;
 pub mod tickets;

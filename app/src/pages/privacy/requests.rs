@@ -1,15 +1,13 @@
-//! Staff pages for privacy requests: the queue, one request (with the erasure
-//! preview, extensions and legal holds), direct erasure of a customer, and the
-//! admin's privacy settings.
+//! Staff pages for privacy requests: the queue and one request with its
+//! decision, extension, erasure preview and legal hold.
+use super::{due, erasure::PreviewPanel, legal_holds::HoldPanel, History};
 use crate::{
     api::privacy::{
-        customer_erasure_preview, erasure_preview, get_request, privacy_settings, request_queue,
-        DecideRequest, EraseCustomer, ExtendRequest, LiftHold, PlaceHold, RecheckErasure,
-        SavePrivacySettings,
+        erasure_preview, get_request, request_queue, DecideRequest, ExtendRequest, LiftHold,
+        PlaceHold, RecheckErasure,
     },
     components::{action_error, successes, ErrorNotice},
-    model::{format_time, ErasurePreview, RequestKind, RequestStatus, TicketsPolicy},
-    pages::privacy::{due, History},
+    model::{format_time, RequestKind, RequestStatus},
 };
 use leptos::prelude::*;
 use leptos_router::{
@@ -17,12 +15,6 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 use uuid::Uuid;
-
-const KINDS: [(&str, &str); 3] = [
-    ("", "Every kind"),
-    ("erasure", "Erasure"),
-    ("email_change", "Email change"),
-];
 
 /// The privacy requests queue: soonest due first, overdue and due-soon
 /// highlighted, filtered by kind and status, with counts at the top.
@@ -41,8 +33,9 @@ pub fn RequestQueuePage() -> impl IntoView {
             <form class="filters" method="get" action="/requests">
                 <label for="filter-kind">"Kind"</label>
                 <select id="filter-kind" name="kind">
-                    {move || KINDS.iter().map(|(value, label)| view! {
-                        <option value=*value selected=kind() == *value>{*label}</option>
+                    <option value="" selected=move || kind().is_empty()>"Every kind"</option>
+                    {move || RequestKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.as_str() selected=kind() == k.as_str()>{k.label()}</option>
                     }).collect_view()}
                 </select>
                 <label for="filter-status">"Status"</label>
@@ -258,204 +251,5 @@ pub fn RequestPage() -> impl IntoView {
                 }
             })}
         </Transition>
-    }
-}
-
-/// Per category, what erasure will do, and where other customers' tickets name the subject.
-#[component]
-fn PreviewPanel(preview: ErasurePreview) -> impl IntoView {
-    view! {
-        <section class="card" aria-labelledby="preview-title">
-            <h2 id="preview-title">{if preview.erased { "Erasure of " } else { "What erasing " }} {preview.subject_email.clone()} {if preview.erased { "" } else { " will do" }}</h2>
-            <p class="muted">"Kept records will name them " <strong>{preview.pseudonym.clone()}</strong> "."</p>
-            <table class="tickets preview">
-                <thead><tr><th scope="col">"Data"</th><th scope="col">"Records"</th><th scope="col">"What happens"</th></tr></thead>
-                <tbody>
-                    {preview.categories.into_iter().map(|c| view! {
-                        <tr><td>{c.category}</td><td>{c.count}</td><td>{c.outcome}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <h3>"Mentions in other customers' tickets"</h3>
-            {if preview.mentions.is_empty() && preview.erased {
-                view! { <p class="muted">"None left to show: once the erasure is complete, nothing remains to search for."</p> }.into_any()
-            } else if preview.mentions.is_empty() {
-                view! { <p class="muted">"None found: no other conversation contains their email, phone or name."</p> }.into_any()
-            } else {
-                view! {
-                    <p>"These messages of other customers name them. Redact them on the ticket before approving; the final check fails while an email or phone is still readable."</p>
-                    <ul class="mentions">
-                        {preview.mentions.into_iter().map(|m| view! {
-                            <li>
-                                <span class="badge">{m.matched.label()}</span> " "
-                                {m.message_id.is_none().then_some("in the subject line ")}
-                                <A href=match m.message_id {
-                                    Some(message) => format!("/tickets/{}#message-{message}", m.ticket_id),
-                                    None => format!("/tickets/{}", m.ticket_id),
-                                }>"Open the ticket"</A>
-                                <p class="excerpt">{m.excerpt}</p>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
-        </section>
-    }
-}
-
-/// The subject's legal hold: shown with its reason and lifted, or placed.
-#[component]
-fn HoldPanel(
-    subject: Uuid,
-    place: ServerAction<PlaceHold>,
-    lift: ServerAction<LiftHold>,
-) -> impl IntoView {
-    let (placed, lifted) = (successes(place.into()), successes(lift.into()));
-    let preview = Resource::new(
-        move || (placed.get(), lifted.get()),
-        move |_| customer_erasure_preview(subject),
-    );
-    view! {
-        <section class="card">
-            <h2>"Legal hold"</h2>
-            {action_error(place.into())}
-            {action_error(lift.into())}
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match preview.await.map(|p| (p.hold, p.can_lift_hold)) {
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok((Some(h), can_lift)) => view! {
-                            <p class="alert" role="status">
-                                "On legal hold since " {format_time(&h.placed_at)} " (" {h.placed_by} "): " {h.reason}
-                                {h.until.map(|u| view! { " — until " {format_time(&u)} })}
-                                ". Nothing of this customer may be erased or expire while it lasts."
-                            </p>
-                            {if can_lift {
-                                view! { <button type="button" class="secondary" on:click=move |_| { lift.dispatch(LiftHold { subject }); }>"Lift the hold"</button> }.into_any()
-                            } else {
-                                view! { <p class="muted">"Only an admin can lift it."</p> }.into_any()
-                            }}
-                        }.into_any(),
-                        Ok((None, _)) => view! {
-                            <p class="muted">"A hold blocks erasure and retention deletion of this customer, e.g. during legal proceedings."</p>
-                            <ActionForm action=place>
-                                <input type="hidden" name="subject" value=subject.to_string()/>
-                                <div class="field">
-                                    <label for="hold-reason">"Reason"</label>
-                                    <textarea id="hold-reason" name="reason" rows="2"></textarea>
-                                </div>
-                                <div class="field">
-                                    <label for="hold-until">"Until (optional)"</label>
-                                    <input id="hold-until" name="until" type="date"/>
-                                </div>
-                                <button type="submit" class="secondary">"Place a legal hold"</button>
-                            </ActionForm>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
-        </section>
-    }
-}
-
-/// Staff erase a customer directly: the preview, holds, a reason, and the button.
-#[component]
-pub fn EraseCustomerPage() -> impl IntoView {
-    let params = use_params_map();
-    let subject = move || params.with(|p| p.get("id").and_then(|s| Uuid::parse_str(&s).ok()));
-    let erase = ServerAction::<EraseCustomer>::new();
-    let place = ServerAction::<PlaceHold>::new();
-    let lift = ServerAction::<LiftHold>::new();
-    let (erased, placed, lifted) = (
-        successes(erase.into()),
-        successes(place.into()),
-        successes(lift.into()),
-    );
-    let preview = Resource::new(
-        move || (subject(), erased.get(), placed.get(), lifted.get()),
-        |(subject, ..)| async move {
-            match subject {
-                Some(s) => customer_erasure_preview(s).await,
-                None => Err(crate::error::AppError::NotFound),
-            }
-        },
-    );
-    let reason = RwSignal::new(String::new());
-    view! {
-        <section>
-            <h1>"Erase a customer"</h1>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match preview.await {
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok(p) => {
-                            let erased = p.erased;
-                            let held = p.hold.is_some();
-                            let subject = subject().unwrap_or_default();
-                            view! {
-                                {erased.then(|| view! { <p class="notice" role="status">"This customer has been erased (or the erasure is under way). Kept records name them by the pseudonym below."</p> })}
-                                <PreviewPanel preview=p/>
-                                {(!erased).then(|| view! { <HoldPanel subject place lift/> })}
-                                {move || erase.value().get().and_then(Result::ok).map(|_| view! {
-                                    <p class="notice" role="status">"The erasure has started. It runs in the background; the audit log records each step."</p>
-                                })}
-                                {(!erased && !held).then(|| view! {
-                                    <section class="card danger-zone">
-                                        <h2>"Erase this customer"</h2>
-                                        <p>"This cannot be undone. Their key is destroyed first; everything above happens in the background."</p>
-                                        {action_error(erase.into())}
-                                        <div class="field">
-                                            <label for="erase-reason">"Reason (recorded)"</label>
-                                            <textarea id="erase-reason" rows="2" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                                        </div>
-                                        <button type="button" class="danger" disabled=move || erase.pending().get()
-                                            on:click=move |_| { erase.dispatch(EraseCustomer { subject, reason: reason.get_untracked() }); }>"Erase the customer"</button>
-                                    </section>
-                                })}
-                            }.into_any()
-                        }
-                    }
-                })}
-            </Transition>
-        </section>
-    }
-}
-
-/// Admin settings of the privacy area.
-#[component]
-pub fn PrivacySettingsPage() -> impl IntoView {
-    let save = ServerAction::<SavePrivacySettings>::new();
-    let current = Resource::new(move || save.version().get(), |_| privacy_settings());
-    view! {
-        <section>
-            <h1>"Privacy settings"</h1>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match current.await {
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok(s) => view! {
-                            <div class="card narrow-left">
-                                {action_error(save.into())}
-                                {move || save.value().get().and_then(Result::ok).map(|_| view! { <p class="notice" role="status">"Saved."</p> })}
-                                <ActionForm action=save>
-                                    <fieldset>
-                                        <legend>"Tickets of erased customers"</legend>
-                                        <div class="field checkbox">
-                                            <input id="tickets-anonymise" type="radio" name="erased_tickets" value="anonymise" checked=s.erased_tickets == TicketsPolicy::Anonymise/>
-                                            <label for="tickets-anonymise">"Keep them anonymised for reporting (status and dates; content unreadable)"</label>
-                                        </div>
-                                        <div class="field checkbox">
-                                            <input id="tickets-delete" type="radio" name="erased_tickets" value="delete" checked=s.erased_tickets == TicketsPolicy::Delete/>
-                                            <label for="tickets-delete">"Delete them"</label>
-                                        </div>
-                                    </fieldset>
-                                    <button type="submit">"Save"</button>
-                                </ActionForm>
-                            </div>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
-        </section>
     }
 }

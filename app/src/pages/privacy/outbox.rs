@@ -1,0 +1,51 @@
+//! The mail outbox (admins).
+use crate::{
+    api::privacy::outbox,
+    components::{ErrorNotice, Pager},
+    model::format_time,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::sync::Arc;
+
+/// The mail outbox for admins: every mail, with its delivery state.
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let query = use_query_map();
+    let page = move || {
+        query.with(|q| {
+            q.get("page")
+                .and_then(|p| p.parse::<u64>().ok())
+                .unwrap_or(0)
+        })
+    };
+    let mails = Resource::new(page, outbox);
+    view! {
+        <section>
+            <h1>"Outbox"</h1>
+            <p class="muted">"Mail the portal sent or is about to send. Without an SMTP server configured, mail stays here."</p>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match mails.await {
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        Ok(paged) if paged.items.is_empty() => view! { <p class="empty">"No mail yet."</p> }.into_any(),
+                        Ok(paged) => view! {
+                            {paged.items.into_iter().map(|m| view! {
+                                <article class="card mail">
+                                    <div class="message-head">
+                                        <strong>{m.subject}</strong>
+                                        <span class="badge">{m.status.label()}</span>
+                                        <time>{format_time(&m.created_at)}</time>
+                                    </div>
+                                    <p class="muted">"To " {m.to}</p>
+                                    <p class="message-body">{m.body}</p>
+                                </article>
+                            }).collect_view()}
+                            <Pager page=paged.page total_pages=paged.total_pages link=Arc::new(|p| format!("/admin/outbox?page={p}"))/>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
