@@ -1,4 +1,5 @@
 //! The key store: creates, unwraps, rotates and destroys subjects' data keys (destroying one is crypto-shredding: everything sealed under it becomes unreadable).
+use super::error::Context as _;
 use super::{
     crypto::{CryptoError, DataKey, Keyring, KeyringError, Slot},
     entities::subject_key,
@@ -27,8 +28,8 @@ impl std::fmt::Debug for Vault {
     }
 }
 
-fn internal(what: impl std::fmt::Display) -> ServiceError {
-    ServiceError::invariant(what.to_string())
+fn poisoned() -> ServiceError {
+    ServiceError::invariant("keyring lock poisoned (a thread panicked while holding it)")
 }
 
 impl Vault {
@@ -45,18 +46,14 @@ impl Vault {
 
     /// Picks up a key file changed by a rotation in another process.
     fn refresh(&self) -> Result<(), ServiceError> {
-        let mut ring = self
-            .keyring
-            .write()
-            .map_err(|_| internal("keyring lock poisoned"))?;
-        ring.reload_if_changed().map(|_| ()).map_err(internal)
+        let mut ring = self.keyring.write().map_err(|_| poisoned())?;
+        ring.reload_if_changed()
+            .map(|_| ())
+            .context("reloading the master key file")
     }
 
     fn master(&self, id: Option<&str>) -> Result<Option<super::crypto::MasterKey>, ServiceError> {
-        let ring = self
-            .keyring
-            .read()
-            .map_err(|_| internal("keyring lock poisoned"))?;
+        let ring = self.keyring.read().map_err(|_| poisoned())?;
         Ok(match id {
             Some(id) => ring.get(id).cloned(),
             None => Some(ring.current().clone()),
@@ -68,7 +65,7 @@ impl Vault {
         self.refresh()?;
         let master = self
             .master(None)?
-            .ok_or_else(|| internal("no current master key"))?;
+            .ok_or_else(|| ServiceError::invariant("no current master key"))?;
         let key = DataKey::generate();
         subject_key::ActiveModel {
             subject_id: Set(subject),
@@ -88,7 +85,7 @@ impl Vault {
             None => {
                 self.refresh()?;
                 self.master(Some(&row.master_key_id))?.ok_or_else(|| {
-                    internal(format!(
+                    ServiceError::invariant(format!(
                         "data key of subject {} is wrapped by master key {}, which is not configured",
                         row.subject_id, row.master_key_id
                     ))
@@ -97,12 +94,10 @@ impl Vault {
         };
         master
             .unwrap(row.subject_id, row.dek_id, &row.wrapped_key)
-            .map_err(|e| {
-                internal(format!(
-                    "data key of subject {} cannot be unwrapped: {e}",
-                    row.subject_id
-                ))
-            })
+            .context(format!(
+                "data key of subject {} cannot be unwrapped",
+                row.subject_id
+            ))
     }
 
     /// The data key of one subject; `None` once it has been destroyed.
@@ -120,7 +115,7 @@ impl Vault {
     pub async fn require_key(&self, subject: Uuid) -> Result<DataKey, ServiceError> {
         self.key(subject)
             .await?
-            .ok_or_else(|| internal(format!("subject {subject} has no data key")))
+            .ok_or_else(|| ServiceError::invariant(format!("subject {subject} has no data key")))
     }
 
     /// The data keys of many subjects in one query; destroyed keys are absent.
@@ -173,10 +168,7 @@ impl Vault {
             .all(&self.keystore)
             .await?;
         let (current, configured) = {
-            let ring = self
-                .keyring
-                .read()
-                .map_err(|_| internal("keyring lock poisoned"))?;
+            let ring = self.keyring.read().map_err(|_| poisoned())?;
             (ring.current().id().to_owned(), ring.ids())
         };
         let mut usage: BTreeMap<String, u64> =
@@ -220,7 +212,7 @@ impl Vault {
         self.refresh()?;
         let current = self
             .master(None)?
-            .ok_or_else(|| internal("no current master key"))?;
+            .ok_or_else(|| ServiceError::invariant("no current master key"))?;
         let rows = subject_key::Entity::find()
             .filter(subject_key::Column::MasterKeyId.ne(current.id()))
             .order_by_asc(subject_key::Column::SubjectId)
@@ -264,11 +256,9 @@ impl Vault {
             .map(|k| k.key_id.clone())
             .collect();
         if !unused.is_empty() {
-            let mut ring = self
-                .keyring
-                .write()
-                .map_err(|_| internal("keyring lock poisoned"))?;
-            ring.remove(&unused).map_err(internal)?;
+            let mut ring = self.keyring.write().map_err(|_| poisoned())?;
+            ring.remove(&unused)
+                .context("removing unused master keys from the key file")?;
         }
         Ok(unused)
     }

@@ -1,5 +1,6 @@
 //! Custom fields and field-level permissions. Access is decided here, in the
 //! service layer: a field hidden from a role never leaves the server for it.
+use crate::server::error::Context as _;
 use crate::{
     error::AppError,
     fields::{
@@ -177,9 +178,7 @@ async fn read_values<'k>(
             (Some(plain), _, _) => plain.clone(),
             (None, Some(sealed), Some(key)) => key
                 .open_string(custom_field_value::VALUE.at(&row.id), sealed)
-                .map_err(|e| {
-                    ServiceError::invariant(format!("custom field value {}: {e}", row.id))
-                })?,
+                .context(format!("custom field value {}", row.id))?,
             _ => continue,
         };
         out.entry(row.entity_id).or_default().insert(

@@ -1,6 +1,7 @@
 //! Rectification (GDPR Art. 16): the customer's own profile, per field access.
 //! The email address is the login identifier and never changes here.
 use super::fields::{self as custom, access, access_map, AccessMap};
+use crate::server::error::Context as _;
 use crate::{
     error::{AppError, FieldError},
     fields::{check_value, display_value, Access, FieldInput, FieldScope, FieldView, Profile},
@@ -59,9 +60,7 @@ async fn views(
         let value = match (column(user, name), key) {
             (Some(sealed), Some(key)) => Some(
                 key.open_string(Slot::new(user::TABLE, column_name(name), &user.id), sealed)
-                    .map_err(|e| {
-                        ServiceError::invariant(format!("{name} of user {}: {e}", user.id))
-                    })?,
+                    .context(format!("{name} of user {}", user.id))?,
             ),
             _ => None,
         };
