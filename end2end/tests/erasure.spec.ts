@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page, Response, test } from '@playwright/test';
 import { AGENT_EMAIL, DEMO_PASSWORD, open, signIn, signUp, uniqueEmail } from './helpers';
 
 const PASSWORD = 'a long enough password';
@@ -60,14 +60,16 @@ test('a customer asks for erasure, an agent previews and approves, and the custo
   // A reason is required.
   await agent.getByRole('button', { name: 'Approve and erase' }).click();
   await expect(agent.getByRole('alert').first()).toContainText('reason');
-  // The page may still be settling after the refused attempt: until the server
-  // has answered the approval, fill the reason again and click again.
+  // The page may still be settling after the refused attempt: until a request
+  // reaches the server, fill the reason again and click again. Its answer must be 200.
+  let answer: Response | undefined;
   await expect(async () => {
     await agent.getByLabel('Reason (the customer sees it; required)').fill('Identity verified; no open invoices');
     const decided = agent.waitForResponse((r) => r.url().includes('/api/decide_request'), { timeout: 10_000 });
     await agent.getByRole('button', { name: 'Approve and erase' }).click();
-    expect((await decided).status()).toBe(200);
+    answer = await decided;
   }).toPass({ timeout: 45_000 });
+  expect(answer?.status()).toBe(200);
   // The job runs in the background; the page shows the final check once it is done.
   await expect(async () => {
     await agent.reload();

@@ -24,7 +24,7 @@ pub async fn work_once(state: &AppState, pause: Duration) -> bool {
                     // recorded are not repeated.
                     tracing::error!(job = %id, error = %e.chain(), "erasure job failed; it will be retried");
                     if let Err(e) = erasure::record_error(state, id, &e).await {
-                        tracing::error!(job = %id, error = %e, "could not record the failure");
+                        tracing::error!(job = %id, error = %e.chain(), "could not record the failure");
                     }
                 }
             }
@@ -32,7 +32,7 @@ pub async fn work_once(state: &AppState, pause: Duration) -> bool {
         }
         Ok(None) => false,
         Err(e) => {
-            tracing::error!(error = %e, "could not claim an erasure job");
+            tracing::error!(error = %e.chain(), "could not claim an erasure job");
             false
         }
     }

@@ -46,7 +46,7 @@ pub async fn work_once(state: &AppState) -> bool {
                     if let Err(e) =
                         exports::fail(state, export.id, "the archive could not be built").await
                     {
-                        tracing::error!(export = %export.id, error = %e, "could not record the failure");
+                        tracing::error!(export = %export.id, error = %e.chain(), "could not record the failure");
                     }
                 }
             }
@@ -54,7 +54,7 @@ pub async fn work_once(state: &AppState) -> bool {
         }
         Ok(None) => false,
         Err(e) => {
-            tracing::error!(error = %e, "could not claim a data export");
+            tracing::error!(error = %e.chain(), "could not claim a data export");
             false
         }
     }

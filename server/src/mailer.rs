@@ -71,11 +71,11 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<u32, Strin
     let mut attempted = 0;
     while let Some(item) = mail::claim_due(&state.db, chrono::Utc::now())
         .await
-        .map_err(|e| e.to_string())?
+        .map_err(|e| e.chain())?
     {
         attempted += 1;
         let key = match item.subject_id {
-            Some(subject) => state.vault.key(subject).await.map_err(|e| e.to_string())?,
+            Some(subject) => state.vault.key(subject).await.map_err(|e| e.chain())?,
             None => None,
         };
         let result = match key.as_ref().and_then(|k| mail::open(k, &item)) {
@@ -91,7 +91,7 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<u32, Strin
         }
         mail::record_attempt(&state.db, &item, result)
             .await
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.chain())?;
     }
     Ok(attempted)
 }

@@ -1357,3 +1357,51 @@ async fn a_ticket_job_without_its_ticket_is_refused_not_passed() {
         .unwrap()
         .is_some());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_from_before_and_a_broken_setting_are_not_dead_ends() {
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
+    let admin = staff(&state, "admin@example.org", Role::Admin).await;
+    let job_id = erasure::erase_customer(&state, &admin, ada.user_id, "Contract ended")
+        .await
+        .unwrap();
+    drain(&state).await;
+    // A `delete_exports` record written before the archive ids were kept (counts only)
+    // still lets the final check run.
+    erasure_step::Entity::update_many()
+        .col_expr(
+            erasure_step::Column::Detail,
+            sea_orm::sea_query::Expr::value(r#"{"own":1,"all_modules":0}"#),
+        )
+        .filter(erasure_step::Column::JobId.eq(job_id))
+        .filter(erasure_step::Column::Step.eq(ErasureStep::DeleteExports))
+        .exec(&state.db)
+        .await
+        .unwrap();
+    let check = erasure::final_check_of(&state, job_id).await.unwrap();
+    assert!(!check.findings.iter().any(|f| f.contains("on disk")));
+
+    // A setting holding something that is not a policy is refused when read…
+    app::server::entities::setting::Entity::update_many()
+        .col_expr(
+            app::server::entities::setting::Column::Value,
+            sea_orm::sea_query::Expr::value("shred-it-all"),
+        )
+        .exec(&state.db)
+        .await
+        .unwrap();
+    app::server::entities::setting::Entity::insert(app::server::entities::setting::ActiveModel {
+        key: sea_orm::ActiveValue::Set(erasure::ERASED_TICKETS.to_owned()),
+        value: sea_orm::ActiveValue::Set("shred-it-all".to_owned()),
+    })
+    .exec(&state.db)
+    .await
+    .ok();
+    assert!(erasure::tickets_policy(&state.db).await.is_err());
+    // …and an admin can still replace it with a valid one.
+    let saved = erasure::save_settings(&state, &admin, "delete")
+        .await
+        .unwrap();
+    assert_eq!(saved.erased_tickets, TicketsPolicy::Delete);
+}

@@ -101,8 +101,13 @@ pub async fn save_settings(
         .into());
     };
     let txn = audit::begin(&state.db).await?;
-    let before = tickets_policy(&txn).await?;
-    if before != erased_tickets {
+    // The stored text, not the parsed policy: a broken value can be replaced here.
+    let before = setting::Entity::find_by_id(ERASED_TICKETS.to_owned())
+        .one(&txn)
+        .await?
+        .map(|s| s.value)
+        .unwrap_or_else(|| TicketsPolicy::Anonymise.as_str().to_owned());
+    if before != erased_tickets.as_str() {
         setting::Entity::delete_by_id(ERASED_TICKETS.to_owned())
             .exec(&txn)
             .await?;
@@ -116,7 +121,7 @@ pub async fn save_settings(
             .by(actor)
             .setting(Change::changed(
                 ERASED_TICKETS,
-                before.as_str(),
+                before,
                 erased_tickets.as_str(),
             ));
         audit::append(&txn, event, None).await?;

@@ -297,6 +297,9 @@ async fn delete_exports(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
             data_export::Column::Error,
             Expr::value("withdrawn: it contained a customer who was erased"),
         )
+        // A build still running loses its lease, so it stops at its next
+        // progress report and removes its partial files.
+        .col_expr(data_export::Column::LeaseUntil, Expr::value(Utc::now()))
         .filter(data_export::Column::Id.is_in(all.clone()))
         .exec(&txn)
         .await?;
@@ -330,7 +333,8 @@ async fn audit_erasure(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
     Ok(StepOutcome::Done)
 }
 
-/// Who asked for the job, for its audit events: refused if the account is gone.
+/// Who asked for the job, for its audit events (with their stored role); none
+/// if the job has no requester or their account no longer exists.
 async fn requester(
     turn: &Turn<'_>,
     txn: &impl sea_orm::ConnectionTrait,
@@ -338,13 +342,7 @@ async fn requester(
     let Some(by) = turn.job.requested_by else {
         return Ok(None);
     };
-    let person = people::account(txn, by).await?.ok_or_else(|| {
-        ServiceError::invariant(format!(
-            "erasure job {} was requested by unknown user {by}",
-            turn.job.id
-        ))
-    })?;
-    Ok(Some((by, person.role)))
+    Ok(people::account(txn, by).await?.map(|p| (by, p.role)))
 }
 
 async fn delete_ticket(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {

@@ -122,15 +122,16 @@ async fn leftover_archives(turn: &Turn<'_>) -> Result<usize, ServiceError> {
     else {
         return Ok(0);
     };
-    #[derive(serde::Deserialize)]
-    struct Removed {
-        own: Vec<Uuid>,
-        all_modules: Vec<Uuid>,
-    }
-    let removed: Removed = serde_json::from_str(&done.detail)?;
+    // Records written before the ids were kept hold counts instead: nothing to look up.
+    let detail: serde_json::Value = serde_json::from_str(&done.detail)?;
+    let ids = ["own", "all_modules"]
+        .into_iter()
+        .filter_map(|list| detail.get(list).and_then(serde_json::Value::as_array))
+        .flatten()
+        .filter_map(|id| id.as_str().and_then(|id| Uuid::parse_str(id).ok()));
     let mut left = 0;
-    for id in removed.own.iter().chain(removed.all_modules.iter()) {
-        left += exports::files_of(&turn.state.exports.dir, *id)?.len();
+    for id in ids {
+        left += exports::files_of(&turn.state.exports.dir, id)?.len();
     }
     Ok(left)
 }

@@ -102,9 +102,23 @@ async fn mark_ready(state: &AppState, id: Uuid, size: u64) -> Result<bool, Servi
 /// Marks a build that failed (the reason is a category, never content) and
 /// removes its partial files.
 pub async fn fail(state: &AppState, id: Uuid, reason: &str) -> Result<(), ServiceError> {
-    for path in files::files_of(&state.exports.dir, id)? {
-        if !path.to_string_lossy().ends_with(".zip.enc") {
-            std::fs::remove_file(&path)?;
+    // Best effort: the failure is recorded even if a partial file cannot go
+    // now (the sweeper and an erasure's file check look again).
+    match files::files_of(&state.exports.dir, id) {
+        Ok(paths) => {
+            for path in paths
+                .iter()
+                .filter(|p| !p.to_string_lossy().ends_with(".zip.enc"))
+            {
+                if let Err(e) = std::fs::remove_file(path) {
+                    if e.kind() != std::io::ErrorKind::NotFound {
+                        tracing::warn!(export = %id, path = %path.display(), error = %e, "partial archive file could not be deleted");
+                    }
+                }
+            }
+        }
+        Err(e) => {
+            tracing::warn!(export = %id, error = %e, "partial archive files could not be listed")
         }
     }
     data_export::Entity::update_many()
