@@ -13,6 +13,7 @@ use ::app::{
         AppState,
     },
 };
+use axum::serve::Listener as _;
 use std::{io::IsTerminal, net::SocketAddr};
 
 /// Runs the command line; the error is printed by `main` and exits non-zero.
@@ -204,7 +205,7 @@ async fn serve(
         trust_proxy_headers: settings.trust_proxy_headers,
         https: settings.is_https(),
     };
-    let listener = tokio::net::TcpListener::bind(settings.listen)
+    let listener = crate::listen(settings.listen)
         .await
         .context(format!("cannot listen on {}", settings.listen))?;
     let addr = listener.local_addr()?;

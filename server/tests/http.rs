@@ -558,3 +558,18 @@ async fn sign_up_is_rate_limited_per_client_address() {
     assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(r.code(), "rate_limited");
 }
+
+/// Every accepted connection sends without delay: a kept-alive browser would
+/// otherwise wait for its own delayed ACK (~40 ms) on every response.
+#[tokio::test]
+async fn accepted_connections_send_without_delay() {
+    use axum::serve::Listener;
+    let mut listener = server::listen("127.0.0.1:0".parse().unwrap())
+        .await
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    let client = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let (accepted, peer) = listener.accept().await;
+    assert_eq!(peer, client.local_addr().unwrap());
+    assert!(accepted.nodelay().unwrap(), "TCP_NODELAY is not set");
+}
