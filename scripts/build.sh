@@ -27,6 +27,12 @@ if [ "$WASM_PROFILE" = wasm-release ]; then
 fi
 cp style/main.css "$SITE/pkg/custodian.css"
 cp -r public/. "$SITE/"
+# Content-hashed file names (cached for a year); a release also gets .br/.gz copies.
+if [ "$WASM_PROFILE" = wasm-release ]; then
+  node scripts/assets.mjs "$SITE" --compress
+else
+  node scripts/assets.mjs "$SITE"
+fi
 
 echo "==> building the server"
 cargo build -p server --bin custodian "${SERVER_FLAGS[@]}"

@@ -179,7 +179,7 @@ async fn serve(
     public_origin: String,
     state: AppState,
 ) -> Result<(), StartError> {
-    let bundle = settings.site_root.join("pkg").join("custodian.js");
+    let bundle = settings.site_root.join("hash.txt");
     if !bundle.exists() {
         tracing::warn!(path = %bundle.display(), "browser bundle not found: pages will not be interactive; build it with scripts/build.sh");
     }

@@ -303,8 +303,13 @@ impl Settings {
     ) -> ::app::server::AppState {
         use ::app::server::{AppState, ExportSettings, MailSettings, SecuritySettings};
         use std::{sync::Arc, time::Duration};
+        // Content-hashed asset names when the build wrote them (scripts/build.sh).
+        let hash_file = std::path::absolute(self.site_root.join("hash.txt"))
+            .unwrap_or_else(|_| self.site_root.join("hash.txt"));
         let leptos_options = leptos::config::LeptosOptions::builder()
             .output_name("custodian")
+            .hash_files(hash_file.is_file())
+            .hash_file(std::sync::Arc::from(hash_file.display().to_string()))
             .site_root(self.site_root.display().to_string())
             .site_pkg_dir("pkg")
             .site_addr(self.listen)

@@ -20,9 +20,16 @@ use axum::{
     response::{IntoResponse, Response},
     Router,
 };
+use http::{Extensions, HeaderMap, StatusCode, Version};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::{
+    compression::{
+        predicate::{DefaultPredicate, Predicate},
+        CompressionLayer,
+    },
+    services::{ServeDir, ServeFile},
+};
 
 /// Binds the portal's listener. Every accepted connection sends without delay
 /// (`TCP_NODELAY`): otherwise a response's headers and body may leave as two
@@ -91,10 +98,18 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
             "/exports/{id}/download",
             axum::routing::get(exports_worker::download),
         )
-        .nest_service("/pkg", ServeDir::new(site_root.join("pkg")))
+        // The build writes Brotli and gzip copies beside each asset (release builds).
+        .nest_service(
+            "/pkg",
+            ServeDir::new(site_root.join("pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .route_service(
             "/favicon.svg",
-            ServeFile::new(site_root.join("favicon.svg")),
+            ServeFile::new(site_root.join("favicon.svg"))
+                .precompressed_br()
+                .precompressed_gzip(),
         )
         .fallback(fallback)
         .layer(axum::middleware::from_fn(middleware::api_error_status))
@@ -102,6 +117,17 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
             (state.clone(), http.clone()),
             middleware::resolve_actor,
         ))
+        // Compressed on the fly: pages and answers for visitors who are not signed in
+        // (the sign-in page first of all). A signed-in person's responses carry their
+        // personal data beside text other people wrote (a customer's message in an
+        // agent's queue), the mix a BREACH-style length attack needs: never compressed.
+        .layer(
+            CompressionLayer::new().compress_when(DefaultPredicate::new().and(
+                |_: StatusCode, _: Version, _: &HeaderMap, ext: &Extensions| {
+                    ext.get::<middleware::Personal>().is_none()
+                },
+            )),
+        )
         .layer(axum::middleware::from_fn_with_state(
             http.clone(),
             middleware::reject_cross_site,

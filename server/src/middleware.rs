@@ -57,7 +57,8 @@ pub async fn security_headers(
 ) -> Response {
     let nonce = nonce();
     req.extensions_mut().insert(CspNonce(nonce.clone()));
-    let is_asset = req.uri().path().starts_with("/pkg/") || req.uri().path() == "/favicon.svg";
+    let path = req.uri().path().to_owned();
+    let is_asset = path.starts_with("/pkg/") || path == "/favicon.svg";
     let mut response = next.run(req).await;
     let headers = response.headers_mut();
     let csp = format!(
@@ -88,9 +89,15 @@ pub async fn security_headers(
         );
     }
     // Pages and API answers carry personal data: keep them out of shared caches.
-    if !is_asset {
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
+    // Assets named after their content never change: cached for a year.
+    let cache = if !is_asset {
+        "no-store"
+    } else if ::app::server::assets::is_content_named(&path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response
 }
 
@@ -160,6 +167,11 @@ fn session_cookie(req: &Request) -> Option<SessionToken> {
 }
 
 /// Resolves the session cookie to an `Actor` once per request, and records the client address.
+/// Marks a response to a signed-in person: it holds personal data and is never
+/// compressed (see the compression layer in `app`).
+#[derive(Clone, Copy, Debug)]
+pub struct Personal;
+
 pub async fn resolve_actor(
     State((state, http)): State<(AppState, HttpSettings)>,
     mut req: Request,
@@ -171,6 +183,9 @@ pub async fn resolve_actor(
         match sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now()).await {
             Ok(Some(actor)) => {
                 req.extensions_mut().insert(actor);
+                let mut response = next.run(req).await;
+                response.extensions_mut().insert(Personal);
+                return response;
             }
             Ok(None) => {}
             Err(e) => {

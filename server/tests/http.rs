@@ -573,3 +573,100 @@ async fn accepted_connections_send_without_delay() {
     assert_eq!(peer, client.local_addr().unwrap());
     assert!(accepted.nodelay().unwrap(), "TCP_NODELAY is not set");
 }
+
+/// Sends `path` with `Accept-Encoding` set (and the browser's session cookie, if any).
+async fn get_encoded(b: &mut Browser, path: &str, encodings: &str) -> common::Reply {
+    let mut req = http::Request::get(path).header(http::header::ACCEPT_ENCODING, encodings);
+    if let Some(cookie) = &b.cookie {
+        req = req.header(http::header::COOKIE, cookie);
+    }
+    b.send(req.body(axum::body::Body::empty()).unwrap()).await
+}
+
+/// Visitors' pages are compressed; a signed-in person's never are: their pages
+/// mix personal data with text others wrote, what a BREACH-style attack needs.
+#[tokio::test]
+async fn only_pages_without_personal_data_are_compressed() {
+    let state = common::state().await;
+    let mut visitor = Browser::new(&state);
+    let r = get_encoded(&mut visitor, "/sign-in", "gzip, br").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.headers.contains_key(http::header::CONTENT_ENCODING),
+        "{:?}",
+        r.headers
+    );
+    let mut ada = signed_up(&state, "Ada", "ada.compress@example.org").await;
+    for path in ["/tickets", "/profile", "/privacy"] {
+        let r = get_encoded(&mut ada, path, "gzip, br").await;
+        assert_eq!(r.status, StatusCode::OK, "{path}");
+        assert!(
+            !r.headers.contains_key(http::header::CONTENT_ENCODING),
+            "{path} was compressed"
+        );
+        assert!(r.body.contains("Ada"), "{path} is a page of Ada's");
+    }
+}
+
+/// The bundle's files carry their content hash in their names, are cached for
+/// a year, and come precompressed when the browser accepts it; pages name them.
+#[tokio::test]
+async fn assets_are_named_by_content_cached_and_served_precompressed() {
+    let mut state = common::state().await;
+    let site = std::env::temp_dir()
+        .join("custodian-tests")
+        .join(format!("site-{}", uuid::Uuid::new_v4().simple()));
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let (js, wasm, css) = ("0123456789abcdef", "fedcba9876543210", "00112233aabbccdd");
+    std::fs::write(
+        site.join("hash.txt"),
+        format!("js: {js}\nwasm: {wasm}\ncss: {css}\n"),
+    )
+    .unwrap();
+    std::fs::write(pkg.join(format!("custodian.{wasm}.wasm")), b"\0asm plain").unwrap();
+    std::fs::write(
+        pkg.join(format!("custodian.{wasm}.wasm.br")),
+        b"brotli bytes",
+    )
+    .unwrap();
+    std::fs::write(pkg.join(format!("custodian.{css}.css")), b"body{}").unwrap();
+    std::fs::write(site.join("favicon.svg"), b"<svg/>").unwrap();
+    state.leptos_options = leptos::config::LeptosOptions::builder()
+        .output_name("custodian")
+        .site_root(site.display().to_string())
+        .site_pkg_dir("pkg")
+        .hash_files(true)
+        .hash_file(std::sync::Arc::from(
+            site.join("hash.txt").display().to_string(),
+        ))
+        .build();
+    let mut b = Browser::new(&state);
+
+    let page = b.get("/sign-in").await;
+    assert!(
+        page.body.contains(&format!("/pkg/custodian.{js}.js")),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(&format!("/pkg/custodian.{wasm}.wasm")));
+    assert!(page.body.contains(&format!("/pkg/custodian.{css}.css")));
+    assert_eq!(page.headers["cache-control"], "no-store");
+
+    let wasm_path = format!("/pkg/custodian.{wasm}.wasm");
+    let r = get_encoded(&mut b, &wasm_path, "gzip, br").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.headers["content-encoding"], "br");
+    assert_eq!(r.body, "brotli bytes");
+    assert_eq!(
+        r.headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    let r = b.get(&wasm_path).await;
+    assert!(!r.headers.contains_key(http::header::CONTENT_ENCODING));
+    assert_eq!(r.body, "\0asm plain");
+    // A file not named by its content is revalidated, not kept for a year.
+    let r = b.get("/favicon.svg").await;
+    assert_eq!(r.headers["cache-control"], "no-cache");
+    let _ = std::fs::remove_dir_all(&site);
+}

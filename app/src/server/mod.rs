@@ -1,6 +1,7 @@
 //! Server-only code: state, sessions, policy, services and entities.
 //! Nothing here is compiled into the browser bundle.
 pub mod actor;
+pub mod assets;
 pub mod audit;
 pub mod context;
 pub mod crypto;

@@ -1,0 +1,58 @@
+//! The names of the browser bundle's files. `scripts/build.sh` names them after
+//! their content and lists the hashes in `hash.txt` at the site root; Leptos'
+//! `HydrationScripts` reads the script and WASM names from it, and the shell
+//! takes the stylesheet's from here.
+use leptos::config::LeptosOptions;
+
+/// The hash of one kind of asset (`js`, `wasm`, `css`) in a `hash.txt`.
+pub fn hash_of(hash_txt: &str, kind: &str) -> Option<String> {
+    hash_txt.lines().find_map(|line| {
+        let (k, hash) = line.split_once(':')?;
+        (k.trim() == kind).then(|| hash.trim().to_owned())
+    })
+}
+
+/// Where the stylesheet is served: hashed when the site has a hash file.
+pub fn stylesheet_href(options: &LeptosOptions) -> String {
+    let pkg = &options.site_pkg_dir;
+    let hashed = options
+        .hash_files
+        .then(|| std::fs::read_to_string(options.hash_file.as_ref()).ok())
+        .flatten()
+        .and_then(|text| hash_of(&text, "css"));
+    match hashed {
+        Some(hash) => format!("/{pkg}/{}.{hash}.css", options.output_name),
+        None => format!("/{pkg}/{}.css", options.output_name),
+    }
+}
+
+/// Whether a file under `/pkg` is named after its content (`name.<16 hex>.ext`),
+/// so it can be cached for good.
+pub fn is_content_named(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let file = file
+        .strip_suffix(".br")
+        .or_else(|| file.strip_suffix(".gz"))
+        .unwrap_or(file);
+    let mut parts = file.rsplitn(3, '.');
+    let (_ext, hash) = (parts.next(), parts.next());
+    parts.next().is_some()
+        && hash.is_some_and(|h| h.len() == 16 && h.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_are_read_and_recognised() {
+        let text = "js: 0123456789abcdef\nwasm: fedcba9876543210\ncss: 00112233aabbccdd\n";
+        assert_eq!(hash_of(text, "css").as_deref(), Some("00112233aabbccdd"));
+        assert_eq!(hash_of(text, "font"), None);
+        assert!(is_content_named("/pkg/custodian.0123456789abcdef.js"));
+        assert!(is_content_named("/pkg/custodian.fedcba9876543210.wasm"));
+        assert!(!is_content_named("/pkg/custodian.js"));
+        assert!(!is_content_named("/pkg/custodian_bg.wasm"));
+        assert!(!is_content_named("/pkg/custodian.notahexhash00000.css"));
+    }
+}
