@@ -34,6 +34,9 @@ pub enum AppError {
     CrossSiteRequest,
     #[error("Something went wrong on our side (reference {request_id}). Please try again.")]
     Internal { request_id: String },
+    /// Too many requests need the same slow work at once (password checks).
+    #[error("The portal is very busy right now. Please try again in a moment.")]
+    Busy,
     #[error("The request could not be sent: {0}")]
     Transport(String),
 }
@@ -53,6 +56,7 @@ impl AppError {
             AppError::Conflict { .. } => "conflict",
             AppError::CrossSiteRequest => "cross_site_request",
             AppError::Internal { .. } => "internal",
+            AppError::Busy => "busy",
             AppError::Transport(_) => "transport",
         }
     }
