@@ -121,10 +121,17 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
         // (the sign-in page first of all). A signed-in person's responses carry their
         // personal data beside text other people wrote (a customer's message in an
         // agent's queue), the mix a BREACH-style length attack needs: never compressed.
+        // Static files are not compressed here: release builds ship .br/.gz copies.
         .layer(
             CompressionLayer::new().compress_when(DefaultPredicate::new().and(
-                |_: StatusCode, _: Version, _: &HeaderMap, ext: &Extensions| {
-                    ext.get::<middleware::Personal>().is_none()
+                |_: StatusCode, _: Version, headers: &HeaderMap, ext: &Extensions| {
+                    let page_or_answer = headers
+                        .get(http::header::CONTENT_TYPE)
+                        .and_then(|v| v.to_str().ok())
+                        .is_some_and(|t| {
+                            t.starts_with("text/html") || t.starts_with("application/json")
+                        });
+                    page_or_answer && ext.get::<middleware::Personal>().is_none()
                 },
             )),
         )

@@ -630,7 +630,8 @@ async fn assets_are_named_by_content_cached_and_served_precompressed() {
         b"brotli bytes",
     )
     .unwrap();
-    std::fs::write(pkg.join(format!("custodian.{css}.css")), b"body{}").unwrap();
+    let stylesheet = "body { margin: 0 auto; max-width: 60rem; color: #1d2b2a; }\n".repeat(20);
+    std::fs::write(pkg.join(format!("custodian.{css}.css")), &stylesheet).unwrap();
     std::fs::write(site.join("favicon.svg"), b"<svg/>").unwrap();
     state.leptos_options = leptos::config::LeptosOptions::builder()
         .output_name("custodian")
@@ -665,6 +666,11 @@ async fn assets_are_named_by_content_cached_and_served_precompressed() {
     let r = b.get(&wasm_path).await;
     assert!(!r.headers.contains_key(http::header::CONTENT_ENCODING));
     assert_eq!(r.body, "\0asm plain");
+    // Without a precompressed copy a static file goes as it is: never compressed per request.
+    let css_path = format!("/pkg/custodian.{css}.css");
+    let r = get_encoded(&mut b, &css_path, "gzip, br").await;
+    assert!(!r.headers.contains_key(http::header::CONTENT_ENCODING));
+    assert_eq!(r.body, stylesheet);
     // A file not named by its content is revalidated, not kept for a year.
     let r = b.get("/favicon.svg").await;
     assert_eq!(r.headers["cache-control"], "no-cache");
