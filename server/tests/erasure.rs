@@ -1224,6 +1224,21 @@ async fn next_turn(state: &AppState) {
     drain(state).await;
 }
 
+/// The job (the only one, or `id`) did not complete, and its last error says `why`.
+async fn stuck_job(state: &AppState, id: Option<Uuid>, why: &str) -> erasure_job::Model {
+    let query = match id {
+        Some(id) => erasure_job::Entity::find_by_id(id),
+        None => erasure_job::Entity::find(),
+    };
+    let job = query.one(&state.db).await.unwrap().unwrap();
+    assert_ne!(job.status, JobStatus::Completed);
+    assert!(
+        job.last_error.as_deref().unwrap_or_default().contains(why),
+        "{job:?}"
+    );
+    job
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_archive_that_cannot_be_deleted_fails_the_step_and_the_check_finds_leftovers() {
     let state = common::state().await;
@@ -1248,19 +1263,7 @@ async fn an_archive_that_cannot_be_deleted_fails_the_step_and_the_check_finds_le
         .await
         .unwrap();
     drain(&state).await;
-    let job = erasure_job::Entity::find()
-        .one(&state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_ne!(job.status, JobStatus::Completed);
-    assert!(
-        job.last_error
-            .as_deref()
-            .unwrap_or_default()
-            .contains("cannot delete"),
-        "{job:?}"
-    );
+    let job = stuck_job(&state, None, "cannot delete").await;
     let done: Vec<ErasureStep> = erasure_step::Entity::find()
         .filter(erasure_step::Column::JobId.eq(job.id))
         .all(&state.db)
@@ -1338,19 +1341,7 @@ async fn a_ticket_job_without_its_ticket_is_refused_not_passed() {
         .await
         .unwrap();
     drain(&state).await;
-    let job = erasure_job::Entity::find_by_id(job_id)
-        .one(&state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_ne!(job.status, JobStatus::Completed);
-    assert!(
-        job.last_error
-            .as_deref()
-            .unwrap_or_default()
-            .contains("without a ticket"),
-        "{job:?}"
-    );
+    stuck_job(&state, Some(job_id), "without a ticket").await;
     assert!(ticket::Entity::find_by_id(ticket_id)
         .one(&state.db)
         .await

@@ -3,6 +3,10 @@
 //! `HydrationScripts` reads the script and WASM names from it, and the shell
 //! takes the stylesheet's from here.
 use leptos::config::LeptosOptions;
+use std::{
+    collections::HashMap,
+    sync::{Mutex, OnceLock},
+};
 
 /// The hash of one kind of asset (`js`, `wasm`, `css`) in a `hash.txt`.
 pub fn hash_of(hash_txt: &str, kind: &str) -> Option<String> {
@@ -12,14 +16,27 @@ pub fn hash_of(hash_txt: &str, kind: &str) -> Option<String> {
     })
 }
 
-/// Where the stylesheet is served: hashed when the site has a hash file.
+/// Where the stylesheet is served: hashed when the site has a hash file. The
+/// file is read once per hash file, not on every page.
 pub fn stylesheet_href(options: &LeptosOptions) -> String {
+    static READ: OnceLock<Mutex<HashMap<String, Option<String>>>> = OnceLock::new();
     let pkg = &options.site_pkg_dir;
-    let hashed = options
-        .hash_files
-        .then(|| std::fs::read_to_string(options.hash_file.as_ref()).ok())
-        .flatten()
-        .and_then(|text| hash_of(&text, "css"));
+    let hashed = if options.hash_files {
+        let path = options.hash_file.to_string();
+        let mut read = READ
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        read.entry(path)
+            .or_insert_with_key(|path| {
+                std::fs::read_to_string(path)
+                    .ok()
+                    .and_then(|text| hash_of(&text, "css"))
+            })
+            .clone()
+    } else {
+        None
+    };
     match hashed {
         Some(hash) => format!("/{pkg}/{}.{hash}.css", options.output_name),
         None => format!("/{pkg}/{}.css", options.output_name),

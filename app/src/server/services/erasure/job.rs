@@ -2,8 +2,8 @@
 //! one recorded step at a time, each step at most once.
 use super::{
     steps,
-    turn::{done_steps, StepOutcome, Target, Turn},
-    verify, Identifiers,
+    turn::{done_steps, sealed_identifiers, StepOutcome, Target, Turn},
+    verify,
 };
 use crate::{
     model::{ErasureCheck, JobStatus},
@@ -100,13 +100,7 @@ pub async fn run(
         }
     }
     let job_key = state.vault.key(job.id).await?;
-    let ids: Option<Identifiers> = match (&job.identifiers, &job_key) {
-        (Some(sealed), Some(k)) => k
-            .open(erasure_job::IDENTIFIERS.at(&job.id), sealed)
-            .ok()
-            .and_then(|json| serde_json::from_slice(&json).ok()),
-        _ => None,
-    };
+    let ids = job_key.as_ref().and_then(|k| sealed_identifiers(&job, k));
     for &step in target.steps() {
         if done_steps(&state.db, job.id).await?.contains(&step) {
             continue;

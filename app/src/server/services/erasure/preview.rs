@@ -1,5 +1,7 @@
 //! What erasing a customer will do, per category of data, before anyone approves it.
-use super::{mentions::find_mentions, pseudonym, tickets_policy, Identifiers};
+use super::{
+    mentions::find_mentions, pseudonym, tickets_policy, turn::sealed_identifiers, Identifiers,
+};
 use crate::{
     error::AppError,
     model::{
@@ -168,14 +170,10 @@ async fn live_identifiers(
         .all(&state.db)
         .await?;
     for job in jobs {
-        let (Some(sealed), Some(k)) = (&job.identifiers, state.vault.key(job.id).await?) else {
+        let Some(k) = state.vault.key(job.id).await? else {
             continue;
         };
-        if let Some(ids) = k
-            .open(erasure_job::IDENTIFIERS.at(&job.id), sealed)
-            .ok()
-            .and_then(|json| serde_json::from_slice(&json).ok())
-        {
+        if let Some(ids) = sealed_identifiers(&job, &k) {
             return Ok(Some(ids));
         }
     }

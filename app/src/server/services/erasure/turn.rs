@@ -56,6 +56,18 @@ pub(super) struct Turn<'a> {
     pub job_key: Option<&'a DataKey>,
 }
 
+/// What the job's final check looks for, opened with the job's own key (while it exists).
+pub(super) fn sealed_identifiers(
+    job: &erasure_job::Model,
+    job_key: &DataKey,
+) -> Option<Identifiers> {
+    let sealed = job.identifiers.as_ref()?;
+    let json = job_key
+        .open(erasure_job::IDENTIFIERS.at(&job.id), sealed)
+        .ok()?;
+    serde_json::from_slice(&json).ok()
+}
+
 /// What a step tells the runner.
 pub(super) enum StepOutcome {
     Done,

@@ -2,7 +2,7 @@
 //! Its result is recorded on the request and the job.
 use super::{
     mentions::{find_mentions, mentions_in},
-    turn::{record, Target, Turn},
+    turn::{record, sealed_identifiers, Target, Turn},
     Identifiers,
 };
 use crate::{
@@ -124,16 +124,13 @@ async fn leftover_archives(turn: &Turn<'_>) -> Result<usize, ServiceError> {
     };
     // Records written before the ids were kept hold counts instead: nothing to look up.
     let detail: serde_json::Value = serde_json::from_str(&done.detail)?;
-    let ids = ["own", "all_modules"]
+    let ids: Vec<Uuid> = ["own", "all_modules"]
         .into_iter()
         .filter_map(|list| detail.get(list).and_then(serde_json::Value::as_array))
         .flatten()
-        .filter_map(|id| id.as_str().and_then(|id| Uuid::parse_str(id).ok()));
-    let mut left = 0;
-    for id in ids {
-        left += exports::files_of(&turn.state.exports.dir, id)?.len();
-    }
-    Ok(left)
+        .filter_map(|id| id.as_str().and_then(|id| Uuid::parse_str(id).ok()))
+        .collect();
+    Ok(exports::files_of_any(&turn.state.exports.dir, &ids)?.len())
 }
 
 /// Runs the final check of a job again without recording it: what it would
@@ -144,13 +141,7 @@ pub async fn final_check_of(state: &AppState, job_id: Uuid) -> Result<ErasureChe
         .await?
         .ok_or(crate::error::AppError::NotFound)?;
     let job_key = state.vault.key(job.id).await?;
-    let ids: Option<Identifiers> = match (&job.identifiers, &job_key) {
-        (Some(sealed), Some(k)) => k
-            .open(erasure_job::IDENTIFIERS.at(&job.id), sealed)
-            .ok()
-            .and_then(|json| serde_json::from_slice(&json).ok()),
-        _ => None,
-    };
+    let ids = job_key.as_ref().and_then(|k| sealed_identifiers(&job, k));
     let turn = Turn {
         state,
         job: &job,

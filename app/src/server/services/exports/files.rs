@@ -10,7 +10,15 @@ pub(super) fn file_of(dir: &Path, id: Uuid) -> PathBuf {
 
 /// Every file of archive `id`: the archive and any partial or spill files of its builds.
 pub fn files_of(dir: &Path, id: Uuid) -> std::io::Result<Vec<PathBuf>> {
-    let prefix = format!("{id}.");
+    files_of_any(dir, &[id])
+}
+
+/// Every file of any of these archives, reading the folder once.
+pub fn files_of_any(dir: &Path, ids: &[Uuid]) -> std::io::Result<Vec<PathBuf>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let prefixes: Vec<String> = ids.iter().map(|id| format!("{id}.")).collect();
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -19,7 +27,9 @@ pub fn files_of(dir: &Path, id: Uuid) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for entry in entries {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if prefixes.iter().any(|p| name.starts_with(p.as_str())) {
             out.push(entry.path());
         }
     }

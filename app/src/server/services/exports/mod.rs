@@ -20,7 +20,7 @@ mod spill;
 mod subject_archive;
 
 pub use all_modules::{write_all, WITHHELD};
-pub use files::{delete_files, files_of};
+pub use files::{delete_files, files_of, files_of_any};
 pub use job::{build, claim_next, fail};
 pub use progress::Progress;
 pub use render::json::FORMAT_VERSION;
