@@ -8,6 +8,7 @@ mod m0003_rectification;
 mod m0004_exports;
 mod m0005_erasure;
 mod m0006_audit_redaction;
+mod m0007_blind_index;
 
 pub use keystore::KeystoreMigrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_exports::Migration),
             Box::new(m0005_erasure::Migration),
             Box::new(m0006_audit_redaction::Migration),
+            Box::new(m0007_blind_index::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 use crate::error::StartError;
 use crate::{config::Settings, db};
 use ::app::server::{
+    blind_index,
     entities::{message, ticket},
     services::{accounts, exports, sessions},
 };
@@ -54,6 +55,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
         .await?
         .ok_or_else(|| StartError::config("no session"))?;
     let key = state.vault.require_key(actor.user_id).await?;
+    let index = state.vault.index_key().await?;
 
     println!("Seeding {tickets} tickets with {per_ticket} messages each…");
     let seeded = Instant::now();
@@ -62,16 +64,15 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
         let txn = state.db.begin().await?;
         let mut ticket_rows = Vec::new();
         let mut message_rows = Vec::new();
+        let mut texts = Vec::new();
         for i in batch * 500..((batch + 1) * 500).min(tickets) {
             let id = Uuid::now_v7();
             let at = start + chrono::Duration::seconds(i as i64 * 60);
+            let subject = format!("Benchmark ticket number {i}");
             ticket_rows.push(ticket::ActiveModel {
                 id: Set(id),
                 customer_id: Set(actor.user_id),
-                subject: Set(key.seal_str(
-                    ticket::SUBJECT.at(&id),
-                    &format!("Benchmark ticket number {i}"),
-                )),
+                subject: Set(key.seal_str(ticket::SUBJECT.at(&id), &subject)),
                 status: Set(::app::model::TicketStatus::Open),
                 created_at: Set(at),
                 updated_at: Set(at),
@@ -89,7 +90,9 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
                     redacted_at: Set(None),
                     redacted_by: Set(None),
                 });
+                texts.push((mid, body));
             }
+            texts.push((id, subject));
         }
         ticket::Entity::insert_many(ticket_rows).exec(&txn).await?;
         for chunk in message_rows.chunks(1000) {
@@ -97,6 +100,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
                 .exec(&txn)
                 .await?;
         }
+        blind_index::write_many(&txn, index, texts).await?;
         txn.commit().await?;
     }
     println!("  seeded in {:.1} s", seeded.elapsed().as_secs_f64());
@@ -187,8 +191,8 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
     Ok(())
 }
 
-/// Erasure on the same data: the preview of a small customer (whose mention scan
-/// decrypts every other customer's message — here all 100,000), then the whole
+/// Erasure on the same data: the preview of a small customer (whose mentions
+/// are looked up in the blind index among the other 100,000 messages), then the whole
 /// erasure job of the big customer, each against the plain read.
 async fn erasure(
     state: &::app::server::AppState,
@@ -240,7 +244,7 @@ async fn erasure(
     let job_time = erased.elapsed();
     let ratio = |d: Duration| 100.0 * raw.as_secs_f64() / d.as_secs_f64().max(1e-9);
     println!(
-        "erasure preview of another customer (decrypts every message): {:.2} s ({:.0}% of raw read speed; {} mentions)",
+        "erasure preview of another customer (mentions from the index): {:.2} s ({:.0}% of raw read speed; {} mentions)",
         scan.as_secs_f64(),
         ratio(scan),
         preview.mentions.len()

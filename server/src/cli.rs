@@ -186,6 +186,15 @@ async fn serve(
     if settings.demo {
         demo::seed(&state).await?;
     }
+    tokio::spawn({
+        // Texts written before the blind index existed (an upgrade) get indexed now.
+        let state = state.clone();
+        async move {
+            if let Err(e) = ::app::server::blind_index::catch_up(&state).await {
+                tracing::error!(error = %e.chain(), "blind index: indexing older texts failed");
+            }
+        }
+    });
     tokio::spawn(crate::exports_worker::run(state.clone()));
     tokio::spawn(crate::erasure_worker::run(
         state.clone(),

@@ -1396,3 +1396,143 @@ async fn records_from_before_and_a_broken_setting_are_not_dead_ends() {
         .unwrap();
     assert_eq!(saved.erased_tickets, TicketsPolicy::Delete);
 }
+
+/// The rows of the blind index that belong to these texts (messages or tickets).
+async fn index_rows(state: &AppState, sources: &[Uuid]) -> u64 {
+    use app::server::entities::blind_index;
+    blind_index::Entity::find()
+        .filter(blind_index::Column::SourceId.is_in(sources.to_vec()))
+        .count(&state.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mentions_are_looked_up_in_the_blind_index_which_follows_the_texts() {
+    use app::server::{blind_index, entities::blind_index_backfill};
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, ADA_NAME, ADA_EMAIL, ADA_PHONE).await;
+    let (bob, _) = sign_up(&state, "Bob", "bob@example.org", "").await;
+    let admin = staff(&state, "admin@example.org", Role::Admin).await;
+    let bob_ticket = tickets::open(
+        &state,
+        &bob,
+        "Printer",
+        &format!("Please copy {} on this", ADA_EMAIL.to_uppercase()),
+        &[],
+    )
+    .await
+    .unwrap();
+    let mention = message::Entity::find()
+        .filter(message::Column::TicketId.eq(bob_ticket))
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let found = |p: app::model::ErasurePreview| {
+        p.mentions
+            .iter()
+            .filter(|m| m.message_id == Some(mention))
+            .count()
+    };
+    assert_eq!(
+        found(erasure::preview(&state, &admin, ada.user_id).await.unwrap()),
+        1
+    );
+
+    // The rows hold keyed tokens, never the text.
+    let rows = app::server::entities::blind_index::Entity::find()
+        .all(&state.db)
+        .await
+        .unwrap();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        assert_eq!(row.token.len(), 16);
+        assert!(!row.token.windows(3).any(|w| w == b"ada" || w == b"bob"));
+    }
+
+    // The preview reads the index, not every message: without the rows it finds nothing…
+    app::server::entities::blind_index::Entity::delete_many()
+        .exec(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        found(erasure::preview(&state, &admin, ada.user_id).await.unwrap()),
+        0
+    );
+    // …and texts written before the index existed are indexed on the next look-up.
+    blind_index_backfill::Entity::update_many()
+        .col_expr(
+            blind_index_backfill::Column::Done,
+            sea_orm::sea_query::Expr::value(false),
+        )
+        .col_expr(
+            blind_index_backfill::Column::AfterId,
+            sea_orm::sea_query::Expr::value(Option::<Uuid>::None),
+        )
+        .exec(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        found(erasure::preview(&state, &admin, ada.user_id).await.unwrap()),
+        1
+    );
+    assert_eq!(blind_index::catch_up(&state).await.unwrap(), 0, "done once");
+
+    // A redaction re-indexes the message: the address is no longer found there.
+    erasure::redact_message(
+        &state,
+        &admin,
+        mention,
+        "Please copy her on this",
+        "Third party",
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        found(erasure::preview(&state, &admin, ada.user_id).await.unwrap()),
+        0
+    );
+    assert!(
+        index_rows(&state, &[mention]).await > 0,
+        "the new text is indexed"
+    );
+
+    // Erasing Bob with his tickets kept (anonymised) takes his texts out of the index.
+    erasure::save_settings(&state, &admin, "anonymise")
+        .await
+        .unwrap();
+    let job = erasure::erase_customer(&state, &admin, bob.user_id, "Contract ended")
+        .await
+        .unwrap();
+    drain(&state).await;
+    assert!(ticket::Entity::find_by_id(bob_ticket)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .is_some());
+    assert_eq!(index_rows(&state, &[bob_ticket, mention]).await, 0);
+    let done = erasure_job::Entity::find_by_id(job)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(done.status, JobStatus::Completed, "its final check passed");
+    let check = erasure::final_check_of(&state, job).await.unwrap();
+    assert!(!check.findings.iter().any(|f| f.contains("search index")));
+    // A row left behind fails the check.
+    let stale = state.vault.index_key().await.unwrap();
+    blind_index::write(&state.db, stale, mention, "bob@example.org")
+        .await
+        .unwrap();
+    let check = erasure::final_check_of(&state, job).await.unwrap();
+    assert!(
+        check
+            .findings
+            .iter()
+            .any(|f| f.contains("still in the search index")),
+        "{:?}",
+        check.findings
+    );
+}

@@ -491,3 +491,54 @@ async fn building_an_archive_does_not_block_the_runtime() {
     assert!(read > 0, "the archive was written through the pipe");
     let _ = std::fs::remove_file(&pipe);
 }
+
+/// Pages of tickets are read on their own thread while earlier ones are written:
+/// every ticket arrives, once, in order, across several pages.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_archive_of_many_pages_holds_every_ticket_once_in_order() {
+    let state = common::state().await;
+    let (mut http, alice) = browser_for(&state, "Alice Smith", "alice@example.org").await;
+    let mut opened = Vec::new();
+    for i in 0..450 {
+        opened.push(
+            tickets::open(
+                &state,
+                &alice,
+                &format!("Ticket {i}"),
+                &format!("Body {i}"),
+                &[],
+            )
+            .await
+            .unwrap(),
+        );
+    }
+    let r = http.call::<RequestExport>(&[("password", PASSWORD)]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    assert!(server::exports_worker::work_once(&state).await);
+    let req = http::Request::get(format!("/exports/{id}/download"))
+        .header(http::header::COOKIE, http.cookie.clone().unwrap())
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(http.router.clone(), req)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let files = unzip(&bytes);
+    let data: serde_json::Value = serde_json::from_str(&files["data.json"]).unwrap();
+    let ids: Vec<String> = data["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect();
+    let expected: Vec<String> = opened.iter().map(ToString::to_string).collect();
+    assert_eq!(ids, expected);
+    assert_eq!(data["tickets"][449]["messages"][0]["body"], "Body 449");
+    // One header line and one line per message in messages.csv.
+    assert_eq!(files["messages.csv"].lines().count(), 451);
+}

@@ -3,6 +3,7 @@
 pub mod actor;
 pub mod assets;
 pub mod audit;
+pub mod blind_index;
 pub mod context;
 pub mod crypto;
 pub mod entities;

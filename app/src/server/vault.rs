@@ -1,7 +1,7 @@
 //! The key store: creates, unwraps, rotates and destroys subjects' data keys (destroying one is crypto-shredding: everything sealed under it becomes unreadable).
 use super::error::Context as _;
 use super::{
-    crypto::{CryptoError, DataKey, Keyring, KeyringError, Slot},
+    crypto::{CryptoError, DataKey, IndexKey, Keyring, KeyringError, Slot},
     entities::subject_key,
     ServiceError,
 };
@@ -20,7 +20,13 @@ pub const ERASED: &str = "[erased]";
 pub struct Vault {
     keystore: DatabaseConnection,
     keyring: RwLock<Keyring>,
+    index_key: tokio::sync::OnceCell<IndexKey>,
 }
+
+/// The key store row that holds the blind index's key: a reserved id no
+/// subject can have (subjects get random v4/v7 ids), so it is wrapped, listed
+/// and rotated with the data keys but never destroyed by an erasure.
+pub const INDEX_KEY_ROW: Uuid = Uuid::from_u128(0x0000_0000_0000_0000_0000_0000_0000_0001);
 
 impl std::fmt::Debug for Vault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -37,6 +43,7 @@ impl Vault {
         Vault {
             keystore,
             keyring: RwLock::new(keyring),
+            index_key: tokio::sync::OnceCell::new(),
         }
     }
 
@@ -58,6 +65,23 @@ impl Vault {
             Some(id) => ring.get(id).cloned(),
             None => Some(ring.current().clone()),
         })
+    }
+
+    /// The blind index's key, created on first use; unwrapped once per process.
+    pub async fn index_key(&self) -> Result<&IndexKey, ServiceError> {
+        self.index_key
+            .get_or_try_init(|| async {
+                let key = match self.key(INDEX_KEY_ROW).await? {
+                    Some(key) => key,
+                    // Two servers starting at once may both try; the loser reads the winner's.
+                    None => match self.create_key(INDEX_KEY_ROW).await {
+                        Ok(key) => key,
+                        Err(first) => self.key(INDEX_KEY_ROW).await?.ok_or(first)?,
+                    },
+                };
+                Ok(IndexKey::from_data_key(&key))
+            })
+            .await
     }
 
     /// Creates the data key of a new subject.
@@ -144,6 +168,11 @@ impl Vault {
     /// Follow with `compact` (outside any transaction) so the wrapped key also
     /// leaves the files: on SQLite the deleted row is already zeroed (secure_delete).
     pub async fn destroy_key(&self, subject: Uuid) -> Result<bool, ServiceError> {
+        if subject == INDEX_KEY_ROW {
+            return Err(ServiceError::invariant(
+                "the blind index key is not a subject's key",
+            ));
+        }
         let deleted = subject_key::Entity::delete_by_id(subject)
             .exec(&self.keystore)
             .await?
@@ -159,7 +188,9 @@ impl Vault {
     /// How many data keys each master key wraps, for the admin page and the CLI.
     pub async fn status(&self) -> Result<KeyStatus, ServiceError> {
         self.refresh()?;
+        // The index key is not a person's: counted by `index_key_master`, not here.
         let rows: Vec<(String, i64)> = subject_key::Entity::find()
+            .filter(subject_key::Column::SubjectId.ne(INDEX_KEY_ROW))
             .select_only()
             .column(subject_key::Column::MasterKeyId)
             .column_as(subject_key::Column::SubjectId.count(), "n")
@@ -249,10 +280,15 @@ impl Vault {
     /// Drops old master keys that no data key uses any more; returns their ids.
     pub async fn prune_unused_master_keys(&self) -> Result<Vec<String>, ServiceError> {
         let status = self.status().await?;
+        let index_master = subject_key::Entity::find_by_id(INDEX_KEY_ROW)
+            .one(&self.keystore)
+            .await?
+            .map(|row| row.master_key_id);
         let unused: Vec<String> = status
             .keys
             .iter()
             .filter(|k| !k.current && k.data_keys == 0)
+            .filter(|k| index_master.as_deref() != Some(k.key_id.as_str()))
             .map(|k| k.key_id.clone())
             .collect();
         if !unused.is_empty() {

@@ -294,6 +294,45 @@ impl DataKey {
     }
 }
 
+/// The key of the blind index: turns a normalised token into an opaque one
+/// (HMAC-SHA-256, first 16 bytes). Equal tokens give equal results, so it
+/// reveals equality and frequency, never text; without the key a guess cannot
+/// be checked. Kept in the key store like a data key, never used to seal.
+pub struct IndexKey {
+    key: Zeroizing<[u8; 32]>,
+}
+
+impl std::fmt::Debug for IndexKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IndexKey([redacted])")
+    }
+}
+
+/// Length of a blind index token in bytes.
+pub const INDEX_TOKEN_LEN: usize = 16;
+
+impl IndexKey {
+    /// The index key stored in the key store as a (dedicated) data key.
+    pub fn from_data_key(key: &DataKey) -> Self {
+        IndexKey {
+            key: Zeroizing::new(*key.key),
+        }
+    }
+
+    /// The opaque token of one normalised token.
+    pub fn token(&self, normalised: &str) -> [u8; INDEX_TOKEN_LEN] {
+        use hmac::{Hmac, Mac};
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.key[..])
+            .expect("HMAC accepts a key of any length");
+        mac.update(b"custodian:index:v1|");
+        mac.update(normalised.as_bytes());
+        let full = mac.finalize().into_bytes();
+        let mut out = [0u8; INDEX_TOKEN_LEN];
+        out.copy_from_slice(&full[..INDEX_TOKEN_LEN]);
+        out
+    }
+}
+
 /// The id of the data key that sealed a value, if it is one of ours.
 pub fn sealed_key_id(sealed: &[u8]) -> Option<Uuid> {
     if sealed.len() < SEAL_OVERHEAD || sealed[0] != SEALED_VERSION {

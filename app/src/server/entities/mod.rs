@@ -1,6 +1,8 @@
 //! sea-orm entities: the tables as the services see them.
 pub mod audit_event;
 pub mod audit_head;
+pub mod blind_index;
+pub mod blind_index_backfill;
 pub mod custom_field;
 pub mod custom_field_value;
 pub mod data_export;

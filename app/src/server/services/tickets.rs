@@ -16,7 +16,8 @@ use crate::{
     server::services::people::people,
     server::{
         audit::{self, Change, Event},
-        crypto::DataKey,
+        blind_index,
+        crypto::{DataKey, IndexKey},
         entities::{message, ticket},
         policy::{self, Action, Target, TicketScope},
         vault::{self, open_text},
@@ -206,7 +207,7 @@ pub async fn new_ticket_fields(
 
 async fn insert_message(
     db: &impl ConnectionTrait,
-    key: &DataKey,
+    (key, index): (&DataKey, &IndexKey),
     ticket_id: Uuid,
     author_id: Uuid,
     body: &str,
@@ -225,6 +226,7 @@ async fn insert_message(
     }
     .insert(db)
     .await?;
+    blind_index::write(db, index, id, body).await?;
     Ok(id)
 }
 
@@ -255,6 +257,7 @@ pub async fn open(
     }
     let defs = custom::active(&state.db, FieldScope::Ticket).await?;
     let key = state.vault.require_key(actor.user_id).await?;
+    let index = state.vault.index_key().await?;
     let now = Utc::now();
     let id = Uuid::now_v7();
     let txn = audit::begin(&state.db).await?;
@@ -268,7 +271,8 @@ pub async fn open(
     }
     .insert(&txn)
     .await?;
-    insert_message(&txn, &key, id, actor.user_id, &body, false).await?;
+    blind_index::write(&txn, index, id, &subject).await?;
+    insert_message(&txn, (&key, index), id, actor.user_id, &body, false).await?;
     let mut event = Event::new(AuditAction::TicketCreated, "ticket", id)
         .by(actor)
         .about(actor.user_id)
@@ -307,6 +311,7 @@ pub async fn reply(
         Action::ReplyToTicket
     };
     let body = validate::message_body(body)?;
+    let index = state.vault.index_key().await?;
     let txn = audit::begin(&state.db).await?;
     let ticket = visible_ticket(&txn, actor, ticket_id, action).await?;
     let status = ticket.status;
@@ -320,7 +325,15 @@ pub async fn reply(
     let key = state.vault.key(customer).await?.ok_or_else(|| AppError::Conflict {
         message: "This ticket's customer was erased: the ticket is kept only for reporting and takes no more replies.".into(),
     })?;
-    let id = insert_message(&txn, &key, ticket.id, actor.user_id, &body, internal).await?;
+    let id = insert_message(
+        &txn,
+        (&key, index),
+        ticket.id,
+        actor.user_id,
+        &body,
+        internal,
+    )
+    .await?;
     let new_status = match (actor.role, status) {
         (Role::Customer, TicketStatus::Pending | TicketStatus::Solved) => TicketStatus::Open,
         _ => status,

@@ -1,14 +1,16 @@
 //! The subject named in other customers' conversations: their email, phone or
-//! name in messages and ticket subjects, found by decrypting and matching.
+//! name in messages and ticket subjects, looked up in the blind index and
+//! confirmed by decrypting the candidates.
 use super::Identifiers;
 use crate::{
     model::{Mention, MentionKind},
     server::{
+        blind_index,
         entities::{message, ticket},
         AppState, ServiceError,
     },
 };
-use sea_orm::{prelude::*, QueryOrder, QuerySelect};
+use sea_orm::prelude::*;
 use std::collections::HashMap;
 
 fn digits(s: &str) -> String {
@@ -61,43 +63,48 @@ fn excerpt(text: &str, at: usize) -> String {
     out
 }
 
-/// Messages of other customers' tickets that name the subject, read in pages.
+/// Messages and subject lines of other customers' tickets that name the
+/// subject. The blind index gives the candidates; only those are decrypted,
+/// so the cost follows the mentions, not the size of the database.
 pub(super) async fn find_mentions(
     state: &AppState,
     subject: Uuid,
     ids: &Identifiers,
 ) -> Result<Vec<Mention>, ServiceError> {
+    let lookup = blind_index::Lookup::of(&ids.email, ids.phone.as_deref(), &ids.name);
+    let candidates: Vec<Uuid> = blind_index::candidates(state, &lookup)
+        .await?
+        .into_iter()
+        .collect();
     let mut found = Vec::new();
-    let mut after: Option<Uuid> = None;
-    loop {
-        let mut query = message::Entity::find()
-            .order_by_asc(message::Column::Id)
-            .limit(500);
-        if let Some(last) = after {
-            query = query.filter(message::Column::Id.gt(last));
-        }
-        let page = query.all(&state.db).await?;
-        let Some(last) = page.last() else { break };
-        after = Some(last.id);
-        let owners: HashMap<Uuid, Uuid> = ticket::Entity::find()
-            .select_only()
-            .column(ticket::Column::Id)
-            .column(ticket::Column::CustomerId)
-            .filter(ticket::Column::Id.is_in(page.iter().map(|m| m.ticket_id).collect::<Vec<_>>()))
-            .into_tuple()
+    for chunk in candidates.chunks(500) {
+        let messages = message::Entity::find()
+            .filter(message::Column::Id.is_in(chunk.to_vec()))
+            .all(&state.db)
+            .await?;
+        let mut tickets: Vec<Uuid> = messages.iter().map(|m| m.ticket_id).collect();
+        tickets.extend(chunk.iter().copied());
+        let tickets: HashMap<Uuid, ticket::Model> = ticket::Entity::find()
+            .filter(ticket::Column::Id.is_in(tickets))
+            .filter(ticket::Column::CustomerId.ne(subject))
             .all(&state.db)
             .await?
             .into_iter()
+            .map(|t| (t.id, t))
             .collect();
         let keys = state
             .vault
-            .keys(owners.values().copied().filter(|c| *c != subject))
+            .keys(tickets.values().map(|t| t.customer_id))
             .await?;
-        for m in &page {
-            let Some(owner) = owners.get(&m.ticket_id).filter(|o| **o != subject) else {
+        let key_of = |ticket_id: &Uuid| {
+            tickets
+                .get(ticket_id)
+                .and_then(|t| keys.get(&t.customer_id))
+        };
+        for m in &messages {
+            let Some(key) = key_of(&m.ticket_id) else {
                 continue;
             };
-            let Some(key) = keys.get(owner) else { continue };
             let Ok(text) = key.open_string(message::BODY.at(&m.id), &m.body) else {
                 continue;
             };
@@ -110,23 +117,9 @@ pub(super) async fn find_mentions(
                 });
             }
         }
-    }
-    // Subject lines of other customers' tickets, too.
-    let mut after: Option<Uuid> = None;
-    loop {
-        let mut query = ticket::Entity::find()
-            .filter(ticket::Column::CustomerId.ne(subject))
-            .order_by_asc(ticket::Column::Id)
-            .limit(500);
-        if let Some(last) = after {
-            query = query.filter(ticket::Column::Id.gt(last));
-        }
-        let page = query.all(&state.db).await?;
-        let Some(last) = page.last() else { break };
-        after = Some(last.id);
-        let keys = state.vault.keys(page.iter().map(|t| t.customer_id)).await?;
-        for t in &page {
-            let Some(key) = keys.get(&t.customer_id) else {
+        // Candidates that are tickets: their subject lines.
+        for id in chunk {
+            let (Some(t), Some(key)) = (tickets.get(id), key_of(id)) else {
                 continue;
             };
             let Ok(text) = key.open_string(ticket::SUBJECT.at(&t.id), &t.subject) else {
@@ -142,6 +135,8 @@ pub(super) async fn find_mentions(
             }
         }
     }
+    // The same order every time: by ticket, subject line first, then messages.
+    found.sort_by_key(|m| (m.ticket_id, m.message_id));
     Ok(found)
 }
 

@@ -5,6 +5,7 @@ use crate::{
     model::AuditAction,
     server::{
         audit::{self, Change, Event},
+        blind_index,
         entities::{audit_event, message, ticket},
         policy::{self, Action, Target},
         services::{legal_holds::active_hold, requests},
@@ -55,6 +56,7 @@ pub async fn redact_message(
         .ok_or_else(|| AppError::Conflict {
             message: "This ticket's customer was erased: the message is already unreadable.".into(),
         })?;
+    let index = state.vault.index_key().await?;
     message::Entity::update_many()
         .col_expr(
             message::Column::Body,
@@ -65,6 +67,7 @@ pub async fn redact_message(
         .filter(message::Column::Id.eq(m.id))
         .exec(&txn)
         .await?;
+    blind_index::replace(&txn, index, m.id, replacement).await?;
     // The audit log's copy of the text (the reply, or the ticket's first message)
     // is redacted too; the chain commits to digests, and this event records the new ones.
     let resealed = match key.open_string(message::BODY.at(&m.id), &m.body) {

@@ -9,6 +9,7 @@ use crate::{
     model::{AuditAction, ErasureStep, ExportKind, ExportStatus, MailStatus, TicketsPolicy},
     server::{
         audit::{self, Change, Event},
+        blind_index,
         entities::{
             custom_field_value, data_export, erasure_job, erasure_step, legal_hold, message,
             outbound_mail, privacy_request, session, sign_in_failure, ticket, user,
@@ -86,6 +87,9 @@ async fn delete_records(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
         .exec(&txn)
         .await?
         .rows_affected;
+    // The index rows of their texts go whatever the policy: kept tickets are
+    // unreadable from now on, and their tokens would still link them to others.
+    let index_rows = blind_index::forget_tickets(&txn, &tickets).await?;
     let mut deleted_tickets = 0;
     let mut deleted_messages = 0;
     if job.tickets_policy == TicketsPolicy::Delete {
@@ -138,6 +142,7 @@ async fn delete_records(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
         "mails": mails,
         "sign_in_failures": failures,
         "legal_holds": holds,
+        "index_rows": index_rows,
     });
     record(&txn, job, ErasureStep::DeleteRecords, detail).await?;
     txn.commit().await?;
@@ -362,6 +367,7 @@ async fn delete_ticket(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
         .exec(&txn)
         .await?
         .rows_affected;
+    blind_index::forget_tickets(&txn, &[ticket_id]).await?;
     let messages = message::Entity::delete_many()
         .filter(message::Column::TicketId.eq(ticket_id))
         .exec(&txn)

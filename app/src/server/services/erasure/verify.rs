@@ -12,6 +12,7 @@ use crate::{
     },
     server::{
         audit::{self, Change, Event},
+        blind_index,
         entities::{
             custom_field_value, data_export, erasure_job, erasure_step, message, outbound_mail,
             privacy_request, session, sign_in_failure, ticket, user,
@@ -47,6 +48,7 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
             if left > 0 {
                 findings.push(format!("{left} messages of the ticket still exist."));
             }
+            index_leftovers(db, &[ticket_id], &mut findings).await?;
         }
         Target::Customer => {
             if state.vault.key(subject).await?.is_some() {
@@ -88,6 +90,14 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
                     findings.push(format!("{tickets} tickets still exist."));
                 }
             }
+            let own: Vec<Uuid> = ticket::Entity::find()
+                .select_only()
+                .column(ticket::Column::Id)
+                .filter(ticket::Column::CustomerId.eq(subject))
+                .into_tuple()
+                .all(db)
+                .await?;
+            index_leftovers(db, &own, &mut findings).await?;
             match turn.ids {
                 None => findings.push(
                     "The identifiers to check for are unreadable; the check cannot run.".to_owned(),
@@ -111,6 +121,22 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
         warnings,
         steps,
     })
+}
+
+/// Search index rows of texts that should have left it with the subject's data.
+async fn index_leftovers(
+    db: &DatabaseConnection,
+    tickets: &[Uuid],
+    findings: &mut Vec<String>,
+) -> Result<(), ServiceError> {
+    let rows = blind_index::rows_of_tickets(db, tickets).await?;
+    if rows > 0 {
+        findings.push(format!(
+            "{} of their texts are still in the search index.",
+            count_of(rows, "entry", "entries")
+        ));
+    }
+    Ok(())
 }
 
 /// Files left on disk of the archives the `delete_exports` step removed (the

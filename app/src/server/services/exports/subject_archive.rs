@@ -195,6 +195,43 @@ async fn ticket_page(
     Ok(out)
 }
 
+/// Pages of tickets read (and decrypted) on a thread of their own while the
+/// caller formats, compresses and encrypts the previous ones; at most two pages
+/// wait in between, so memory stays bounded whatever the number of tickets.
+fn read_ahead(
+    state: &AppState,
+    s: &std::sync::Arc<Subject>,
+) -> (
+    tokio::sync::mpsc::Receiver<Result<Vec<ExportTicket>, ServiceError>>,
+    tokio::task::JoinHandle<()>,
+) {
+    let (tx, rx) = tokio::sync::mpsc::channel(2);
+    let (state, s) = (state.clone(), s.clone());
+    let runtime = tokio::runtime::Handle::current();
+    // A blocking thread, not a task: decrypting pages must not hold a runtime worker.
+    // If the builder stops early the receiver is dropped and the reader ends at its next send.
+    let reader = tokio::task::spawn_blocking(move || {
+        runtime.block_on(async move {
+            let mut after = None;
+            loop {
+                let page = match ticket_page(&state, &s, after).await {
+                    Ok(page) if page.is_empty() => return,
+                    Ok(page) => page,
+                    Err(e) => {
+                        let _ = tx.send(Err(e)).await;
+                        return;
+                    }
+                };
+                after = page.last().map(|t| (t.created_at, t.id));
+                if tx.send(Ok(page)).await.is_err() {
+                    return;
+                }
+            }
+        })
+    });
+    (rx, reader)
+}
+
 type Archive = ZipWriter<zip::write::StreamWriter<SealingWriter<BufWriter<std::fs::File>>>>;
 
 fn start(zip: &mut Archive, name: &str) -> Result<(), ServiceError> {
@@ -238,7 +275,7 @@ pub(super) async fn build(
     export: &data_export::Model,
     tmp: &Path,
 ) -> Result<u64, ServiceError> {
-    let s = load_subject(state, export.subject_id).await?;
+    let s = std::sync::Arc::new(load_subject(state, export.subject_id).await?);
     let ticket_count = ticket::Entity::find()
         .filter(ticket::Column::CustomerId.eq(s.viewer.user_id))
         .count(&state.db)
@@ -270,13 +307,9 @@ pub(super) async fn build(
     render::json::value_of(&mut zip, &s.profile)?;
     zip.write_all(b",\"tickets\":[")?;
     let mut first = true;
-    let mut after = None;
-    loop {
-        let page = ticket_page(state, &s, after).await?;
-        if page.is_empty() {
-            break;
-        }
-        after = page.last().map(|t| (t.created_at, t.id));
+    let (mut pages, reader) = read_ahead(state, &s);
+    while let Some(page) = pages.recv().await {
+        let page = page?;
         for t in &page {
             render::json::item(&mut zip, &mut first, t)?;
             tickets_csv.write_record(render::csv::ticket(t))?;
@@ -287,6 +320,8 @@ pub(super) async fn build(
         }
         progress.advance(page.len() as u64).await?;
     }
+    // A reader that panicked closed the channel early: never publish a short archive.
+    reader.await?;
     zip.write_all(b"],\"privacy_requests\":")?;
     render::json::value_of(&mut zip, &requests)?;
     zip.write_all(b",\"activity\":[")?;

@@ -1,0 +1,444 @@
+//! The blind index: which messages and subject lines contain an e-mail
+//! address, a phone number or a word, without decrypting them. Each text is
+//! cut into normalised tokens (`e:` address, `p:` phone digits, `w:` word),
+//! each token keyed with HMAC-SHA-256 under the index key, and one row per
+//! (token, message or ticket) is written in the same transaction as the text.
+//!
+//! What it reveals to someone holding the main database but not the key store:
+//! which texts share a token and how often a token occurs — never the token
+//! itself, and a guess cannot be checked without the key. Rows go with the text
+//! (ticket deletion, erasure of the texts' owner) and change with it (redaction).
+use super::{
+    crypto::{IndexKey, INDEX_TOKEN_LEN},
+    entities::{blind_index, blind_index_backfill, message, ticket},
+    AppState, ServiceError,
+};
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, QuerySelect, TransactionTrait};
+use std::collections::{BTreeSet, HashSet};
+
+/// Fewest digits a phone number has (shorter runs are order numbers, dates…).
+const PHONE_MIN_DIGITS: usize = 7;
+/// Most digits a phone number has (E.164 allows 15).
+const PHONE_MAX_DIGITS: usize = 15;
+
+/// A phone number reduced to its digits, international prefix `00` read as `+`:
+/// `+49 30 1234 5678`, `0049 (30) 1234-5678` and `+49.30.12345678` are one token.
+pub fn phone_digits(text: &str) -> Option<String> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits
+        .strip_prefix("00")
+        .map(str::to_owned)
+        .unwrap_or(digits);
+    (PHONE_MIN_DIGITS..=PHONE_MAX_DIGITS)
+        .contains(&digits.len())
+        .then_some(digits)
+}
+
+/// The words of a name or text, lower-cased, at least two characters long.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_lowercase)
+}
+
+fn email_in(chunk: &str) -> Option<String> {
+    let chunk = chunk.trim_matches(|c: char| !c.is_alphanumeric());
+    let (local, domain) = chunk.split_once('@')?;
+    (!local.is_empty() && domain.contains('.') && !domain.contains('@'))
+        .then(|| chunk.to_lowercase())
+}
+
+fn is_phone_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '-' | '.' | '/' | ' ')
+}
+
+/// Every normalised token of a text: its e-mail addresses, phone numbers and words.
+pub fn tokens(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for chunk in text.split(|c: char| c.is_whitespace() || "<>,;:\"'[](){}".contains(c)) {
+        if let Some(email) = email_in(chunk) {
+            out.insert(format!("e:{email}"));
+        }
+    }
+    // Runs of digits and the separators people put in phone numbers. Two
+    // numbers may stand side by side, so every stretch of whole groups of
+    // the run (split at spaces) that has a phone number's length counts.
+    let mut run = String::new();
+    for c in text.chars().chain(std::iter::once('\n')) {
+        if is_phone_char(c) {
+            run.push(c);
+            continue;
+        }
+        let groups: Vec<&str> = run.split(' ').filter(|g| !g.is_empty()).collect();
+        for start in 0..groups.len() {
+            for end in start + 1..=groups.len() {
+                let stretch = groups[start..end].concat();
+                if let Some(phone) = phone_digits(&stretch) {
+                    out.insert(format!("p:{phone}"));
+                } else if stretch.chars().filter(char::is_ascii_digit).count()
+                    > PHONE_MAX_DIGITS + 2
+                {
+                    break;
+                }
+            }
+        }
+        run.clear();
+    }
+    out.extend(words(text).map(|w| format!("w:{w}")));
+    out
+}
+
+/// The subject's tokens to look up: any of `alternatives` is a candidate, and
+/// for a name every one of its words must be there.
+#[derive(Debug, Default)]
+pub struct Lookup {
+    pub alternatives: Vec<String>,
+    pub all_of: Vec<String>,
+}
+
+impl Lookup {
+    /// The identifiers of one subject: e-mail, phone (7+ digits) and name (3+ characters).
+    pub fn of(email: &str, phone: Option<&str>, name: &str) -> Self {
+        let mut lookup = Lookup::default();
+        if let Some(email) = email_in(email.trim()) {
+            lookup.alternatives.push(format!("e:{email}"));
+        }
+        if let Some(phone) = phone.and_then(phone_digits) {
+            lookup.alternatives.push(format!("p:{phone}"));
+        }
+        if name.trim().chars().count() >= 3 {
+            lookup.all_of = words(name).map(|w| format!("w:{w}")).collect();
+        }
+        lookup
+    }
+}
+
+fn rows(key: &IndexKey, source: Uuid, text: &str) -> Vec<blind_index::ActiveModel> {
+    tokens(text)
+        .iter()
+        .map(|t| blind_index::ActiveModel {
+            token: Set(key.token(t).to_vec()),
+            source_id: Set(source),
+        })
+        .collect()
+}
+
+/// Indexes one text (a message, or a ticket's subject line under the ticket's id).
+pub async fn write(
+    db: &impl ConnectionTrait,
+    key: &IndexKey,
+    source: Uuid,
+    text: &str,
+) -> Result<(), ServiceError> {
+    insert(db, rows(key, source, text)).await
+}
+
+/// Indexes many texts at once (seeding, benchmarks).
+pub async fn write_many(
+    db: &impl ConnectionTrait,
+    key: &IndexKey,
+    texts: impl IntoIterator<Item = (Uuid, String)>,
+) -> Result<(), ServiceError> {
+    let rows = texts
+        .into_iter()
+        .flat_map(|(source, text)| rows(key, source, &text))
+        .collect();
+    insert(db, rows).await
+}
+
+async fn insert(
+    db: &impl ConnectionTrait,
+    rows: Vec<blind_index::ActiveModel>,
+) -> Result<(), ServiceError> {
+    // SQLite allows 32,766 bound values per statement; two per row.
+    for chunk in rows.chunks(2000) {
+        blind_index::Entity::insert_many(chunk.to_vec())
+            .on_conflict_do_nothing_on([blind_index::Column::Token, blind_index::Column::SourceId])
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Re-indexes a text whose content changed (a redaction).
+pub async fn replace(
+    db: &impl ConnectionTrait,
+    key: &IndexKey,
+    source: Uuid,
+    text: &str,
+) -> Result<(), ServiceError> {
+    forget(db, &[source]).await?;
+    write(db, key, source, text).await
+}
+
+/// Removes the rows of these messages or tickets.
+pub async fn forget(db: &impl ConnectionTrait, sources: &[Uuid]) -> Result<u64, ServiceError> {
+    let mut removed = 0;
+    for chunk in sources.chunks(500) {
+        removed += blind_index::Entity::delete_many()
+            .filter(blind_index::Column::SourceId.is_in(chunk.to_vec()))
+            .exec(db)
+            .await?
+            .rows_affected;
+    }
+    Ok(removed)
+}
+
+/// The texts of these tickets: the tickets (subject lines) and their messages.
+async fn texts_of(db: &impl ConnectionTrait, tickets: &[Uuid]) -> Result<Vec<Uuid>, ServiceError> {
+    let mut sources = tickets.to_vec();
+    for chunk in tickets.chunks(500) {
+        let messages: Vec<Uuid> = message::Entity::find()
+            .select_only()
+            .column(message::Column::Id)
+            .filter(message::Column::TicketId.is_in(chunk.to_vec()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        sources.extend(messages);
+    }
+    Ok(sources)
+}
+
+/// Removes the rows of these tickets and of all their messages.
+pub async fn forget_tickets(
+    db: &impl ConnectionTrait,
+    tickets: &[Uuid],
+) -> Result<u64, ServiceError> {
+    forget(db, &texts_of(db, tickets).await?).await
+}
+
+/// How many rows the texts of these tickets still have (the final check of an erasure).
+pub async fn rows_of_tickets(
+    db: &impl ConnectionTrait,
+    tickets: &[Uuid],
+) -> Result<u64, ServiceError> {
+    let mut rows = 0;
+    for chunk in texts_of(db, tickets).await?.chunks(500) {
+        rows += blind_index::Entity::find()
+            .filter(blind_index::Column::SourceId.is_in(chunk.to_vec()))
+            .count(db)
+            .await?;
+    }
+    Ok(rows)
+}
+
+async fn sources_with(
+    db: &impl ConnectionTrait,
+    key: &IndexKey,
+    token: &str,
+) -> Result<HashSet<Uuid>, ServiceError> {
+    let wanted: [u8; INDEX_TOKEN_LEN] = key.token(token);
+    Ok(blind_index::Entity::find()
+        .select_only()
+        .column(blind_index::Column::SourceId)
+        .filter(blind_index::Column::Token.eq(wanted.to_vec()))
+        .into_tuple::<Uuid>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// The messages and tickets that may mention the subject: to be decrypted and
+/// confirmed by the caller. Brings the index up to date first, so nothing
+/// written before the index existed is missed.
+pub async fn candidates(state: &AppState, lookup: &Lookup) -> Result<HashSet<Uuid>, ServiceError> {
+    catch_up(state).await?;
+    let key = state.vault.index_key().await?;
+    let mut found = HashSet::new();
+    for token in &lookup.alternatives {
+        found.extend(sources_with(&state.db, key, token).await?);
+    }
+    let mut all_of: Option<HashSet<Uuid>> = None;
+    for token in &lookup.all_of {
+        let with = sources_with(&state.db, key, token).await?;
+        all_of = Some(match all_of {
+            None => with,
+            Some(so_far) => so_far.intersection(&with).copied().collect(),
+        });
+    }
+    found.extend(all_of.unwrap_or_default());
+    Ok(found)
+}
+
+/// Indexes messages and subject lines written before the index existed, a
+/// page at a time; returns how many texts it indexed. Cheap once done.
+pub async fn catch_up(state: &AppState) -> Result<u64, ServiceError> {
+    let progress = blind_index_backfill::Entity::find()
+        .filter(blind_index_backfill::Column::Done.eq(false))
+        .all(&state.db)
+        .await?;
+    let mut indexed = 0;
+    for row in progress {
+        let mut after = row.after_id;
+        loop {
+            let (page, last) = match row.source.as_str() {
+                "messages" => backfill_messages(state, after).await?,
+                "tickets" => backfill_tickets(state, after).await?,
+                other => {
+                    return Err(ServiceError::invariant(format!(
+                        "unknown blind index source {other:?}"
+                    )))
+                }
+            };
+            indexed += page;
+            let done = last.is_none();
+            blind_index_backfill::Entity::update_many()
+                .col_expr(
+                    blind_index_backfill::Column::AfterId,
+                    Expr::value(last.or(after)),
+                )
+                .col_expr(blind_index_backfill::Column::Done, Expr::value(done))
+                .filter(blind_index_backfill::Column::Source.eq(row.source.clone()))
+                .exec(&state.db)
+                .await?;
+            if done {
+                break;
+            }
+            after = last;
+        }
+    }
+    if indexed > 0 {
+        tracing::info!(
+            texts = indexed,
+            "blind index: indexed texts written before it existed"
+        );
+    }
+    Ok(indexed)
+}
+
+/// Up to 500 rows after `after`; returns how many and the last id (none when finished).
+async fn backfill_messages(
+    state: &AppState,
+    after: Option<Uuid>,
+) -> Result<(u64, Option<Uuid>), ServiceError> {
+    let mut query = message::Entity::find()
+        .order_by_asc(message::Column::Id)
+        .limit(500);
+    if let Some(after) = after {
+        query = query.filter(message::Column::Id.gt(after));
+    }
+    let page = query.all(&state.db).await?;
+    let Some(last) = page.last().map(|m| m.id) else {
+        return Ok((0, None));
+    };
+    let owners: std::collections::HashMap<Uuid, Uuid> = ticket::Entity::find()
+        .select_only()
+        .column(ticket::Column::Id)
+        .column(ticket::Column::CustomerId)
+        .filter(ticket::Column::Id.is_in(page.iter().map(|m| m.ticket_id).collect::<Vec<_>>()))
+        .into_tuple()
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .collect();
+    let keys = state.vault.keys(owners.values().copied()).await?;
+    let index = state.vault.index_key().await?;
+    let mut rows = Vec::new();
+    for m in &page {
+        // An erased owner's text is unreadable and has no tokens left to find.
+        let Some(key) = owners.get(&m.ticket_id).and_then(|o| keys.get(o)) else {
+            continue;
+        };
+        if let Ok(text) = key.open_string(message::BODY.at(&m.id), &m.body) {
+            rows.extend(self::rows(index, m.id, &text));
+        }
+    }
+    let txn = state.db.begin().await?;
+    insert(&txn, rows).await?;
+    txn.commit().await?;
+    Ok((page.len() as u64, Some(last)))
+}
+
+async fn backfill_tickets(
+    state: &AppState,
+    after: Option<Uuid>,
+) -> Result<(u64, Option<Uuid>), ServiceError> {
+    let mut query = ticket::Entity::find()
+        .order_by_asc(ticket::Column::Id)
+        .limit(500);
+    if let Some(after) = after {
+        query = query.filter(ticket::Column::Id.gt(after));
+    }
+    let page = query.all(&state.db).await?;
+    let Some(last) = page.last().map(|t| t.id) else {
+        return Ok((0, None));
+    };
+    let keys = state.vault.keys(page.iter().map(|t| t.customer_id)).await?;
+    let index = state.vault.index_key().await?;
+    let mut rows = Vec::new();
+    for t in &page {
+        let Some(key) = keys.get(&t.customer_id) else {
+            continue;
+        };
+        if let Ok(text) = key.open_string(ticket::SUBJECT.at(&t.id), &t.subject) {
+            rows.extend(self::rows(index, t.id, &text));
+        }
+    }
+    let txn = state.db.begin().await?;
+    insert(&txn, rows).await?;
+    txn.commit().await?;
+    Ok((page.len() as u64, Some(last)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_are_cut_into_addresses_phone_numbers_and_words() {
+        let t = tokens(
+            "Mail ZOE@Example.org, or call (+49) 30-1234-5678 / 0049 30 12345678. Zoë Müller",
+        );
+        assert!(t.contains("e:zoe@example.org"), "{t:?}");
+        assert!(t.contains("p:493012345678"), "{t:?}");
+        assert!(t.contains("w:zoë") && t.contains("w:müller"), "{t:?}");
+        // Short digit runs are not phone numbers; one-letter words are not indexed.
+        let t = tokens("Order 12345 from a shop");
+        assert!(!t.iter().any(|x| x.starts_with("p:")), "{t:?}");
+        assert!(!t.contains("w:a"));
+        // Two numbers side by side are both found.
+        let t = tokens("+49 30 1234 5678 0049 40 7654321");
+        assert!(
+            t.contains("p:493012345678") && t.contains("p:49407654321"),
+            "{t:?}"
+        );
+        assert_eq!(
+            phone_digits("+1 555 0100 999").as_deref(),
+            Some("15550100999")
+        );
+        assert_eq!(
+            phone_digits("0049 30 12345678").as_deref(),
+            Some("493012345678")
+        );
+        assert_eq!(phone_digits("123"), None);
+        assert_eq!(phone_digits("1234567890123456"), None);
+        // Text that is not an address.
+        assert!(tokens("a@b @ x@y").iter().all(|x| !x.starts_with("e:")));
+        // Any text at all, without panicking.
+        for text in ["", "İİİ", "@@@", "+++", "ẞ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ０１２３４５６７８"]
+        {
+            let _ = tokens(text);
+        }
+    }
+
+    #[test]
+    fn a_subject_is_looked_up_by_address_phone_and_all_words_of_the_name() {
+        let l = Lookup::of(" Zoe@Example.org ", Some("+49 30 1234 5678"), "Zoë Müller");
+        assert_eq!(l.alternatives, ["e:zoe@example.org", "p:493012345678"]);
+        assert_eq!(l.all_of, ["w:zoë", "w:müller"]);
+        let l = Lookup::of("", None, "Al");
+        assert!(l.alternatives.is_empty() && l.all_of.is_empty());
+    }
+
+    #[test]
+    fn tokens_are_keyed_and_do_not_carry_the_text() {
+        let a = IndexKey::from_data_key(&super::super::crypto::DataKey::generate());
+        let b = IndexKey::from_data_key(&super::super::crypto::DataKey::generate());
+        assert_eq!(a.token("w:zoë"), a.token("w:zoë"));
+        assert_ne!(a.token("w:zoë"), a.token("w:zoe"));
+        assert_ne!(a.token("w:zoë"), b.token("w:zoë"));
+        assert!(!a.token("e:zoe@example.org").windows(3).any(|w| w == b"zoe"));
+    }
+}
