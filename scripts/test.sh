@@ -12,7 +12,7 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 step() { printf '\n==> %s  [%s]\n' "$1" "$(date +%H:%M:%S)"; }
 
 # --- system packages (Debian) -------------------------------------------------
-PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+source scripts/postgres.sh
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] || missing+=(postgresql)
@@ -21,7 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
-  PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  source scripts/postgres.sh
 fi
 
 step "build tools (wasm target, wasm-bindgen, npm packages)"
@@ -39,27 +39,19 @@ step "unit, router and database tests on SQLite"
 cargo test -p app -p server -p migrations
 
 # --- PostgreSQL: a private throw-away cluster ------------------------------------
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PGTMP="$(mktemp -d /tmp/custodian-pg.XXXXXX)"
 SERVER_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-  if [ -f "$PGTMP/data/postmaster.pid" ]; then
-    as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate stop >/dev/null 2>&1 || true
-  fi
+  stop_private_postgres "$PGTMP"
   rm -rf "$PGTMP"
 }
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 trap cleanup EXIT
-[ "$(id -u)" -eq 0 ] && chown postgres "$PGTMP"
-PGPORT="$(free_port)"
-step "starting PostgreSQL ($("$PGBIN/postgres" --version)) on 127.0.0.1:$PGPORT"
-as_pg "$PGBIN/initdb" -D "$PGTMP/data" -A trust -U postgres --no-sync >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGTMP -c fsync=off" start >/dev/null
+step "starting PostgreSQL ($("$PGBIN/postgres" --version))"
+start_private_postgres "$PGTMP"
 
 step "router and database tests on PostgreSQL"
-CUSTODIAN_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres" cargo test -p server
+CUSTODIAN_TEST_POSTGRES_URL="$PGURL/postgres" cargo test -p server
 
 # --- end to end -------------------------------------------------------------------
 step "building the portal for the end-to-end tests"
@@ -88,8 +80,7 @@ e2e() {
   SERVER_PID=""
 }
 e2e sqlite
-PGURL="postgres://postgres@127.0.0.1:$PGPORT"
-as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE custodian_e2e" >/dev/null
-as_pg "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE custodian_e2e_keys" >/dev/null
+create_database custodian_e2e
+create_database custodian_e2e_keys
 e2e postgres --database-url "$PGURL/custodian_e2e" --keystore-url "$PGURL/custodian_e2e_keys"
 step "all tests passed"

@@ -154,12 +154,16 @@ pub fn Pager(
     /// Shown after the page count, e.g. "42 tickets".
     #[prop(optional, into)]
     note: Option<String>,
+    /// The count stopped at its cap: there are more pages than `total_pages`.
+    #[prop(optional)]
+    more: bool,
 ) -> impl IntoView {
     let prev = link.clone();
+    let plus = if more { "+" } else { "" };
     view! {
         <nav class="pager" aria-label="Pages">
             {(page > 0).then(|| view! { <A href=prev(page - 1)>"← Newer"</A> })}
-            <span>"Page " {page + 1} " of " {total_pages} {note.map(|n| format!(" · {n}"))}</span>
+            <span>"Page " {page + 1} " of " {total_pages} {plus} {note.map(|n| format!(" · {n}"))}</span>
             {(page + 1 < total_pages).then(|| view! { <A href=link(page + 1)>"Older →"</A> })}
         </nav>
     }

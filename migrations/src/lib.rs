@@ -9,6 +9,7 @@ mod m0004_exports;
 mod m0005_erasure;
 mod m0006_audit_redaction;
 mod m0007_blind_index;
+mod m0008_list_indexes;
 
 pub use keystore::KeystoreMigrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_erasure::Migration),
             Box::new(m0006_audit_redaction::Migration),
             Box::new(m0007_blind_index::Migration),
+            Box::new(m0008_list_indexes::Migration),
         ]
     }
 }

@@ -31,6 +31,23 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
             tickets,
             messages_per_ticket,
         } => crate::bench::export(&settings, tickets, messages_per_ticket).await,
+        Command::BenchSeed {
+            customers,
+            tickets,
+            messages,
+        } => {
+            let state = open().await?;
+            let size = crate::bench::seed::Size {
+                customers,
+                tickets,
+                messages,
+            };
+            crate::bench::seed::seed(&state, size).await
+        }
+        Command::BenchAudit { writers, events } => {
+            let state = open().await?;
+            crate::bench::audit::run(&state, writers, events).await
+        }
         Command::Export { out } => {
             let state = open().await?;
             ::app::server::services::exports::export_all_to_file(&state, &out)

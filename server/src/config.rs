@@ -53,6 +53,26 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         messages_per_ticket: u64,
     },
+    /// Fill an empty database with many customers, tickets and messages for the
+    /// page benchmarks (`scripts/bench.sh`); every account's password is
+    /// "benchmark password".
+    BenchSeed {
+        #[arg(long, default_value_t = 100_000)]
+        customers: u64,
+        #[arg(long, default_value_t = 1_000_000)]
+        tickets: u64,
+        #[arg(long, default_value_t = 5_000_000)]
+        messages: u64,
+    },
+    /// Measure how many audit events per second concurrent writers append to the
+    /// configured database (use a throw-away one: the events stay).
+    BenchAudit {
+        #[arg(long, default_value_t = 8)]
+        writers: u64,
+        /// Events each writer appends.
+        #[arg(long, default_value_t = 500)]
+        events: u64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

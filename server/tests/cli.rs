@@ -126,3 +126,87 @@ fn the_cli_creates_an_admin_rotates_keys_and_verifies_the_audit_chain() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// The benchmark's seeder fills an empty database the way the portal stores
+/// data (a seeded customer signs in and reads their ticket; the index finds
+/// names), refuses a database that holds anything, and the audit benchmark
+/// leaves a chain that verifies.
+#[test]
+fn the_benchmark_seeds_an_empty_database_only_and_its_audit_run_verifies() {
+    let dir =
+        std::env::temp_dir().join(format!("custodian-seed-{}", uuid::Uuid::new_v4().simple()));
+    let seed = [
+        "bench-seed",
+        "--customers",
+        "3",
+        "--tickets",
+        "6",
+        "--messages",
+        "12",
+    ];
+    let out = custodian(&dir, &seed, "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("seeded 3 customers, 6 tickets, 30 messages"),
+        "{}",
+        text(&out)
+    );
+    let again = custodian(&dir, &seed, "");
+    assert!(!again.status.success());
+    assert!(
+        text(&again).contains("empty database only"),
+        "{}",
+        text(&again)
+    );
+
+    let state = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use clap::Parser;
+        let settings = server::config::Cli::parse_from([
+            "custodian",
+            "--data-dir",
+            &dir.display().to_string(),
+        ])
+        .settings;
+        let (db, vault) = server::db::open(&settings).await.unwrap();
+        let state = settings.app_state(db, vault);
+        let (_, token) = app::server::services::accounts::sign_in(
+            &state,
+            "customer0@bench.example",
+            "benchmark password",
+            "127.0.0.1",
+            None,
+        )
+        .await
+        .unwrap();
+        let actor = app::server::services::sessions::resolve(
+            &state.db,
+            &token,
+            &state.security,
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let list = app::server::services::tickets::list(&state, &actor, None, 0)
+            .await
+            .unwrap();
+        assert_eq!(list.total_items, 2);
+        let big = list.items.last().unwrap().id;
+        let ticket = app::server::services::tickets::get(&state, &actor, big)
+            .await
+            .unwrap();
+        assert_eq!(ticket.messages.len(), 20);
+        assert!(ticket.messages[1].body.contains("Customer0"));
+        state
+    });
+    drop(state);
+    let audit = custodian(
+        &dir,
+        &["bench-audit", "--writers", "3", "--events", "5"],
+        "",
+    );
+    assert!(audit.status.success(), "{}", text(&audit));
+    assert!(text(&audit).contains("15 events"), "{}", text(&audit));
+    assert!(text(&audit).contains("chain verified"), "{}", text(&audit));
+    std::fs::remove_dir_all(dir).unwrap();
+}

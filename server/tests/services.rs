@@ -295,3 +295,50 @@ async fn passwords_are_argon2id_and_secrets_never_print() {
     );
     assert!(!format!("{user:?}").contains("argon2"));
 }
+
+/// Lists count their rows only up to a cap, then say "more"; the pages past the
+/// count still open, and below the cap a page past the end is the last one.
+#[tokio::test]
+async fn list_totals_stop_counting_at_a_cap() {
+    use app::server::{entities::ticket, paging};
+    use sea_orm::{EntityTrait, QueryOrder};
+    let state = common::state().await;
+    let ada = customer(&state, "ada@example.org").await;
+    for i in 0..7 {
+        tickets::open(&state, &ada, &format!("T{i}"), "Body", &[])
+            .await
+            .unwrap();
+    }
+    let query = || ticket::Entity::find().order_by_asc(ticket::Column::Id);
+    let (rows, pager) = paging::fetch_counting_to(&state.db, query(), 0, 2, 5)
+        .await
+        .unwrap();
+    let first = pager.with_items(rows);
+    assert_eq!(first.items.len(), 2);
+    assert!(first.more);
+    assert_eq!((first.total_items, first.total_pages), (5, 3));
+    // Page 4 lies past the count: it opens, holding the seventh ticket.
+    let (rows, pager) = paging::fetch_counting_to(&state.db, query(), 3, 2, 5)
+        .await
+        .unwrap();
+    let fourth = pager.with_items(rows);
+    assert_eq!(
+        (fourth.page, fourth.items.len(), fourth.total_pages),
+        (3, 1, 4)
+    );
+    // Under the cap the count is exact and a page past the end is the last page.
+    let (rows, pager) = paging::fetch_counting_to(&state.db, query(), 10, 2, 100)
+        .await
+        .unwrap();
+    let last = pager.with_items(rows);
+    assert!(!last.more);
+    assert_eq!(
+        (
+            last.page,
+            last.items.len(),
+            last.total_pages,
+            last.total_items
+        ),
+        (3, 1, 4, 7)
+    );
+}

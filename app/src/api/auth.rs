@@ -52,7 +52,8 @@ pub async fn sign_up(
 }
 
 /// Signs in with email and password, rotating the session. Returns where to go next.
-#[server]
+/// Stable address `/api/sign_in`: scripts and the benchmark call it.
+#[server(endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String) -> Result<String, AppError> {
     use crate::server::{
         context,

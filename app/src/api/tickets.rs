@@ -18,7 +18,8 @@ fn parse_status(status: Option<String>) -> Result<Option<crate::model::TicketSta
 }
 
 /// The asker's tickets (a customer's own; the whole queue for staff).
-#[server]
+/// Stable address `/api/list_tickets`: scripts and the benchmark call it.
+#[server(endpoint = "list_tickets")]
 pub async fn list_tickets(
     status: Option<String>,
     page: u64,

@@ -22,7 +22,10 @@ pub struct Paged<T> {
     pub items: Vec<T>,
     pub page: u64,
     pub total_pages: u64,
+    /// Counted up to a cap (10,000); `more` says there are more than that.
     pub total_items: u64,
+    #[serde(default)]
+    pub more: bool,
 }
 
 /// Limits shared by the forms and the server's validation.

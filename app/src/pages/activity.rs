@@ -44,7 +44,7 @@ pub fn ActivityPage() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ol>
-                            <Pager page=paged.page total_pages=paged.total_pages link=Arc::new(|p| format!("/activity?page={p}"))/>
+                            <Pager page=paged.page total_pages=paged.total_pages more=paged.more link=Arc::new(|p| format!("/activity?page={p}"))/>
                         }.into_any(),
                     }
                 })}

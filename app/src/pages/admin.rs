@@ -78,7 +78,7 @@ pub fn UsersPage() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                            <Pager page=paged.page total_pages=paged.total_pages
+                            <Pager page=paged.page total_pages=paged.total_pages more=paged.more
                                 link=std::sync::Arc::new(|p| format!("/admin/users?page={p}"))/>
                         }.into_any(),
                     }

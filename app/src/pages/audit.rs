@@ -82,7 +82,7 @@ pub fn AuditPage() -> impl IntoView {
                                 FILTER_KEYS.iter().map(|k| format!("{k}={}", q.get(k).unwrap_or_default())).collect::<Vec<_>>().join("&")
                             });
                             view! {
-                                <p class="muted">{paged.total_items} " events"</p>
+                                <p class="muted">{paged.total_items} {paged.more.then_some("+")} " events"</p>
                                 <table class="tickets audit">
                                     <thead><tr>
                                         <th scope="col">"#"</th><th scope="col">"When"</th><th scope="col">"Who"</th>
@@ -104,7 +104,7 @@ pub fn AuditPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                <Pager page=paged.page total_pages=paged.total_pages link=Arc::new(move |p| format!("/admin/audit?{base}&page={p}"))/>
+                                <Pager page=paged.page total_pages=paged.total_pages more=paged.more link=Arc::new(move |p| format!("/admin/audit?{base}&page={p}"))/>
                             }.into_any()
                         }
                     }

@@ -72,8 +72,8 @@ pub fn TicketListPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                <Pager page=paged.page total_pages=paged.total_pages link=std::sync::Arc::new(link)
-                                    note=format!("{} tickets", paged.total_items)/>
+                                <Pager page=paged.page total_pages=paged.total_pages more=paged.more link=std::sync::Arc::new(link)
+                                    note=format!("{}{} tickets", paged.total_items, if paged.more { "+" } else { "" })/>
                             }.into_any()
                         }
                     }

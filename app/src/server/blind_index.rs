@@ -1,6 +1,7 @@
 //! The blind index: which messages and subject lines contain an e-mail
-//! address, a phone number or a word, without decrypting them. Each text is
-//! cut into normalised tokens (`e:` address, `p:` phone digits, `w:` word),
+//! address, a phone number or a name, without decrypting them. Each text is
+//! cut into normalised tokens (`e:` address, `p:` phone digits, `w:` a
+//! capitalised word, which may be a name),
 //! each token keyed with HMAC-SHA-256 under the index key, and one row per
 //! (token, message or ticket) is written in the same transaction as the text.
 //!
@@ -8,6 +9,8 @@
 //! which texts share a token and how often a token occurs — never the token
 //! itself, and a guess cannot be checked without the key. Rows go with the text
 //! (ticket deletion, erasure of the texts' owner) and change with it (redaction).
+//! A name written all in lower case in a message is not found; addresses and
+//! phone numbers are found however they are written.
 use super::{
     crypto::{IndexKey, INDEX_TOKEN_LEN},
     entities::{blind_index, blind_index_backfill, message, ticket},
@@ -34,10 +37,12 @@ pub fn phone_digits(text: &str) -> Option<String> {
         .then_some(digits)
 }
 
-/// The words of a name or text, lower-cased, at least two characters long.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The capitalised words of a text (the ones that may be names), lower-cased,
+/// at least two characters long. Only these are indexed: every word of every
+/// message would make the index many times larger than the messages.
+pub fn name_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2)
+        .filter(|w| w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_uppercase))
         .map(str::to_lowercase)
 }
 
@@ -52,7 +57,8 @@ fn is_phone_char(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '-' | '.' | '/' | ' ')
 }
 
-/// Every normalised token of a text: its e-mail addresses, phone numbers and words.
+/// Every normalised token of a text: its e-mail addresses, phone numbers and
+/// capitalised words.
 pub fn tokens(text: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for chunk in text.split(|c: char| c.is_whitespace() || "<>,;:\"'[](){}".contains(c)) {
@@ -84,7 +90,7 @@ pub fn tokens(text: &str) -> BTreeSet<String> {
         }
         run.clear();
     }
-    out.extend(words(text).map(|w| format!("w:{w}")));
+    out.extend(name_words(text).map(|w| format!("w:{w}")));
     out
 }
 
@@ -107,7 +113,18 @@ impl Lookup {
             lookup.alternatives.push(format!("p:{phone}"));
         }
         if name.trim().chars().count() >= 3 {
-            lookup.all_of = words(name).map(|w| format!("w:{w}")).collect();
+            // "Ludwig van Beethoven": the particle is written in lower case in
+            // texts too, so only the capitalised words are required; a name
+            // stored all in lower case is looked up by all its words.
+            let mut words: Vec<String> = name_words(name).collect();
+            if words.is_empty() {
+                words = name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().count() >= 2)
+                    .map(str::to_lowercase)
+                    .collect();
+            }
+            lookup.all_of = words.into_iter().map(|w| format!("w:{w}")).collect();
         }
         lookup
     }
@@ -394,10 +411,11 @@ mod tests {
         assert!(t.contains("e:zoe@example.org"), "{t:?}");
         assert!(t.contains("p:493012345678"), "{t:?}");
         assert!(t.contains("w:zoë") && t.contains("w:müller"), "{t:?}");
-        // Short digit runs are not phone numbers; one-letter words are not indexed.
-        let t = tokens("Order 12345 from a shop");
+        // Short digit runs are not phone numbers; one-letter and lower-case words are not indexed.
+        let t = tokens("Order 12345 from A shop, ZOË");
         assert!(!t.iter().any(|x| x.starts_with("p:")), "{t:?}");
-        assert!(!t.contains("w:a"));
+        assert!(!t.contains("w:a") && !t.contains("w:shop") && !t.contains("w:from"));
+        assert!(t.contains("w:order") && t.contains("w:zoë"), "{t:?}");
         // Two numbers side by side are both found.
         let t = tokens("+49 30 1234 5678 0049 40 7654321");
         assert!(
@@ -430,6 +448,10 @@ mod tests {
         assert_eq!(l.all_of, ["w:zoë", "w:müller"]);
         let l = Lookup::of("", None, "Al");
         assert!(l.alternatives.is_empty() && l.all_of.is_empty());
+        let l = Lookup::of("", None, "Ludwig van Beethoven");
+        assert_eq!(l.all_of, ["w:ludwig", "w:beethoven"]);
+        let l = Lookup::of("", None, "ada lovelace");
+        assert_eq!(l.all_of, ["w:ada", "w:lovelace"]);
     }
 
     #[test]

@@ -103,6 +103,40 @@ impl Vault {
         Ok(key)
     }
 
+    /// Creates the data keys of many new subjects in one transaction (seeding).
+    pub async fn create_keys(
+        &self,
+        subjects: &[Uuid],
+    ) -> Result<HashMap<Uuid, DataKey>, ServiceError> {
+        use sea_orm::TransactionTrait;
+        self.refresh()?;
+        let master = self
+            .master(None)?
+            .ok_or_else(|| ServiceError::invariant("no current master key"))?;
+        let now = Utc::now();
+        let mut keys = HashMap::with_capacity(subjects.len());
+        let mut rows = Vec::with_capacity(subjects.len());
+        for subject in subjects {
+            let key = DataKey::generate();
+            rows.push(subject_key::ActiveModel {
+                subject_id: Set(*subject),
+                dek_id: Set(key.id()),
+                master_key_id: Set(master.id().to_owned()),
+                wrapped_key: Set(master.wrap(*subject, &key)),
+                created_at: Set(now),
+            });
+            keys.insert(*subject, key);
+        }
+        let txn = self.keystore.begin().await?;
+        for chunk in rows.chunks(1000) {
+            subject_key::Entity::insert_many(chunk.to_vec())
+                .exec(&txn)
+                .await?;
+        }
+        txn.commit().await?;
+        Ok(keys)
+    }
+
     fn unwrap_row(&self, row: &subject_key::Model) -> Result<DataKey, ServiceError> {
         let master = match self.master(Some(&row.master_key_id))? {
             Some(m) => m,

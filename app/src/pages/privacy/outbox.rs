@@ -41,7 +41,7 @@ pub fn OutboxPage() -> impl IntoView {
                                     <p class="message-body">{m.body}</p>
                                 </article>
                             }).collect_view()}
-                            <Pager page=paged.page total_pages=paged.total_pages link=Arc::new(|p| format!("/admin/outbox?page={p}"))/>
+                            <Pager page=paged.page total_pages=paged.total_pages more=paged.more link=Arc::new(|p| format!("/admin/outbox?page={p}"))/>
                         }.into_any(),
                     }
                 })}

@@ -52,6 +52,7 @@ fn empty<T>() -> Paged<T> {
         page: 0,
         total_pages: 1,
         total_items: 0,
+        more: false,
     }
 }
 
