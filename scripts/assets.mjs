@@ -4,10 +4,11 @@
 // SITE_DIR/pkg/custodian.js, custodian_bg.wasm and custodian.css become
 // custodian.<hash>.js, .wasm and .css (so they can be cached for a year), and
 // SITE_DIR/hash.txt lists the hashes ("js: …", "wasm: …", "css: …") for the
-// server, which puts those names into every page. With --compress, each file
+// server, which puts those names into every page; the visitor bundle
+// (custodian-visitor.js, _bg.wasm) likewise, into hash-visitor.txt. With --compress, each file
 // under pkg/ and the favicon get a .br (Brotli, best) and a .gz (gzip -9) copy.
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -19,19 +20,25 @@ if (!site) {
 const pkg = join(site, 'pkg');
 const hashOf = (file) => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
 
-const kinds = [
-  ['js', 'custodian.js', 'js'],
-  ['wasm', 'custodian_bg.wasm', 'wasm'],
-  ['css', 'custodian.css', 'css'],
-];
+// The full bundle (every page) and, when built, the visitor bundle (the pages
+// a visitor can open, see app/src/lib.rs): one hash file each. Both share the stylesheet.
+const hashed = (from, to) => {
+  const hash = hashOf(join(pkg, from));
+  renameSync(join(pkg, from), join(pkg, to.replace('*', hash)));
+  return hash;
+};
+const css = hashed('custodian.css', 'custodian.*.css');
+const bundles = [['custodian', 'hash.txt'], ['custodian-visitor', 'hash-visitor.txt']];
 const lines = [];
-for (const [kind, name, ext] of kinds) {
-  const from = join(pkg, name);
-  const hash = hashOf(from);
-  renameSync(from, join(pkg, `custodian.${hash}.${ext}`));
-  lines.push(`${kind}: ${hash}`);
+for (const [name, hashFile] of bundles) {
+  if (!existsSync(join(pkg, `${name}.js`))) continue;
+  const js = hashed(`${name}.js`, `${name}.*.js`);
+  const wasm = hashed(`${name}_bg.wasm`, `${name}.*.wasm`);
+  const text = `js: ${js}\nwasm: ${wasm}\ncss: ${css}\n`;
+  writeFileSync(join(site, hashFile), text);
+  lines.push(`${name}: js ${js}, wasm ${wasm}`);
 }
-writeFileSync(join(site, 'hash.txt'), lines.join('\n') + '\n');
+lines.push(`css: ${css}`);
 
 if (flag === '--compress') {
   const files = readdirSync(pkg)

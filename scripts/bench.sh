@@ -45,6 +45,7 @@ fi
 scripts/build.sh --release
 BIN="$CARGO_TARGET_DIR/release/custodian"
 TMP="$(mktemp -d /tmp/custodian-bench.XXXXXX)"
+PGTMP="$(mktemp -d /tmp/custodian-bench-pg.XXXXXX)"  # its own folder: the postgres user must reach it
 SERVER=""
 CREATED=()
 cleanup() {
@@ -52,15 +53,15 @@ cleanup() {
   for db in "${CREATED[@]}"; do
     "$PGBIN/psql" "$POSTGRES/postgres" -qc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
   done
-  stop_private_postgres "$TMP/pg"
-  rm -rf "$TMP"
+  stop_private_postgres "$PGTMP"
+  rm -rf "$TMP" "$PGTMP"
 }
 trap cleanup EXIT
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(date -u +%Y-%m-%d)"
 
 echo
 echo "== 1. export and erasure (custodian bench)"
-"$BIN" --log warn bench "${EXPORT_ARGS[@]}"
+"$BIN" --log error bench "${EXPORT_ARGS[@]}"
 
 # A fresh database for one data set: SQLite under a folder, or two PostgreSQL
 # databases. Sets DB_ARGS.
@@ -77,7 +78,7 @@ db_args() {
   fi
 }
 
-rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+rss_mib() { awk '/VmRSS/ {printf "%.0f\n", $2/1024}' "/proc/$1/status"; }
 ms() { # wrk latency ("812.00us", "3.21ms", "1.02s") in milliseconds
   awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'
 }
@@ -101,7 +102,7 @@ pages() {
   local args="$DB_ARGS"
   echo "seeding $name ($*)…"
   # shellcheck disable=SC2086
-  "$BIN" --log warn $args bench-seed "$@" | tee "$TMP/$name.seed"
+  "$BIN" --log error $args bench-seed "$@" | tee "$TMP/$name.seed"
   local ticket; ticket="$(awk '/ticket with .* messages:/ {print $NF}' "$TMP/$name.seed")"
   local port; port="$(free_port)"
   local url="http://127.0.0.1:$port"
@@ -169,11 +170,10 @@ printf '%-24s %10s %10s %7.2fx\n' "agent queue" "$SMALL_QUEUE" "$P50_QUEUE" "$(a
 
 echo
 echo "== 4. audit append"
-printf 'SQLite:     '; "$BIN" --log warn --data-dir "$TMP/audit" bench-audit
-mkdir -p "$TMP/pg"
-start_private_postgres "$TMP/pg"
+printf 'SQLite:     '; "$BIN" --log error --data-dir "$TMP/audit" bench-audit
+start_private_postgres "$PGTMP"
 create_database audit_bench; create_database audit_bench_keys
-printf 'PostgreSQL: '; "$BIN" --log warn --data-dir "$TMP/audit-pg" --database-url "$PGURL/audit_bench" \
+printf 'PostgreSQL: '; "$BIN" --log error --data-dir "$TMP/audit-pg" --database-url "$PGURL/audit_bench" \
   --keystore-url "$PGURL/audit_bench_keys" bench-audit
 
 echo

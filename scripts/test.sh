@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, exactly as CI runs it (.ci/run calls this and nothing else):
-#   formatting, clippy (server and browser sides, warnings are errors), unit and
+#   formatting, clippy (server and browser sides, warnings are errors), the size
+#   of the optimised browser bundle against its budget, unit and
 #   in-process router tests, database tests on SQLite and on PostgreSQL (a private
 #   cluster started here), and Playwright end-to-end tests in Debian's Chromium
 #   against the real server, once on SQLite and once on PostgreSQL.
@@ -34,6 +35,11 @@ step "clippy, server side"
 cargo clippy -p app -p server -p migrations --all-targets -- -D warnings
 step "clippy, browser side (wasm32)"
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown --features visitor -- -D warnings
+
+step "browser bundle size (an optimised bundle, checked against scripts/bundle-size.mjs)"
+CUSTODIAN_SITE_DIR="$CARGO_TARGET_DIR/site-size-check" scripts/build.sh --release --bundle-only
+node scripts/bundle-size.mjs "$CARGO_TARGET_DIR/site-size-check"
 
 step "unit, router and database tests on SQLite"
 cargo test -p app -p server -p migrations

@@ -36,6 +36,25 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = server::assets::stylesheet_href(&options);
     #[cfg(not(feature = "ssr"))]
     let stylesheet = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+    // A visitor on a visitor's page gets the small bundle, and prefetches the full one.
+    #[cfg(feature = "ssr")]
+    let (options, prefetch) = {
+        let visitor_page = server::context::actor().is_none()
+            && use_context::<http::request::Parts>()
+                .is_some_and(|p| VISITOR_PATHS.contains(&p.uri.path()));
+        match visitor_page
+            .then(|| server::assets::visitor_options(&options))
+            .flatten()
+        {
+            Some(visitor) => {
+                let full = server::assets::full_bundle_hrefs(&options);
+                (visitor, full)
+            }
+            None => (options, Vec::new()),
+        }
+    };
+    #[cfg(not(feature = "ssr"))]
+    let prefetch: Vec<String> = Vec::new();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -45,6 +64,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <link rel="stylesheet" href=stylesheet/>
                 <HydrationScripts options/>
+                {prefetch.into_iter().map(|href| view! { <link rel="prefetch" href=href/> }).collect_view()}
                 <MetaTags/>
             </head>
             <body>
@@ -63,33 +83,59 @@ pub fn App() -> impl IntoView {
         <Router>
             <components::Header/>
             <main id="main" class="container">
-                <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("") view=pages::home::HomePage/>
-                    <Route path=path!("/sign-in") view=pages::auth::SignInPage/>
-                    <Route path=path!("/sign-up") view=pages::auth::SignUpPage/>
-                    <Route path=path!("/tickets") view=pages::tickets::TicketListPage/>
-                    <Route path=path!("/tickets/new") view=pages::tickets::NewTicketPage/>
-                    <Route path=path!("/tickets/:id") view=pages::ticket::TicketPage/>
-                    <Route path=path!("/activity") view=pages::activity::ActivityPage/>
-                    <Route path=path!("/profile") view=pages::profile::ProfilePage/>
-                    <Route path=path!("/privacy") view=pages::privacy::PrivacyPage/>
-                    <Route path=path!("/confirm-email") view=pages::privacy::ConfirmEmailPage/>
-                    <Route path=path!("/requests") view=pages::privacy::RequestQueuePage/>
-                    <Route path=path!("/requests/:id") view=pages::privacy::RequestPage/>
-                    <Route path=path!("/customers/:id/erase") view=pages::privacy::EraseCustomerPage/>
-                    <Route path=path!("/admin/privacy") view=pages::privacy::PrivacySettingsPage/>
-                    <Route path=path!("/admin/outbox") view=pages::privacy::OutboxPage/>
-                    <Route path=path!("/admin/export") view=pages::privacy::AdminExportPage/>
-                    <Route path=path!("/admin/users") view=pages::admin::UsersPage/>
-                    <Route path=path!("/admin/audit") view=pages::audit::AuditPage/>
-                    <Route path=path!("/admin/keys") view=pages::keys::KeysPage/>
-                    <Route path=path!("/admin/fields") view=pages::settings::CustomFieldsPage/>
-                    <Route path=path!("/admin/permissions") view=pages::settings::PermissionsPage/>
-                </Routes>
+                {routes()}
             </main>
             <footer class="site-footer container">
                 <p>"Custodian — your data, handled with care."</p>
             </footer>
         </Router>
+    }
+}
+
+/// Pages a visitor (not signed in) can open; they get the small visitor bundle.
+pub const VISITOR_PATHS: [&str; 3] = ["/", "/sign-in", "/sign-up"];
+
+/// Every page. The server renders these; so does the full browser bundle.
+#[cfg(not(feature = "visitor"))]
+fn routes() -> impl IntoView {
+    view! {
+        <Routes fallback=pages::not_found::NotFound>
+            <Route path=path!("") view=pages::home::HomePage/>
+            <Route path=path!("/sign-in") view=pages::auth::SignInPage/>
+            <Route path=path!("/sign-up") view=pages::auth::SignUpPage/>
+            <Route path=path!("/tickets") view=pages::tickets::TicketListPage/>
+            <Route path=path!("/tickets/new") view=pages::tickets::NewTicketPage/>
+            <Route path=path!("/tickets/:id") view=pages::ticket::TicketPage/>
+            <Route path=path!("/activity") view=pages::activity::ActivityPage/>
+            <Route path=path!("/profile") view=pages::profile::ProfilePage/>
+            <Route path=path!("/privacy") view=pages::privacy::PrivacyPage/>
+            <Route path=path!("/confirm-email") view=pages::privacy::ConfirmEmailPage/>
+            <Route path=path!("/requests") view=pages::privacy::RequestQueuePage/>
+            <Route path=path!("/requests/:id") view=pages::privacy::RequestPage/>
+            <Route path=path!("/customers/:id/erase") view=pages::privacy::EraseCustomerPage/>
+            <Route path=path!("/admin/privacy") view=pages::privacy::PrivacySettingsPage/>
+            <Route path=path!("/admin/outbox") view=pages::privacy::OutboxPage/>
+            <Route path=path!("/admin/export") view=pages::privacy::AdminExportPage/>
+            <Route path=path!("/admin/users") view=pages::admin::UsersPage/>
+            <Route path=path!("/admin/audit") view=pages::audit::AuditPage/>
+            <Route path=path!("/admin/keys") view=pages::keys::KeysPage/>
+            <Route path=path!("/admin/fields") view=pages::settings::CustomFieldsPage/>
+            <Route path=path!("/admin/permissions") view=pages::settings::PermissionsPage/>
+        </Routes>
+    }
+}
+
+/// The visitor bundle's pages ([`VISITOR_PATHS`]): the first page a customer
+/// sees loads a bundle without the code of every signed-in page. The server
+/// sends it only to visitors on these paths; signing in loads the next page in
+/// full, with the full bundle.
+#[cfg(feature = "visitor")]
+fn routes() -> impl IntoView {
+    view! {
+        <Routes fallback=pages::not_found::NotFound>
+            <Route path=path!("") view=pages::home::HomePage/>
+            <Route path=path!("/sign-in") view=pages::auth::SignInPage/>
+            <Route path=path!("/sign-up") view=pages::auth::SignUpPage/>
+        </Routes>
     }
 }

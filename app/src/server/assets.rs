@@ -43,6 +43,36 @@ pub fn stylesheet_href(options: &LeptosOptions) -> String {
     }
 }
 
+/// The options that make `HydrationScripts` load the visitor bundle, when the
+/// build made one (`hash-visitor.txt` next to `hash.txt`).
+pub fn visitor_options(options: &LeptosOptions) -> Option<LeptosOptions> {
+    if !options.hash_files {
+        return None;
+    }
+    let path = std::path::Path::new(&*options.hash_file).with_file_name("hash-visitor.txt");
+    path.is_file().then(|| {
+        let mut visitor = options.clone();
+        visitor.output_name = std::sync::Arc::from("custodian-visitor");
+        visitor.hash_file = std::sync::Arc::from(path.display().to_string());
+        visitor
+    })
+}
+
+/// The full bundle's script and WASM addresses, for a visitor's page to
+/// prefetch while the visitor signs in (the next page needs them).
+pub fn full_bundle_hrefs(options: &LeptosOptions) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(&*options.hash_file) else {
+        return Vec::new();
+    };
+    let pkg = &options.site_pkg_dir;
+    ["js", "wasm"]
+        .into_iter()
+        .filter_map(|kind| {
+            hash_of(&text, kind).map(|hash| format!("/{pkg}/{}.{hash}.{kind}", options.output_name))
+        })
+        .collect()
+}
+
 /// Whether a file under `/pkg` is named after its content (`name.<16 hex>.ext`),
 /// so it can be cached for good.
 pub fn is_content_named(path: &str) -> bool {
