@@ -89,9 +89,9 @@ load() {
     "$(ms "$(awk '$1=="50.000%" || $1=="50%" {print $2; exit}' <<<"$out")")" \
     "$(ms "$(awk '$1=="99.000%" || $1=="99%" {print $2; exit}' <<<"$out")")"
 }
-sign_in() { # prints the session cookie ("name=value") of an account
+sign_in() { # prints the session cookie ("name=value") of an account: URL EMAIL PASSWORD
   curl -fs -D - -o /dev/null -X POST -H 'Content-Type: application/x-www-form-urlencoded' \
-    --data-urlencode "email=$2" --data-urlencode "password=benchmark password" "$1/api/sign_in" |
+    --data-urlencode "email=$2" --data-urlencode "password=$3" "$1/api/sign_in" |
     awk -F'[ ;]' 'tolower($1)=="set-cookie:" {print $2; exit}'
 }
 
@@ -102,8 +102,9 @@ pages() {
   local args="$DB_ARGS"
   echo "seeding $name ($*)…"
   # shellcheck disable=SC2086
-  "$BIN" --log error $args bench-seed "$@" | tee "$TMP/$name.seed"
+  "$BIN" --log error $args bench-seed --throwaway "$@" | tee "$TMP/$name.seed"
   local ticket; ticket="$(awk '/ticket with .* messages:/ {print $NF}' "$TMP/$name.seed")"
+  local password; password="$(awk '/password:/ {print $NF}' "$TMP/$name.seed")"
   local port; port="$(free_port)"
   local url="http://127.0.0.1:$port"
   # shellcheck disable=SC2086
@@ -115,17 +116,18 @@ pages() {
   sleep 2
   local idle; idle="$(rss_mib "$SERVER")"
   local customer agent
-  customer="$(sign_in "$url" customer0@bench.example)"
-  agent="$(sign_in "$url" agent@bench.example)"
+  customer="$(sign_in "$url" customer0@bench.example "$password")"
+  agent="$(sign_in "$url" agent@bench.example "$password")"
   [ -n "$customer" ] && [ -n "$agent" ] || { tail "$TMP/$name.log"; echo "signing in failed"; exit 1; }
   cat > "$TMP/read.lua" <<'LUA'
 wrk.method = "POST"
 wrk.body = "page=0"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 LUA
-  cat > "$TMP/signin.lua" <<'LUA'
+  # The password is URL-safe base64: it needs no escaping in a form body.
+  cat > "$TMP/signin.lua" <<LUA
 wrk.method = "POST"
-wrk.body = "email=customer1%40bench.example&password=benchmark+password"
+wrk.body = "email=customer1%40bench.example&password=$password"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 LUA
   local peak=0
@@ -170,19 +172,26 @@ printf '%-24s %10s %10s %7.2fx\n' "agent queue" "$SMALL_QUEUE" "$P50_QUEUE" "$(a
 
 echo
 echo "== 4. audit append"
-printf 'SQLite:     '; "$BIN" --log error --data-dir "$TMP/audit" bench-audit
+printf 'SQLite:     '; "$BIN" --log error --data-dir "$TMP/audit" bench-audit --throwaway
 start_private_postgres "$PGTMP"
 create_database audit_bench; create_database audit_bench_keys
 printf 'PostgreSQL: '; "$BIN" --log error --data-dir "$TMP/audit-pg" --database-url "$PGURL/audit_bench" \
-  --keystore-url "$PGURL/audit_bench_keys" bench-audit
+  --keystore-url "$PGURL/audit_bench_keys" bench-audit --throwaway
 
 echo
-echo "== 5. browser bundle (what the first page loads) and time to interactive"
-printf '%-36s %10s %10s %10s\n' "file" "raw" "gzip" "brotli"
-for f in "$ROOT"/target/site/pkg/custodian.*.{wasm,js,css}; do
-  printf '%-36s %10s %10s %10s\n' "$(basename "$f")" "$(stat -c %s "$f")" \
-    "$(stat -c %s "$f.gz")" "$(stat -c %s "$f.br")"
-done
+echo "== 5. browser bundles and time to interactive"
+printf '%-44s %10s %10s %10s\n' "file" "raw" "gzip" "brotli"
+sizes() {
+  for f in "$@"; do
+    printf '%-44s %10s %10s %10s\n' "$(basename "$f")" "$(stat -c %s "$f")" \
+      "$(stat -c %s "$f.gz")" "$(stat -c %s "$f.br")"
+  done
+}
+PKG="$ROOT/target/site/pkg"
+echo "the first page (a visitor on /sign-in):"
+sizes "$PKG"/custodian-visitor.*.{wasm,js} "$PKG"/custodian.*.css
+echo "signed-in pages (prefetched by the first page once it is interactive):"
+sizes "$PKG"/custodian.*.{wasm,js}
 port="$(free_port)"
 "$BIN" --log warn --demo --data-dir "$TMP/tti" --listen "127.0.0.1:$port" \
   --public-url "http://127.0.0.1:$port" serve > "$TMP/tti.log" 2>&1 &

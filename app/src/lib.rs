@@ -36,7 +36,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = server::assets::stylesheet_href(&options);
     #[cfg(not(feature = "ssr"))]
     let stylesheet = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
-    // A visitor on a visitor's page gets the small bundle, and prefetches the full one.
+    // A visitor on a visitor's page gets the small bundle; once it has hydrated,
+    // the page prefetches the full one (named in a meta tag: fetched earlier, it
+    // would compete with the small bundle for a slow connection).
     #[cfg(feature = "ssr")]
     let (options, prefetch) = {
         let visitor_page = server::context::actor().is_none()
@@ -64,7 +66,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <link rel="stylesheet" href=stylesheet/>
                 <HydrationScripts options/>
-                {prefetch.into_iter().map(|href| view! { <link rel="prefetch" href=href/> }).collect_view()}
+                {(!prefetch.is_empty()).then(|| view! { <meta name="custodian-prefetch" content=prefetch.join(" ")/> })}
                 <MetaTags/>
             </head>
             <body>

@@ -32,6 +32,7 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
             messages_per_ticket,
         } => crate::bench::export(&settings, tickets, messages_per_ticket).await,
         Command::BenchSeed {
+            throwaway: _,
             customers,
             tickets,
             messages,
@@ -44,7 +45,11 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
             };
             crate::bench::seed::seed(&state, size).await
         }
-        Command::BenchAudit { writers, events } => {
+        Command::BenchAudit {
+            throwaway: _,
+            writers,
+            events,
+        } => {
             let state = open().await?;
             crate::bench::audit::run(&state, writers, events).await
         }

@@ -53,10 +53,13 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         messages_per_ticket: u64,
     },
-    /// Fill an empty database with many customers, tickets and messages for the
-    /// page benchmarks (`scripts/bench.sh`); every account's password is
-    /// "benchmark password".
+    /// Fill an empty, throw-away database with many customers, tickets and
+    /// messages for the page benchmarks (`scripts/bench.sh`); every account gets
+    /// the same random password, printed at the end.
     BenchSeed {
+        /// Confirms the configured database is a throw-away one: what this writes stays.
+        #[arg(long, required = true)]
+        throwaway: bool,
         #[arg(long, default_value_t = 100_000)]
         customers: u64,
         #[arg(long, default_value_t = 1_000_000)]
@@ -65,8 +68,11 @@ pub enum Command {
         messages: u64,
     },
     /// Measure how many audit events per second concurrent writers append to the
-    /// configured database (use a throw-away one: the events stay).
+    /// configured database, which must be empty (the events stay in the chain).
     BenchAudit {
+        /// Confirms the configured database is a throw-away one: its audit log keeps these events.
+        #[arg(long, required = true)]
+        throwaway: bool,
         #[arg(long, default_value_t = 8)]
         writers: u64,
         /// Events each writer appends.

@@ -137,6 +137,7 @@ fn the_benchmark_seeds_an_empty_database_only_and_its_audit_run_verifies() {
         std::env::temp_dir().join(format!("custodian-seed-{}", uuid::Uuid::new_v4().simple()));
     let seed = [
         "bench-seed",
+        "--throwaway",
         "--customers",
         "3",
         "--tickets",
@@ -151,6 +152,22 @@ fn the_benchmark_seeds_an_empty_database_only_and_its_audit_run_verifies() {
         "{}",
         text(&out)
     );
+    // Every account gets one random password, printed once; never a known one.
+    let password = text(&out)
+        .lines()
+        .find_map(|l| l.split("password: ").nth(1))
+        .unwrap()
+        .trim()
+        .to_owned();
+    assert!(password.len() >= 20 && password != "benchmark password");
+    let without_flag: Vec<&str> = seed
+        .iter()
+        .copied()
+        .filter(|a| *a != "--throwaway")
+        .collect();
+    let refused = custodian(&dir, &without_flag, "");
+    assert!(!refused.status.success());
+    assert!(text(&refused).contains("--throwaway"), "{}", text(&refused));
     let again = custodian(&dir, &seed, "");
     assert!(!again.status.success());
     assert!(
@@ -172,7 +189,7 @@ fn the_benchmark_seeds_an_empty_database_only_and_its_audit_run_verifies() {
         let (_, token) = app::server::services::accounts::sign_in(
             &state,
             "customer0@bench.example",
-            "benchmark password",
+            &password,
             "127.0.0.1",
             None,
         )
@@ -200,13 +217,27 @@ fn the_benchmark_seeds_an_empty_database_only_and_its_audit_run_verifies() {
         state
     });
     drop(state);
-    let audit = custodian(
-        &dir,
-        &["bench-audit", "--writers", "3", "--events", "5"],
-        "",
+    let bench_audit = [
+        "bench-audit",
+        "--throwaway",
+        "--writers",
+        "3",
+        "--events",
+        "5",
+    ];
+    let refused = custodian(&dir, &bench_audit, "");
+    assert!(!refused.status.success());
+    assert!(
+        text(&refused).contains("empty database only"),
+        "{}",
+        text(&refused)
     );
+    std::fs::remove_dir_all(dir).unwrap();
+    let empty =
+        std::env::temp_dir().join(format!("custodian-audit-{}", uuid::Uuid::new_v4().simple()));
+    let audit = custodian(&empty, &bench_audit, "");
     assert!(audit.status.success(), "{}", text(&audit));
     assert!(text(&audit).contains("15 events"), "{}", text(&audit));
     assert!(text(&audit).contains("chain verified"), "{}", text(&audit));
-    std::fs::remove_dir_all(dir).unwrap();
+    std::fs::remove_dir_all(empty).unwrap();
 }

@@ -1523,7 +1523,7 @@ async fn mentions_are_looked_up_in_the_blind_index_which_follows_the_texts() {
     assert!(!check.findings.iter().any(|f| f.contains("search index")));
     // A row left behind fails the check.
     let stale = state.vault.index_key().await.unwrap();
-    blind_index::write(&state.db, stale, mention, "bob@example.org")
+    blind_index::write(&state.db, &stale, mention, "bob@example.org")
         .await
         .unwrap();
     let check = erasure::final_check_of(&state, job).await.unwrap();
@@ -1535,4 +1535,48 @@ async fn mentions_are_looked_up_in_the_blind_index_which_follows_the_texts() {
         "{:?}",
         check.findings
     );
+}
+
+/// A key store restored without the index key's row: the index is emptied and
+/// built again rather than left with tokens no key matches; and the back-fill
+/// never brings back the tokens of a text that changed after it was read.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_index_key_rebuilds_the_index() {
+    use app::server::{
+        blind_index, entities::blind_index as index_rows_table, vault::INDEX_KEY_ROW,
+    };
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, ADA_NAME, ADA_EMAIL, ADA_PHONE).await;
+    let (bob, _) = sign_up(&state, "Bob", "bob@example.org", "").await;
+    let admin = staff(&state, "admin@example.org", Role::Admin).await;
+    tickets::open(&state, &bob, "Hello", &format!("Copy {ADA_EMAIL}"), &[])
+        .await
+        .unwrap();
+    blind_index::catch_up(&state).await.unwrap();
+    assert_eq!(
+        blind_index::catch_up(&state).await.unwrap(),
+        0,
+        "nothing left to index"
+    );
+    subject_key::Entity::delete_by_id(INDEX_KEY_ROW)
+        .exec(state.vault.keystore())
+        .await
+        .unwrap();
+    // Every text (here one subject line and one message) is indexed again, under a new key.
+    assert_eq!(blind_index::catch_up(&state).await.unwrap(), 2);
+    assert!(state.vault.has_index_key().await.unwrap());
+    assert_eq!(
+        blind_index::catch_up(&state).await.unwrap(),
+        0,
+        "and only once"
+    );
+    assert!(
+        index_rows_table::Entity::find()
+            .count(&state.db)
+            .await
+            .unwrap()
+            > 0
+    );
+    let preview = erasure::preview(&state, &admin, ada.user_id).await.unwrap();
+    assert_eq!(preview.mentions.len(), 1);
 }

@@ -342,3 +342,26 @@ async fn list_totals_stop_counting_at_a_cap() {
         (3, 1, 4, 7)
     );
 }
+
+/// A page number from the address bar far past the end neither overflows nor
+/// scans without bound once the count has stopped at its cap.
+#[tokio::test]
+async fn a_huge_page_number_is_bounded() {
+    use app::server::{entities::ticket, paging};
+    use sea_orm::{EntityTrait, QueryOrder};
+    let state = common::state().await;
+    let ada = customer(&state, "ada@example.org").await;
+    for i in 0..3 {
+        tickets::open(&state, &ada, &format!("T{i}"), "Body", &[])
+            .await
+            .unwrap();
+    }
+    let query = ticket::Entity::find().order_by_asc(ticket::Column::Id);
+    let (rows, pager) = paging::fetch_counting_to(&state.db, query, u64::MAX, 1, 2)
+        .await
+        .unwrap();
+    let page = pager.with_items(rows);
+    assert_eq!(page.page, paging::MAX_PAGE);
+    assert!(page.items.is_empty());
+    assert!(page.more);
+}

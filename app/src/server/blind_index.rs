@@ -7,17 +7,19 @@
 //!
 //! What it reveals to someone holding the main database but not the key store:
 //! which texts share a token and how often a token occurs — never the token
-//! itself, and a guess cannot be checked without the key. Rows go with the text
+//! itself. Someone who can also write texts through the portal can test a guess
+//! (write it, then look for the token their text got); see ARCHITECTURE.md. Rows go with the text
 //! (ticket deletion, erasure of the texts' owner) and change with it (redaction).
 //! A name written all in lower case in a message is not found; addresses and
 //! phone numbers are found however they are written.
 use super::{
+    audit,
     crypto::{IndexKey, INDEX_TOKEN_LEN},
     entities::{blind_index, blind_index_backfill, message, ticket},
     AppState, ServiceError,
 };
-use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, QuerySelect, TransactionTrait};
-use std::collections::{BTreeSet, HashSet};
+use sea_orm::{prelude::*, ActiveValue::Set, QueryOrder, QuerySelect};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Fewest digits a phone number has (shorter runs are order numbers, dates…).
 const PHONE_MIN_DIGITS: usize = 7;
@@ -46,49 +48,89 @@ pub fn name_words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// Characters an e-mail address is made of (as people write them).
+fn is_email_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-' | '\'')
+}
+
 fn email_in(chunk: &str) -> Option<String> {
     let chunk = chunk.trim_matches(|c: char| !c.is_alphanumeric());
     let (local, domain) = chunk.split_once('@')?;
-    (!local.is_empty() && domain.contains('.') && !domain.contains('@'))
-        .then(|| chunk.to_lowercase())
+    (!local.is_empty()
+        && domain.contains('.')
+        && local.chars().all(is_email_char)
+        && domain.chars().all(is_email_char))
+    .then(|| chunk.to_lowercase())
 }
 
+/// The addresses in a text: around every `@`, as far as address characters go
+/// on each side, whatever surrounds them (`name=zoe@example.org`, `<…>`,
+/// `mailto:`, a possessive `’s`).
+fn emails(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.match_indices('@').filter_map(move |(at, _)| {
+        let head = &text[..at];
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_email_char(*c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let tail = &text[at + 1..];
+        let end = tail
+            .char_indices()
+            .find(|(_, c)| !is_email_char(*c))
+            .map_or(tail.len(), |(i, _)| i);
+        email_in(&text[start..at + 1 + end])
+    })
+}
+
+/// Digits, `+`, and whatever people put between a phone number's digits:
+/// brackets, dots, slashes, any dash and any space (also non-breaking ones).
 fn is_phone_char(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '-' | '.' | '/' | ' ')
+    c.is_ascii_digit()
+        || c.is_whitespace()
+        || matches!(c, '+' | '(' | ')' | '.' | '/')
+        || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// Most space-separated groups one phone number is written in
+/// (`+49 30 1234 5678` is four).
+const PHONE_MAX_GROUPS: usize = 8;
+
+/// The phone numbers in a run of phone characters. Two numbers may stand side
+/// by side, so every stretch of up to `PHONE_MAX_GROUPS` whole groups with a
+/// phone number's length counts; the work stays linear in the run's length.
+fn phones_in(run: &str, out: &mut BTreeSet<String>) {
+    let groups: Vec<&str> = run
+        .split(char::is_whitespace)
+        .filter(|g| !g.is_empty())
+        .collect();
+    for start in 0..groups.len() {
+        let mut digits = String::new();
+        for group in groups[start..].iter().take(PHONE_MAX_GROUPS) {
+            digits.extend(group.chars().filter(char::is_ascii_digit));
+            if digits.len() > PHONE_MAX_DIGITS + 2 {
+                break;
+            }
+            if let Some(phone) = phone_digits(&digits) {
+                out.insert(format!("p:{phone}"));
+            }
+        }
+    }
 }
 
 /// Every normalised token of a text: its e-mail addresses, phone numbers and
 /// capitalised words.
 pub fn tokens(text: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for chunk in text.split(|c: char| c.is_whitespace() || "<>,;:\"'[](){}".contains(c)) {
-        if let Some(email) = email_in(chunk) {
-            out.insert(format!("e:{email}"));
-        }
-    }
-    // Runs of digits and the separators people put in phone numbers. Two
-    // numbers may stand side by side, so every stretch of whole groups of
-    // the run (split at spaces) that has a phone number's length counts.
+    let mut out: BTreeSet<String> = emails(text).map(|e| format!("e:{e}")).collect();
     let mut run = String::new();
-    for c in text.chars().chain(std::iter::once('\n')) {
+    for c in text.chars().chain(std::iter::once('x')) {
         if is_phone_char(c) {
             run.push(c);
-            continue;
+        } else {
+            phones_in(&run, &mut out);
+            run.clear();
         }
-        let groups: Vec<&str> = run.split(' ').filter(|g| !g.is_empty()).collect();
-        for start in 0..groups.len() {
-            for end in start + 1..=groups.len() {
-                let stretch = groups[start..end].concat();
-                if let Some(phone) = phone_digits(&stretch) {
-                    out.insert(format!("p:{phone}"));
-                } else if stretch.chars().filter(char::is_ascii_digit).count()
-                    > PHONE_MAX_DIGITS + 2
-                {
-                    break;
-                }
-            }
-        }
-        run.clear();
     }
     out.extend(name_words(text).map(|w| format!("w:{w}")));
     out
@@ -106,7 +148,8 @@ impl Lookup {
     /// The identifiers of one subject: e-mail, phone (7+ digits) and name (3+ characters).
     pub fn of(email: &str, phone: Option<&str>, name: &str) -> Self {
         let mut lookup = Lookup::default();
-        if let Some(email) = email_in(email.trim()) {
+        let email = email.trim().to_lowercase();
+        if email.contains('@') {
             lookup.alternatives.push(format!("e:{email}"));
         }
         if let Some(phone) = phone.and_then(phone_digits) {
@@ -265,11 +308,11 @@ pub async fn candidates(state: &AppState, lookup: &Lookup) -> Result<HashSet<Uui
     let key = state.vault.index_key().await?;
     let mut found = HashSet::new();
     for token in &lookup.alternatives {
-        found.extend(sources_with(&state.db, key, token).await?);
+        found.extend(sources_with(&state.db, &key, token).await?);
     }
     let mut all_of: Option<HashSet<Uuid>> = None;
     for token in &lookup.all_of {
-        let with = sources_with(&state.db, key, token).await?;
+        let with = sources_with(&state.db, &key, token).await?;
         all_of = Some(match all_of {
             None => with,
             Some(so_far) => so_far.intersection(&with).copied().collect(),
@@ -282,6 +325,7 @@ pub async fn candidates(state: &AppState, lookup: &Lookup) -> Result<HashSet<Uui
 /// Indexes messages and subject lines written before the index existed, a
 /// page at a time; returns how many texts it indexed. Cheap once done.
 pub async fn catch_up(state: &AppState) -> Result<u64, ServiceError> {
+    rebuild_if_key_lost(state).await?;
     let progress = blind_index_backfill::Entity::find()
         .filter(blind_index_backfill::Column::Done.eq(false))
         .all(&state.db)
@@ -325,6 +369,86 @@ pub async fn catch_up(state: &AppState) -> Result<u64, ServiceError> {
     Ok(indexed)
 }
 
+/// A text read by the back-fill, with the rows it would add.
+struct Read {
+    source: Uuid,
+    sealed: Vec<u8>,
+    owner: Uuid,
+    rows: Vec<blind_index::ActiveModel>,
+}
+
+/// Inserts back-filled rows only for texts still as they were read and whose
+/// owner still has a key, under the audit lock that every write of a text
+/// takes: a text erased, deleted or redacted meanwhile never gets its old
+/// tokens back.
+async fn insert_unchanged(
+    state: &AppState,
+    messages: bool,
+    read: Vec<Read>,
+) -> Result<(), ServiceError> {
+    let txn = audit::begin(&state.db).await?;
+    let ids: Vec<Uuid> = read.iter().map(|r| r.source).collect();
+    let current: HashMap<Uuid, Vec<u8>> = if messages {
+        message::Entity::find()
+            .select_only()
+            .column(message::Column::Id)
+            .column(message::Column::Body)
+            .filter(message::Column::Id.is_in(ids))
+            .into_tuple()
+            .all(&txn)
+            .await?
+    } else {
+        ticket::Entity::find()
+            .select_only()
+            .column(ticket::Column::Id)
+            .column(ticket::Column::Subject)
+            .filter(ticket::Column::Id.is_in(ids))
+            .into_tuple()
+            .all(&txn)
+            .await?
+    }
+    .into_iter()
+    .collect();
+    let live = state.vault.keys(read.iter().map(|r| r.owner)).await?;
+    let rows = read
+        .into_iter()
+        .filter(|r| current.get(&r.source) == Some(&r.sealed) && live.contains_key(&r.owner))
+        .flat_map(|r| r.rows)
+        .collect();
+    insert(&txn, rows).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A key store restored without the index key's row would get a new key, and
+/// no stored token would match any more: the index is emptied and built again
+/// from the texts under the new key instead of silently finding nothing.
+async fn rebuild_if_key_lost(state: &AppState) -> Result<(), ServiceError> {
+    if state.vault.has_index_key().await? {
+        return Ok(());
+    }
+    let txn = audit::begin(&state.db).await?;
+    let stale = blind_index::Entity::delete_many()
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if stale > 0 {
+        blind_index_backfill::Entity::update_many()
+            .col_expr(blind_index_backfill::Column::Done, Expr::value(false))
+            .col_expr(
+                blind_index_backfill::Column::AfterId,
+                Expr::value(Option::<Uuid>::None),
+            )
+            .exec(&txn)
+            .await?;
+        tracing::warn!(rows = stale, "blind index: its key is missing from the key store; indexing every text again under a new key");
+    }
+    txn.commit().await?;
+    state.vault.forget_index_key().await;
+    state.vault.index_key().await?;
+    Ok(())
+}
+
 /// Up to 500 rows after `after`; returns how many and the last id (none when finished).
 async fn backfill_messages(
     state: &AppState,
@@ -340,7 +464,7 @@ async fn backfill_messages(
     let Some(last) = page.last().map(|m| m.id) else {
         return Ok((0, None));
     };
-    let owners: std::collections::HashMap<Uuid, Uuid> = ticket::Entity::find()
+    let owners: HashMap<Uuid, Uuid> = ticket::Entity::find()
         .select_only()
         .column(ticket::Column::Id)
         .column(ticket::Column::CustomerId)
@@ -352,20 +476,28 @@ async fn backfill_messages(
         .collect();
     let keys = state.vault.keys(owners.values().copied()).await?;
     let index = state.vault.index_key().await?;
-    let mut rows = Vec::new();
-    for m in &page {
+    let count = page.len() as u64;
+    let mut read = Vec::new();
+    for m in page {
         // An erased owner's text is unreadable and has no tokens left to find.
-        let Some(key) = owners.get(&m.ticket_id).and_then(|o| keys.get(o)) else {
+        let Some((owner, key)) = owners
+            .get(&m.ticket_id)
+            .and_then(|o| keys.get(o).map(|k| (*o, k)))
+        else {
             continue;
         };
         if let Ok(text) = key.open_string(message::BODY.at(&m.id), &m.body) {
-            rows.extend(self::rows(index, m.id, &text));
+            let rows = self::rows(&index, m.id, &text);
+            read.push(Read {
+                source: m.id,
+                sealed: m.body,
+                owner,
+                rows,
+            });
         }
     }
-    let txn = state.db.begin().await?;
-    insert(&txn, rows).await?;
-    txn.commit().await?;
-    Ok((page.len() as u64, Some(last)))
+    insert_unchanged(state, true, read).await?;
+    Ok((count, Some(last)))
 }
 
 async fn backfill_tickets(
@@ -384,19 +516,24 @@ async fn backfill_tickets(
     };
     let keys = state.vault.keys(page.iter().map(|t| t.customer_id)).await?;
     let index = state.vault.index_key().await?;
-    let mut rows = Vec::new();
-    for t in &page {
+    let count = page.len() as u64;
+    let mut read = Vec::new();
+    for t in page {
         let Some(key) = keys.get(&t.customer_id) else {
             continue;
         };
         if let Ok(text) = key.open_string(ticket::SUBJECT.at(&t.id), &t.subject) {
-            rows.extend(self::rows(index, t.id, &text));
+            let rows = self::rows(&index, t.id, &text);
+            read.push(Read {
+                source: t.id,
+                sealed: t.subject,
+                owner: t.customer_id,
+                rows,
+            });
         }
     }
-    let txn = state.db.begin().await?;
-    insert(&txn, rows).await?;
-    txn.commit().await?;
-    Ok((page.len() as u64, Some(last)))
+    insert_unchanged(state, false, read).await?;
+    Ok((count, Some(last)))
 }
 
 #[cfg(test)]
@@ -434,6 +571,28 @@ mod tests {
         assert_eq!(phone_digits("1234567890123456"), None);
         // Text that is not an address.
         assert!(tokens("a@b @ x@y").iter().all(|x| !x.starts_with("e:")));
+        assert!(tokens("Write to O'Brien@Example.org").contains("e:o'brien@example.org"));
+        // Addresses and numbers however they are surrounded or separated.
+        for text in [
+            "name=zoe@example.org&x",
+            "mailto:zoe@example.org",
+            "ZOE@example.org’s new address",
+            "(zoe@example.org).",
+            "'zoe@example.org'",
+        ] {
+            assert!(tokens(text).contains("e:zoe@example.org"), "{text}");
+        }
+        for text in [
+            "+49\u{a0}30\u{a0}1234\u{a0}5678",
+            "+49–30–1234–5678",
+            "tel.+4930/1234-5678",
+        ] {
+            assert!(tokens(text).contains("p:493012345678"), "{text}");
+        }
+        // A text built to make the number scan explode stays quick (linear):
+        // 10,000 groups without a digit, then with one digit each.
+        let _ = tokens(&"- ".repeat(10_000));
+        let _ = tokens(&"1 ".repeat(10_000));
         // Any text at all, without panicking.
         for text in ["", "İİİ", "@@@", "+++", "ẞ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ０１２３４５６７８"]
         {

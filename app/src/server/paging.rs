@@ -13,6 +13,10 @@ use sea_orm::{
 /// instead of counting a million rows on every page view.
 pub const COUNT_CAP: u64 = 10_000;
 
+/// The last page a list opens past its count (page numbers come from the
+/// address bar: a huge one must not overflow or scan without end).
+pub const MAX_PAGE: u64 = 10_000;
+
 /// Where a fetched page sits among the others.
 pub struct Pager {
     page: u64,
@@ -81,8 +85,9 @@ where
     let more = counted > cap;
     let total_items = counted.min(cap);
     let counted_pages = total_items.div_ceil(size).max(1);
+    // Past the count, pages still open, up to a bound on how far an offset may scan.
     let page = if more {
-        page
+        page.min(MAX_PAGE)
     } else {
         page.min(counted_pages - 1)
     };

@@ -20,7 +20,7 @@ pub const ERASED: &str = "[erased]";
 pub struct Vault {
     keystore: DatabaseConnection,
     keyring: RwLock<Keyring>,
-    index_key: tokio::sync::OnceCell<IndexKey>,
+    index_key: tokio::sync::RwLock<Option<std::sync::Arc<IndexKey>>>,
 }
 
 /// The key store row that holds the blind index's key: a reserved id no
@@ -43,7 +43,7 @@ impl Vault {
         Vault {
             keystore,
             keyring: RwLock::new(keyring),
-            index_key: tokio::sync::OnceCell::new(),
+            index_key: tokio::sync::RwLock::new(None),
         }
     }
 
@@ -67,21 +67,41 @@ impl Vault {
         })
     }
 
-    /// The blind index's key, created on first use; unwrapped once per process.
-    pub async fn index_key(&self) -> Result<&IndexKey, ServiceError> {
-        self.index_key
-            .get_or_try_init(|| async {
-                let key = match self.key(INDEX_KEY_ROW).await? {
-                    Some(key) => key,
-                    // Two servers starting at once may both try; the loser reads the winner's.
-                    None => match self.create_key(INDEX_KEY_ROW).await {
-                        Ok(key) => key,
-                        Err(first) => self.key(INDEX_KEY_ROW).await?.ok_or(first)?,
-                    },
-                };
-                Ok(IndexKey::from_data_key(&key))
-            })
-            .await
+    /// The blind index's key, created on first use; unwrapped once per process
+    /// (and again after `forget_index_key`).
+    pub async fn index_key(&self) -> Result<std::sync::Arc<IndexKey>, ServiceError> {
+        if let Some(key) = self.index_key.read().await.as_ref() {
+            return Ok(key.clone());
+        }
+        let mut slot = self.index_key.write().await;
+        if let Some(key) = slot.as_ref() {
+            return Ok(key.clone());
+        }
+        let key = match self.key(INDEX_KEY_ROW).await? {
+            Some(key) => key,
+            // Two servers starting at once may both try; the loser reads the winner's.
+            None => match self.create_key(INDEX_KEY_ROW).await {
+                Ok(key) => key,
+                Err(first) => self.key(INDEX_KEY_ROW).await?.ok_or(first)?,
+            },
+        };
+        let key = std::sync::Arc::new(IndexKey::from_data_key(&key));
+        *slot = Some(key.clone());
+        Ok(key)
+    }
+
+    /// Drops the unwrapped index key, so the next use reads (or creates) it again.
+    pub async fn forget_index_key(&self) {
+        *self.index_key.write().await = None;
+    }
+
+    /// Whether the key store holds the blind index's key (its row may be lost
+    /// when a key store is restored from an older backup).
+    pub async fn has_index_key(&self) -> Result<bool, ServiceError> {
+        Ok(subject_key::Entity::find_by_id(INDEX_KEY_ROW)
+            .one(&self.keystore)
+            .await?
+            .is_some())
     }
 
     /// Creates the data key of a new subject.
@@ -222,7 +242,7 @@ impl Vault {
     /// How many data keys each master key wraps, for the admin page and the CLI.
     pub async fn status(&self) -> Result<KeyStatus, ServiceError> {
         self.refresh()?;
-        // The index key is not a person's: counted by `index_key_master`, not here.
+        // The index key is not a person's key: not counted here (see `unknown_master_keys`).
         let rows: Vec<(String, i64)> = subject_key::Entity::find()
             .filter(subject_key::Column::SubjectId.ne(INDEX_KEY_ROW))
             .select_only()
@@ -257,16 +277,28 @@ impl Vault {
         })
     }
 
-    /// Master key ids in use in the key store that the keyring does not have.
+    /// Master key ids in use in the key store that the keyring does not have
+    /// (the blind index key's included).
     pub async fn unknown_master_keys(&self) -> Result<Vec<String>, ServiceError> {
-        Ok(self
+        let mut unknown: Vec<String> = self
             .status()
             .await?
             .keys
             .into_iter()
             .filter(|k| !k.configured)
             .map(|k| k.key_id)
-            .collect())
+            .collect();
+        if let Some(row) = subject_key::Entity::find_by_id(INDEX_KEY_ROW)
+            .one(&self.keystore)
+            .await?
+        {
+            if self.master(Some(&row.master_key_id))?.is_none()
+                && !unknown.contains(&row.master_key_id)
+            {
+                unknown.push(row.master_key_id);
+            }
+        }
+        Ok(unknown)
     }
 
     /// Re-wraps up to `batch` data keys still wrapped by an older master key.

@@ -1,19 +1,26 @@
 //! `custodian bench-audit`: how many audit events per second the chain takes
 //! when several writers append at once (each in its own transaction, the way
-//! every change in the portal does), on the configured database.
+//! every change in the portal does), on the configured (empty) database.
 use crate::error::StartError;
 use ::app::{
     model::{AuditAction, Role},
     server::{
         audit::{self, Change, Event},
+        entities::user,
         AppState,
     },
 };
-use sea_orm::prelude::Uuid;
+use sea_orm::prelude::*;
 use std::time::Instant;
 
 /// Runs `writers` tasks appending `events` each; prints the rate and checks the chain.
 pub async fn run(state: &AppState, writers: u64, events: u64) -> Result<(), StartError> {
+    // Its events stay in the chain for good: never on a database with people in it.
+    if user::Entity::find().count(&state.db).await? > 0 {
+        return Err(StartError::config(
+            "bench-audit appends to an empty database only: give it a fresh --data-dir or --database-url",
+        ));
+    }
     let subject = Uuid::now_v7();
     let key = state.vault.create_key(subject).await?;
     let started = Instant::now();

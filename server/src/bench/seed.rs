@@ -1,8 +1,9 @@
 //! `custodian bench-seed`: fills an empty database with many customers,
 //! tickets and messages for the page benchmarks, the way the portal stores
 //! them (sealed under each customer's key, indexed), but in large batches.
-//! Every customer shares one password hash: hashing 100,000 passwords would
-//! take longer than everything else together.
+//! Every account shares one random password (printed at the end, never a
+//! known one: a seeded database must not open to a published password) and so
+//! one hash: hashing 100,000 passwords would take longer than everything else.
 use crate::error::StartError;
 use ::app::{
     model::{Role, TicketStatus},
@@ -17,8 +18,6 @@ use chrono::{Duration, Utc};
 use sea_orm::{prelude::*, ActiveValue::Set, TransactionTrait};
 use std::{collections::HashMap, time::Instant};
 
-/// The password of every seeded account.
-pub const PASSWORD: &str = "benchmark password";
 /// The customer whose pages the benchmark opens: their first ticket has
 /// `BIG_TICKET_MESSAGES` messages.
 pub const CUSTOMER: &str = "customer0@bench.example";
@@ -78,7 +77,14 @@ pub async fn seed(state: &AppState, size: Size) -> Result<(), StartError> {
     // The database is empty: the back-fill of older texts has nothing to do, and
     // every row below is indexed as it is written.
     blind_index::catch_up(state).await?;
-    let hash = password::hash(PASSWORD.to_owned()).await?;
+    let secret = {
+        use base64::Engine;
+        use rand::RngCore;
+        let mut bytes = [0u8; 18];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    };
+    let hash = password::hash(secret.clone()).await?;
     let hash = hash.as_stored().to_owned();
     let index = state.vault.index_key().await?;
     let now = Utc::now();
@@ -196,7 +202,7 @@ pub async fn seed(state: &AppState, size: Size) -> Result<(), StartError> {
                 .exec(&txn)
                 .await?;
         }
-        blind_index::write_many(&txn, index, texts).await?;
+        blind_index::write_many(&txn, &index, texts).await?;
         txn.commit().await?;
         if batch_no % 50 == 49 {
             println!(
@@ -210,7 +216,7 @@ pub async fn seed(state: &AppState, size: Size) -> Result<(), StartError> {
         "seeded {customers} customers, {tickets} tickets, {messages} messages in {:.0} s",
         started.elapsed().as_secs_f64()
     );
-    println!("customer: {CUSTOMER} / agent: {AGENT} / password: {PASSWORD}");
+    println!("customer: {CUSTOMER} / agent: {AGENT} / password: {secret}");
     if let Some(id) = big_ticket {
         println!("ticket with {BIG_TICKET_MESSAGES} messages: {id}");
     }

@@ -271,8 +271,8 @@ pub async fn open(
     }
     .insert(&txn)
     .await?;
-    blind_index::write(&txn, index, id, &subject).await?;
-    insert_message(&txn, (&key, index), id, actor.user_id, &body, false).await?;
+    blind_index::write(&txn, &index, id, &subject).await?;
+    insert_message(&txn, (&key, &index), id, actor.user_id, &body, false).await?;
     let mut event = Event::new(AuditAction::TicketCreated, "ticket", id)
         .by(actor)
         .about(actor.user_id)
@@ -327,7 +327,7 @@ pub async fn reply(
     })?;
     let id = insert_message(
         &txn,
-        (&key, index),
+        (&key, &index),
         ticket.id,
         actor.user_id,
         &body,

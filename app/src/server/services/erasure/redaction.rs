@@ -67,7 +67,7 @@ pub async fn redact_message(
         .filter(message::Column::Id.eq(m.id))
         .exec(&txn)
         .await?;
-    blind_index::replace(&txn, index, m.id, replacement).await?;
+    blind_index::replace(&txn, &index, m.id, replacement).await?;
     // The audit log's copy of the text (the reply, or the ticket's first message)
     // is redacted too; the chain commits to digests, and this event records the new ones.
     let resealed = match key.open_string(message::BODY.at(&m.id), &m.body) {

@@ -40,7 +40,10 @@ impl<'a> Progress<'a> {
     pub(crate) async fn advance(&mut self, n: u64) -> Result<(), ServiceError> {
         self.done += n;
         let pct = ((self.done * 100) / self.total.max(1)).min(99) as i32;
-        if pct >= self.reported + 2 {
+        // The lease is renewed as the bar moves, and at least every minute
+        // (the total may be a capped count, so the bar can stop early at 99 %).
+        let lease_ages = self.lease - Utc::now() < chrono::Duration::minutes(9);
+        if pct >= self.reported + 2 || lease_ages {
             self.reported = pct;
             let renewed = Utc::now() + chrono::Duration::minutes(10);
             let updated = data_export::Entity::update_many()

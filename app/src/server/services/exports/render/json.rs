@@ -65,9 +65,10 @@ pub(crate) fn item<T: Serialize>(
     value_of(out, value)
 }
 
-/// Writes `value` as JSON.
+/// Writes `value` as JSON, in one write: serde writes token by token, and each
+/// small write into the archive is a call into the compressor.
 pub(crate) fn value_of<T: Serialize>(out: &mut impl Write, value: &T) -> Result<(), ServiceError> {
-    serde_json::to_writer(out, value)?;
+    out.write_all(&serde_json::to_vec(value)?)?;
     Ok(())
 }
 
