@@ -16,27 +16,26 @@ pub fn hash_of(hash_txt: &str, kind: &str) -> Option<String> {
     })
 }
 
-/// Where the stylesheet is served: hashed when the site has a hash file. The
-/// file is read once per hash file, not on every page.
-pub fn stylesheet_href(options: &LeptosOptions) -> String {
+/// The text of a hash file, read once per path (a build is deployed with a
+/// restart); `None` when there is none.
+fn hash_file(path: &str) -> Option<String> {
     static READ: OnceLock<Mutex<HashMap<String, Option<String>>>> = OnceLock::new();
+    READ.get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .entry(path.to_owned())
+        .or_insert_with_key(|path| std::fs::read_to_string(path).ok())
+        .clone()
+}
+
+/// Where the stylesheet is served: hashed when the site has a hash file.
+pub fn stylesheet_href(options: &LeptosOptions) -> String {
     let pkg = &options.site_pkg_dir;
-    let hashed = if options.hash_files {
-        let path = options.hash_file.to_string();
-        let mut read = READ
-            .get_or_init(Default::default)
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        read.entry(path)
-            .or_insert_with_key(|path| {
-                std::fs::read_to_string(path)
-                    .ok()
-                    .and_then(|text| hash_of(&text, "css"))
-            })
-            .clone()
-    } else {
-        None
-    };
+    let hashed = options
+        .hash_files
+        .then(|| hash_file(&options.hash_file))
+        .flatten()
+        .and_then(|text| hash_of(&text, "css"));
     match hashed {
         Some(hash) => format!("/{pkg}/{}.{hash}.css", options.output_name),
         None => format!("/{pkg}/{}.css", options.output_name),
@@ -50,18 +49,19 @@ pub fn visitor_options(options: &LeptosOptions) -> Option<LeptosOptions> {
         return None;
     }
     let path = std::path::Path::new(&*options.hash_file).with_file_name("hash-visitor.txt");
-    path.is_file().then(|| {
+    let path = path.display().to_string();
+    hash_file(&path).map(|_| {
         let mut visitor = options.clone();
         visitor.output_name = std::sync::Arc::from("custodian-visitor");
-        visitor.hash_file = std::sync::Arc::from(path.display().to_string());
+        visitor.hash_file = std::sync::Arc::from(path);
         visitor
     })
 }
 
 /// The full bundle's script and WASM addresses, for a visitor's page to
-/// prefetch while the visitor signs in (the next page needs them).
+/// prefetch once it is interactive (the page after signing in needs them).
 pub fn full_bundle_hrefs(options: &LeptosOptions) -> Vec<String> {
-    let Ok(text) = std::fs::read_to_string(&*options.hash_file) else {
+    let Some(text) = hash_file(&options.hash_file) else {
         return Vec::new();
     };
     let pkg = &options.site_pkg_dir;

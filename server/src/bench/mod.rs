@@ -99,13 +99,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
             }
             texts.push((id, subject));
         }
-        ticket::Entity::insert_many(ticket_rows).exec(&txn).await?;
-        for chunk in message_rows.chunks(1000) {
-            message::Entity::insert_many(chunk.to_vec())
-                .exec(&txn)
-                .await?;
-        }
-        blind_index::write_many(&txn, &index, texts).await?;
+        seed::write_batch(&txn, &index, ticket_rows, message_rows, texts).await?;
         txn.commit().await?;
     }
     println!("  seeded in {:.1} s", seeded.elapsed().as_secs_f64());
@@ -262,13 +256,7 @@ async fn erasure(
     // The baseline for deleting: the same tickets and messages (kept anonymised
     // by the job) removed with plain DELETEs in one transaction, nothing else.
     let deleting = Instant::now();
-    let tickets: Vec<Uuid> = ticket::Entity::find()
-        .select_only()
-        .column(ticket::Column::Id)
-        .filter(ticket::Column::CustomerId.eq(big.user_id))
-        .into_tuple()
-        .all(&state.db)
-        .await?;
+    let tickets = tickets::ids_of_customer(&state.db, big.user_id).await?;
     let txn = state.db.begin().await?;
     let mut rows = 0;
     for chunk in tickets.chunks(500) {

@@ -9,13 +9,13 @@ use ::app::{
     model::{Role, TicketStatus},
     server::{
         blind_index,
-        crypto::DataKey,
+        crypto::{DataKey, IndexKey},
         entities::{message, ticket, user},
-        password, AppState,
+        password, AppState, ServiceError,
     },
 };
 use chrono::{Duration, Utc};
-use sea_orm::{prelude::*, ActiveValue::Set, TransactionTrait};
+use sea_orm::{prelude::*, ActiveValue::Set, DatabaseTransaction, TransactionTrait};
 use std::{collections::HashMap, time::Instant};
 
 /// The customer whose pages the benchmark opens: their first ticket has
@@ -57,6 +57,27 @@ fn user_row(
         erased_at: Set(None),
         pseudonym: Set(None),
     }
+}
+
+/// Writes seeded tickets and messages with their index rows, in the caller's transaction.
+pub(super) async fn write_batch(
+    txn: &DatabaseTransaction,
+    index: &IndexKey,
+    tickets: Vec<ticket::ActiveModel>,
+    messages: Vec<message::ActiveModel>,
+    texts: Vec<(Uuid, String)>,
+) -> Result<(), ServiceError> {
+    for chunk in tickets.chunks(1000) {
+        ticket::Entity::insert_many(chunk.to_vec())
+            .exec(txn)
+            .await?;
+    }
+    for chunk in messages.chunks(1000) {
+        message::Entity::insert_many(chunk.to_vec())
+            .exec(txn)
+            .await?;
+    }
+    blind_index::write_many(txn, index, texts).await
 }
 
 const STATUSES: [TicketStatus; 4] = [
@@ -192,17 +213,7 @@ pub async fn seed(state: &AppState, size: Size) -> Result<(), StartError> {
         user::Entity::insert_many(users).exec(&txn).await?;
         tickets += ticket_rows.len() as u64;
         messages += message_rows.len() as u64;
-        for chunk in ticket_rows.chunks(1000) {
-            ticket::Entity::insert_many(chunk.to_vec())
-                .exec(&txn)
-                .await?;
-        }
-        for chunk in message_rows.chunks(1000) {
-            message::Entity::insert_many(chunk.to_vec())
-                .exec(&txn)
-                .await?;
-        }
-        blind_index::write_many(&txn, &index, texts).await?;
+        write_batch(&txn, &index, ticket_rows, message_rows, texts).await?;
         txn.commit().await?;
         if batch_no % 50 == 49 {
             println!(

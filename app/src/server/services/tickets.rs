@@ -26,7 +26,7 @@ use crate::{
     validate,
 };
 use chrono::Utc;
-use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, QueryOrder};
+use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// Loads a ticket the actor may see for `action`; otherwise `NotFound` (or `Forbidden`
@@ -56,6 +56,21 @@ fn scoped(scope: TicketScope, query: Select<ticket::Entity>) -> Select<ticket::E
         TicketScope::Every => query,
         TicketScope::CustomerOf(customer) => query.filter(ticket::Column::CustomerId.eq(customer)),
     }
+}
+
+/// The ids of every ticket of one customer, unscoped: for work done on the
+/// customer's data itself (erasure), never for answering a request.
+pub async fn ids_of_customer(
+    db: &impl ConnectionTrait,
+    customer: Uuid,
+) -> Result<Vec<Uuid>, ServiceError> {
+    Ok(ticket::Entity::find()
+        .select_only()
+        .column(ticket::Column::Id)
+        .filter(ticket::Column::CustomerId.eq(customer))
+        .into_tuple()
+        .all(db)
+        .await?)
 }
 
 fn subject_text(keys: &HashMap<Uuid, DataKey>, t: &ticket::Model) -> String {

@@ -12,14 +12,14 @@ use crate::{
         crypto::DataKey,
         entities::{
             audit_event, custom_field_value, data_export, erasure_job, message, outbound_mail,
-            privacy_request, session, ticket, user,
+            privacy_request, session, user,
         },
         policy::{self, Action, Target},
         services::{legal_holds::hold_view, people},
         Actor, AppState, ServiceError,
     },
 };
-use sea_orm::{prelude::*, ConnectionTrait, QuerySelect};
+use sea_orm::{prelude::*, ConnectionTrait};
 
 /// What erasing this request's subject will do.
 pub async fn preview_request(
@@ -58,13 +58,7 @@ pub async fn preview(
     let customer = people::customer(db, subject).await?;
     let key = state.vault.key(subject).await?;
     let policy = tickets_policy(db).await?;
-    let tickets: Vec<Uuid> = ticket::Entity::find()
-        .select_only()
-        .column(ticket::Column::Id)
-        .filter(ticket::Column::CustomerId.eq(subject))
-        .into_tuple()
-        .all(db)
-        .await?;
+    let tickets = crate::server::services::tickets::ids_of_customer(db, subject).await?;
     let mut messages = 0;
     for chunk in tickets.chunks(500) {
         messages += count(

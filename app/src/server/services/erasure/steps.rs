@@ -75,13 +75,7 @@ async fn destroy_key(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
 async fn delete_records(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
     let (state, job, subject) = (turn.state, turn.job, turn.job.subject_id);
     let txn = audit::begin(&state.db).await?;
-    let tickets: Vec<Uuid> = ticket::Entity::find()
-        .select_only()
-        .column(ticket::Column::Id)
-        .filter(ticket::Column::CustomerId.eq(subject))
-        .into_tuple()
-        .all(&txn)
-        .await?;
+    let tickets = crate::server::services::tickets::ids_of_customer(&txn, subject).await?;
     let fields = custom_field_value::Entity::delete_many()
         .filter(custom_field_value::Column::SubjectId.eq(subject))
         .exec(&txn)

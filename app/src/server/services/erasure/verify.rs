@@ -90,13 +90,7 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
                     findings.push(format!("{tickets} tickets still exist."));
                 }
             }
-            let own: Vec<Uuid> = ticket::Entity::find()
-                .select_only()
-                .column(ticket::Column::Id)
-                .filter(ticket::Column::CustomerId.eq(subject))
-                .into_tuple()
-                .all(db)
-                .await?;
+            let own = crate::server::services::tickets::ids_of_customer(db, subject).await?;
             index_leftovers(db, &own, &mut findings).await?;
             match turn.ids {
                 None => findings.push(
