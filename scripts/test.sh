@@ -47,8 +47,10 @@ cargo test -p app -p server -p migrations
 # --- PostgreSQL: a private throw-away cluster ------------------------------------
 PGTMP="$(mktemp -d /tmp/custodian-pg.XXXXXX)"
 SERVER_PID=""
+SINK_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null || true
   stop_private_postgres "$PGTMP"
   rm -rf "$PGTMP"
 }
@@ -68,9 +70,15 @@ e2e() {
   local name="$1"; shift
   local port; port="$(free_port)"
   local log="$PGTMP/server-$name.log"
-  step "starting the portal on 127.0.0.1:$port ($name, fresh database, demo data)"
+  # A real SMTP server catches the portal's mail; the tests read the links from it.
+  local mail_port; mail_port="$(free_port)"
+  local mail_dir="$PGTMP/mail-$name"
+  node end2end/mail-sink.mjs "$mail_port" "$mail_dir" > "$PGTMP/mail-$name.log" 2>&1 &
+  SINK_PID=$!
+  step "starting the portal on 127.0.0.1:$port ($name, fresh database, demo data, mail to 127.0.0.1:$mail_port)"
   "$CARGO_TARGET_DIR/debug/custodian" --demo --data-dir "$PGTMP/e2e-$name" --listen "127.0.0.1:$port" \
-    --public-url "http://127.0.0.1:$port" --signin-max-per-client 1000 "$@" serve > "$log" 2>&1 &
+    --public-url "http://127.0.0.1:$port" --signin-max-per-client 1000 \
+    --smtp-host 127.0.0.1 --smtp-port "$mail_port" --smtp-tls none "$@" serve > "$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 150); do
     curl -fs "http://127.0.0.1:$port/" >/dev/null 2>&1 && break
@@ -78,12 +86,15 @@ e2e() {
     sleep 0.2
   done
   step "Playwright end-to-end tests on $name (Debian Chromium)"
-  if ! (cd end2end && CUSTODIAN_BASE_URL="http://127.0.0.1:$port" npx playwright test); then
+  if ! (cd end2end && CUSTODIAN_BASE_URL="http://127.0.0.1:$port" CUSTODIAN_MAIL_DIR="$mail_dir" npx playwright test); then
     echo "--- server log ($name) ---"; tail -n 50 "$log"; exit 1
   fi
   kill "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
+  kill "$SINK_PID" 2>/dev/null || true
+  wait "$SINK_PID" 2>/dev/null || true
+  SINK_PID=""
 }
 e2e sqlite
 create_database custodian_e2e

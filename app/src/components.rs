@@ -106,6 +106,7 @@ pub fn Header() -> impl IntoView {
                                             <A href="/admin/export">"Export"</A>
                                             <A href="/admin/privacy">"Privacy settings"</A>
                                         })}
+                                        <A href="/security">"Security"</A>
                                         <span class="who" title=u.email.clone()>{u.name.clone()} " · " {u.role.label()}</span>
                                         <ActionForm action=sign_out attr:class="inline">
                                             <button type="submit" class="link-button">"Sign out"</button>

@@ -22,6 +22,11 @@ pub enum AppError {
     InvalidFields { errors: Vec<FieldError> },
     #[error("The email or password is not correct.")]
     InvalidCredentials,
+    /// The password was right, but it was set by an admin: the person chooses their own first.
+    #[error("Choose your own password to continue: the one you were given is only for the first sign-in.")]
+    PasswordChangeRequired,
+    #[error("This account has been disabled. Ask an administrator of your help desk to enable it again.")]
+    AccountDisabled,
     #[error("Too many sign-in attempts. Please wait {retry_after_minutes} minutes and try again.")]
     RateLimited { retry_after_minutes: u32 },
     #[error("An account with this email address already exists. Sign in instead.")]
@@ -51,6 +56,8 @@ impl AppError {
             AppError::Validation { .. } => "validation",
             AppError::InvalidFields { .. } => "invalid_fields",
             AppError::InvalidCredentials => "invalid_credentials",
+            AppError::PasswordChangeRequired => "password_change_required",
+            AppError::AccountDisabled => "account_disabled",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::EmailTaken => "email_taken",
             AppError::Conflict { .. } => "conflict",

@@ -95,7 +95,13 @@ pub fn App() -> impl IntoView {
 }
 
 /// Pages a visitor (not signed in) can open; they get the small visitor bundle.
-pub const VISITOR_PATHS: [&str; 3] = ["/", "/sign-in", "/sign-up"];
+pub const VISITOR_PATHS: [&str; 5] = [
+    "/",
+    "/sign-in",
+    "/sign-up",
+    "/forgot-password",
+    "/reset-password",
+];
 
 /// Every page. The server renders these; so does the full browser bundle.
 #[cfg(not(feature = "visitor"))]
@@ -105,6 +111,10 @@ fn routes() -> impl IntoView {
             <Route path=path!("") view=pages::home::HomePage/>
             <Route path=path!("/sign-in") view=pages::auth::SignInPage/>
             <Route path=path!("/sign-up") view=pages::auth::SignUpPage/>
+            <Route path=path!("/forgot-password") view=pages::account::ForgotPasswordPage/>
+            <Route path=path!("/reset-password") view=pages::account::ResetPasswordPage/>
+            <Route path=path!("/security") view=pages::account::SecurityPage/>
+            <Route path=path!("/cancel-email-change") view=pages::privacy::CancelEmailChangePage/>
             <Route path=path!("/tickets") view=pages::tickets::TicketListPage/>
             <Route path=path!("/tickets/new") view=pages::tickets::NewTicketPage/>
             <Route path=path!("/tickets/:id") view=pages::ticket::TicketPage/>
@@ -138,6 +148,8 @@ fn routes() -> impl IntoView {
             <Route path=path!("") view=pages::home::HomePage/>
             <Route path=path!("/sign-in") view=pages::auth::SignInPage/>
             <Route path=path!("/sign-up") view=pages::auth::SignUpPage/>
+            <Route path=path!("/forgot-password") view=pages::account::ForgotPasswordPage/>
+            <Route path=path!("/reset-password") view=pages::account::ResetPasswordPage/>
         </Routes>
     }
 }

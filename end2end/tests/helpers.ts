@@ -50,3 +50,41 @@ export async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/tickets$/);
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
 }
+
+export interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+  received: number;
+}
+
+/**
+ * The newest mail to `address` whose subject contains `subject`, as the
+ * portal's SMTP sender delivered it to the test mail sink (mail-sink.mjs,
+ * started by scripts/test.sh). Waits for the sender's next round.
+ */
+export async function mailTo(address: string, subject: string, after = 0): Promise<Mail> {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const folder = process.env.CUSTODIAN_MAIL_DIR;
+  if (!folder) throw new Error('CUSTODIAN_MAIL_DIR is not set: run the tests through scripts/test.sh');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const names = fs.readdirSync(folder).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort().reverse();
+    for (const name of names) {
+      const mail: Mail = JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8'));
+      if (mail.received >= after && mail.to.includes(address.toLowerCase()) && mail.subject.includes(subject)) {
+        return mail;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no mail "${subject}" to ${address} within 30 s`);
+}
+
+/** The first link to `path` in a mail. */
+export function linkIn(mail: Mail, path: string): string {
+  const match = mail.text.match(new RegExp(`https?://\\S+${path}\\?token=[0-9a-f]+`));
+  if (!match) throw new Error(`no ${path} link in: ${mail.text}`);
+  return match[0];
+}

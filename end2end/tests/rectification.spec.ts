@@ -1,5 +1,5 @@
 import { expect, Page } from '@playwright/test';
-import { AGENT_EMAIL, DEMO_PASSWORD, open, signIn, signUp, test, uniqueEmail } from './helpers';
+import { AGENT_EMAIL, DEMO_PASSWORD, linkIn, mailTo, open, signIn, signUp, test, uniqueEmail } from './helpers';
 
 /** Changes one permission and waits until the server has stored it. */
 async function setPermission(admin: Page, label: string, access: string) {
@@ -61,16 +61,24 @@ test('an email change goes through confirmation and agent approval', async ({ br
   await signUp(customer, 'Jo Moving', oldEmail, 'a long enough password');
   await customer.getByRole('link', { name: 'Privacy' }).click();
   await customer.getByLabel('New email address').fill(newEmail);
+  await customer.locator('#email-change-password').fill('a long enough password');
   await customer.getByRole('button', { name: 'Request the change' }).click();
   await expect(customer.getByRole('status')).toContainText('We sent a confirmation link');
   await expect(customer.locator('.request').first()).toContainText('Waiting for confirmation');
 
-  // No mail server in the test: the confirmation mail waits in the outbox.
+  // The confirmation link arrives at the new address (the test's SMTP sink),
+  // and a note with a cancel link at the old one.
+  const link = linkIn(await mailTo(newEmail, 'Confirm your new email address'), 'confirm-email');
+  const note = await mailTo(oldEmail, 'Your email address is about to change');
+  expect(note.text).toContain(newEmail);
+  linkIn(note, 'cancel-email-change');
+  // The admin's outbox lists both mails, but never a link's token.
   const admin = await adminPage(browser);
   await open(admin, '/admin/outbox');
-  const mail = admin.locator('.mail', { hasText: newEmail }).first();
-  await expect(mail).toContainText('Confirm your new email address');
-  const link = (await mail.locator('.message-body').innerText()).match(/https?:\/\/\S+confirm-email\?token=[0-9a-f]+/)![0];
+  const mail = admin.locator('.mail', { hasText: 'Confirm your new email address' }).filter({ hasText: newEmail }).first();
+  await expect(mail.locator('.message-body')).toContainText('token=[hidden]');
+  await expect(admin.locator('.mail', { hasText: 'Your email address is about to change' }).filter({ hasText: oldEmail })).toContainText('cancel-email-change?token=[hidden]');
+  expect(await mail.locator('.message-body').innerText()).not.toContain(new URL(link).search.slice('?token='.length));
 
   const inbox = await (await browser.newContext()).newPage();
   await open(inbox, new URL(link).pathname + new URL(link).search);

@@ -10,6 +10,7 @@ mod m0005_erasure;
 mod m0006_audit_redaction;
 mod m0007_blind_index;
 mod m0008_list_indexes;
+mod m0009_accounts;
 
 pub use keystore::KeystoreMigrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_audit_redaction::Migration),
             Box::new(m0007_blind_index::Migration),
             Box::new(m0008_list_indexes::Migration),
+            Box::new(m0009_accounts::Migration),
         ]
     }
 }

@@ -17,6 +17,56 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Settings that are secrets: given on the command line they would show in
+/// every user's process list (`ps`), so they are taken from the environment
+/// or a file only.
+pub const SECRET_SETTINGS: [(&str, &str); 3] = [
+    (
+        "master_key",
+        "CUSTODIAN_MASTER_KEY (or a key file: CUSTODIAN_MASTER_KEY_FILE)",
+    ),
+    (
+        "old_master_keys",
+        "CUSTODIAN_OLD_MASTER_KEYS (or a key file: CUSTODIAN_MASTER_KEY_FILE)",
+    ),
+    (
+        "smtp_password",
+        "CUSTODIAN_SMTP_PASSWORD or CUSTODIAN_SMTP_PASSWORD_FILE",
+    ),
+];
+
+impl Cli {
+    /// Parses the command line, refusing secrets given on it.
+    pub fn parse_checked() -> Result<Self, String> {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Self::command().get_matches();
+        if let Some(instead) = secret_on_command_line(&matches) {
+            return Err(format!(
+                "secrets on the command line show in the process list; set {instead} instead"
+            ));
+        }
+        Self::from_arg_matches(&matches).map_err(|e| e.to_string())
+    }
+}
+
+/// The variable to use instead, when a secret setting came from the command line
+/// (at the top level or after a subcommand: the settings are global).
+pub fn secret_on_command_line(matches: &clap::ArgMatches) -> Option<&'static str> {
+    for (id, instead) in SECRET_SETTINGS {
+        let source = matches
+            .try_get_raw(id)
+            .ok()
+            .flatten()
+            .and(matches.value_source(id));
+        if source == Some(clap::parser::ValueSource::CommandLine) {
+            return Some(instead);
+        }
+    }
+    matches
+        .subcommand()
+        .and_then(|(_, sub)| secret_on_command_line(sub))
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the portal (the default).
@@ -142,7 +192,7 @@ pub struct Settings {
         hide_env_values = true
     )]
     pub keystore_url: Option<String>,
-    /// The master key, base64 (32 bytes). Prefer a key file; see CUSTODIAN_MASTER_KEY_FILE.
+    /// The master key, base64 (32 bytes); environment only. Prefer a key file; see CUSTODIAN_MASTER_KEY_FILE.
     #[arg(
         long,
         env = "CUSTODIAN_MASTER_KEY",
@@ -152,7 +202,7 @@ pub struct Settings {
     )]
     pub master_key: Option<String>,
     /// Older master keys still needed while a rotation is unfinished, comma-separated base64
-    /// (only with CUSTODIAN_MASTER_KEY).
+    /// (only with CUSTODIAN_MASTER_KEY; environment only).
     #[arg(
         long,
         env = "CUSTODIAN_OLD_MASTER_KEYS",
@@ -243,14 +293,18 @@ pub struct Settings {
     /// SMTP user name, if the server needs one.
     #[arg(long, env = "CUSTODIAN_SMTP_USERNAME", global = true)]
     pub smtp_username: Option<String>,
-    /// SMTP password.
+    /// SMTP password; environment only (a command-line value would show in `ps`).
     #[arg(
         long,
         env = "CUSTODIAN_SMTP_PASSWORD",
         global = true,
-        hide_env_values = true
+        hide_env_values = true,
+        conflicts_with = "smtp_password_file"
     )]
     pub smtp_password: Option<String>,
+    /// A file holding the SMTP password (its first line).
+    #[arg(long, env = "CUSTODIAN_SMTP_PASSWORD_FILE", global = true)]
+    pub smtp_password_file: Option<PathBuf>,
     /// The From address of outgoing mail.
     #[arg(
         long,
@@ -313,6 +367,20 @@ impl Settings {
             return Err(StartError::config("CUSTODIAN_PUBLIC_URL has no host"));
         }
         Ok(format!("{scheme}://{host}"))
+    }
+
+    /// The SMTP password, from its variable or the first line of its file.
+    pub fn smtp_password(&self) -> Result<Option<String>, StartError> {
+        if let Some(path) = &self.smtp_password_file {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                StartError::config(format!(
+                    "CUSTODIAN_SMTP_PASSWORD_FILE {}: {e}",
+                    path.display()
+                ))
+            })?;
+            return Ok(Some(text.lines().next().unwrap_or_default().to_owned()));
+        }
+        Ok(self.smtp_password.clone())
     }
 
     pub fn is_https(&self) -> bool {

@@ -99,6 +99,7 @@ pub async fn load_keyring(
 
 /// Opens both databases and the keys, and refuses to start when they do not belong together.
 pub async fn open(settings: &Settings) -> Result<(DatabaseConnection, Vault), StartError> {
+    crate::files::secure_data_dir(&settings.data_dir)?;
     let db = connect_and_migrate(&settings.database_url()).await?;
     let keystore = connect_keystore(&settings.keystore_url()).await?;
     let keyring = load_keyring(settings, &keystore).await?;

@@ -52,6 +52,7 @@ fn actor(user: &::app::model::CurrentUser) -> Actor {
         role: user.role,
         email: user.email.clone(),
         session_token_hash: String::new(),
+        client: "local".to_owned(),
     }
 }
 

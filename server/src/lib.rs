@@ -10,6 +10,7 @@ pub mod demo;
 pub mod erasure_worker;
 pub mod error;
 pub mod exports_worker;
+pub mod files;
 pub mod mailer;
 pub mod middleware;
 

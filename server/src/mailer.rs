@@ -33,8 +33,8 @@ impl Mailer {
         let mut builder = builder
             .port(settings.smtp_port)
             .timeout(Some(Duration::from_secs(20)));
-        if let (Some(user), Some(password)) = (&settings.smtp_username, &settings.smtp_password) {
-            builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+        if let (Some(user), Some(password)) = (&settings.smtp_username, settings.smtp_password()?) {
+            builder = builder.credentials(Credentials::new(user.clone(), password));
         }
         let from: Mailbox = settings.mail_from.parse().context("CUSTODIAN_MAIL_FROM")?;
         Ok(Some(Mailer {

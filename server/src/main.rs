@@ -1,8 +1,14 @@
-use clap::Parser;
-
 #[tokio::main]
 async fn main() {
-    let cli = server::config::Cli::parse();
+    // Before anything is opened: databases, WAL files, keys and archives are private.
+    server::files::private_by_default();
+    let cli = match server::config::Cli::parse_checked() {
+        Ok(cli) => cli,
+        Err(message) => {
+            eprintln!("custodian: {message}");
+            std::process::exit(2);
+        }
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_new(&cli.settings.log)

@@ -112,13 +112,10 @@ pub fn is_cross_site(req: &Request, http: &HttpSettings) -> bool {
             return true;
         }
     }
+    // Only the configured public origin may change state: the Host header is
+    // the client's to choose, so it proves nothing about where a request came from.
     if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let scheme = if http.https { "https" } else { "http" };
-        let host_origin = headers
-            .get(header::HOST)
-            .and_then(|v| v.to_str().ok())
-            .map(|host| format!("{scheme}://{host}"));
-        return origin != http.public_origin && Some(origin) != host_origin.as_deref();
+        return origin != http.public_origin;
     }
     false
 }
@@ -178,10 +175,11 @@ pub async fn resolve_actor(
     next: Next,
 ) -> Response {
     let ip = client_ip(&req, http.trust_proxy_headers);
-    req.extensions_mut().insert(ClientIp(ip));
+    req.extensions_mut().insert(ClientIp(ip.clone()));
     if let Some(token) = session_cookie(&req) {
         match sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now()).await {
-            Ok(Some(actor)) => {
+            Ok(Some(mut actor)) => {
+                actor.client = ip;
                 req.extensions_mut().insert(actor);
                 let mut response = next.run(req).await;
                 response.extensions_mut().insert(Personal);

@@ -188,9 +188,12 @@ fn the_benchmark_seeds_an_empty_database_only_and_its_audit_run_verifies() {
         let state = settings.app_state(db, vault);
         let (_, token) = app::server::services::accounts::sign_in(
             &state,
-            "customer0@bench.example",
-            &password,
-            "127.0.0.1",
+            app::server::services::accounts::Credentials {
+                email: "customer0@bench.example",
+                password: &password,
+                new_password: "",
+            },
+            &app::server::services::sessions::Device::new(None, "127.0.0.1"),
             None,
         )
         .await
@@ -240,4 +243,77 @@ fn the_benchmark_seeds_an_empty_database_only_and_its_audit_run_verifies() {
     assert!(text(&audit).contains("15 events"), "{}", text(&audit));
     assert!(text(&audit).contains("chain verified"), "{}", text(&audit));
     std::fs::remove_dir_all(empty).unwrap();
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn the_data_folder_and_everything_in_it_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir =
+        std::env::temp_dir().join(format!("custodian-perm-{}", uuid::Uuid::new_v4().simple()));
+    let create = [
+        "user",
+        "create",
+        "--role",
+        "admin",
+        "--email",
+        "root@example.org",
+    ];
+    let out = custodian(&dir, &create, "a good long password\n");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(mode(&dir), 0o700, "the data folder");
+    let mut files = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let private = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode(&path), private, "{}", path.display());
+        files += 1;
+    }
+    assert!(files >= 3, "databases and the key file were created");
+    // An export archive written with --out is private too.
+    let archive = dir.join("all.zip");
+    let out = custodian(&dir, &["export", "--out", archive.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(mode(&archive), 0o600);
+    // A folder and database left open by an older version are closed at start-up…
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let db = dir.join("custodian.db");
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = custodian(&dir, &["audit", "verify"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&db), 0o600);
+    // …but a master key file others can read is refused, with the fix in the message.
+    let key = dir.join("master.key");
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = custodian(&dir, &["audit", "verify"], "");
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains(&format!("chmod 600 {}", key.display())),
+        "{}",
+        text(&out)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn secrets_on_the_command_line_are_refused() {
+    let dir =
+        std::env::temp_dir().join(format!("custodian-argv-{}", uuid::Uuid::new_v4().simple()));
+    let key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    for args in [
+        vec!["--master-key", key, "keys", "status"],
+        vec!["keys", "status", "--master-key", key],
+        vec!["--smtp-password", "hunter2 hunter2", "audit", "verify"],
+        vec!["--old-master-keys", key, "keys", "status"],
+    ] {
+        let out = custodian(&dir, &args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
+        assert!(text(&out).contains("process list"), "{}", text(&out));
+        assert!(!dir.exists(), "refused before anything was opened");
+    }
 }

@@ -48,9 +48,16 @@ const ADA_PHONE: &str = "+44 20 7946 0958";
 const ADA_SECRET: &str = "my analytical engine serial is AE-18431";
 
 async fn sign_up(state: &AppState, name: &str, email: &str, phone: &str) -> (Actor, String) {
-    let (_, token) = accounts::sign_up(state, name, email, phone, PASSWORD, "127.0.0.1")
-        .await
-        .unwrap();
+    let (_, token) = accounts::sign_up(
+        state,
+        name,
+        email,
+        phone,
+        PASSWORD,
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+    )
+    .await
+    .unwrap();
     let actor = sessions::resolve(&state.db, &token, &state.security, Utc::now())
         .await
         .unwrap()
@@ -307,7 +314,17 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
     review::decide(&state, &agent, filed.id, true, "Verified: no open invoices")
         .await
         .unwrap();
-    let denied = accounts::sign_in(&state, ADA_EMAIL, PASSWORD, "127.0.0.1", None).await;
+    let denied = accounts::sign_in(
+        &state,
+        app::server::services::accounts::Credentials {
+            email: ADA_EMAIL,
+            password: PASSWORD,
+            new_password: "",
+        },
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+        None,
+    )
+    .await;
     assert!(matches!(
         user_error(denied.unwrap_err()),
         AppError::InvalidCredentials
@@ -697,7 +714,17 @@ async fn a_mention_left_in_another_ticket_needs_attention_until_redacted() {
     // check of the old one, and neither do new sign-in attempts with it.
     let (again, _) = sign_up(&state, "Ada Again", "ada@example.org", "").await;
     assert_ne!(again.user_id, ada.user_id);
-    let _ = accounts::sign_in(&state, "ada@example.org", "wrong", "127.0.0.1", None).await;
+    let _ = accounts::sign_in(
+        &state,
+        app::server::services::accounts::Credentials {
+            email: "ada@example.org",
+            password: "wrong",
+            new_password: "",
+        },
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+        None,
+    )
+    .await;
     // After erasure the preview still points at it (from the job's sealed copy), so it can be redacted.
     let after = erasure::preview_request(&state, &agent, filed.id)
         .await
@@ -851,6 +878,7 @@ async fn customers_cannot_see_or_act_on_anyone_elses_request_or_data() {
         role: Role::Customer,
         email: "ada@example.org".into(),
         session_token_hash: String::new(),
+        client: "local".to_owned(),
     };
     let t = tickets::open(&state, &ada_actor, "Mine", "Private", &[])
         .await
@@ -1055,7 +1083,7 @@ async fn loose_ends_expired_holds_open_email_changes_and_a_job_that_keeps_failin
     let state = common::state().await;
     let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
     let agent = staff(&state, "agent@example.org", Role::Agent).await;
-    let change = email_change::request_email_change(&state, &ada, "ada.new@example.org")
+    let change = email_change::request_email_change(&state, &ada, "ada.new@example.org", PASSWORD)
         .await
         .unwrap();
     let ticket = tickets::open(&state, &ada, "Old question", "Still there?", &[])

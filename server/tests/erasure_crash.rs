@@ -52,7 +52,7 @@ async fn a_killed_server_resumes_the_erasure_and_finishes_it_exactly_once() {
         "ada.crash@example.org",
         "+1 202 555 0147",
         PASSWORD,
-        "127.0.0.1",
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
     )
     .await
     .unwrap();

@@ -239,6 +239,21 @@ async fn cross_site_state_changes_are_rejected() {
         !b.call::<WhoAmI>(&[]).await.json().is_null(),
         "still signed in"
     );
+    // An Origin that matches the Host the client chose is not the portal's
+    // origin: before the fix this passed (DNS rebinding, a proxy that passes Host on).
+    let forged = b
+        .with_cookie(http::Request::post(path))
+        .header(
+            http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .header(http::header::HOST, "evil.example")
+        .header(http::header::ORIGIN, "http://evil.example")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let r = b.send(forged).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(r.code(), "cross_site_request");
     // Same-origin requests pass.
     let r = b
         .call_from(path, &[], Some(ORIGIN), Some("same-origin"))
@@ -485,7 +500,10 @@ async fn new_endpoints_refuse_other_customers_and_non_admins() {
     let mut bob = signed_up(&state, "Bob Banana", "bob@example.org").await;
     let ticket = open_ticket(&mut alice, "Alice's", "words").await;
     let r = alice
-        .call::<RequestEmailChange>(&[("new_email", "alice.new@example.org")])
+        .call::<RequestEmailChange>(&[
+            ("new_email", "alice.new@example.org"),
+            ("password", PASSWORD),
+        ])
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let request_id = r.json()["id"].as_str().unwrap().to_owned();
@@ -675,4 +693,79 @@ async fn assets_are_named_by_content_cached_and_served_precompressed() {
     let r = b.get("/favicon.svg").await;
     assert_eq!(r.headers["cache-control"], "no-cache");
     let _ = std::fs::remove_dir_all(&site);
+}
+
+#[tokio::test]
+async fn account_endpoints_act_only_on_the_askers_own_account() {
+    use app::api::{
+        account::{
+            ChangePassword, EndDevice, EndOtherDevices, ForgotPassword, MyDevices, ResetPassword,
+        },
+        admin::{SendPasswordReset, SetAccountEnabled},
+        privacy::CancelEmailChange,
+    };
+    let state = common::state().await;
+    let mut alice = signed_up(&state, "Alice Apple", "alice@example.org").await;
+    let mut bob = signed_up(&state, "Bob Banana", "bob@example.org").await;
+    let agent = common::staff(&state, "agnes@example.org", app::model::Role::Agent).await;
+    let mut agent_browser = Browser::new(&state);
+    let r = agent_browser
+        .call::<SignIn>(&[("email", "agnes@example.org"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let alices = alice.call::<MyDevices>(&[]).await.json();
+    let alice_session = alices[0]["id"].as_str().unwrap().to_owned();
+    // Bob sees only his own browser, and cannot end Alice's by its id.
+    let bobs = bob.call::<MyDevices>(&[]).await.json();
+    assert_eq!(bobs.as_array().unwrap().len(), 1);
+    assert_ne!(bobs[0]["id"], alices[0]["id"]);
+    let r = bob.call::<EndDevice>(&[("id", &alice_session)]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    let r = bob.call::<EndOtherDevices>(&[]).await;
+    assert_eq!(r.json(), 0);
+    assert!(
+        !alice.call::<WhoAmI>(&[]).await.json().is_null(),
+        "Alice still signed in"
+    );
+    // A password change needs the asker's own current password.
+    let r = bob
+        .call::<ChangePassword>(&[
+            ("current_password", "guess guess"),
+            ("new_password", "violet harbour trumpet"),
+        ])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["field"], "current_password");
+    // Admin-only account actions refuse customers and agents.
+    let target = agent.user_id.to_string();
+    for who in [&mut bob, &mut agent_browser] {
+        for r in [
+            who.call::<SetAccountEnabled>(&[("id", &target), ("enabled", "false")])
+                .await,
+            who.call::<SendPasswordReset>(&[("id", &target)]).await,
+        ] {
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+        }
+    }
+    // Links: a made-up token is refused, and "forgot" answers the same for anyone.
+    let mut visitor = Browser::new(&state);
+    let fake = "0".repeat(64);
+    for r in [
+        visitor
+            .call::<ResetPassword>(&[("token", &fake), ("new_password", "violet harbour trumpet")])
+            .await,
+        visitor.call::<CancelEmailChange>(&[("token", &fake)]).await,
+    ] {
+        assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    }
+    let known = visitor
+        .call::<ForgotPassword>(&[("email", "alice@example.org")])
+        .await;
+    let unknown = visitor
+        .call::<ForgotPassword>(&[("email", "nobody@example.org")])
+        .await;
+    assert_eq!(known.status, StatusCode::OK);
+    assert_eq!((known.status, known.body), (unknown.status, unknown.body));
+    // A visitor has no devices.
+    assert_eq!(visitor.call::<MyDevices>(&[]).await.code(), "not_signed_in");
 }

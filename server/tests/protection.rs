@@ -47,9 +47,16 @@ async fn open_state(settings: &server::config::Settings) -> Result<AppState, Str
 }
 
 async fn sign_up(state: &AppState, name: &str, email: &str, phone: &str) -> Actor {
-    let (_, token) = accounts::sign_up(state, name, email, phone, PASSWORD, "127.0.0.1")
-        .await
-        .unwrap();
+    let (_, token) = accounts::sign_up(
+        state,
+        name,
+        email,
+        phone,
+        PASSWORD,
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+    )
+    .await
+    .unwrap();
     sessions::resolve(&state.db, &token, &state.security, Utc::now())
         .await
         .unwrap()
@@ -298,18 +305,31 @@ async fn every_action_writes_an_audit_event_with_encrypted_changes() {
         accounts::NewUser::validated("Agnes Agent", "agnes@example.org", PASSWORD, Role::Agent)
             .unwrap();
     accounts::create_user(&state, &admin, new).await.unwrap();
-    let (_, token) = accounts::sign_in(&state, "agnes@example.org", PASSWORD, "127.0.0.1", None)
-        .await
-        .unwrap();
+    let (_, token) = accounts::sign_in(
+        &state,
+        app::server::services::accounts::Credentials {
+            email: "agnes@example.org",
+            password: PASSWORD,
+            // Created by an admin: Agnes chooses her own password at first sign-in.
+            new_password: "agnes own secret phrase",
+        },
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+        None,
+    )
+    .await
+    .unwrap();
     let agent = sessions::resolve(&state.db, &token, &state.security, Utc::now())
         .await
         .unwrap()
         .unwrap();
     let _ = accounts::sign_in(
         &state,
-        "carla@example.org",
-        "wrong password",
-        "127.0.0.1",
+        app::server::services::accounts::Credentials {
+            email: "carla@example.org",
+            password: "wrong password",
+            new_password: "",
+        },
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
     )
     .await;
@@ -420,9 +440,12 @@ async fn customers_see_only_events_about_themselves_and_never_other_customers_na
         .unwrap();
     let _ = accounts::sign_in(
         &state,
-        "alice@example.org",
-        "wrong password",
-        "9.9.9.9",
+        app::server::services::accounts::Credentials {
+            email: "alice@example.org",
+            password: "wrong password",
+            new_password: "",
+        },
+        &app::server::services::sessions::Device::new(None, "9.9.9.9"),
         None,
     )
     .await;

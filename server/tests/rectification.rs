@@ -14,11 +14,11 @@ use app::{
         crypto::sealed_key_id,
         entities::{custom_field_value, outbound_mail, session},
         services::{accounts, activity, email_change, fields, profile, requests, review, tickets},
-        ServiceError,
+        AppState, ServiceError,
     },
 };
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 use common::{customer, staff, PASSWORD};
 
@@ -419,47 +419,74 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
     let ada = customer(&state, "Ada", "ada@example.org").await;
     let bob = customer(&state, "Bob", "bob@example.org").await;
     let agent = staff(&state, "agnes@example.org", Role::Agent).await;
-    // Taken or identical addresses are refused.
-    assert!(
-        email_change::request_email_change(&state, &ada, "bob@example.org")
-            .await
-            .is_err()
+    // The own address, a missing or a wrong password are refused on their field.
+    let field_of = |e: ServiceError| user_error(e).field_name().map(str::to_owned);
+    let own = email_change::request_email_change(&state, &ada, "ada@example.org", PASSWORD);
+    assert_eq!(field_of(own.await.unwrap_err()).as_deref(), Some("email"));
+    let bare = email_change::request_email_change(&state, &ada, "ada.new@example.org", "");
+    assert_eq!(
+        field_of(bare.await.unwrap_err()).as_deref(),
+        Some("password")
     );
-    assert!(
-        email_change::request_email_change(&state, &ada, "ada@example.org")
-            .await
-            .is_err()
+    let wrong = email_change::request_email_change(&state, &ada, "ada.new@example.org", "nope");
+    assert_eq!(
+        field_of(wrong.await.unwrap_err()).as_deref(),
+        Some("password")
     );
-    let request = email_change::request_email_change(&state, &ada, "ada.new@example.org")
+    // An address that has an account gets the same answer as a free one; no
+    // confirmation link goes to it, and the old address can cancel the request.
+    let taken = email_change::request_email_change(&state, &ada, "bob@example.org", PASSWORD)
+        .await
+        .unwrap();
+    assert_eq!(taken.status, RequestStatus::Submitted);
+    let key = state.vault.key(ada.user_id).await.unwrap().unwrap();
+    let to_bob = mail_to(&state, &key, "bob@example.org").await;
+    assert!(!to_bob.contains("confirm-email"), "{to_bob}");
+    let to_old = mail_to(&state, &key, "ada@example.org").await;
+    assert!(to_old.contains("bob@example.org"), "{to_old}");
+    let cancel = link_token(&to_old, "cancel-email-change");
+    // While it is open, any other change gets the same "in progress" answer,
+    // taken address or not.
+    for address in ["bob@example.org", "third@example.org"] {
+        let again = email_change::request_email_change(&state, &ada, address, PASSWORD);
+        assert!(matches!(
+            user_error(again.await.unwrap_err()),
+            AppError::Conflict { .. }
+        ));
+    }
+    email_change::cancel_email_change(&state, &cancel)
+        .await
+        .unwrap();
+    assert!(
+        email_change::cancel_email_change(&state, &cancel)
+            .await
+            .is_err(),
+        "single use"
+    );
+    let withdrawn = requests::mine(&state, &ada).await.unwrap();
+    assert_eq!(withdrawn[0].status, RequestStatus::Withdrawn);
+    let left = session::Entity::find()
+        .filter(session::Column::UserId.eq(ada.user_id))
+        .count(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "cancelling signs out every browser");
+
+    let request = email_change::request_email_change(&state, &ada, "ada.new@example.org", PASSWORD)
         .await
         .unwrap();
     assert_eq!(request.status, RequestStatus::Submitted);
     assert!(request.due_at > request.received_at + chrono::Duration::days(27));
-    let again = user_error(
-        email_change::request_email_change(&state, &ada, "third@example.org")
-            .await
-            .unwrap_err(),
-    );
-    assert!(matches!(again, AppError::Conflict { .. }));
     // The confirmation mail went to the new address, sealed under Ada's key.
     let mail = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::ToAddress.eq("ada.new@example.org"))
         .one(&state.db)
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(mail.to_address, "ada.new@example.org");
     assert_eq!(mail.status, MailStatus::Outbox);
-    let key = state.vault.key(ada.user_id).await.unwrap().unwrap();
     let content = app::server::mail::open(&key, &mail).unwrap();
-    let token = content
-        .body
-        .split("token=")
-        .nth(1)
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_owned();
+    let token = link_token(&content.body, "confirm-email");
     // Nobody else sees or decides it; it cannot be decided before confirmation.
     assert!(requests::mine(&state, &bob).await.unwrap().is_empty());
     assert!(requests::queue(&state, &bob, &Default::default())
@@ -503,14 +530,30 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
         .await
         .unwrap();
     assert!(sessions.is_empty());
-    assert!(
-        accounts::sign_in(&state, "ada@example.org", PASSWORD, "127.0.0.1", None)
-            .await
-            .is_err()
-    );
-    accounts::sign_in(&state, "ada.new@example.org", PASSWORD, "127.0.0.1", None)
-        .await
-        .unwrap();
+    assert!(accounts::sign_in(
+        &state,
+        app::server::services::accounts::Credentials {
+            email: "ada@example.org",
+            password: PASSWORD,
+            new_password: ""
+        },
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+        None
+    )
+    .await
+    .is_err());
+    accounts::sign_in(
+        &state,
+        app::server::services::accounts::Credentials {
+            email: "ada.new@example.org",
+            password: PASSWORD,
+            new_password: "",
+        },
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+        None,
+    )
+    .await
+    .unwrap();
     let done = requests::mine(&state, &ada).await.unwrap();
     assert_eq!(done[0].status, RequestStatus::Completed);
     assert!(done[0]
@@ -534,7 +577,7 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
     assert!(audit::verify(&state.db).await.unwrap().ok);
 
     // A rejection needs a reason, which the customer sees.
-    let second = email_change::request_email_change(&state, &bob, "bob.new@example.org")
+    let second = email_change::request_email_change(&state, &bob, "bob.new@example.org", PASSWORD)
         .await
         .unwrap();
     let mail = outbound_mail::Entity::find()
@@ -580,10 +623,11 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
     let mut state = common::state().await;
     state.mail.smtp_configured = true;
     let ada = customer(&state, "Ada", "ada@example.org").await;
-    email_change::request_email_change(&state, &ada, "ada.new@example.org")
+    email_change::request_email_change(&state, &ada, "ada.new@example.org", PASSWORD)
         .await
         .unwrap();
     let queued = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::ToAddress.eq("ada.new@example.org"))
         .one(&state.db)
         .await
         .unwrap()
@@ -599,9 +643,11 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
         .unwrap();
     assert_eq!(
         server::mailer::deliver_due(&state, &mailer).await.unwrap(),
-        1
+        2,
+        "the confirmation to the new address and the note to the old one"
     );
     let failed = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::ToAddress.eq("ada.new@example.org"))
         .one(&state.db)
         .await
         .unwrap()
@@ -632,16 +678,20 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
         .unwrap();
     assert_eq!(
         server::mailer::deliver_due(&state, &mailer).await.unwrap(),
-        1
+        2,
+        "the confirmation to the new address and the note to the old one"
     );
     let sent = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::ToAddress.eq("ada.new@example.org"))
         .one(&state.db)
         .await
         .unwrap()
         .unwrap();
     assert_eq!(sent.status, MailStatus::Sent);
     assert!(sent.sent_at.is_some());
-    let received = received.lock().unwrap().clone();
+    let mut received = received.lock().unwrap().clone();
+    assert_eq!(received.len(), 2);
+    received.retain(|m| m.contains("To: ada.new@example.org"));
     assert_eq!(received.len(), 1);
     assert!(
         received[0].contains("Subject: Confirm your new email address"),
@@ -671,11 +721,22 @@ async fn outbox_is_for_admins_and_shows_decrypted_mail() {
     let admin = staff(&state, "root@example.org", Role::Admin).await;
     let agent = staff(&state, "agnes@example.org", Role::Agent).await;
     let ada = customer(&state, "Ada", "ada@example.org").await;
-    email_change::request_email_change(&state, &ada, "ada.new@example.org")
+    email_change::request_email_change(&state, &ada, "ada.new@example.org", PASSWORD)
         .await
         .unwrap();
     let page = app::server::mail::outbox(&state, &admin, 0).await.unwrap();
-    assert_eq!(page.items[0].subject, "Confirm your new email address");
+    let subjects: Vec<&str> = page.items.iter().map(|m| m.subject.as_str()).collect();
+    assert_eq!(
+        subjects,
+        [
+            "Your email address is about to change",
+            "Confirm your new email address"
+        ]
+    );
+    assert!(page
+        .items
+        .iter()
+        .all(|m| !m.body.contains("token=") || m.body.contains("token=[hidden]")));
     assert!(app::server::mail::outbox(&state, &agent, 0).await.is_err());
     assert!(app::server::mail::outbox(&state, &ada, 0).await.is_err());
     let _ = FieldScope::Contact;
@@ -686,16 +747,17 @@ async fn an_expired_or_unconfirmed_request_does_not_block_the_customer() {
     let state = common::state().await;
     let ada = customer(&state, "Ada", "ada@example.org").await;
     let agent = staff(&state, "agnes@example.org", Role::Agent).await;
-    let first = email_change::request_email_change(&state, &ada, "typo@exmaple.org")
+    let first = email_change::request_email_change(&state, &ada, "typo@exmaple.org", PASSWORD)
         .await
         .unwrap();
     // Staff may reject a request the customer never confirmed (a mistyped address).
     review::decide(&state, &agent, first.id, false, "The address was mistyped.")
         .await
         .unwrap();
-    let second = email_change::request_email_change(&state, &ada, "ada.second@example.org")
-        .await
-        .unwrap();
+    let second =
+        email_change::request_email_change(&state, &ada, "ada.second@example.org", PASSWORD)
+            .await
+            .unwrap();
     // Its link expires: the next request closes it instead of being refused.
     app::server::entities::privacy_request::Entity::update_many()
         .col_expr(
@@ -706,7 +768,7 @@ async fn an_expired_or_unconfirmed_request_does_not_block_the_customer() {
         .exec(&state.db)
         .await
         .unwrap();
-    email_change::request_email_change(&state, &ada, "ada.third@example.org")
+    email_change::request_email_change(&state, &ada, "ada.third@example.org", PASSWORD)
         .await
         .unwrap();
     let mine = requests::mine(&state, &ada).await.unwrap();
@@ -717,4 +779,27 @@ async fn an_expired_or_unconfirmed_request_does_not_block_the_customer() {
         .iter()
         .any(|s| s.note.as_deref() == Some("The confirmation link expired.")));
     assert_eq!(mine.iter().filter(|r| r.status.is_open()).count(), 1);
+}
+
+/// The newest mail to `to`, opened with `key`.
+async fn mail_to(state: &AppState, key: &app::server::crypto::DataKey, to: &str) -> String {
+    let mail = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::ToAddress.eq(to))
+        .order_by_desc(outbound_mail::Column::CreatedAt)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    app::server::mail::open(key, &mail).unwrap().body
+}
+
+/// The token of the link to `path` in a mail body.
+fn link_token(body: &str, path: &str) -> String {
+    body.split(&format!("{path}?token="))
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
 }

@@ -30,9 +30,16 @@ fn user_error(e: ServiceError) -> AppError {
 async fn sessions_end_after_idle_and_absolute_timeouts() {
     let state = common::state().await;
     let (db, settings) = (&state.db, &state.security);
-    let (_, token) = accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD, "127.0.0.1")
-        .await
-        .unwrap();
+    let (_, token) = accounts::sign_up(
+        &state,
+        "Ada",
+        "ada@example.org",
+        "",
+        PASSWORD,
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+    )
+    .await
+    .unwrap();
     let now = Utc::now();
     // Active use within the idle window keeps it alive.
     let soon = now + Duration::minutes(20);
@@ -62,9 +69,18 @@ async fn sessions_end_after_idle_and_absolute_timeouts() {
         "deleted, not just refused"
     );
 
-    let (_, token) = accounts::sign_in(&state, "ada@example.org", PASSWORD, "1.2.3.4", None)
-        .await
-        .unwrap();
+    let (_, token) = accounts::sign_in(
+        &state,
+        app::server::services::accounts::Credentials {
+            email: "ada@example.org",
+            password: PASSWORD,
+            new_password: "",
+        },
+        &app::server::services::sessions::Device::new(None, "1.2.3.4"),
+        None,
+    )
+    .await
+    .unwrap();
     let mut t = Utc::now();
     for _ in 0..30 {
         t += Duration::minutes(25);
@@ -86,9 +102,16 @@ async fn sessions_end_after_idle_and_absolute_timeouts() {
 #[tokio::test]
 async fn session_tokens_are_stored_hashed() {
     let state = common::state().await;
-    let (_, token) = accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD, "127.0.0.1")
-        .await
-        .unwrap();
+    let (_, token) = accounts::sign_up(
+        &state,
+        "Ada",
+        "ada@example.org",
+        "",
+        PASSWORD,
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+    )
+    .await
+    .unwrap();
     use sea_orm::EntityTrait;
     let rows = app::server::entities::session::Entity::find()
         .all(&state.db)
@@ -105,22 +128,56 @@ async fn sign_in_is_rate_limited_per_client_address() {
     let state = common::state().await;
     for i in 0..state.security.max_failures_per_client {
         let email = format!("guess{i}@example.org");
-        let e = accounts::sign_in(&state, &email, "nope nope", "10.9.9.9", None)
-            .await
-            .unwrap_err();
-        assert_eq!(user_error(e), AppError::InvalidCredentials);
-    }
-    accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD, "127.0.0.1")
-        .await
-        .unwrap();
-    let e = accounts::sign_in(&state, "ada@example.org", PASSWORD, "10.9.9.9", None)
+        let e = accounts::sign_in(
+            &state,
+            app::server::services::accounts::Credentials {
+                email: &email,
+                password: "nope nope",
+                new_password: "",
+            },
+            &app::server::services::sessions::Device::new(None, "10.9.9.9"),
+            None,
+        )
         .await
         .unwrap_err();
+        assert_eq!(user_error(e), AppError::InvalidCredentials);
+    }
+    accounts::sign_up(
+        &state,
+        "Ada",
+        "ada@example.org",
+        "",
+        PASSWORD,
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+    )
+    .await
+    .unwrap();
+    let e = accounts::sign_in(
+        &state,
+        app::server::services::accounts::Credentials {
+            email: "ada@example.org",
+            password: PASSWORD,
+            new_password: "",
+        },
+        &app::server::services::sessions::Device::new(None, "10.9.9.9"),
+        None,
+    )
+    .await
+    .unwrap_err();
     assert!(matches!(user_error(e), AppError::RateLimited { .. }));
     // The same account from another address still works.
-    accounts::sign_in(&state, "ada@example.org", PASSWORD, "10.1.1.1", None)
-        .await
-        .unwrap();
+    accounts::sign_in(
+        &state,
+        app::server::services::accounts::Credentials {
+            email: "ada@example.org",
+            password: PASSWORD,
+            new_password: "",
+        },
+        &app::server::services::sessions::Device::new(None, "10.1.1.1"),
+        None,
+    )
+    .await
+    .unwrap();
 }
 
 #[tokio::test]
@@ -258,7 +315,7 @@ async fn invalid_input_is_refused_and_nothing_is_stored() {
         "zed@example.org",
         "call me maybe",
         PASSWORD,
-        "127.0.0.1",
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
     )
     .await
     .unwrap_err();
@@ -269,7 +326,7 @@ async fn invalid_input_is_refused_and_nothing_is_stored() {
         "ALICE@example.org",
         "",
         PASSWORD,
-        "127.0.0.1",
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
     )
     .await
     .unwrap_err();
@@ -279,9 +336,16 @@ async fn invalid_input_is_refused_and_nothing_is_stored() {
 #[tokio::test]
 async fn passwords_are_argon2id_and_secrets_never_print() {
     let state = common::state().await;
-    accounts::sign_up(&state, "Ada", "ada@example.org", "", PASSWORD, "127.0.0.1")
-        .await
-        .unwrap();
+    accounts::sign_up(
+        &state,
+        "Ada",
+        "ada@example.org",
+        "",
+        PASSWORD,
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+    )
+    .await
+    .unwrap();
     use sea_orm::EntityTrait;
     let user = app::server::entities::user::Entity::find()
         .one(&state.db)

@@ -37,3 +37,27 @@ pub async fn create_user(
     })
     .await
 }
+
+/// An admin disables (`enabled` = false) or enables a staff account.
+#[server]
+pub async fn set_account_enabled(id: uuid::Uuid, enabled: bool) -> Result<(), AppError> {
+    use crate::server::{context, services::staff_accounts};
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(staff_accounts::set_enabled(&state, &actor, id, enabled)).await
+    })
+    .await
+}
+
+/// An admin mails a staff member a link to choose a new password.
+#[server]
+pub async fn send_password_reset(id: uuid::Uuid) -> Result<(), AppError> {
+    use crate::server::{context, services::staff_accounts};
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(staff_accounts::send_reset_link(&state, &actor, id)).await
+    })
+    .await
+}

@@ -42,8 +42,8 @@ pub async fn sign_up(
     };
     crate::server::context::respond(async move {
         let state = context::state()?;
-        let client = context::client_ip();
-        let signup = accounts::sign_up(&state, &name, &email, &phone, &password, &client);
+        let device = context::device();
+        let signup = accounts::sign_up(&state, &name, &email, &phone, &password, &device);
         let (_user, token) = context::run(signup).await?;
         set_cookie(sessions::cookie(&token, &state.security))?;
         Ok(AFTER_SIGN_IN.to_owned())
@@ -52,9 +52,15 @@ pub async fn sign_up(
 }
 
 /// Signs in with email and password, rotating the session. Returns where to go next.
+/// An account whose password an admin typed answers `password_change_required`
+/// until the form sends the person's own `new_password` with it.
 /// Stable address `/api/sign_in`: scripts and the benchmark call it.
 #[server(endpoint = "sign_in")]
-pub async fn sign_in(email: String, password: String) -> Result<String, AppError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    #[server(default)] new_password: String,
+) -> Result<String, AppError> {
     use crate::server::{
         context,
         services::{accounts, sessions},
@@ -62,11 +68,15 @@ pub async fn sign_in(email: String, password: String) -> Result<String, AppError
     crate::server::context::respond(async move {
         let state = context::state()?;
         let previous = context::actor().map(|a| a.session_token_hash);
+        let credentials = accounts::Credentials {
+            email: &email,
+            password: &password,
+            new_password: &new_password,
+        };
         let (_user, token) = context::run(accounts::sign_in(
             &state,
-            &email,
-            &password,
-            &context::client_ip(),
+            credentials,
+            &context::device(),
             previous.as_deref(),
         ))
         .await?;

@@ -1,5 +1,6 @@
 //! Server functions: the portal's public API. Each one is thin — who is asking,
 //! then one service call — and validates every argument on the server.
+pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod auth;

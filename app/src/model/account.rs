@@ -36,6 +36,27 @@ pub struct UserSummary {
     pub email: String,
     pub role: Role,
     pub created_at: DateTime<Utc>,
+    /// Disabled by an admin: cannot sign in.
+    pub disabled: bool,
+    /// Has not chosen their own password yet (created by an admin).
+    pub must_change_password: bool,
+}
+
+/// One signed-in browser of the person, for their devices page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceView {
+    /// Names the session to end it; the SHA-256 of its cookie, which cannot be replayed.
+    pub id: String,
+    pub started_at: DateTime<Utc>,
+    pub last_active_at: DateTime<Utc>,
+    /// "Firefox 128", or "Unknown browser".
+    pub browser: String,
+    /// "Linux", "iOS 17.5", or "Unknown system".
+    pub system: String,
+    /// The network it signed in from, coarsely: "203.0.113.0/24".
+    pub network: String,
+    /// The browser this page is shown in.
+    pub current: bool,
 }
 
 /// How many data keys each master key wraps (admin keys page, `keys status`).

@@ -38,6 +38,18 @@ vocabulary! {
         ErasureVerified = "erasure_verified" => "Erasure checked",
         SettingChanged = "setting_changed" => "Setting changed",
         ErasureStepDone = "erasure_step_done" => "Erasure step done",
+        SignInThrottled = "sign_in_throttled" => "Sign-in refused: too many attempts",
+        ReauthFailed = "reauth_failed" => "Wrong password when asked again",
+        SignInRefused = "sign_in_refused" => "Sign-in refused: account disabled",
+        PasswordChanged = "password_changed" => "Password changed",
+        PasswordResetRequested = "password_reset_requested" => "Password reset link sent",
+        PasswordReset = "password_reset" => "Password reset with a link",
+        AccountDisabled = "account_disabled" => "Account disabled",
+        AccountEnabled = "account_enabled" => "Account enabled",
+        SessionEnded = "session_ended" => "Signed out a device",
+        EmailConfirmed = "email_confirmed" => "Email address confirmed",
+        UnconfirmedAccountRemoved = "unconfirmed_account_removed" => "Unconfirmed account removed",
+        EmailChangeCancelled = "email_change_cancelled" => "Email change cancelled from the old address",
     }
 }
 

@@ -1,6 +1,6 @@
 use crate::{
-    api::admin::{list_users, CreateUser},
-    components::{action_error, ErrorNotice, Pager},
+    api::admin::{list_users, CreateUser, SendPasswordReset, SetAccountEnabled},
+    components::{action_error, successes, ErrorNotice, Pager},
     model::{format_time, limits, Role},
 };
 use leptos::prelude::*;
@@ -18,16 +18,19 @@ pub fn UsersPage() -> impl IntoView {
         })
     };
     let create = ServerAction::<CreateUser>::new();
+    let enable = ServerAction::<SetAccountEnabled>::new();
+    let reset = ServerAction::<SendPasswordReset>::new();
+    let enabled_changes = successes(enable.into());
     let users = Resource::new(
-        move || (page(), create.version().get()),
-        |(p, _)| list_users(p),
+        move || (page(), create.version().get(), enabled_changes.get()),
+        |(p, _, _)| list_users(p),
     );
     view! {
         <section>
             <h1>"Team and accounts"</h1>
             <div class="card narrow-left">
                 <h2>"Add a person"</h2>
-                <p class="muted">"Agents answer tickets; admins also manage accounts. They change the password after their first sign-in."</p>
+                <p class="muted">"Agents answer tickets; admins also manage accounts. The initial password works once: at their first sign-in they choose their own, which nobody else ever sees."</p>
                 {action_error(create.into())}
                 {move || create.value().get().and_then(Result::ok).map(|u| view! {
                     <p class="notice" role="status">"Created " {u.name} " (" {u.role.label()} ")."</p>
@@ -57,6 +60,11 @@ pub fn UsersPage() -> impl IntoView {
                     <button type="submit" disabled=move || create.pending().get()>"Create account"</button>
                 </ActionForm>
             </div>
+            {action_error(enable.into())}
+            {action_error(reset.into())}
+            {move || reset.value().get().and_then(Result::ok).map(|_| view! {
+                <p class="notice" role="status">"Reset link sent. It works for 30 minutes."</p>
+            })}
             <Transition fallback=|| view! { <p class="muted">"Loading accounts…"</p> }>
                 {move || Suspend::new(async move {
                     match users.await {
@@ -65,17 +73,43 @@ pub fn UsersPage() -> impl IntoView {
                             <table class="tickets">
                                 <thead><tr>
                                     <th scope="col">"Name"</th><th scope="col">"Email"</th>
-                                    <th scope="col">"Role"</th><th scope="col">"Created"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                    <th scope="col">"Role"</th><th scope="col">"Status"</th><th scope="col">"Created"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                                 </tr></thead>
                                 <tbody>
-                                    {paged.items.into_iter().map(|u| view! {
+                                    {paged.items.into_iter().map(|u| {
+                                        let id = u.id;
+                                        let status = if u.email.is_empty() {
+                                            "Erased"
+                                        } else if u.disabled {
+                                            "Disabled"
+                                        } else if u.must_change_password {
+                                            "Not signed in yet"
+                                        } else {
+                                            "Active"
+                                        };
+                                        view! {
                                         <tr>
-                                            <td>{u.name.clone()}</td><td>{u.email.clone()}</td><td>{u.role.label()}</td><td>{format_time(&u.created_at)}</td>
-                                            <td>{(u.role == crate::model::Role::Customer && !u.email.is_empty()).then(|| view! {
-                                                <a href=format!("/customers/{}/erase", u.id)>"Erase…"</a>
-                                            })}</td>
+                                            <td>{u.name.clone()}</td><td>{u.email.clone()}</td><td>{u.role.label()}</td><td>{status}</td><td>{format_time(&u.created_at)}</td>
+                                            <td class="row-actions">
+                                                {(u.role == crate::model::Role::Customer && !u.email.is_empty()).then(|| view! {
+                                                    <a href=format!("/customers/{}/erase", u.id)>"Erase…"</a>
+                                                })}
+                                                {u.role.is_staff().then(|| {
+                                                    let enabled = !u.disabled;
+                                                    view! {
+                                                        <button type="button" class="secondary small"
+                                                            on:click=move |_| { enable.dispatch(SetAccountEnabled { id, enabled: !enabled }); }>
+                                                            {if enabled { "Disable" } else { "Enable" }}
+                                                        </button>
+                                                        {enabled.then(|| view! {
+                                                            <button type="button" class="secondary small"
+                                                                on:click=move |_| { reset.dispatch(SendPasswordReset { id }); }>"Send reset link"</button>
+                                                        })}
+                                                    }
+                                                })}
+                                            </td>
                                         </tr>
-                                    }).collect_view()}
+                                    }}).collect_view()}
                                 </tbody>
                             </table>
                             <Pager page=paged.page total_pages=paged.total_pages more=paged.more

@@ -1,6 +1,7 @@
 use crate::{
     api::auth::{SignIn, SignUp},
     components::{action_error, go_to},
+    error::AppError,
     model::limits,
 };
 use leptos::prelude::*;
@@ -26,6 +27,14 @@ where
 pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     redirect_on_success(action);
+    // An account whose password an admin typed: the person chooses their own
+    // here, and the form sends it with the next attempt.
+    let choose_own = RwSignal::new(false);
+    Effect::new(move || {
+        if let Some(Err(AppError::PasswordChangeRequired)) = action.value().get() {
+            choose_own.set(true);
+        }
+    });
     view! {
         <section class="narrow card">
             <h1>"Sign in"</h1>
@@ -39,8 +48,17 @@ pub fn SignInPage() -> impl IntoView {
                     <label for="password">"Password"</label>
                     <input id="password" name="password" type="password" autocomplete="current-password" required/>
                 </div>
+                {move || choose_own.get().then(|| view! {
+                    <div class="field">
+                        <label for="new-password">"Your own new password"</label>
+                        <input id="new-password" name="new_password" type="password" autocomplete="new-password"
+                            minlength=limits::PASSWORD_MIN aria-describedby="new-password-hint" required/>
+                        <p id="new-password-hint" class="hint">"At least " {limits::PASSWORD_MIN} " characters, and hard to guess: a few unrelated words work well."</p>
+                    </div>
+                })}
                 <button type="submit" disabled=move || action.pending().get()>"Sign in"</button>
             </ActionForm>
+            <p class="muted"><A href="/forgot-password">"Forgot your password?"</A></p>
             <p class="muted">"New here? " <A href="/sign-up">"Create an account"</A></p>
         </section>
     }

@@ -1,4 +1,5 @@
 //! One module per area of the portal.
+pub mod account;
 pub mod activity;
 pub mod admin;
 pub mod audit;

@@ -10,6 +10,10 @@ pub struct Actor {
     pub email: String,
     /// Hash of the session token this request came with (for sign-out and rotation).
     pub session_token_hash: String,
+    /// The client address this request came from, as the server trusts it
+    /// (the socket peer, or the proxy's header). Set by the server's
+    /// middleware; keys throttles that must not be shared between people.
+    pub client: String,
 }
 
 /// Whose eyes a read model renders for: a person and their role. Background

@@ -22,6 +22,17 @@ pub fn client_ip() -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
+/// Where this request comes from, for a new session: its User-Agent and client address.
+pub fn device() -> super::services::sessions::Device {
+    let user_agent = parts().and_then(|p| {
+        p.headers
+            .get(http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    });
+    super::services::sessions::Device::new(user_agent.as_deref(), &client_ip())
+}
+
 pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| {
         tracing::error!("AppState missing from the server function context");
@@ -45,8 +56,12 @@ pub fn require_actor() -> Result<Actor, AppError> {
 pub fn status_of(error: &AppError) -> http::StatusCode {
     use http::StatusCode;
     match error {
-        AppError::NotSignedIn | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-        AppError::Forbidden | AppError::CrossSiteRequest => StatusCode::FORBIDDEN,
+        AppError::NotSignedIn | AppError::InvalidCredentials | AppError::PasswordChangeRequired => {
+            StatusCode::UNAUTHORIZED
+        }
+        AppError::Forbidden | AppError::CrossSiteRequest | AppError::AccountDisabled => {
+            StatusCode::FORBIDDEN
+        }
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Validation { .. } | AppError::InvalidFields { .. } => {
             StatusCode::UNPROCESSABLE_ENTITY

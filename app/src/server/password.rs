@@ -283,3 +283,73 @@ mod tests {
         assert!(hash_within("x".repeat(12), QUEUE_DEADLINE).await.is_ok());
     }
 }
+
+/// Refuses a new password that is easy to guess, saying why in words: common
+/// passwords (`password`, `12345678`), keyboard runs, dates, repeats, and the
+/// person's own name or address (`about_them`). Uses zxcvbn's estimate and
+/// asks for score 3 ("safely unguessable": about 10^8 guesses or more).
+/// Server-only: its dictionaries would double the browser bundle.
+pub fn check_strength(password: &str, field: &str, about_them: &[&str]) -> Result<(), AppError> {
+    // "ada.lovelace@example.org" also as "ada", "lovelace": zxcvbn matches whole words.
+    let mut words: Vec<&str> = about_them.to_vec();
+    for text in about_them {
+        words.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3),
+        );
+    }
+    let estimate = zxcvbn::zxcvbn(password, &words);
+    if estimate.score() >= zxcvbn::Score::Three {
+        return Ok(());
+    }
+    let mut message = String::from("This password is too easy to guess.");
+    if let Some(feedback) = estimate.feedback() {
+        if let Some(warning) = feedback.warning() {
+            message.push(' ');
+            message.push_str(&warning.to_string());
+        }
+        for suggestion in feedback.suggestions() {
+            message.push(' ');
+            message.push_str(&suggestion.to_string());
+        }
+    }
+    if !message.ends_with('.') {
+        message.push('.');
+    }
+    Err(AppError::field(field, message))
+}
+
+#[cfg(test)]
+mod strength_tests {
+    use super::check_strength;
+
+    #[test]
+    fn common_and_personal_passwords_are_refused_with_a_reason() {
+        for weak in ["password", "12345678", "qwertyuiop", "11111111111"] {
+            let error = check_strength(weak, "password", &[]).unwrap_err();
+            let message = error.message_for("password").unwrap();
+            assert!(message.starts_with("This password is too easy to guess."));
+            assert!(
+                message.len() > "This password is too easy to guess.".len(),
+                "{message}"
+            );
+        }
+        assert!(check_strength(
+            "lovelace1815",
+            "password",
+            &["ada.lovelace@example.org", "Ada Lovelace"]
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn long_unusual_passwords_pass() {
+        for strong in [
+            "correct horse battery",
+            "custodian-demo",
+            "violet-harbour-trumpet-42",
+        ] {
+            assert!(check_strength(strong, "password", &[]).is_ok(), "{strong}");
+        }
+    }
+}

@@ -175,6 +175,7 @@ mod tests {
             role,
             email: "e@example.org".into(),
             session_token_hash: String::new(),
+            client: "local".to_owned(),
         }
     }
 

@@ -51,7 +51,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
         "bench@example.org",
         "",
         password,
-        "127.0.0.1",
+        &::app::server::services::sessions::Device::new(None, "127.0.0.1"),
     )
     .await?;
     let actor = sessions::resolve(&state.db, &token, &state.security, Utc::now())
@@ -208,7 +208,7 @@ async fn erasure(
         "erin@example.org",
         "",
         "benchmark password",
-        "127.0.0.1",
+        &::app::server::services::sessions::Device::new(None, "127.0.0.1"),
     )
     .await?;
     let small = sessions::resolve(&state.db, &token, &state.security, Utc::now())
@@ -227,6 +227,7 @@ async fn erasure(
         role: Role::Admin,
         email: "bench-admin@example.org".into(),
         session_token_hash: String::new(),
+        client: "local".to_owned(),
     };
 
     let scanned = Instant::now();

@@ -56,6 +56,9 @@ fn user_row(
         created_at: Set(at),
         erased_at: Set(None),
         pseudonym: Set(None),
+        disabled_at: Set(None),
+        must_change_password: Set(false),
+        email_confirmed_at: Set(Some(at)),
     }
 }
 

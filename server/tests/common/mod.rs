@@ -21,9 +21,16 @@ pub const PASSWORD: &str = "correct horse battery";
 /// Signs a customer up and returns them as the actor of their new session.
 pub async fn customer(state: &AppState, name: &str, email: &str) -> app::server::Actor {
     use app::server::services::{accounts, sessions};
-    let (_, token) = accounts::sign_up(state, name, email, "", PASSWORD, "127.0.0.1")
-        .await
-        .unwrap();
+    let (_, token) = accounts::sign_up(
+        state,
+        name,
+        email,
+        "",
+        PASSWORD,
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+    )
+    .await
+    .unwrap();
     sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
         .await
         .unwrap()
@@ -35,9 +42,18 @@ pub async fn staff(state: &AppState, email: &str, role: app::model::Role) -> app
     use app::server::services::{accounts, sessions};
     let new = accounts::NewUser::validated("Agnes Agent", email, PASSWORD, role).unwrap();
     accounts::create_user_unchecked(state, new).await.unwrap();
-    let (_, token) = accounts::sign_in(state, email, PASSWORD, "127.0.0.1", None)
-        .await
-        .unwrap();
+    let (_, token) = accounts::sign_in(
+        state,
+        app::server::services::accounts::Credentials {
+            email,
+            password: PASSWORD,
+            new_password: "",
+        },
+        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+        None,
+    )
+    .await
+    .unwrap();
     sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
         .await
         .unwrap()
@@ -206,7 +222,7 @@ impl Browser {
         }
     }
 
-    fn with_cookie(&self, builder: http::request::Builder) -> http::request::Builder {
+    pub fn with_cookie(&self, builder: http::request::Builder) -> http::request::Builder {
         match &self.cookie {
             Some(c) => builder.header(header::COOKIE, c),
             None => builder,

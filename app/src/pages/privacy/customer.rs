@@ -28,17 +28,22 @@ pub fn PrivacyPage() -> impl IntoView {
             <div class="card narrow-left">
                 <h2>"Change my email address"</h2>
                 <p class="muted">
-                    "Your email is how you sign in. We send a confirmation link to the new address; after you confirm, "
-                    "our team applies the change and you sign in with the new address."
+                    "Your email is how you sign in. We send a confirmation link to the new address and a note "
+                    "with a cancel link to your current one; after you confirm, our team applies the change and "
+                    "you sign in with the new address."
                 </p>
                 {action_error(ask.into())}
                 {move || ask.value().get().and_then(Result::ok).map(|_| view! {
-                    <p class="notice" role="status">"We sent a confirmation link to the new address. Open it to continue."</p>
+                    <p class="notice" role="status">"We sent a confirmation link to the new address. Open it to continue. (If that address cannot be used, its mailbox is told instead.)"</p>
                 })}
                 <ActionForm action=ask>
                     <div class="field">
                         <label for="new-email">"New email address"</label>
                         <input id="new-email" name="new_email" type="email" autocomplete="email" required/>
+                    </div>
+                    <div class="field">
+                        <label for="email-change-password">"Your password"</label>
+                        <input id="email-change-password" name="password" type="password" autocomplete="current-password" required/>
                     </div>
                     <button type="submit" disabled=move || ask.pending().get()>"Request the change"</button>
                 </ActionForm>

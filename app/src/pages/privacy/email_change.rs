@@ -1,5 +1,9 @@
-//! Confirming a new sign-in address from the link mailed to it.
-use crate::{api::privacy::ConfirmEmail, components::ErrorNotice};
+//! Confirming a new sign-in address from the link mailed to it, or
+//! cancelling the change from the link mailed to the old one.
+use crate::{
+    api::privacy::{CancelEmailChange, ConfirmEmail},
+    components::ErrorNotice,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -22,6 +26,36 @@ pub fn ConfirmEmailPage() -> impl IntoView {
                     <ActionForm action=confirm>
                         <input type="hidden" name="token" value=move || query.with(|q| q.get("token").unwrap_or_default())/>
                         <button type="submit" disabled=move || confirm.pending().get()>"Confirm this address"</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Where the cancel link mailed to the old address lands. Cancelling is a
+/// button, like confirming.
+#[component]
+pub fn CancelEmailChangePage() -> impl IntoView {
+    let query = use_query_map();
+    let cancel = ServerAction::<CancelEmailChange>::new();
+    view! {
+        <section class="narrow card">
+            <h1>"Cancel the email change"</h1>
+            {move || match cancel.value().get() {
+                Some(Ok(())) => view! {
+                    <p class="notice" role="status">
+                        "The change is cancelled, and every browser signed in to your account was signed out. "
+                        "If you did not ask for it, someone may know your password: choose a new one now."
+                    </p>
+                    <p><a href="/forgot-password">"Choose a new password"</a></p>
+                }.into_any(),
+                other => view! {
+                    {other.and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
+                    <p>"Cancel the change of your account's email address. This also signs out every browser signed in to your account."</p>
+                    <ActionForm action=cancel>
+                        <input type="hidden" name="token" value=move || query.with(|q| q.get("token").unwrap_or_default())/>
+                        <button type="submit" class="danger" disabled=move || cancel.pending().get()>"Cancel the change"</button>
                     </ActionForm>
                 }.into_any(),
             }}

@@ -9,7 +9,7 @@ mod outbox;
 mod requests;
 
 pub use customer::PrivacyPage;
-pub use email_change::ConfirmEmailPage;
+pub use email_change::{CancelEmailChangePage, ConfirmEmailPage};
 pub use erasure::{EraseCustomerPage, PrivacySettingsPage};
 pub use exports::AdminExportPage;
 pub use outbox::OutboxPage;

@@ -74,6 +74,27 @@ fn parse_file(path: &Path) -> Result<Vec<MasterKey>, KeyringError> {
     Ok(keys)
 }
 
+/// A master key file others can read is a key others may have copied: refuse
+/// it, and say how to close it.
+fn refuse_if_readable_by_others(path: &Path) -> Result<(), KeyringError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)
+        .map_err(|e| file_error(path, e))?
+        .permissions()
+        .mode();
+    if mode & 0o077 != 0 {
+        return Err(file_error(
+            path,
+            format!(
+                "is readable by other users (mode {:o}); make it private with: chmod 600 {}",
+                mode & 0o777,
+                path.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Writes the key file atomically with owner-only permissions.
 fn write_file(path: &Path, keys: &[MasterKey]) -> Result<(), KeyringError> {
     let mut text = String::from(
@@ -110,8 +131,9 @@ impl Keyring {
         })
     }
 
-    /// Keys from an existing file.
+    /// Keys from an existing file, which only its owner may read.
     pub fn open_file(path: &Path) -> Result<Self, KeyringError> {
+        refuse_if_readable_by_others(path)?;
         let keys = parse_file(path)?;
         Ok(Keyring {
             keys,

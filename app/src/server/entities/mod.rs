@@ -1,4 +1,5 @@
 //! sea-orm entities: the tables as the services see them.
+pub mod account_token;
 pub mod audit_event;
 pub mod audit_head;
 pub mod blind_index;

@@ -16,6 +16,8 @@ pub struct Model {
     /// SHA-256 of the emailed confirmation token, until it is used.
     pub confirmation_hash: Option<String>,
     pub confirmation_expires_at: Option<DateTimeUtc>,
+    /// SHA-256 of the cancel token mailed to the old address (email changes).
+    pub cancel_hash: Option<String>,
     pub received_at: DateTimeUtc,
     /// One calendar month after receipt (GDPR Art. 12(3)).
     pub due_at: DateTimeUtc,

@@ -9,6 +9,10 @@ pub struct Model {
     pub user_id: Uuid,
     pub created_at: DateTimeUtc,
     pub last_seen_at: DateTimeUtc,
+    /// The browser's User-Agent at sign-in (cut to 300 characters), for the devices page.
+    pub user_agent: Option<String>,
+    /// The coarse client address at sign-in (an IPv4 /24 or IPv6 /48), never the full one.
+    pub client: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

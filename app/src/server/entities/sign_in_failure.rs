@@ -8,6 +8,8 @@ pub struct Model {
     pub id: Uuid,
     pub throttle_key: String,
     pub failed_at: DateTimeUtc,
+    /// The address the attempt named, so erasure removes every row about it.
+    pub account: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -26,6 +26,12 @@ pub struct Model {
     pub erased_at: Option<DateTimeUtc>,
     /// "Erased customer 7f3a9c": what kept records show instead of the person.
     pub pseudonym: Option<String>,
+    /// Set while an admin has disabled the account: no sign-in, no sessions.
+    pub disabled_at: Option<DateTimeUtc>,
+    /// An admin created the account: its owner sets their own password first.
+    pub must_change_password: bool,
+    /// When the owner proved the address is theirs (sign-up confirmation link).
+    pub email_confirmed_at: Option<DateTimeUtc>,
 }
 
 impl std::fmt::Debug for Model {

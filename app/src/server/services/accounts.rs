@@ -1,7 +1,10 @@
 //! Sign-up, sign-in, sign-out and the creation of accounts by admins.
 //! Names and phones are sealed under the user's own data key; every change is
 //! audited in the same transaction.
-use super::{sessions, sessions::SessionToken, throttle};
+use super::{
+    sessions::{self, Device, SessionToken},
+    throttle,
+};
 use crate::server::error::Context as _;
 use crate::server::paging;
 use crate::{
@@ -69,6 +72,7 @@ async fn insert(
     by: Option<&Actor>,
     action: AuditAction,
 ) -> Result<(sea_orm::DatabaseTransaction, user::Model, DataKey), ServiceError> {
+    password::check_strength(&new.password, "password", &[&new.email, &new.name])?;
     let taken = user::Entity::find()
         .filter(user::Column::Email.eq(new.email.clone()))
         .count(&state.db)
@@ -96,6 +100,11 @@ async fn insert(
         created_at: Set(Utc::now()),
         erased_at: Set(None),
         pseudonym: Set(None),
+        disabled_at: Set(None),
+        // An admin typed this password: its owner replaces it at first sign-in.
+        must_change_password: Set(by.is_some()),
+        // Sign-ups confirm their address by mail; an admin or operator vouches for the rest.
+        email_confirmed_at: Set((action != AuditAction::SignUp).then(Utc::now)),
     }
     .insert(&txn)
     .await
@@ -150,19 +159,20 @@ pub async fn sign_up(
     email: &str,
     phone: &str,
     password: &str,
-    client: &str,
+    device: &Device,
 ) -> Result<(CurrentUser, SessionToken), ServiceError> {
     let limit = state.security.max_failures_per_client;
     throttle::count_event(
         &state.db,
         &state.security,
-        &format!("signup:{client}"),
+        &format!("signup:{}", device.client),
+        None,
         limit,
     )
     .await?;
     let new = NewUser::validated(name, email, password, Role::Customer)?.with_phone(phone)?;
     let (txn, model, key) = insert(state, new, None, AuditAction::SignUp).await?;
-    let token = sessions::create(&txn, model.id).await?;
+    let token = sessions::create(&txn, model.id, device).await?;
     txn.commit().await?;
     Ok((current_user(&model, Some(&key))?, token))
 }
@@ -177,23 +187,79 @@ pub async fn me(state: &AppState, actor: &Actor) -> Result<CurrentUser, ServiceE
     current_user(&model, key.as_ref())
 }
 
-/// Checks credentials under the rate limit and starts a fresh session, ending
-/// the one the browser came with (session rotation). Both outcomes are audited.
-pub async fn sign_in(
+/// What the sign-in form sends.
+pub struct Credentials<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    /// The person's own new password, when their account still has the one an admin typed.
+    pub new_password: &'a str,
+}
+
+/// Records an attempt refused by the throttle: an audit event (about the
+/// account, when the address has one) and a log line, both with the client.
+async fn record_throttled(
     state: &AppState,
     email: &str,
-    password: &str,
-    client_ip: &str,
+    client: &str,
+    action: AuditAction,
+) -> Result<(), ServiceError> {
+    tracing::warn!(
+        client,
+        action = action.as_str(),
+        "attempt refused by the throttle"
+    );
+    let found = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(&state.db)
+        .await?
+        .filter(|u| u.erased_at.is_none());
+    let txn = audit::begin(&state.db).await?;
+    match found {
+        Some(user) => {
+            let key = state.vault.key(user.id).await?;
+            let mut event = Event::new(action, "session", user.id).about(user.id);
+            // The client address is about the account holder's account: sealed under their key.
+            if key.is_some() {
+                event = event.change(Change::set("client", client));
+            }
+            audit::append(&txn, event, key.as_ref()).await?;
+        }
+        None => {
+            // No account, no key: the attempted address and client stay in the
+            // plaintext details, as they would in a server log.
+            let event = Event::new(action, "session", "unknown")
+                .setting(Change::set("attempted_email", email))
+                .setting(Change::set("client", client));
+            audit::append(&txn, event, None).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Checks credentials under the rate limit and starts a fresh session, ending
+/// the one the browser came with (session rotation). Every outcome is audited:
+/// signed in, wrong password, throttled, disabled.
+pub async fn sign_in(
+    state: &AppState,
+    credentials: Credentials<'_>,
+    device: &Device,
     previous_session: Option<&str>,
 ) -> Result<(CurrentUser, SessionToken), ServiceError> {
-    let email = email.trim().to_lowercase();
+    let email = credentials.email.trim().to_lowercase();
+    let password = credentials.password;
     if email.is_empty() || password.is_empty() || password.chars().count() > limits::PASSWORD_MAX {
         return Err(AppError::InvalidCredentials.into());
     }
     let db = &state.db;
-    let account_key = throttle::account_key(&email);
-    let client_key = throttle::client_key(client_ip);
-    let attempt = throttle::begin_attempt(db, &state.security, &account_key, &client_key).await?;
+    let attempt = match throttle::begin_attempt(db, &state.security, &email, &device.client).await?
+    {
+        Ok(attempt) => attempt,
+        Err(refused) => {
+            record_throttled(state, &email, &device.client, AuditAction::SignInThrottled).await?;
+            return Err(refused.into());
+        }
+    };
 
     // An account being erased (or erased) cannot sign in any more.
     let found = user::Entity::find()
@@ -227,13 +293,42 @@ pub async fn sign_in(
     };
     let role = user.role;
     let key = state.vault.key(user.id).await?;
+    // Only someone who knows the password learns that the account is disabled.
+    if user.disabled_at.is_some() {
+        let txn = audit::begin(db).await?;
+        throttle::succeeded(&txn, &attempt).await?;
+        let event = Event::new(AuditAction::SignInRefused, "session", user.id).about(user.id);
+        audit::append(&txn, event, None).await?;
+        txn.commit().await?;
+        return Err(AppError::AccountDisabled.into());
+    }
+    let new_hash = if user.must_change_password {
+        // The password was right: a badly chosen new one is no failed sign-in.
+        throttle::succeeded(db, &attempt).await?;
+        if credentials.new_password.is_empty() {
+            return Err(AppError::PasswordChangeRequired.into());
+        }
+        Some(new_password_hash(&user, key.as_ref(), password, credentials.new_password).await?)
+    } else {
+        None
+    };
     let txn = audit::begin(db).await?;
-    throttle::forget(&txn, &attempt).await?;
-    throttle::clear(&txn, &account_key).await?;
+    throttle::succeeded(&txn, &attempt).await?;
+    if let Some(hash) = new_hash {
+        set_password(&txn, user.id, &hash).await?;
+        audit::append(
+            &txn,
+            Event::new(AuditAction::PasswordChanged, "user", user.id)
+                .by_user(user.id, role)
+                .about(user.id),
+            None,
+        )
+        .await?;
+    }
     if let Some(previous) = previous_session {
         sessions::end(&txn, previous).await?;
     }
-    let token = sessions::create(&txn, user.id).await?;
+    let token = sessions::create(&txn, user.id, device).await?;
     audit::append(
         &txn,
         Event::new(AuditAction::SignIn, "session", user.id)
@@ -244,6 +339,45 @@ pub async fn sign_in(
     .await?;
     txn.commit().await?;
     Ok((current_user(&user, key.as_ref())?, token))
+}
+
+/// Checks a new password for `user` (long enough, hard to guess, not about
+/// them, not the old one) and hashes it.
+pub async fn new_password_hash(
+    user: &user::Model,
+    key: Option<&DataKey>,
+    old_password: &str,
+    new_password: &str,
+) -> Result<password::PasswordHash, ServiceError> {
+    let field = "new_password";
+    let new_password = validate::new_password(new_password)
+        .map_err(|e| AppError::field(field, e.message_for("password").unwrap_or_default()))?;
+    if new_password == old_password {
+        return Err(AppError::field(field, "Choose a password different from the old one.").into());
+    }
+    let name = match key {
+        Some(key) => key
+            .open_string(user::NAME.at(&user.id), &user.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    password::check_strength(&new_password, field, &[&user.email, &name])?;
+    password::hash(new_password).await
+}
+
+/// Stores a new password hash; the account no longer waits for its owner's own password.
+pub async fn set_password(
+    db: &impl sea_orm::ConnectionTrait,
+    user_id: Uuid,
+    hash: &password::PasswordHash,
+) -> Result<(), ServiceError> {
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash.as_stored()))
+        .col_expr(user::Column::MustChangePassword, Expr::value(false))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Ends the actor's session on the server.
@@ -301,6 +435,8 @@ pub async fn list_users(
                 },
                 role: current.role,
                 created_at: u.created_at,
+                disabled: u.disabled_at.is_some(),
+                must_change_password: u.must_change_password,
             })
         })
         .collect::<Result<Vec<_>, ServiceError>>()?;
@@ -308,22 +444,60 @@ pub async fn list_users(
 }
 
 /// Asks for the password again before a sensitive step (an export, an erasure
-/// request); wrong guesses count against the account's sign-in limit.
+/// request, a password or email change). Wrong guesses count against this
+/// account's sign-in limit from this client only, and are audited.
 pub async fn reauthenticate(
     state: &AppState,
     actor: &Actor,
     password_again: &str,
 ) -> Result<(), ServiceError> {
-    let account = throttle::account_key(&actor.email);
-    let attempt = throttle::begin_attempt(&state.db, &state.security, &account, "reauth").await?;
+    reauthenticate_field(state, actor, password_again, "password").await
+}
+
+/// `reauthenticate`, with the error on the form field `field`.
+pub async fn reauthenticate_field(
+    state: &AppState,
+    actor: &Actor,
+    password_again: &str,
+    field: &str,
+) -> Result<(), ServiceError> {
+    let attempt =
+        match throttle::begin_attempt(&state.db, &state.security, &actor.email, &actor.client)
+            .await?
+        {
+            Ok(attempt) => attempt,
+            Err(refused) => {
+                record_throttled(
+                    state,
+                    &actor.email,
+                    &actor.client,
+                    AuditAction::SignInThrottled,
+                )
+                .await?;
+                return Err(refused.into());
+            }
+        };
     let me = user::Entity::find_by_id(actor.user_id)
         .one(&state.db)
         .await?
         .ok_or(AppError::NotSignedIn)?;
     let stored = password::PasswordHash::from_stored(me.password_hash.clone());
-    if !password::verify(password_again.to_owned(), Some(stored)).await? {
-        return Err(AppError::field("password", "That password is not correct.").into());
+    if password_again.chars().count() > limits::PASSWORD_MAX
+        || !password::verify(password_again.to_owned(), Some(stored)).await?
+    {
+        tracing::warn!(client = %actor.client, "wrong password when asked again");
+        let key = state.vault.key(actor.user_id).await?;
+        let txn = audit::begin(&state.db).await?;
+        let mut event = Event::new(AuditAction::ReauthFailed, "session", actor.user_id)
+            .by(actor)
+            .about(actor.user_id);
+        if key.is_some() {
+            event = event.change(Change::set("client", &actor.client));
+        }
+        audit::append(&txn, event, key.as_ref()).await?;
+        txn.commit().await?;
+        return Err(AppError::field(field, "That password is not correct.").into());
     }
-    throttle::forget(&state.db, &attempt).await?;
+    throttle::succeeded(&state.db, &attempt).await?;
     Ok(())
 }

@@ -1,7 +1,11 @@
 //! The email change (rectification of the sign-in identifier, GDPR Art. 16):
 //! the new address is confirmed by a link sent to it, then an agent approves,
 //! and only then does the email change and every session end.
-use super::requests::{self, details, EmailChangeDetails};
+use super::{
+    account_links, accounts,
+    requests::{self, details, EmailChangeDetails},
+    sessions, throttle,
+};
 use crate::{
     error::AppError,
     model::{AuditAction, PrivacyRequestView, RequestKind, RequestStatus},
@@ -15,63 +19,50 @@ use crate::{
     validate,
 };
 use chrono::Utc;
-use rand::RngCore;
 use sea_orm::prelude::*;
-use sha2::{Digest, Sha256};
 
 /// How long the confirmation link stays valid.
 pub const CONFIRMATION_HOURS: i64 = 24;
 
-fn hash_token(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
+use account_links::hash_token;
 
-/// A customer asks to change their email address. A confirmation link goes to the new address.
-pub async fn request_email_change(
-    state: &AppState,
+/// Email change requests one account may make per throttle window (15 minutes).
+pub const REQUESTS_PER_WINDOW: u64 = 5;
+
+/// Closes the actor's unconfirmed requests whose link expired, and refuses
+/// when one is still open. Run before anything looks at the new address, so
+/// the answer never depends on it.
+async fn check_no_open_request(
+    db: &impl sea_orm::ConnectionTrait,
+    key: &crate::server::crypto::DataKey,
     actor: &Actor,
-    new_email: &str,
-) -> Result<PrivacyRequestView, ServiceError> {
-    policy::require(actor, Action::RequestEmailChange, Target::Nothing)?;
-    let new_email = validate::email(new_email)?;
-    if new_email == actor.email {
-        return Err(AppError::field("email", "That is already your email address.").into());
-    }
-    let key = state.vault.require_key(actor.user_id).await?;
-    // Checked inside the serialised transaction, so two requests sent at once cannot both pass.
-    let txn = audit::begin(&state.db).await?;
-    let taken = user::Entity::find()
-        .filter(user::Column::Email.eq(new_email.clone()))
-        .count(&txn)
-        .await?;
-    if taken > 0 {
-        return Err(
-            AppError::field("email", "That address cannot be used. Choose another one.").into(),
-        );
-    }
+    closing: Option<&sea_orm::DatabaseTransaction>,
+) -> Result<(), ServiceError> {
     let now = Utc::now();
     for earlier in privacy_request::Entity::find()
         .filter(privacy_request::Column::SubjectId.eq(actor.user_id))
         .filter(privacy_request::Column::Kind.eq(RequestKind::EmailChange))
-        .all(&txn)
+        .all(db)
         .await?
     {
         let status = earlier.status;
         let expired = status == RequestStatus::Submitted
             && earlier.confirmation_expires_at.is_none_or(|t| t < now);
         if expired {
-            // An unconfirmed request whose link expired is closed, not left blocking.
-            let note = Some("The confirmation link expired.");
-            requests::step(
-                &txn,
-                &key,
-                earlier.id,
-                None,
-                status,
-                RequestStatus::Rejected,
-                note,
-            )
-            .await?;
+            if let Some(txn) = closing {
+                // An unconfirmed request whose link expired is closed, not left blocking.
+                let note = Some("The confirmation link expired.");
+                requests::step(
+                    txn,
+                    key,
+                    earlier.id,
+                    None,
+                    status,
+                    RequestStatus::Rejected,
+                    note,
+                )
+                .await?;
+            }
         } else if status.is_open() {
             return Err(AppError::Conflict {
                 message: "You already have an email change in progress. Wait for it to finish before asking for another.".into(),
@@ -79,9 +70,53 @@ pub async fn request_email_change(
             .into());
         }
     }
-    let mut token_bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut token_bytes);
-    let token = hex::encode(token_bytes);
+    Ok(())
+}
+
+/// A customer asks to change their email address, with their password. A
+/// confirmation link goes to the new address and a cancel link to the old
+/// one. The answer is the same whether or not the new address already has an
+/// account (then no confirmation link is sent and the request expires).
+pub async fn request_email_change(
+    state: &AppState,
+    actor: &Actor,
+    new_email: &str,
+    password: &str,
+) -> Result<PrivacyRequestView, ServiceError> {
+    policy::require(actor, Action::RequestEmailChange, Target::Nothing)?;
+    let key = state.vault.require_key(actor.user_id).await?;
+    check_no_open_request(&state.db, &key, actor, None).await?;
+    let new_email = validate::email(new_email)?;
+    if new_email == actor.email {
+        return Err(AppError::field("email", "That is already your email address.").into());
+    }
+    if password.is_empty() {
+        return Err(AppError::field(
+            "password",
+            "Enter your password to change your email address.",
+        )
+        .into());
+    }
+    throttle::count_event(
+        &state.db,
+        &state.security,
+        &format!("email-change:{}", actor.user_id),
+        Some(&actor.email),
+        REQUESTS_PER_WINDOW,
+    )
+    .await?;
+    accounts::reauthenticate(state, actor, password).await?;
+    // Checked inside the serialised transaction, so two requests sent at once cannot both pass.
+    let txn = audit::begin(&state.db).await?;
+    check_no_open_request(&txn, &key, actor, Some(&txn)).await?;
+    let taken = user::Entity::find()
+        .filter(user::Column::Email.eq(new_email.clone()))
+        .count(&txn)
+        .await?
+        > 0;
+    let now = Utc::now();
+    // When the address is taken, the stored hash is of a token nobody is sent.
+    let token = account_links::random_token();
     let details = EmailChangeDetails {
         new_email: new_email.clone(),
     };
@@ -98,22 +133,54 @@ pub async fn request_email_change(
         Some(confirmation),
     )
     .await?;
+    let cancel = account_links::random_token();
+    privacy_request::Entity::update_many()
+        .col_expr(
+            privacy_request::Column::CancelHash,
+            Expr::value(hash_token(&cancel)),
+        )
+        .filter(privacy_request::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
     let event = Event::new(AuditAction::PrivacyRequestSubmitted, "privacy_request", id)
         .by(actor)
         .about(actor.user_id)
         .change(Change::set("kind", RequestKind::EmailChange.as_str()))
         .change(Change::set("new_email", &new_email));
     audit::append(&txn, event, Some(&key)).await?;
-    let link = format!("{}/confirm-email?token={token}", state.mail.public_url);
-    let content = MailContent {
-        subject: "Confirm your new email address".into(),
+    let public = &state.mail.public_url;
+    let to_new = if taken {
+        MailContent {
+            subject: "Someone tried to use this address".into(),
+            body: format!(
+                "Someone asked to move another Custodian account to this address, but it \
+                 already belongs to an account, so nothing was changed.\n\nIf that was you \
+                 and you forgot the password of this address's account, reset it here: \
+                 {public}/forgot-password"
+            ),
+        }
+    } else {
+        let link = format!("{public}/confirm-email?token={token}");
+        MailContent {
+            subject: "Confirm your new email address".into(),
+            body: format!(
+                "Someone — hopefully you — asked to use this address for their Custodian account.\n\n\
+                 To confirm, open this link within {CONFIRMATION_HOURS} hours:\n{link}\n\n\
+                 After you confirm, our team reviews the change. If you did not ask for this, ignore this mail."
+            ),
+        }
+    };
+    mail::queue_audited(&txn, state, &key, actor.user_id, &new_email, &to_new).await?;
+    let to_old = MailContent {
+        subject: "Your email address is about to change".into(),
         body: format!(
-            "Someone — hopefully you — asked to use this address for their Custodian account.\n\n\
-             To confirm, open this link within {CONFIRMATION_HOURS} hours:\n{link}\n\n\
-             After you confirm, our team reviews the change. If you did not ask for this, ignore this mail."
+            "Someone signed in to your Custodian account asked to change its email address \
+             to {new_email}.\n\nIf that was you, there is nothing to do. If it was not, cancel \
+             the change with this link, which also signs out every browser, then reset your \
+             password:\n{public}/cancel-email-change?token={cancel}"
         ),
     };
-    mail::queue_audited(&txn, state, &key, actor.user_id, &new_email, &content).await?;
+    mail::queue_audited(&txn, state, &key, actor.user_id, &actor.email, &to_old).await?;
     txn.commit().await?;
     requests::mine(state, actor)
         .await?
@@ -122,13 +189,69 @@ pub async fn request_email_change(
         .ok_or_else(|| AppError::NotFound.into())
 }
 
+/// The cancel link mailed to the old address was opened: the email change is
+/// withdrawn and every session of the account ends (whoever asked may hold one).
+pub async fn cancel_email_change(state: &AppState, token: &str) -> Result<(), ServiceError> {
+    let invalid = || {
+        AppError::Conflict {
+        message: "This cancel link is not valid (any more): the change was already cancelled, carried out or rejected.".into(),
+    }
+    };
+    let token = token.trim();
+    if !account_links::well_formed(token) {
+        return Err(invalid().into());
+    }
+    let txn = audit::begin(&state.db).await?;
+    let request = privacy_request::Entity::find()
+        .filter(privacy_request::Column::CancelHash.eq(hash_token(token)))
+        .one(&txn)
+        .await?
+        .filter(|r| r.kind == RequestKind::EmailChange && r.status.is_open())
+        .ok_or_else(invalid)?;
+    let key = state.vault.require_key(request.subject_id).await?;
+    privacy_request::Entity::update_many()
+        .col_expr(
+            privacy_request::Column::CancelHash,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            privacy_request::Column::ConfirmationHash,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(privacy_request::Column::Id.eq(request.id))
+        .exec(&txn)
+        .await?;
+    let note = Some("Cancelled with the link sent to the old address.");
+    requests::step(
+        &txn,
+        &key,
+        request.id,
+        None,
+        request.status,
+        RequestStatus::Withdrawn,
+        note,
+    )
+    .await?;
+    let ended = sessions::end_all_of(&txn, request.subject_id, None).await?;
+    let event = Event::new(
+        AuditAction::EmailChangeCancelled,
+        "privacy_request",
+        request.id,
+    )
+    .about(request.subject_id)
+    .setting(Change::set("sessions_ended", ended.to_string()));
+    audit::append(&txn, event, None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// The link from the mail was opened: the new address is confirmed and the request goes to review.
 pub async fn confirm_email(state: &AppState, token: &str) -> Result<(), ServiceError> {
     let invalid = || AppError::Conflict {
         message: "This confirmation link is not valid (any more). Ask for the change again.".into(),
     };
     let token = token.trim();
-    if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
+    if !account_links::well_formed(token) {
         return Err(invalid().into());
     }
     let txn = audit::begin(&state.db).await?;

@@ -1,15 +1,19 @@
 //! Domain rules: authorization, validation and persistence. Server functions call these.
+pub mod account_links;
 pub mod accounts;
 pub mod activity;
+pub mod devices;
 pub mod email_change;
 pub mod erasure;
 pub mod exports;
 pub mod fields;
 pub mod legal_holds;
+pub mod passwords;
 pub mod people;
 pub mod profile;
 pub mod requests;
 pub mod review;
 pub mod sessions;
+pub mod staff_accounts;
 pub mod throttle;
 pub mod tickets;

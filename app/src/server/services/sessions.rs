@@ -65,10 +65,68 @@ pub fn clearing_cookie(settings: &SecuritySettings) -> String {
     format!("{COOKIE_NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
 }
 
+/// Where a sign-in came from, as the devices page shows it.
+#[derive(Clone, Debug, Default)]
+pub struct Device {
+    pub user_agent: Option<String>,
+    pub client: String,
+}
+
+impl Device {
+    pub fn new(user_agent: Option<&str>, client: &str) -> Self {
+        Device {
+            user_agent: user_agent.map(|ua| ua.chars().take(300).collect()),
+            client: client.to_owned(),
+        }
+    }
+}
+
+/// The network of an address, never the address itself: an IPv4 /24 or an
+/// IPv6 /48 is enough to recognise "my home" or "my office".
+pub fn coarse_network(client: &str) -> String {
+    match client.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(v4)) => {
+            let [a, b, c, _] = v4.octets();
+            format!("{a}.{b}.{c}.0/24")
+        }
+        Ok(std::net::IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => coarse_network(&v4.to_string()),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}::/48", s[0], s[1], s[2])
+            }
+        },
+        Err(_) => "unknown".to_owned(),
+    }
+}
+
+/// "Firefox 128" and "Linux" from a User-Agent.
+pub fn describe_agent(user_agent: Option<&str>) -> (String, String) {
+    let parsed = user_agent.and_then(|ua| woothee::parser::Parser::new().parse(ua));
+    match parsed {
+        Some(r) if r.name != "UNKNOWN" => {
+            let major = r.version.split('.').next().unwrap_or_default();
+            let browser = if major.is_empty() || major == "UNKNOWN" {
+                r.name.to_owned()
+            } else {
+                format!("{} {major}", r.name)
+            };
+            let system = if r.os == "UNKNOWN" {
+                "Unknown system".to_owned()
+            } else {
+                r.os.to_owned()
+            };
+            (browser, system)
+        }
+        _ => ("Unknown browser".to_owned(), "Unknown system".to_owned()),
+    }
+}
+
 /// Starts a session for `user_id`.
 pub async fn create(
     db: &impl ConnectionTrait,
     user_id: Uuid,
+    device: &Device,
 ) -> Result<SessionToken, ServiceError> {
     let token = SessionToken::generate();
     let now = Utc::now();
@@ -77,6 +135,8 @@ pub async fn create(
         user_id: Set(user_id),
         created_at: Set(now),
         last_seen_at: Set(now),
+        user_agent: Set(device.user_agent.clone()),
+        client: Set(Some(coarse_network(&device.client))),
     }
     .insert(db)
     .await?;
@@ -100,6 +160,11 @@ pub async fn resolve(
     let Some(user) = user::Entity::find_by_id(session.user_id).one(db).await? else {
         return Ok(None);
     };
+    // Disabling ends every session at once; this is the second lock on that door.
+    if user.disabled_at.is_some() {
+        end(db, &token_hash).await?;
+        return Ok(None);
+    }
     let idle = now.signed_duration_since(session.last_seen_at);
     let age = now.signed_duration_since(session.created_at);
     let expired = idle.to_std().unwrap_or_default() > settings.session_idle_timeout
@@ -122,6 +187,7 @@ pub async fn resolve(
         role,
         email: user.email,
         session_token_hash: token_hash,
+        client: "unknown".to_owned(),
     }))
 }
 
@@ -131,4 +197,46 @@ pub async fn end(db: &impl ConnectionTrait, token_hash: &str) -> Result<(), Serv
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Ends every session of `user_id` but `keep` (a password change keeps the
+/// browser that made it); with `keep` = `None`, every one. Returns how many ended.
+pub async fn end_all_of(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    keep: Option<&str>,
+) -> Result<u64, ServiceError> {
+    let mut delete = session::Entity::delete_many().filter(session::Column::UserId.eq(user_id));
+    if let Some(keep) = keep {
+        delete = delete.filter(session::Column::TokenHash.ne(keep));
+    }
+    Ok(delete.exec(db).await?.rows_affected)
+}
+
+/// The actor's own signed-in browsers, most recently active first.
+pub async fn devices(
+    db: &DatabaseConnection,
+    actor: &Actor,
+) -> Result<Vec<crate::model::DeviceView>, ServiceError> {
+    use sea_orm::QueryOrder;
+    let rows = session::Entity::find()
+        .filter(session::Column::UserId.eq(actor.user_id))
+        .order_by_desc(session::Column::LastSeenAt)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|s| {
+            let (browser, system) = describe_agent(s.user_agent.as_deref());
+            crate::model::DeviceView {
+                current: s.token_hash == actor.session_token_hash,
+                id: s.token_hash,
+                started_at: s.created_at,
+                last_active_at: s.last_seen_at,
+                browser,
+                system,
+                network: s.client.unwrap_or_else(|| "unknown".to_owned()),
+            }
+        })
+        .collect())
 }

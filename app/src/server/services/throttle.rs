@@ -1,70 +1,142 @@
 //! Sign-in rate limiting, kept in the database so several servers share it.
+//!
+//! Failed attempts count per (account, client address) and per client address.
+//! A wrong guess from one network never locks the account for its owner on
+//! another: an account guessed at from many networks is *slowed down* (each
+//! attempt waits a little longer, at most `MAX_SLOWDOWN`) rather than locked.
 use crate::{
     error::AppError,
     server::{entities::sign_in_failure, SecuritySettings, ServiceError},
 };
 use chrono::Utc;
-use sea_orm::{prelude::*, ActiveValue::Set};
+use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait};
+use sha2::{Digest, Sha256};
+use std::time::Duration;
 
-pub fn account_key(email: &str) -> String {
+/// The longest an attempt on a much-guessed account is held back.
+pub const MAX_SLOWDOWN: Duration = Duration::from_secs(10);
+
+/// Every failure with this address, from any client.
+fn account_key(email: &str) -> String {
     format!("account:{email}")
 }
 
-pub fn client_key(ip: &str) -> String {
+/// Failures with this address from this client. Hashed: the key column is
+/// short, and the address is in `account` already.
+fn pair_key(email: &str, client: &str) -> String {
+    let digest = Sha256::digest(format!("{email}\n{client}").as_bytes());
+    format!("pair:{}", hex::encode(digest))
+}
+
+fn client_key(ip: &str) -> String {
     format!("client:{ip}")
 }
 
-/// Starts a sign-in attempt: records it against the account and the client
-/// address *before* the (slow) password check, then refuses if either now has
-/// more than its limit within the window. Recording first means attempts sent in
-/// parallel all count against each other. A successful attempt is `forget`-ten.
+/// Rows of one attempt, forgotten when it succeeds.
+#[derive(Debug)]
+pub struct Attempt {
+    ids: Vec<Uuid>,
+    pair: String,
+}
+
+/// An attempt that was refused before any password was checked.
+#[derive(Debug)]
+pub struct Refused {
+    pub retry_after_minutes: u32,
+}
+
+impl From<Refused> for ServiceError {
+    fn from(refused: Refused) -> Self {
+        AppError::RateLimited {
+            retry_after_minutes: refused.retry_after_minutes,
+        }
+        .into()
+    }
+}
+
+async fn record(
+    db: &impl ConnectionTrait,
+    key: String,
+    account: Option<&str>,
+    now: chrono::DateTime<Utc>,
+) -> Result<Uuid, ServiceError> {
+    let id = Uuid::now_v7();
+    sign_in_failure::ActiveModel {
+        id: Set(id),
+        throttle_key: Set(key),
+        failed_at: Set(now),
+        account: Set(account.map(str::to_owned)),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+async fn count_since(
+    db: &impl ConnectionTrait,
+    key: &str,
+    since: chrono::DateTime<Utc>,
+) -> Result<u64, ServiceError> {
+    Ok(sign_in_failure::Entity::find()
+        .filter(sign_in_failure::Column::ThrottleKey.eq(key))
+        .filter(sign_in_failure::Column::FailedAt.gt(since))
+        .count(db)
+        .await?)
+}
+
+/// How long an attempt waits when the account has had `failures` failures
+/// from all clients together: nothing up to the per-account limit, then one
+/// second more per failure, at most `MAX_SLOWDOWN`.
+pub fn slowdown(failures: u64, limit: u64) -> Duration {
+    let excess = failures.saturating_sub(limit);
+    Duration::from_secs(excess).min(MAX_SLOWDOWN)
+}
+
+/// Starts an attempt (a sign-in, a re-authentication, a second-factor code):
+/// records it *before* the slow check, so attempts sent in parallel all count
+/// against each other, then refuses when this account from this client, or
+/// this client overall, is over its limit. A successful attempt is `succeeded`.
 pub async fn begin_attempt(
     db: &DatabaseConnection,
     settings: &SecuritySettings,
-    account: &str,
+    email: &str,
     client: &str,
-) -> Result<Vec<Uuid>, ServiceError> {
+) -> Result<Result<Attempt, Refused>, ServiceError> {
     let now = Utc::now();
+    let since = now - settings.throttle_window;
     sign_in_failure::Entity::delete_many()
-        .filter(sign_in_failure::Column::FailedAt.lt(now - settings.throttle_window))
+        .filter(sign_in_failure::Column::FailedAt.lt(since))
         .exec(db)
         .await?;
-    let mut ids = Vec::new();
-    for key in [account, client] {
-        let id = Uuid::now_v7();
-        sign_in_failure::ActiveModel {
-            id: Set(id),
-            throttle_key: Set(key.to_owned()),
-            failed_at: Set(now),
-        }
-        .insert(db)
-        .await?;
-        ids.push(id);
-    }
-    let since = now - settings.throttle_window;
+    let pair = pair_key(email, client);
+    let client = client_key(client);
+    let account = account_key(email);
+    let ids = vec![
+        record(db, pair.clone(), Some(email), now).await?,
+        record(db, client.clone(), None, now).await?,
+        record(db, account.clone(), Some(email), now).await?,
+    ];
     for (key, limit) in [
-        (account, settings.max_failures_per_account),
-        (client, settings.max_failures_per_client),
+        (&pair, settings.max_failures_per_account),
+        (&client, settings.max_failures_per_client),
     ] {
-        let attempts = sign_in_failure::Entity::find()
-            .filter(sign_in_failure::Column::ThrottleKey.eq(key))
-            .filter(sign_in_failure::Column::FailedAt.gt(since))
-            .count(db)
-            .await?;
-        if attempts > limit {
-            forget(db, &ids).await?;
+        if count_since(db, key, since).await? > limit {
+            forget_rows(db, &ids).await?;
             let minutes = settings.throttle_window.as_secs().div_ceil(60) as u32;
-            return Err(AppError::RateLimited {
+            return Ok(Err(Refused {
                 retry_after_minutes: minutes,
-            }
-            .into());
+            }));
         }
     }
-    Ok(ids)
+    let everywhere = count_since(db, &account, since).await?;
+    let wait = slowdown(everywhere, settings.max_failures_per_account);
+    if !wait.is_zero() {
+        tokio::time::sleep(wait).await;
+    }
+    Ok(Ok(Attempt { ids, pair }))
 }
 
-/// Removes the records of an attempt that succeeded.
-pub async fn forget(db: &impl sea_orm::ConnectionTrait, ids: &[Uuid]) -> Result<(), ServiceError> {
+async fn forget_rows(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<(), ServiceError> {
     sign_in_failure::Entity::delete_many()
         .filter(sign_in_failure::Column::Id.is_in(ids.to_vec()))
         .exec(db)
@@ -72,38 +144,36 @@ pub async fn forget(db: &impl sea_orm::ConnectionTrait, ids: &[Uuid]) -> Result<
     Ok(())
 }
 
-/// Forgets an account's failures after a successful sign-in.
-pub async fn clear(db: &impl sea_orm::ConnectionTrait, account: &str) -> Result<(), ServiceError> {
+/// The attempt succeeded: it does not count, and this client's earlier
+/// failures with the account are forgiven. Failures from other clients stay.
+pub async fn succeeded(db: &impl ConnectionTrait, attempt: &Attempt) -> Result<(), ServiceError> {
+    forget_rows(db, &attempt.ids).await?;
     sign_in_failure::Entity::delete_many()
-        .filter(sign_in_failure::Column::ThrottleKey.eq(account))
+        .filter(sign_in_failure::Column::ThrottleKey.eq(attempt.pair.clone()))
         .exec(db)
         .await?;
     Ok(())
 }
 
-/// Counts one more event (e.g. a sign-up) against `key` and refuses once more
-/// than `limit` happened within the window. Unlike sign-in attempts, these are
-/// never forgotten early.
+/// Every row that names `email`, for erasure: the address is personal data.
+pub fn rows_about(email: &str) -> sea_orm::Condition {
+    sea_orm::Condition::all().add(sign_in_failure::Column::Account.eq(email))
+}
+
+/// Counts one more event (a sign-up, a reset link, an email change) against
+/// `key` and refuses once more than `limit` happened within the window. Unlike
+/// sign-in attempts, these are never forgotten early. `account` names the
+/// address the event is about, if any, so erasure finds the row.
 pub async fn count_event(
     db: &DatabaseConnection,
     settings: &SecuritySettings,
     key: &str,
+    account: Option<&str>,
     limit: u64,
 ) -> Result<(), ServiceError> {
     let now = Utc::now();
-    sign_in_failure::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        throttle_key: Set(key.to_owned()),
-        failed_at: Set(now),
-    }
-    .insert(db)
-    .await?;
-    let events = sign_in_failure::Entity::find()
-        .filter(sign_in_failure::Column::ThrottleKey.eq(key))
-        .filter(sign_in_failure::Column::FailedAt.gt(now - settings.throttle_window))
-        .count(db)
-        .await?;
-    if events > limit {
+    record(db, key.to_owned(), account, now).await?;
+    if count_since(db, key, now - settings.throttle_window).await? > limit {
         let minutes = settings.throttle_window.as_secs().div_ceil(60) as u32;
         return Err(AppError::RateLimited {
             retry_after_minutes: minutes,
@@ -111,4 +181,26 @@ pub async fn count_event(
         .into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slowdown_starts_past_the_limit_and_is_capped() {
+        assert_eq!(slowdown(5, 5), Duration::ZERO);
+        assert_eq!(slowdown(6, 5), Duration::from_secs(1));
+        assert_eq!(slowdown(9, 5), Duration::from_secs(4));
+        assert_eq!(slowdown(500, 5), MAX_SLOWDOWN);
+    }
+
+    #[test]
+    fn pair_keys_differ_per_client_and_hide_the_address() {
+        let a = pair_key("ada@example.org", "10.0.0.1");
+        let b = pair_key("ada@example.org", "10.0.0.2");
+        assert_ne!(a, b);
+        assert!(!a.contains("ada"));
+        assert!(a.len() <= 300);
+    }
 }

@@ -11,8 +11,8 @@ use crate::{
         audit::{self, Change, Event},
         blind_index,
         entities::{
-            custom_field_value, data_export, erasure_job, erasure_step, legal_hold, message,
-            outbound_mail, privacy_request, session, sign_in_failure, ticket, user,
+            account_token, custom_field_value, data_export, erasure_job, erasure_step, legal_hold,
+            message, outbound_mail, privacy_request, session, sign_in_failure, ticket, user,
         },
         mail::{self, MailContent},
         password,
@@ -108,7 +108,7 @@ async fn delete_records(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
     let mut failures = 0;
     if let Some(ids) = turn.ids {
         failures = sign_in_failure::Entity::delete_many()
-            .filter(sign_in_failure::Column::ThrottleKey.eq(throttle::account_key(&ids.email)))
+            .filter(throttle::rows_about(&ids.email))
             .exec(&txn)
             .await?
             .rows_affected;
@@ -151,11 +151,17 @@ async fn end_sessions(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
         .exec(&txn)
         .await?
         .rows_affected;
+    // Unused reset and confirmation links open the account as surely as a session.
+    let links = account_token::Entity::delete_many()
+        .filter(account_token::Column::UserId.eq(job.subject_id))
+        .exec(&txn)
+        .await?
+        .rows_affected;
     record(
         &txn,
         job,
         ErasureStep::EndSessions,
-        json!({ "sessions": n }),
+        json!({ "sessions": n, "links": links }),
     )
     .await?;
     txn.commit().await?;
@@ -242,7 +248,7 @@ async fn pseudonymise(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
     // Sign-in attempts with the address since `delete_records` left new rows.
     if let Some(ids) = turn.ids {
         sign_in_failure::Entity::delete_many()
-            .filter(sign_in_failure::Column::ThrottleKey.eq(throttle::account_key(&ids.email)))
+            .filter(throttle::rows_about(&ids.email))
             .exec(&txn)
             .await?;
     }

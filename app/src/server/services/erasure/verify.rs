@@ -14,8 +14,8 @@ use crate::{
         audit::{self, Change, Event},
         blind_index,
         entities::{
-            custom_field_value, data_export, erasure_job, erasure_step, message, outbound_mail,
-            privacy_request, session, sign_in_failure, ticket, user,
+            account_token, custom_field_value, data_export, erasure_job, erasure_step, message,
+            outbound_mail, privacy_request, session, sign_in_failure, ticket, user,
         },
         services::{exports, requests, throttle},
         storage, AppState, ServiceError,
@@ -66,6 +66,13 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
                 .await?;
             if sessions > 0 {
                 findings.push(format!("{sessions} sessions are still open."));
+            }
+            let links = account_token::Entity::find()
+                .filter(account_token::Column::UserId.eq(subject))
+                .count(db)
+                .await?;
+            if links > 0 {
+                findings.push(format!("{links} reset or confirmation links still work."));
             }
             let exports = data_export::Entity::find()
                 .filter(data_export::Column::SubjectId.eq(subject))
@@ -206,7 +213,7 @@ async fn scan_plaintext(
         ));
     }
     let failures = sign_in_failure::Entity::find()
-        .filter(sign_in_failure::Column::ThrottleKey.eq(throttle::account_key(&email)))
+        .filter(throttle::rows_about(&email))
         .filter(sign_in_failure::Column::FailedAt.lt(since))
         .count(db)
         .await?;

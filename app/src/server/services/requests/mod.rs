@@ -173,6 +173,7 @@ pub(crate) async fn submit(
         details: Set(Some(key.seal(privacy_request::DETAILS.at(&id), &json))),
         confirmation_hash: Set(confirmation_hash),
         confirmation_expires_at: Set(confirmation_expires_at),
+        cancel_hash: Set(None),
         received_at: Set(now),
         due_at: Set(due_date(now)),
         updated_at: Set(now),

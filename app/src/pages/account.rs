@@ -1,0 +1,157 @@
+//! The account's own security: a forgotten password, a new password, the
+//! browsers signed in to it.
+use crate::{
+    api::account::{
+        my_devices, ChangePassword, EndDevice, EndOtherDevices, ForgotPassword, ResetPassword,
+    },
+    components::{action_error, successes, ErrorNotice},
+    model::{format_time, limits},
+};
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_query_map};
+
+/// "Forgot your password?": the address, then the same answer whatever it is.
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let ask = ServerAction::<ForgotPassword>::new();
+    view! {
+        <section class="narrow card">
+            <h1>"Forgot your password?"</h1>
+            {move || match ask.value().get() {
+                Some(Ok(())) => view! {
+                    <p class="notice" role="status">
+                        "If an account uses this address, we sent it a link to choose a new password. "
+                        "The link works once, for 30 minutes."
+                    </p>
+                    <p><A href="/sign-in">"Back to sign in"</A></p>
+                }.into_any(),
+                other => view! {
+                    {other.and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
+                    <p class="muted">"Enter the address you sign in with. We mail it a link to choose a new password."</p>
+                    <ActionForm action=ask>
+                        <div class="field">
+                            <label for="email">"Email"</label>
+                            <input id="email" name="email" type="email" autocomplete="username" maxlength=limits::EMAIL_MAX required/>
+                        </div>
+                        <button type="submit" disabled=move || ask.pending().get()>"Send the link"</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Where the reset link lands: a new password, sent with the link's token.
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let query = use_query_map();
+    let reset = ServerAction::<ResetPassword>::new();
+    view! {
+        <section class="narrow card">
+            <h1>"Choose a new password"</h1>
+            {move || match reset.value().get() {
+                Some(Ok(())) => view! {
+                    <p class="notice" role="status">"Your password is changed, and every browser signed in to your account was signed out."</p>
+                    <p><A href="/sign-in">"Sign in"</A></p>
+                }.into_any(),
+                other => view! {
+                    {other.and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
+                    <ActionForm action=reset>
+                        <input type="hidden" name="token" value=move || query.with(|q| q.get("token").unwrap_or_default())/>
+                        <div class="field">
+                            <label for="new-password">"New password"</label>
+                            <input id="new-password" name="new_password" type="password" autocomplete="new-password"
+                                minlength=limits::PASSWORD_MIN aria-describedby="new-password-hint" required/>
+                            <p id="new-password-hint" class="hint">"At least " {limits::PASSWORD_MIN} " characters, and hard to guess: a few unrelated words work well."</p>
+                        </div>
+                        <button type="submit" disabled=move || reset.pending().get()>"Save the new password"</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Change the password, and see and end the browsers signed in to the account.
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    let change = ServerAction::<ChangePassword>::new();
+    let end_one = ServerAction::<EndDevice>::new();
+    let end_others = ServerAction::<EndOtherDevices>::new();
+    let changes = [
+        successes(change.into()),
+        successes(end_one.into()),
+        successes(end_others.into()),
+    ];
+    let devices = Resource::new(move || changes.map(|c| c.get()), |_| my_devices());
+    view! {
+        <section>
+            <h1>"Sign-in and security"</h1>
+            <div class="card narrow-left">
+                <h2>"Change my password"</h2>
+                <p class="muted">"Every other browser signed in to your account is signed out, and we mail you a note."</p>
+                {action_error(change.into())}
+                {move || change.value().get().and_then(Result::ok).map(|_| view! {
+                    <p class="notice" role="status">"Your password is changed. Other browsers were signed out."</p>
+                })}
+                <ActionForm action=change>
+                    <div class="field">
+                        <label for="current-password">"Current password"</label>
+                        <input id="current-password" name="current_password" type="password" autocomplete="current-password" required/>
+                    </div>
+                    <div class="field">
+                        <label for="new-password">"New password"</label>
+                        <input id="new-password" name="new_password" type="password" autocomplete="new-password"
+                            minlength=limits::PASSWORD_MIN required/>
+                    </div>
+                    <button type="submit" disabled=move || change.pending().get()>"Change password"</button>
+                </ActionForm>
+            </div>
+            <h2>"Signed-in devices"</h2>
+            {action_error(end_one.into())}
+            {action_error(end_others.into())}
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match devices.await {
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        Ok(list) => {
+                            let others = list.iter().filter(|d| !d.current).count();
+                            view! {
+                                <table class="tickets devices">
+                                    <thead><tr>
+                                        <th scope="col">"Browser"</th><th scope="col">"System"</th><th scope="col">"Network"</th>
+                                        <th scope="col">"Signed in"</th><th scope="col">"Last active"</th>
+                                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {list.into_iter().map(|d| {
+                                            let id = d.id.clone();
+                                            view! {
+                                                <tr class:current=d.current>
+                                                    <td>{d.browser.clone()}</td><td>{d.system.clone()}</td><td>{d.network.clone()}</td>
+                                                    <td>{format_time(&d.started_at)}</td><td>{format_time(&d.last_active_at)}</td>
+                                                    <td>{if d.current {
+                                                        view! { <span class="badge">"This browser"</span> }.into_any()
+                                                    } else {
+                                                        view! {
+                                                            <button type="button" class="secondary small"
+                                                                on:click=move |_| { end_one.dispatch(EndDevice { id: id.clone() }); }>"Sign out"</button>
+                                                        }.into_any()
+                                                    }}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                {(others > 0).then(|| view! {
+                                    <button type="button" class="secondary"
+                                        on:click=move |_| { end_others.dispatch(EndOtherDevices {}); }>"Sign out all other devices"</button>
+                                })}
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

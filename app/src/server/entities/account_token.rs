@@ -1,0 +1,21 @@
+use sea_orm::entity::prelude::*;
+
+/// A single-use link mailed to an account's address (password reset, address
+/// confirmation). Only the SHA-256 of the token is stored.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "account_tokens")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub purpose: String,
+    #[sea_orm(unique)]
+    pub token_hash: String,
+    pub created_at: DateTimeUtc,
+    pub expires_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

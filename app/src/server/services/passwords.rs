@@ -1,0 +1,211 @@
+//! Changing a password (signed in, with the current one) and resetting a
+//! forgotten one (with a single-use link mailed to the account's address).
+//! Both end the account's other sessions, are audited, and tell the owner by mail.
+use super::{
+    account_links::{self, LinkProblem, Purpose},
+    accounts, sessions, throttle,
+};
+use crate::{
+    error::AppError,
+    server::{
+        audit::{self, Event},
+        entities::user,
+        mail::{self, MailContent},
+        Actor, AppState, ServiceError,
+    },
+    validate,
+};
+use chrono::Utc;
+use sea_orm::prelude::*;
+
+/// How long a reset link works.
+pub const RESET_MINUTES: i64 = 30;
+/// Reset links one address may be sent per throttle window (15 minutes).
+pub const RESETS_PER_ADDRESS: u64 = 3;
+
+fn changed_mail(public_url: &str) -> MailContent {
+    MailContent {
+        subject: "Your password was changed".into(),
+        body: format!(
+            "The password of your Custodian account was just changed, and every other \
+             browser signed in to it was signed out.\n\nIf this was not you, reset your \
+             password at once: {public_url}/forgot-password"
+        ),
+    }
+}
+
+/// The signed-in person changes their password. The current one is checked
+/// like a sign-in (throttled, audited when wrong); every other session ends.
+pub async fn change_password(
+    state: &AppState,
+    actor: &Actor,
+    current: &str,
+    new_password: &str,
+) -> Result<(), ServiceError> {
+    if current.is_empty() {
+        return Err(AppError::field("current_password", "Enter your current password.").into());
+    }
+    accounts::reauthenticate_field(state, actor, current, "current_password").await?;
+    let me = user::Entity::find_by_id(actor.user_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let key = state.vault.require_key(me.id).await?;
+    let hash = accounts::new_password_hash(&me, Some(&key), current, new_password).await?;
+    let txn = audit::begin(&state.db).await?;
+    accounts::set_password(&txn, me.id, &hash).await?;
+    let ended = sessions::end_all_of(&txn, me.id, Some(&actor.session_token_hash)).await?;
+    let event = Event::new(crate::model::AuditAction::PasswordChanged, "user", me.id)
+        .by(actor)
+        .about(me.id)
+        .setting(audit::Change::set(
+            "other_sessions_ended",
+            ended.to_string(),
+        ));
+    audit::append(&txn, event, None).await?;
+    mail::queue_audited(
+        &txn,
+        state,
+        &key,
+        me.id,
+        &me.email,
+        &changed_mail(&state.mail.public_url),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Mails a reset link to `user` inside `txn` (audited): the "forgot your
+/// password" form, and an admin's "send a reset link".
+pub async fn send_reset_link(
+    txn: &sea_orm::DatabaseTransaction,
+    state: &AppState,
+    user: &user::Model,
+    by: Option<&Actor>,
+) -> Result<(), ServiceError> {
+    let key = state.vault.require_key(user.id).await?;
+    let expires = Utc::now() + chrono::Duration::minutes(RESET_MINUTES);
+    let token = account_links::issue(txn, user.id, Purpose::PasswordReset, expires).await?;
+    let link = format!(
+        "{}/reset-password?token={}",
+        state.mail.public_url,
+        token.expose()
+    );
+    let why = match by {
+        Some(_) => {
+            "An administrator of your help desk sent you this link to choose a new password."
+        }
+        None => "Someone — hopefully you — asked to reset the password of your Custodian account.",
+    };
+    let content = MailContent {
+        subject: "Choose a new password".into(),
+        body: format!(
+            "{why}\n\nTo choose a new password, open this link within {RESET_MINUTES} minutes. \
+             It works once, and only the newest link works:\n{link}\n\nIf you did not ask \
+             for this, ignore this mail: your password stays as it is."
+        ),
+    };
+    let mut event = Event::new(
+        crate::model::AuditAction::PasswordResetRequested,
+        "user",
+        user.id,
+    )
+    .about(user.id);
+    if let Some(actor) = by {
+        event = event.by(actor);
+    }
+    audit::append(txn, event, None).await?;
+    mail::queue_audited(txn, state, &key, user.id, &user.email, &content).await?;
+    Ok(())
+}
+
+/// "Forgot your password": mails a reset link if the address has an account
+/// that may sign in. The answer is the same either way; the requests are
+/// throttled per address and per client.
+pub async fn request_reset(
+    state: &AppState,
+    email: &str,
+    client: &str,
+) -> Result<(), ServiceError> {
+    let email = validate::email(email)?;
+    let settings = &state.security;
+    throttle::count_event(
+        &state.db,
+        settings,
+        &format!("reset-client:{client}"),
+        None,
+        settings.max_failures_per_client,
+    )
+    .await?;
+    throttle::count_event(
+        &state.db,
+        settings,
+        &format!("reset:{email}"),
+        Some(&email),
+        RESETS_PER_ADDRESS,
+    )
+    .await?;
+    let txn = audit::begin(&state.db).await?;
+    let found = user::Entity::find()
+        .filter(user::Column::Email.eq(email.clone()))
+        .one(&txn)
+        .await?
+        .filter(|u| u.erased_at.is_none() && u.disabled_at.is_none());
+    if let Some(user) = found {
+        send_reset_link(&txn, state, &user, None).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+fn link_problem(problem: LinkProblem) -> ServiceError {
+    let message = match problem {
+        LinkProblem::Expired => "This reset link has expired. Ask for a new one.",
+        LinkProblem::Invalid => {
+            "This reset link is not valid (any more): it works once, and only the newest one works. Ask for a new one."
+        }
+    };
+    AppError::Conflict {
+        message: message.into(),
+    }
+    .into()
+}
+
+/// The reset link was opened and a new password chosen: the link is used up,
+/// the password replaced, every session of the account ended.
+pub async fn reset_password(
+    state: &AppState,
+    token: &str,
+    new_password: &str,
+) -> Result<(), ServiceError> {
+    let now = Utc::now();
+    let user_id = account_links::peek(&state.db, token, Purpose::PasswordReset, now)
+        .await?
+        .map_err(link_problem)?;
+    let user = user::Entity::find_by_id(user_id)
+        .one(&state.db)
+        .await?
+        .filter(|u| u.erased_at.is_none())
+        .ok_or_else(|| link_problem(LinkProblem::Invalid))?;
+    let key = state.vault.require_key(user.id).await?;
+    // The slow hash before the audit lock. No old password to compare with.
+    let hash = accounts::new_password_hash(&user, Some(&key), "", new_password).await?;
+    let txn = audit::begin(&state.db).await?;
+    let redeemed = account_links::redeem(&txn, token, Purpose::PasswordReset, now)
+        .await?
+        .map_err(link_problem)?;
+    if redeemed != user.id {
+        return Err(link_problem(LinkProblem::Invalid));
+    }
+    accounts::set_password(&txn, user.id, &hash).await?;
+    let ended = sessions::end_all_of(&txn, user.id, None).await?;
+    let event = Event::new(crate::model::AuditAction::PasswordReset, "user", user.id)
+        .about(user.id)
+        .setting(audit::Change::set("sessions_ended", ended.to_string()));
+    audit::append(&txn, event, None).await?;
+    let notice = changed_mail(&state.mail.public_url);
+    mail::queue_audited(&txn, state, &key, user.id, &user.email, &notice).await?;
+    txn.commit().await?;
+    Ok(())
+}

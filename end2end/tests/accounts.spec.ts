@@ -1,0 +1,121 @@
+import { expect, Page } from '@playwright/test';
+import { DEMO_PASSWORD, linkIn, mailTo, open, signIn, signUp, test, uniqueEmail } from './helpers';
+
+const PASSWORD = 'a long enough password';
+
+async function freshPage(browser: import('@playwright/test').Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+test('a forgotten password is reset with the mailed link, which works once', async ({ browser }) => {
+  const email = uniqueEmail('rosa');
+  const first = await freshPage(browser);
+  await signUp(first, 'Rosa Reset', email, PASSWORD);
+
+  const page = await freshPage(browser);
+  await open(page, '/sign-in');
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
+  const asked = Date.now();
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Send the link' }).click();
+  await expect(page.getByRole('status')).toContainText('If an account uses this address');
+
+  const link = linkIn(await mailTo(email, 'Choose a new password', asked), 'reset-password');
+  await open(page, new URL(link).pathname + new URL(link).search);
+  await page.getByLabel('New password').fill('password');
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await expect(page.getByRole('alert')).toContainText('too easy to guess');
+  await page.getByLabel('New password').fill('violet harbour trumpet');
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password is changed');
+
+  // The other browser was signed out; the old password no longer works; the link is used up.
+  await open(first, '/profile');
+  await expect(first.getByRole('alert')).toContainText('Please sign in');
+  await open(page, '/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('not correct');
+  await signIn(page, email, 'violet harbour trumpet');
+  const again = await freshPage(browser);
+  await open(again, new URL(link).pathname + new URL(link).search);
+  await again.getByLabel('New password').fill('another fine phrase');
+  await again.getByRole('button', { name: 'Save the new password' }).click();
+  await expect(again.getByRole('alert')).toContainText('not valid (any more)');
+});
+
+test('a person sees their signed-in devices, signs one out, and changes their password', async ({ browser }) => {
+  const email = uniqueEmail('devi');
+  const laptop = await freshPage(browser);
+  await signUp(laptop, 'Devi Devices', email, PASSWORD);
+  const phone = await freshPage(browser);
+  await signIn(phone, email, PASSWORD);
+
+  await laptop.getByRole('link', { name: 'Security' }).click();
+  await expect(laptop.getByRole('heading', { name: 'Signed-in devices' })).toBeVisible();
+  const rows = laptop.locator('table.devices tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'This browser' })).toHaveCount(1);
+  await expect(rows.first()).toContainText('127.0.0.0/24');
+  await rows.filter({ hasNotText: 'This browser' }).getByRole('button', { name: 'Sign out' }).click();
+  await expect(rows).toHaveCount(1);
+  await open(phone, '/tickets');
+  await expect(phone.getByRole('alert')).toContainText('Please sign in');
+
+  await laptop.getByLabel('Current password').fill('not my password');
+  await laptop.getByLabel('New password').fill('violet harbour trumpet');
+  await laptop.getByRole('button', { name: 'Change password' }).click();
+  await expect(laptop.getByRole('alert')).toContainText('That password is not correct');
+  await laptop.getByLabel('Current password').fill(PASSWORD);
+  await laptop.getByRole('button', { name: 'Change password' }).click();
+  await expect(laptop.getByRole('status')).toContainText('Your password is changed');
+  const note = await mailTo(email, 'Your password was changed');
+  expect(note.text).toContain('/forgot-password');
+  await signIn(phone, email, 'violet harbour trumpet');
+});
+
+test('a new agent chooses their own password; a disabled agent is signed out and refused', async ({ browser }) => {
+  const admin = await freshPage(browser);
+  await signIn(admin, 'admin@example.com', DEMO_PASSWORD);
+  await admin.getByRole('link', { name: 'Team' }).click();
+  const email = uniqueEmail('otto');
+  await admin.getByLabel('Name').fill('Otto Onboard');
+  await admin.getByLabel('Email').fill(email);
+  await admin.getByLabel('Initial password').fill('typed by the admin');
+  await admin.getByRole('button', { name: 'Create account' }).click();
+  await expect(admin.getByRole('status')).toContainText('Created Otto Onboard');
+  const row = admin.locator('tr', { hasText: email });
+  await expect(row).toContainText('Not signed in yet');
+
+  const agent = await freshPage(browser);
+  await open(agent, '/sign-in');
+  await agent.getByLabel('Email').fill(email);
+  await agent.getByLabel('Password', { exact: true }).fill('typed by the admin');
+  await agent.getByRole('button', { name: 'Sign in' }).click();
+  await expect(agent.getByRole('alert')).toContainText('Choose your own password');
+  await agent.getByLabel('Your own new password').fill('otto own secret phrase');
+  await agent.getByRole('button', { name: 'Sign in' }).click();
+  await expect(agent).toHaveURL(/\/tickets$/);
+
+  await admin.reload();
+  await expect(row).toContainText('Active');
+  await row.getByRole('button', { name: 'Disable' }).click();
+  await expect(row).toContainText('Disabled');
+  await open(agent, '/tickets');
+  await expect(agent.getByRole('alert')).toContainText('Please sign in');
+  await open(agent, '/sign-in');
+  await agent.getByLabel('Email').fill(email);
+  await agent.getByLabel('Password', { exact: true }).fill('otto own secret phrase');
+  await agent.getByRole('button', { name: 'Sign in' }).click();
+  await expect(agent.getByRole('alert')).toContainText('This account has been disabled');
+
+  await row.getByRole('button', { name: 'Enable' }).click();
+  await expect(row).toContainText('Active');
+  const sent = Date.now();
+  await row.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(admin.getByRole('status')).toContainText('Reset link sent');
+  linkIn(await mailTo(email, 'Choose a new password', sent), 'reset-password');
+  await signIn(agent, email, 'otto own secret phrase');
+});

@@ -1,0 +1,539 @@
+//! The account lifecycle against a real database (SQLite, or PostgreSQL when
+//! CUSTODIAN_TEST_POSTGRES_URL is set): throttles that are not shared between
+//! people, password change and reset, first sign-in with an admin's password,
+//! disabled accounts, signed-in devices, and what the audit log records.
+#![allow(clippy::unwrap_used)]
+mod common;
+
+use app::{
+    error::AppError,
+    model::{AuditAction, Role},
+    server::{
+        entities::{account_token, audit_event, outbound_mail, session, user},
+        mail,
+        services::{
+            accounts::{self, Credentials},
+            devices, exports, passwords,
+            sessions::{self, Device},
+            staff_accounts,
+        },
+        Actor, AppState, ServiceError,
+    },
+};
+use common::{customer, staff, PASSWORD};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+fn user_error(e: ServiceError) -> AppError {
+    match e {
+        ServiceError::User(e) => e,
+        other => panic!("expected a user error, got {other}"),
+    }
+}
+
+async fn sign_in_from(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    client: &str,
+) -> Result<Actor, AppError> {
+    sign_in_with(state, email, password, "", client).await
+}
+
+async fn sign_in_with(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    new_password: &str,
+    client: &str,
+) -> Result<Actor, AppError> {
+    let credentials = Credentials {
+        email,
+        password,
+        new_password,
+    };
+    let device = Device::new(
+        Some("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"),
+        client,
+    );
+    let (_, token) = accounts::sign_in(state, credentials, &device, None)
+        .await
+        .map_err(user_error)?;
+    let mut actor = sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    actor.client = client.to_owned();
+    Ok(actor)
+}
+
+async fn events(state: &AppState, action: AuditAction) -> Vec<audit_event::Model> {
+    audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(action.as_str()))
+        .order_by_asc(audit_event::Column::Seq)
+        .all(&state.db)
+        .await
+        .unwrap()
+}
+
+/// The newest mail to `to`, decrypted.
+async fn mail_to(state: &AppState, subject: uuid::Uuid, to: &str) -> String {
+    let row = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::ToAddress.eq(to))
+        .order_by_desc(outbound_mail::Column::CreatedAt)
+        .order_by_desc(outbound_mail::Column::Id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no mail to {to}"));
+    let key = state.vault.key(subject).await.unwrap().unwrap();
+    mail::open(&key, &row).unwrap().body
+}
+
+fn token_of(body: &str, path: &str) -> String {
+    body.split(&format!("{path}?token="))
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {path} link in {body}"))
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn wrong_passwords_asked_again_do_not_block_other_people() {
+    let state = common::state().await;
+    // Before the fix every re-authentication shared one counter: five people
+    // typing wrong passwords blocked everyone's exports.
+    for i in 0..5 {
+        let mut careless = customer(&state, "Careless", &format!("c{i}@example.org")).await;
+        careless.client = format!("10.0.0.{i}");
+        for _ in 0..5 {
+            let wrong = exports::request(&state, &careless, "not my password").await;
+            assert_eq!(
+                user_error(wrong.unwrap_err()).field_name(),
+                Some("password")
+            );
+        }
+    }
+    let mut ada = customer(&state, "Ada", "ada@example.org").await;
+    ada.client = "10.0.1.1".into();
+    exports::request(&state, &ada, PASSWORD).await.unwrap();
+    // Each wrong guess is in the audit log, with the client sealed under its owner's key.
+    assert_eq!(events(&state, AuditAction::ReauthFailed).await.len(), 25);
+    assert!(events(&state, AuditAction::ReauthFailed).await[0]
+        .changes
+        .is_some());
+}
+
+#[tokio::test]
+async fn guesses_from_one_network_never_lock_the_owner_out_of_another() {
+    let state = common::state().await;
+    customer(&state, "Ada", "ada@example.org").await;
+    let limit = state.security.max_failures_per_account;
+    for _ in 0..limit {
+        let wrong = sign_in_from(&state, "ada@example.org", "guess guess", "203.0.113.9").await;
+        assert_eq!(wrong.unwrap_err(), AppError::InvalidCredentials);
+    }
+    // The guessing network is refused, even with the right password…
+    let refused = sign_in_from(&state, "ada@example.org", PASSWORD, "203.0.113.9").await;
+    assert!(matches!(refused.unwrap_err(), AppError::RateLimited { .. }));
+    // …and recorded: an audit event about Ada, with the client sealed.
+    let throttled = events(&state, AuditAction::SignInThrottled).await;
+    assert_eq!(throttled.len(), 1);
+    assert!(throttled[0].subject_id.is_some() && throttled[0].changes.is_some());
+    // Ada, at home, still signs in (slowed down a little, not locked).
+    let started = std::time::Instant::now();
+    sign_in_from(&state, "ada@example.org", PASSWORD, "198.51.100.7")
+        .await
+        .unwrap();
+    assert!(started.elapsed() < app::server::services::throttle::MAX_SLOWDOWN * 2);
+    // A throttled attempt on an address without an account is recorded too.
+    for _ in 0..=limit {
+        let _ = sign_in_from(&state, "nobody@example.org", "guess guess", "203.0.113.9").await;
+    }
+    let throttled = events(&state, AuditAction::SignInThrottled).await;
+    let unknown = throttled.last().unwrap();
+    assert!(unknown.subject_id.is_none());
+    let details = unknown.details.clone().unwrap();
+    assert!(
+        details.contains("nobody@example.org") && details.contains("203.0.113.9"),
+        "{details}"
+    );
+}
+
+#[tokio::test]
+async fn weak_passwords_are_refused_with_the_reason() {
+    let state = common::state().await;
+    for weak in ["password", "12345678", "ada lovelace"] {
+        let new =
+            accounts::NewUser::validated("Ada Lovelace", "ada@example.org", weak, Role::Customer)
+                .unwrap();
+        let error = user_error(
+            accounts::create_user_unchecked(&state, new)
+                .await
+                .unwrap_err(),
+        );
+        let message = error.message_for("password").unwrap();
+        assert!(
+            message.starts_with("This password is too easy to guess."),
+            "{message}"
+        );
+    }
+    assert_eq!(
+        user::Entity::find().count(&state.db).await.unwrap(),
+        0,
+        "nothing stored"
+    );
+}
+
+#[tokio::test]
+async fn a_password_change_needs_the_current_one_and_signs_out_other_browsers() {
+    let state = common::state().await;
+    let here = customer(&state, "Ada", "ada@example.org").await;
+    let elsewhere = sign_in_from(&state, "ada@example.org", PASSWORD, "10.0.0.2")
+        .await
+        .unwrap();
+    let wrong = passwords::change_password(&state, &here, "not it", "violet harbour trumpet").await;
+    assert_eq!(
+        user_error(wrong.unwrap_err()).field_name(),
+        Some("current_password")
+    );
+    let weak = passwords::change_password(&state, &here, PASSWORD, "password1").await;
+    assert_eq!(
+        user_error(weak.unwrap_err()).field_name(),
+        Some("new_password")
+    );
+    let same = passwords::change_password(&state, &here, PASSWORD, PASSWORD).await;
+    assert_eq!(
+        user_error(same.unwrap_err()).field_name(),
+        Some("new_password")
+    );
+    passwords::change_password(&state, &here, PASSWORD, "violet harbour trumpet")
+        .await
+        .unwrap();
+    let left: Vec<String> = session::Entity::find()
+        .filter(session::Column::UserId.eq(here.user_id))
+        .all(&state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.token_hash)
+        .collect();
+    assert_eq!(left, vec![here.session_token_hash.clone()]);
+    assert!(!left.contains(&elsewhere.session_token_hash));
+    assert!(mail_to(&state, here.user_id, "ada@example.org")
+        .await
+        .contains("password"));
+    assert_eq!(events(&state, AuditAction::PasswordChanged).await.len(), 1);
+    assert!(
+        sign_in_from(&state, "ada@example.org", PASSWORD, "10.0.0.3")
+            .await
+            .is_err()
+    );
+    sign_in_from(
+        &state,
+        "ada@example.org",
+        "violet harbour trumpet",
+        "10.0.0.3",
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_reset_link_works_once_within_30_minutes_and_only_the_newest() {
+    let state = common::state().await;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    // Unknown and known addresses get the same answer; only the account gets mail.
+    passwords::request_reset(&state, "nobody@example.org", "10.0.0.1")
+        .await
+        .unwrap();
+    passwords::request_reset(&state, "ada@example.org", "10.0.0.1")
+        .await
+        .unwrap();
+    assert_eq!(
+        outbound_mail::Entity::find()
+            .count(&state.db)
+            .await
+            .unwrap(),
+        1
+    );
+    let first = token_of(
+        &mail_to(&state, ada.user_id, "ada@example.org").await,
+        "reset-password",
+    );
+    passwords::request_reset(&state, "ada@example.org", "10.0.0.1")
+        .await
+        .unwrap();
+    let second = token_of(
+        &mail_to(&state, ada.user_id, "ada@example.org").await,
+        "reset-password",
+    );
+    assert_ne!(first, second);
+    // Only the hash is stored.
+    let stored = account_token::Entity::find().all(&state.db).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_ne!(stored[0].token_hash, second);
+    let older = passwords::reset_password(&state, &first, "violet harbour trumpet").await;
+    assert!(matches!(
+        user_error(older.unwrap_err()),
+        AppError::Conflict { .. }
+    ));
+    // A weak password leaves the link usable.
+    let weak = passwords::reset_password(&state, &second, "12345678").await;
+    assert_eq!(
+        user_error(weak.unwrap_err()).field_name(),
+        Some("new_password")
+    );
+    passwords::reset_password(&state, &second, "violet harbour trumpet")
+        .await
+        .unwrap();
+    let again = passwords::reset_password(&state, &second, "another fine phrase").await;
+    assert!(
+        matches!(user_error(again.unwrap_err()), AppError::Conflict { .. }),
+        "single use"
+    );
+    // Every session ended; the new password signs in.
+    let sessions = session::Entity::find()
+        .filter(session::Column::UserId.eq(ada.user_id))
+        .count(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(sessions, 0);
+    sign_in_from(
+        &state,
+        "ada@example.org",
+        "violet harbour trumpet",
+        "10.0.0.1",
+    )
+    .await
+    .unwrap();
+    assert_eq!(events(&state, AuditAction::PasswordReset).await.len(), 1);
+    assert_eq!(
+        events(&state, AuditAction::PasswordResetRequested)
+            .await
+            .len(),
+        2
+    );
+    // An expired link says so.
+    passwords::request_reset(&state, "ada@example.org", "10.0.0.1")
+        .await
+        .unwrap();
+    let third = token_of(
+        &mail_to(&state, ada.user_id, "ada@example.org").await,
+        "reset-password",
+    );
+    account_token::Entity::update_many()
+        .col_expr(
+            account_token::Column::ExpiresAt,
+            sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::minutes(1)),
+        )
+        .exec(&state.db)
+        .await
+        .unwrap();
+    let expired = passwords::reset_password(&state, &third, "violet harbour trumpet 2").await;
+    assert!(user_error(expired.unwrap_err())
+        .to_string()
+        .contains("expired"));
+    // The address is throttled: three links per quarter hour.
+    let more = passwords::request_reset(&state, "ada@example.org", "10.0.0.9").await;
+    assert!(matches!(
+        user_error(more.unwrap_err()),
+        AppError::RateLimited { .. }
+    ));
+    // The outbox never shows a link's token to an admin.
+    let admin = staff(&state, "root@example.org", Role::Admin).await;
+    let outbox = mail::outbox(&state, &admin, 0).await.unwrap();
+    for entry in outbox.items.iter().filter(|e| e.body.contains("token=")) {
+        assert!(entry.body.contains("token=[hidden]"), "{}", entry.body);
+        assert!(!entry.body.contains(&third));
+    }
+}
+
+#[tokio::test]
+async fn staff_created_by_an_admin_choose_their_own_password_at_first_sign_in() {
+    let state = common::state().await;
+    let admin = staff(&state, "root@example.org", Role::Admin).await;
+    let new = accounts::NewUser::validated(
+        "Agnes Agent",
+        "agnes@example.org",
+        "typed by the admin",
+        Role::Agent,
+    )
+    .unwrap();
+    accounts::create_user(&state, &admin, new).await.unwrap();
+    let first = sign_in_from(
+        &state,
+        "agnes@example.org",
+        "typed by the admin",
+        "10.0.0.5",
+    )
+    .await;
+    assert_eq!(first.unwrap_err(), AppError::PasswordChangeRequired);
+    let weak = sign_in_with(
+        &state,
+        "agnes@example.org",
+        "typed by the admin",
+        "password",
+        "10.0.0.5",
+    )
+    .await;
+    assert_eq!(weak.unwrap_err().field_name(), Some("new_password"));
+    sign_in_with(
+        &state,
+        "agnes@example.org",
+        "typed by the admin",
+        "agnes own secret phrase",
+        "10.0.0.5",
+    )
+    .await
+    .unwrap();
+    assert!(sign_in_from(
+        &state,
+        "agnes@example.org",
+        "typed by the admin",
+        "10.0.0.5"
+    )
+    .await
+    .is_err());
+    sign_in_from(
+        &state,
+        "agnes@example.org",
+        "agnes own secret phrase",
+        "10.0.0.5",
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_disabled_account_is_signed_out_at_once_and_cannot_sign_in() {
+    let state = common::state().await;
+    let admin = staff(&state, "root@example.org", Role::Admin).await;
+    let agent = staff(&state, "agnes@example.org", Role::Agent).await;
+    let customer = customer(&state, "Ada", "ada@example.org").await;
+    // Only admins, only staff accounts, never oneself or the last admin.
+    for who in [&agent, &customer] {
+        let e = staff_accounts::set_enabled(&state, who, admin.user_id, false).await;
+        assert_eq!(user_error(e.unwrap_err()), AppError::Forbidden);
+        let e = staff_accounts::send_reset_link(&state, who, agent.user_id).await;
+        assert_eq!(user_error(e.unwrap_err()), AppError::Forbidden);
+    }
+    let e = staff_accounts::set_enabled(&state, &admin, customer.user_id, false).await;
+    assert!(matches!(
+        user_error(e.unwrap_err()),
+        AppError::Conflict { .. }
+    ));
+    let e = staff_accounts::set_enabled(&state, &admin, admin.user_id, false).await;
+    assert!(matches!(
+        user_error(e.unwrap_err()),
+        AppError::Conflict { .. }
+    ));
+    let second_admin = staff(&state, "root2@example.org", Role::Admin).await;
+    staff_accounts::set_enabled(&state, &admin, second_admin.user_id, false)
+        .await
+        .unwrap();
+    let last = staff_accounts::set_enabled(&state, &second_admin, admin.user_id, false).await;
+    assert!(last.is_err(), "a disabled admin acts no more");
+
+    staff_accounts::set_enabled(&state, &admin, agent.user_id, false)
+        .await
+        .unwrap();
+    let resolved = sessions::resolve(
+        &state.db,
+        &sessions::SessionToken::from_cookie("x"),
+        &state.security,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    assert!(resolved.is_none());
+    let left = session::Entity::find()
+        .filter(session::Column::UserId.eq(agent.user_id))
+        .count(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "every session ended");
+    let refused = sign_in_from(&state, "agnes@example.org", PASSWORD, "10.0.0.1").await;
+    assert_eq!(refused.unwrap_err(), AppError::AccountDisabled);
+    // A wrong password does not reveal that the account is disabled.
+    let wrong = sign_in_from(&state, "agnes@example.org", "guess guess", "10.0.0.1").await;
+    assert_eq!(wrong.unwrap_err(), AppError::InvalidCredentials);
+    let e = staff_accounts::send_reset_link(&state, &admin, agent.user_id).await;
+    assert!(matches!(
+        user_error(e.unwrap_err()),
+        AppError::Conflict { .. }
+    ));
+    staff_accounts::set_enabled(&state, &admin, agent.user_id, true)
+        .await
+        .unwrap();
+    sign_in_from(&state, "agnes@example.org", PASSWORD, "10.0.0.1")
+        .await
+        .unwrap();
+    assert_eq!(events(&state, AuditAction::AccountDisabled).await.len(), 2);
+    assert_eq!(events(&state, AuditAction::AccountEnabled).await.len(), 1);
+    assert_eq!(events(&state, AuditAction::SignInRefused).await.len(), 1);
+    // An admin mails a reset link; the admin never sees the token.
+    staff_accounts::send_reset_link(&state, &admin, agent.user_id)
+        .await
+        .unwrap();
+    let body = mail_to(&state, agent.user_id, "agnes@example.org").await;
+    let token = token_of(&body, "reset-password");
+    passwords::reset_password(&state, &token, "agnes own secret phrase")
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn people_see_and_end_only_their_own_devices() {
+    let state = common::state().await;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    let bea = customer(&state, "Bea", "bea@example.org").await;
+    let phone = sign_in_from(&state, "ada@example.org", PASSWORD, "203.0.113.77")
+        .await
+        .unwrap();
+    let list = devices::mine(&state, &ada).await.unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list.iter().filter(|d| d.current).count(), 1);
+    let other = list.iter().find(|d| !d.current).unwrap();
+    assert_eq!(other.network, "203.0.113.0/24");
+    assert_eq!(other.browser, "Firefox 128");
+    assert_eq!(other.system, "Linux");
+    // Bea cannot see or end Ada's sessions, not even by their id.
+    assert_eq!(devices::mine(&state, &bea).await.unwrap().len(), 1);
+    let e = devices::end_one(&state, &bea, &other.id).await;
+    assert_eq!(user_error(e.unwrap_err()), AppError::NotFound);
+    devices::end_one(&state, &ada, &phone.session_token_hash)
+        .await
+        .unwrap();
+    assert_eq!(devices::mine(&state, &ada).await.unwrap().len(), 1);
+    sign_in_from(&state, "ada@example.org", PASSWORD, "203.0.113.78")
+        .await
+        .unwrap();
+    assert_eq!(devices::end_others(&state, &ada).await.unwrap(), 1);
+    let left = devices::mine(&state, &ada).await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert!(left[0].current);
+    assert_eq!(
+        devices::mine(&state, &bea).await.unwrap().len(),
+        1,
+        "Bea untouched"
+    );
+    assert_eq!(events(&state, AuditAction::SessionEnded).await.len(), 2);
+}
+
+#[test]
+fn networks_are_coarse_and_agents_described() {
+    assert_eq!(sessions::coarse_network("192.0.2.55"), "192.0.2.0/24");
+    assert_eq!(
+        sessions::coarse_network("2001:db8:abcd:12::1"),
+        "2001:db8:abcd::/48"
+    );
+    assert_eq!(sessions::coarse_network("::ffff:192.0.2.9"), "192.0.2.0/24");
+    assert_eq!(sessions::coarse_network("unknown"), "unknown");
+    let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+    let (browser, system) = sessions::describe_agent(Some(chrome));
+    assert_eq!(browser, "Chrome 126");
+    assert!(system.starts_with("Windows"), "{system}");
+    assert_eq!(sessions::describe_agent(None).0, "Unknown browser");
+}
