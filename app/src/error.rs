@@ -25,6 +25,12 @@ pub enum AppError {
     /// The password was right, but it was set by an admin: the person chooses their own first.
     #[error("Choose your own password to continue: the one you were given is only for the first sign-in.")]
     PasswordChangeRequired,
+    /// The password was right; the account also asks for a code from the authenticator app.
+    #[error("Enter the 6-digit code from your authenticator app, or one of your recovery codes.")]
+    SecondFactorRequired,
+    /// A staff member without two-factor sign-in, where the admins require it.
+    #[error("Set up two-factor sign-in first: your help desk requires it for staff. Go to Security in the menu.")]
+    TwoFactorSetupRequired,
     #[error("This account has been disabled. Ask an administrator of your help desk to enable it again.")]
     AccountDisabled,
     #[error("Too many sign-in attempts. Please wait {retry_after_minutes} minutes and try again.")]
@@ -58,6 +64,8 @@ impl AppError {
             AppError::InvalidCredentials => "invalid_credentials",
             AppError::PasswordChangeRequired => "password_change_required",
             AppError::AccountDisabled => "account_disabled",
+            AppError::SecondFactorRequired => "second_factor_required",
+            AppError::TwoFactorSetupRequired => "two_factor_setup_required",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::EmailTaken => "email_taken",
             AppError::Conflict { .. } => "conflict",

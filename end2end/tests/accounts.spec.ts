@@ -1,5 +1,5 @@
 import { expect, Page } from '@playwright/test';
-import { DEMO_PASSWORD, linkIn, mailTo, open, signIn, signUp, test, uniqueEmail } from './helpers';
+import { authenticatorCode, DEMO_PASSWORD, linkIn, mailTo, open, signIn, signUp, test, uniqueEmail } from './helpers';
 
 const PASSWORD = 'a long enough password';
 
@@ -118,4 +118,48 @@ test('a new agent chooses their own password; a disabled agent is signed out and
   await expect(admin.getByRole('status')).toContainText('Reset link sent');
   linkIn(await mailTo(email, 'Choose a new password', sent), 'reset-password');
   await signIn(agent, email, 'otto own secret phrase');
+});
+
+async function signInWithCode(page: Page, email: string, code: string) {
+  await open(page, '/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('code from your authenticator app');
+  await page.getByLabel('Code from your authenticator app').fill(code);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('two-factor sign-in with an authenticator app, and a recovery code that works once', async ({ browser }) => {
+  const email = uniqueEmail('tara');
+  const page = await freshPage(browser);
+  await signUp(page, 'Tara Twofactor', email, PASSWORD);
+  await page.getByRole('link', { name: 'Security' }).click();
+  await page.locator('#two-factor-password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  await expect(page.getByRole('img', { name: 'QR code of your authenticator key' })).toBeVisible();
+  const secret = (await page.locator('code.secret').getAttribute('data-secret'))!;
+  await page.getByLabel('Code from the app').fill('000000');
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await expect(page.getByRole('alert')).toContainText('That code is not right');
+  await page.getByLabel('Code from the app').fill(await authenticatorCode(secret));
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await expect(page.getByRole('status')).toContainText('Two-factor sign-in is on.');
+  const codes = await page.locator('.recovery-codes code').allInnerTexts();
+  expect(codes).toHaveLength(10);
+  await expect(page.locator('.two-factor')).toContainText('10 recovery codes left');
+
+  // Password alone is not enough; the app's next code is.
+  const phone = await freshPage(browser);
+  await signInWithCode(phone, email, await authenticatorCode(secret, Date.now() + 30_000));
+  await expect(phone).toHaveURL(/\/tickets$/);
+
+  // A recovery code works once.
+  const lost = await freshPage(browser);
+  await signInWithCode(lost, email, codes[0]);
+  await expect(lost).toHaveURL(/\/tickets$/);
+  const again = await freshPage(browser);
+  await signInWithCode(again, email, codes[0]);
+  await expect(again.getByRole('alert')).toContainText('That code is not right, or was used already');
+  await mailTo(email, 'A recovery code was used to sign in');
 });

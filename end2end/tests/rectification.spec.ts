@@ -68,14 +68,14 @@ test('an email change goes through confirmation and agent approval', async ({ br
 
   // The confirmation link arrives at the new address (the test's SMTP sink),
   // and a note with a cancel link at the old one.
-  const link = linkIn(await mailTo(newEmail, 'Confirm your new email address'), 'confirm-email');
+  const link = linkIn(await mailTo(newEmail, 'About the email address of a Custodian account'), 'confirm-email');
   const note = await mailTo(oldEmail, 'Your email address is about to change');
   expect(note.text).toContain(newEmail);
   linkIn(note, 'cancel-email-change');
   // The admin's outbox lists both mails, but never a link's token.
   const admin = await adminPage(browser);
   await open(admin, '/admin/outbox');
-  const mail = admin.locator('.mail', { hasText: 'Confirm your new email address' }).filter({ hasText: newEmail }).first();
+  const mail = admin.locator('.mail', { hasText: 'About the email address of a Custodian account' }).filter({ hasText: newEmail }).first();
   await expect(mail.locator('.message-body')).toContainText('token=[hidden]');
   await expect(admin.locator('.mail', { hasText: 'Your email address is about to change' }).filter({ hasText: oldEmail })).toContainText('cancel-email-change?token=[hidden]');
   expect(await mail.locator('.message-body').innerText()).not.toContain(new URL(link).search.slice('?token='.length));

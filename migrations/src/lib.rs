@@ -11,6 +11,7 @@ mod m0006_audit_redaction;
 mod m0007_blind_index;
 mod m0008_list_indexes;
 mod m0009_accounts;
+mod m0010_two_factor;
 
 pub use keystore::KeystoreMigrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_blind_index::Migration),
             Box::new(m0008_list_indexes::Migration),
             Box::new(m0009_accounts::Migration),
+            Box::new(m0010_two_factor::Migration),
         ]
     }
 }

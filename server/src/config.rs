@@ -45,6 +45,12 @@ impl Cli {
                 "secrets on the command line show in the process list; set {instead} instead"
             ));
         }
+        if let Some(variable) = password_in_url_on_command_line(&matches) {
+            return Err(format!(
+                "a database URL with a password on the command line shows in the process list; \
+                 set {variable} in the environment instead"
+            ));
+        }
         Self::from_arg_matches(&matches).map_err(|e| e.to_string())
     }
 }
@@ -65,6 +71,35 @@ pub fn secret_on_command_line(matches: &clap::ArgMatches) -> Option<&'static str
     matches
         .subcommand()
         .and_then(|(_, sub)| secret_on_command_line(sub))
+}
+
+/// The variable to use instead, when a database URL carrying a password came
+/// from the command line.
+pub fn password_in_url_on_command_line(matches: &clap::ArgMatches) -> Option<&'static str> {
+    for (id, variable) in [
+        ("database_url", "DATABASE_URL"),
+        ("keystore_url", "CUSTODIAN_KEYSTORE_URL"),
+    ] {
+        let from_argv = matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
+        let url = matches.try_get_one::<String>(id).ok().flatten();
+        if from_argv && url.is_some_and(|u| url_has_password(u)) {
+            return Some(variable);
+        }
+    }
+    matches
+        .subcommand()
+        .and_then(|(_, sub)| password_in_url_on_command_line(sub))
+}
+
+/// `postgres://user:secret@host/db` has one; `postgres://user@host/db` has not.
+pub fn url_has_password(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
+    authority
+        .rsplit_once('@')
+        .is_some_and(|(userinfo, _)| userinfo.contains(':'))
 }
 
 #[derive(Debug, Subcommand)]
@@ -362,10 +397,13 @@ impl Settings {
                 "CUSTODIAN_PUBLIC_URL must use http or https, got {scheme:?}"
             )));
         }
-        let host = rest.split('/').next().unwrap_or_default();
+        let host = rest.split('/').next().unwrap_or_default().to_lowercase();
         if host.is_empty() {
             return Err(StartError::config("CUSTODIAN_PUBLIC_URL has no host"));
         }
+        // As browsers send it in Origin: lower case, without the scheme's default port.
+        let default_port = if scheme == "https" { ":443" } else { ":80" };
+        let host = host.strip_suffix(default_port).unwrap_or(&host);
         Ok(format!("{scheme}://{host}"))
     }
 
@@ -427,6 +465,7 @@ impl Settings {
                 max_failures_per_client: self.signin_max_per_client,
                 throttle_window: Duration::from_secs(15 * 60),
                 secure_cookies: self.is_https(),
+                two_factor_staff_default: !self.demo,
             },
             leptos_options,
         }

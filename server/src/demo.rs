@@ -53,6 +53,7 @@ fn actor(user: &::app::model::CurrentUser) -> Actor {
         email: user.email.clone(),
         session_token_hash: String::new(),
         client: "local".to_owned(),
+        needs_two_factor_setup: false,
     }
 }
 

@@ -15,7 +15,7 @@ use app::{
             accounts::{self, Credentials},
             devices, exports, passwords,
             sessions::{self, Device},
-            staff_accounts,
+            staff_accounts, throttle,
         },
         Actor, AppState, ServiceError,
     },
@@ -50,6 +50,7 @@ async fn sign_in_with(
         email,
         password,
         new_password,
+        code: "",
     };
     let device = Device::new(
         Some("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"),
@@ -141,13 +142,46 @@ async fn guesses_from_one_network_never_lock_the_owner_out_of_another() {
     let throttled = events(&state, AuditAction::SignInThrottled).await;
     assert_eq!(throttled.len(), 1);
     assert!(throttled[0].subject_id.is_some() && throttled[0].changes.is_some());
-    // Ada, at home, still signs in (slowed down a little, not locked).
-    let started = std::time::Instant::now();
+    // More refusals are logged, not audited again (no audit flood).
+    let again = sign_in_from(&state, "ada@example.org", PASSWORD, "203.0.113.9").await;
+    assert!(matches!(again.unwrap_err(), AppError::RateLimited { .. }));
+    assert_eq!(events(&state, AuditAction::SignInThrottled).await.len(), 1);
+    // Ada, at home, still signs in: past the limit the account takes one
+    // attempt per interval (a second here), it is not locked.
+    tokio::time::sleep(throttle::slowdown(limit + 1, limit)).await;
     sign_in_from(&state, "ada@example.org", PASSWORD, "198.51.100.7")
         .await
         .unwrap();
-    assert!(started.elapsed() < app::server::services::throttle::MAX_SLOWDOWN * 2);
-    // A throttled attempt on an address without an account is recorded too.
+    // Guesses sent in parallel from many networks: at most one per interval gets through.
+    for i in 0..limit {
+        let _ = sign_in_from(
+            &state,
+            "ada@example.org",
+            "guess guess",
+            &format!("198.18.{i}.1"),
+        )
+        .await;
+    }
+    let burst = futures_util::future::join_all((0..6).map(|i| {
+        let state = state.clone();
+        async move {
+            sign_in_from(
+                &state,
+                "ada@example.org",
+                "guess guess",
+                &format!("198.19.{i}.1"),
+            )
+            .await
+        }
+    }))
+    .await;
+    let checked = burst
+        .iter()
+        .filter(|r| matches!(r, Err(AppError::InvalidCredentials)))
+        .count();
+    assert!(checked <= 1, "{burst:?}");
+    // A throttled attempt on an address without an account is recorded with
+    // the coarse network only, never the address.
     for _ in 0..=limit {
         let _ = sign_in_from(&state, "nobody@example.org", "guess guess", "203.0.113.9").await;
     }
@@ -155,8 +189,9 @@ async fn guesses_from_one_network_never_lock_the_owner_out_of_another() {
     let unknown = throttled.last().unwrap();
     assert!(unknown.subject_id.is_none());
     let details = unknown.details.clone().unwrap();
+    assert!(details.contains("203.0.113.0/24"), "{details}");
     assert!(
-        details.contains("nobody@example.org") && details.contains("203.0.113.9"),
+        !details.contains("nobody") && !details.contains("203.0.113.9"),
         "{details}"
     );
 }
@@ -335,12 +370,22 @@ async fn a_reset_link_works_once_within_30_minutes_and_only_the_newest() {
     assert!(user_error(expired.unwrap_err())
         .to_string()
         .contains("expired"));
-    // The address is throttled: three links per quarter hour.
-    let more = passwords::request_reset(&state, "ada@example.org", "10.0.0.9").await;
-    assert!(matches!(
-        user_error(more.unwrap_err()),
-        AppError::RateLimited { .. }
-    ));
+    // Past three links per quarter hour the address gets no more mail, with
+    // the same answer (a refusal would let anyone block the owner's reset).
+    let before = outbound_mail::Entity::find()
+        .count(&state.db)
+        .await
+        .unwrap();
+    passwords::request_reset(&state, "ada@example.org", "10.0.0.9")
+        .await
+        .unwrap();
+    assert_eq!(
+        outbound_mail::Entity::find()
+            .count(&state.db)
+            .await
+            .unwrap(),
+        before
+    );
     // The outbox never shows a link's token to an admin.
     let admin = staff(&state, "root@example.org", Role::Admin).await;
     let outbox = mail::outbox(&state, &admin, 0).await.unwrap();
@@ -536,4 +581,199 @@ fn networks_are_coarse_and_agents_described() {
     assert_eq!(browser, "Chrome 126");
     assert!(system.starts_with("Windows"), "{system}");
     assert_eq!(sessions::describe_agent(None).0, "Unknown browser");
+}
+
+/// The code an authenticator app shows for `secret` (base32) at `at` (Unix seconds).
+fn app_code(secret: &str, at: u64) -> String {
+    let secret = totp_rs::Secret::try_from_base32(secret).unwrap();
+    totp_rs::Builder::new()
+        .with_secret(secret)
+        .build()
+        .unwrap()
+        .generate(at)
+        .to_string()
+}
+
+fn unix_now() -> u64 {
+    chrono::Utc::now().timestamp() as u64
+}
+
+#[tokio::test]
+async fn an_authenticator_app_guards_sign_in_and_each_code_works_once() {
+    use app::server::services::two_factor;
+    let state = common::state().await;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    let bea = customer(&state, "Bea", "bea@example.org").await;
+    // Setting up asks for the password; the QR code is an SVG drawn here.
+    let wrong = two_factor::start(&state, &ada, "not it").await;
+    assert_eq!(
+        user_error(wrong.unwrap_err()).field_name(),
+        Some("password")
+    );
+    let enrolment = two_factor::start(&state, &ada, PASSWORD).await.unwrap();
+    assert!(enrolment
+        .qr_svg_data_url
+        .starts_with("data:image/svg+xml;base64,"));
+    assert!(enrolment.otpauth_url.starts_with("otpauth://totp/"));
+    // The secret is stored sealed, never in the clear.
+    let row = user::Entity::find_by_id(ada.user_id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let sealed = row.totp_secret.clone().unwrap();
+    let raw = totp_rs::Secret::try_from_base32(&enrolment.secret).unwrap();
+    let raw: &[u8] = raw.as_ref();
+    assert!(!sealed.windows(raw.len()).any(|w| w == raw));
+    let bad = two_factor::confirm(&state, &ada, "000000").await;
+    assert_eq!(user_error(bad.unwrap_err()).field_name(), Some("code"));
+    let codes = two_factor::confirm(&state, &ada, &app_code(&enrolment.secret, unix_now()))
+        .await
+        .unwrap();
+    assert_eq!(codes.len(), two_factor::RECOVERY_CODES);
+    // Bea's status is her own.
+    assert!(two_factor::status(&state, &bea)
+        .await
+        .unwrap()
+        .enabled_at
+        .is_none());
+    assert_eq!(
+        two_factor::status(&state, &ada)
+            .await
+            .unwrap()
+            .recovery_codes_left,
+        10
+    );
+
+    // The password alone now asks for the code.
+    let asked = sign_in_from(&state, "ada@example.org", PASSWORD, "10.0.0.1").await;
+    assert_eq!(asked.unwrap_err(), AppError::SecondFactorRequired);
+    let with_code = |code: String| {
+        let state = state.clone();
+        async move {
+            let credentials = Credentials {
+                email: "ada@example.org",
+                password: PASSWORD,
+                new_password: "",
+                code: &code,
+            };
+            accounts::sign_in(&state, credentials, &Device::new(None, "10.0.0.1"), None)
+                .await
+                .map(|_| ())
+                .map_err(user_error)
+        }
+    };
+    // The code of the step just after the one used at set-up (a code never works twice).
+    let next = app_code(&enrolment.secret, unix_now() + 30);
+    with_code(next.clone()).await.unwrap();
+    assert_eq!(
+        with_code(next).await.unwrap_err().field_name(),
+        Some("code"),
+        "never twice"
+    );
+    assert_eq!(
+        with_code("123456".into()).await.unwrap_err().field_name(),
+        Some("code")
+    );
+    // A recovery code works once, however it is typed, and mails a notice.
+    let recovery = codes[0].to_uppercase().replace('-', " ");
+    with_code(recovery.clone()).await.unwrap();
+    assert_eq!(
+        with_code(recovery).await.unwrap_err().field_name(),
+        Some("code"),
+        "once"
+    );
+    assert_eq!(
+        two_factor::status(&state, &ada)
+            .await
+            .unwrap()
+            .recovery_codes_left,
+        9
+    );
+    assert!(mail_to(&state, ada.user_id, "ada@example.org")
+        .await
+        .contains("9 unused codes"));
+    // Wrong codes count toward the sign-in throttle.
+    let limit = state.security.max_failures_per_account as usize;
+    let mut refused = false;
+    for _ in 0..limit + 1 {
+        if let Err(AppError::RateLimited { .. }) = with_code("000000".into()).await {
+            refused = true;
+        }
+    }
+    assert!(refused, "wrong codes are throttled like wrong passwords");
+    // The account takes one attempt per interval for a while (the owner's too).
+    tokio::time::sleep(throttle::slowdown(limit as u64 + 2, limit as u64)).await;
+    // Turning it off asks for the password, and is audited.
+    two_factor::disable(&state, &ada, PASSWORD).await.unwrap();
+    assert_eq!(events(&state, AuditAction::TwoFactorEnabled).await.len(), 1);
+    assert_eq!(
+        events(&state, AuditAction::TwoFactorDisabled).await.len(),
+        1
+    );
+    let row = user::Entity::find_by_id(ada.user_id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(row.totp_secret.is_none() && row.totp_enabled_at.is_none());
+}
+
+#[tokio::test]
+async fn staff_must_set_up_two_factor_when_the_admins_require_it() {
+    use app::server::services::{tickets, two_factor};
+    let state = common::state().await;
+    let admin = staff(&state, "root@example.org", Role::Admin).await;
+    let agent = staff(&state, "agnes@example.org", Role::Agent).await;
+    let customer = customer(&state, "Ada", "ada@example.org").await;
+    // Only admins decide.
+    for who in [&agent, &customer] {
+        let e = two_factor::set_required_for_staff(&state, who, true).await;
+        assert_eq!(user_error(e.unwrap_err()), AppError::Forbidden);
+    }
+    two_factor::set_required_for_staff(&state, &admin, true)
+        .await
+        .unwrap();
+    // The agent's next request finds them without it: everything but setting it up is refused.
+    assert!(!agent.needs_two_factor_setup, "resolved before the rule");
+    let agent = sign_in_from(&state, "agnes@example.org", PASSWORD, "10.0.0.2")
+        .await
+        .unwrap();
+    assert!(agent.needs_two_factor_setup);
+    let queue = tickets::list(&state, &agent, None, 0).await;
+    assert_eq!(
+        user_error(queue.unwrap_err()),
+        AppError::TwoFactorSetupRequired
+    );
+    // Customers are not concerned.
+    let ada = sign_in_from(&state, "ada@example.org", PASSWORD, "10.0.0.3")
+        .await
+        .unwrap();
+    assert!(!ada.needs_two_factor_setup);
+    // Set up, the agent works again, and cannot turn it off while it is required.
+    let enrolment = two_factor::start(&state, &agent, PASSWORD).await.unwrap();
+    two_factor::confirm(&state, &agent, &app_code(&enrolment.secret, unix_now()))
+        .await
+        .unwrap();
+    let code = app_code(&enrolment.secret, unix_now() + 30);
+    let credentials = Credentials {
+        email: "agnes@example.org",
+        password: PASSWORD,
+        new_password: "",
+        code: &code,
+    };
+    let (_, token) = accounts::sign_in(&state, credentials, &Device::new(None, "10.0.0.2"), None)
+        .await
+        .unwrap();
+    let agent = sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!agent.needs_two_factor_setup);
+    tickets::list(&state, &agent, None, 0).await.unwrap();
+    let off = two_factor::disable(&state, &agent, PASSWORD).await;
+    assert!(matches!(
+        user_error(off.unwrap_err()),
+        AppError::Conflict { .. }
+    ));
 }

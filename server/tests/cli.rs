@@ -192,6 +192,7 @@ fn the_benchmark_seeds_an_empty_database_only_and_its_audit_run_verifies() {
                 email: "customer0@bench.example",
                 password: &password,
                 new_password: "",
+                code: "",
             },
             &app::server::services::sessions::Device::new(None, "127.0.0.1"),
             None,
@@ -310,10 +311,45 @@ fn secrets_on_the_command_line_are_refused() {
         vec!["keys", "status", "--master-key", key],
         vec!["--smtp-password", "hunter2 hunter2", "audit", "verify"],
         vec!["--old-master-keys", key, "keys", "status"],
+        vec![
+            "--database-url",
+            "postgres://custodian:s3cret@127.0.0.1/db",
+            "audit",
+            "verify",
+        ],
+        vec![
+            "keys",
+            "status",
+            "--keystore-url",
+            "postgres://k:s3cret@127.0.0.1/keys",
+        ],
     ] {
         let out = custodian(&dir, &args, "");
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
         assert!(text(&out).contains("process list"), "{}", text(&out));
         assert!(!dir.exists(), "refused before anything was opened");
     }
+}
+
+#[test]
+fn the_public_origin_is_compared_as_browsers_send_it() {
+    use clap::Parser;
+    let origin = |url: &str| {
+        server::config::Cli::try_parse_from(["custodian", "--public-url", url])
+            .unwrap()
+            .settings
+            .public_origin()
+            .unwrap()
+    };
+    assert_eq!(
+        origin("https://Portal.Example.org:443/help"),
+        "https://portal.example.org"
+    );
+    assert_eq!(origin("http://127.0.0.1:80"), "http://127.0.0.1");
+    assert_eq!(origin("http://127.0.0.1:3000/"), "http://127.0.0.1:3000");
+    assert!(server::config::url_has_password("postgres://u:p@h/db"));
+    assert!(!server::config::url_has_password("postgres://u@h/db"));
+    assert!(!server::config::url_has_password(
+        "sqlite://./data/custodian.db?mode=rwc"
+    ));
 }

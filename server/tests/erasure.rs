@@ -320,6 +320,7 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
             email: ADA_EMAIL,
             password: PASSWORD,
             new_password: "",
+            code: "",
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
@@ -720,6 +721,7 @@ async fn a_mention_left_in_another_ticket_needs_attention_until_redacted() {
             email: "ada@example.org",
             password: "wrong",
             new_password: "",
+            code: "",
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
@@ -879,6 +881,7 @@ async fn customers_cannot_see_or_act_on_anyone_elses_request_or_data() {
         email: "ada@example.org".into(),
         session_token_hash: String::new(),
         client: "local".to_owned(),
+        needs_two_factor_setup: false,
     };
     let t = tickets::open(&state, &ada_actor, "Mine", "Private", &[])
         .await

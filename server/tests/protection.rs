@@ -312,6 +312,7 @@ async fn every_action_writes_an_audit_event_with_encrypted_changes() {
             password: PASSWORD,
             // Created by an admin: Agnes chooses her own password at first sign-in.
             new_password: "agnes own secret phrase",
+            code: "",
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
@@ -328,6 +329,7 @@ async fn every_action_writes_an_audit_event_with_encrypted_changes() {
             email: "carla@example.org",
             password: "wrong password",
             new_password: "",
+            code: "",
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
@@ -444,6 +446,7 @@ async fn customers_see_only_events_about_themselves_and_never_other_customers_na
             email: "alice@example.org",
             password: "wrong password",
             new_password: "",
+            code: "",
         },
         &app::server::services::sessions::Device::new(None, "9.9.9.9"),
         None,

@@ -535,7 +535,8 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
         app::server::services::accounts::Credentials {
             email: "ada@example.org",
             password: PASSWORD,
-            new_password: ""
+            new_password: "",
+            code: "",
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None
@@ -548,6 +549,7 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
             email: "ada.new@example.org",
             password: PASSWORD,
             new_password: "",
+            code: "",
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
@@ -694,7 +696,7 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
     received.retain(|m| m.contains("To: ada.new@example.org"));
     assert_eq!(received.len(), 1);
     assert!(
-        received[0].contains("Subject: Confirm your new email address"),
+        received[0].contains("Subject: About the email address of a Custodian account"),
         "{}",
         received[0]
     );
@@ -730,7 +732,7 @@ async fn outbox_is_for_admins_and_shows_decrypted_mail() {
         subjects,
         [
             "Your email address is about to change",
-            "Confirm your new email address"
+            "About the email address of a Custodian account"
         ]
     );
     assert!(page

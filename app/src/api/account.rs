@@ -1,5 +1,8 @@
 //! The account's own security: password change and reset, signed-in devices.
-use crate::{error::AppError, model::DeviceView};
+use crate::{
+    error::AppError,
+    model::{DeviceView, TwoFactorEnrolment, TwoFactorStatus},
+};
 use leptos::prelude::*;
 
 /// "Forgot your password": mails a reset link when the address has an
@@ -39,7 +42,7 @@ pub async fn change_password(
     use crate::server::{context, services::passwords};
     context::respond(async move {
         let state = context::state()?;
-        let actor = context::require_actor()?;
+        let actor = context::require_actor_during_setup()?;
         let change = passwords::change_password(&state, &actor, &current_password, &new_password);
         context::run(change).await
     })
@@ -52,7 +55,7 @@ pub async fn my_devices() -> Result<Vec<DeviceView>, AppError> {
     use crate::server::{context, services::devices};
     context::respond(async move {
         let state = context::state()?;
-        let actor = context::require_actor()?;
+        let actor = context::require_actor_during_setup()?;
         context::run(devices::mine(&state, &actor)).await
     })
     .await
@@ -64,7 +67,7 @@ pub async fn end_device(id: String) -> Result<(), AppError> {
     use crate::server::{context, services::devices};
     context::respond(async move {
         let state = context::state()?;
-        let actor = context::require_actor()?;
+        let actor = context::require_actor_during_setup()?;
         context::run(devices::end_one(&state, &actor, &id)).await
     })
     .await
@@ -76,8 +79,56 @@ pub async fn end_other_devices() -> Result<u64, AppError> {
     use crate::server::{context, services::devices};
     context::respond(async move {
         let state = context::state()?;
-        let actor = context::require_actor()?;
+        let actor = context::require_actor_during_setup()?;
         context::run(devices::end_others(&state, &actor)).await
+    })
+    .await
+}
+
+/// The person's own two-factor sign-in state.
+#[server]
+pub async fn my_two_factor() -> Result<TwoFactorStatus, AppError> {
+    use crate::server::{context, services::two_factor};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor_during_setup()?;
+        context::run(two_factor::status(&state, &actor)).await
+    })
+    .await
+}
+
+/// Starts setting up an authenticator app (the password is asked again).
+#[server]
+pub async fn start_two_factor(password: String) -> Result<TwoFactorEnrolment, AppError> {
+    use crate::server::{context, services::two_factor};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor_during_setup()?;
+        context::run(two_factor::start(&state, &actor, &password)).await
+    })
+    .await
+}
+
+/// Finishes the set-up with a code from the app; returns the recovery codes, once.
+#[server]
+pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
+    use crate::server::{context, services::two_factor};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor_during_setup()?;
+        context::run(two_factor::confirm(&state, &actor, &code)).await
+    })
+    .await
+}
+
+/// Turns two-factor sign-in off (the password is asked again).
+#[server]
+pub async fn disable_two_factor(password: String) -> Result<(), AppError> {
+    use crate::server::{context, services::two_factor};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor_during_setup()?;
+        context::run(two_factor::disable(&state, &actor, &password)).await
     })
     .await
 }

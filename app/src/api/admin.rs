@@ -61,3 +61,27 @@ pub async fn send_password_reset(id: uuid::Uuid) -> Result<(), AppError> {
     })
     .await
 }
+
+/// Whether staff must use two-factor sign-in (admins).
+#[server]
+pub async fn staff_two_factor_required() -> Result<bool, AppError> {
+    use crate::server::{context, services::two_factor};
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(two_factor::staff_requirement(&state, &actor)).await
+    })
+    .await
+}
+
+/// An admin requires two-factor sign-in for staff, or stops requiring it.
+#[server]
+pub async fn set_staff_two_factor_required(required: bool) -> Result<(), AppError> {
+    use crate::server::{context, services::two_factor};
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(two_factor::set_required_for_staff(&state, &actor, required)).await
+    })
+    .await
+}

@@ -60,6 +60,7 @@ pub async fn sign_in(
     email: String,
     password: String,
     #[server(default)] new_password: String,
+    #[server(default)] code: String,
 ) -> Result<String, AppError> {
     use crate::server::{
         context,
@@ -72,6 +73,7 @@ pub async fn sign_in(
             email: &email,
             password: &password,
             new_password: &new_password,
+            code: &code,
         };
         let (_user, token) = context::run(accounts::sign_in(
             &state,
@@ -81,7 +83,8 @@ pub async fn sign_in(
         ))
         .await?;
         set_cookie(sessions::cookie(&token, &state.security))?;
-        Ok(AFTER_SIGN_IN.to_owned())
+        let next = context::run(accounts::page_after_sign_in(&state, &email)).await?;
+        Ok(next.to_owned())
     })
     .await
 }

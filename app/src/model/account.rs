@@ -74,3 +74,23 @@ pub struct KeyUsage {
     /// Whether this server has the key (an unconfigured key in use is an error).
     pub configured: bool,
 }
+
+/// The person's own two-factor sign-in, for their security page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoFactorStatus {
+    /// When the authenticator app was set up; `None` while off.
+    pub enabled_at: Option<DateTime<Utc>>,
+    pub recovery_codes_left: u64,
+    /// The help desk requires it of this person (staff, by the admins' setting).
+    pub required: bool,
+}
+
+/// What the security page shows while an authenticator app is being set up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoFactorEnrolment {
+    /// The shared secret in base32, to type in when the QR code cannot be scanned.
+    pub secret: String,
+    pub otpauth_url: String,
+    /// The QR code of `otpauth_url`, an SVG drawn by the server, as a data URL.
+    pub qr_svg_data_url: String,
+}

@@ -50,6 +50,8 @@ vocabulary! {
         EmailConfirmed = "email_confirmed" => "Email address confirmed",
         UnconfirmedAccountRemoved = "unconfirmed_account_removed" => "Unconfirmed account removed",
         EmailChangeCancelled = "email_change_cancelled" => "Email change cancelled from the old address",
+        TwoFactorEnabled = "two_factor_enabled" => "Two-factor sign-in turned on",
+        TwoFactorDisabled = "two_factor_disabled" => "Two-factor sign-in turned off",
     }
 }
 

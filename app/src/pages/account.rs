@@ -2,7 +2,8 @@
 //! browsers signed in to it.
 use crate::{
     api::account::{
-        my_devices, ChangePassword, EndDevice, EndOtherDevices, ForgotPassword, ResetPassword,
+        my_devices, my_two_factor, ChangePassword, ConfirmTwoFactor, DisableTwoFactor, EndDevice,
+        EndOtherDevices, ForgotPassword, ResetPassword, StartTwoFactor,
     },
     components::{action_error, successes, ErrorNotice},
     model::{format_time, limits},
@@ -107,6 +108,7 @@ pub fn SecurityPage() -> impl IntoView {
                     <button type="submit" disabled=move || change.pending().get()>"Change password"</button>
                 </ActionForm>
             </div>
+            <TwoFactorCard/>
             <h2>"Signed-in devices"</h2>
             {action_error(end_one.into())}
             {action_error(end_others.into())}
@@ -153,5 +155,88 @@ pub fn SecurityPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// Two-factor sign-in with an authenticator app: set it up (QR code, then a
+/// code from the app, then the recovery codes, shown once), or turn it off.
+#[component]
+fn TwoFactorCard() -> impl IntoView {
+    let start = ServerAction::<StartTwoFactor>::new();
+    let confirm = ServerAction::<ConfirmTwoFactor>::new();
+    let disable = ServerAction::<DisableTwoFactor>::new();
+    let changes = [successes(confirm.into()), successes(disable.into())];
+    let status = Resource::new(move || changes.map(|c| c.get()), |_| my_two_factor());
+    view! {
+        <div class="card narrow-left two-factor">
+            <h2>"Two-factor sign-in"</h2>
+            {action_error(start.into())}
+            {action_error(confirm.into())}
+            {action_error(disable.into())}
+            {move || confirm.value().get().and_then(Result::ok).map(|codes| view! {
+                <div class="notice" role="status">
+                    <p><strong>"Two-factor sign-in is on."</strong>" Save these recovery codes somewhere safe now: "
+                    "each one signs you in once if you lose your phone, and they are never shown again."</p>
+                    <ul class="recovery-codes">
+                        {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match status.await {
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        Ok(s) => match s.enabled_at {
+                            Some(since) => view! {
+                                <p>"On since " {format_time(&since)} ". " {s.recovery_codes_left} " recovery codes left."</p>
+                                {if s.required {
+                                    view! { <p class="muted">"Your help desk requires it for staff, so it stays on."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ActionForm action=disable>
+                                            <div class="field">
+                                                <label for="two-factor-off-password">"Your password"</label>
+                                                <input id="two-factor-off-password" name="password" type="password" autocomplete="current-password" required/>
+                                            </div>
+                                            <button type="submit" class="secondary" disabled=move || disable.pending().get()>"Turn off two-factor sign-in"</button>
+                                        </ActionForm>
+                                    }.into_any()
+                                }}
+                            }.into_any(),
+                            None => view! {
+                                {s.required.then(|| view! {
+                                    <p class="alert" role="alert">"Your help desk requires two-factor sign-in for staff: set it up to continue."</p>
+                                })}
+                                <p class="muted">"Signing in will also ask for a 6-digit code from an authenticator app on your phone "
+                                "(any app for “TOTP” codes), so a stolen password alone cannot open your account."</p>
+                                {move || match start.value().get() {
+                                    Some(Ok(enrolment)) => view! {
+                                        <p>"Scan this code with the app, or type the key in by hand:"</p>
+                                        <img class="qr" src=enrolment.qr_svg_data_url.clone() alt="QR code of your authenticator key" width="220" height="220"/>
+                                        <p><code class="secret" data-secret=enrolment.secret.clone()>{enrolment.secret.clone()}</code></p>
+                                        <ActionForm action=confirm>
+                                            <div class="field">
+                                                <label for="two-factor-code">"Code from the app"</label>
+                                                <input id="two-factor-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" required/>
+                                            </div>
+                                            <button type="submit" disabled=move || confirm.pending().get()>"Turn on"</button>
+                                        </ActionForm>
+                                    }.into_any(),
+                                    _ => view! {
+                                        <ActionForm action=start>
+                                            <div class="field">
+                                                <label for="two-factor-password">"Your password"</label>
+                                                <input id="two-factor-password" name="password" type="password" autocomplete="current-password" required/>
+                                            </div>
+                                            <button type="submit" disabled=move || start.pending().get()>"Set up an authenticator app"</button>
+                                        </ActionForm>
+                                    }.into_any(),
+                                }}
+                            }.into_any(),
+                        },
+                    }
+                })}
+            </Transition>
+        </div>
     }
 }

@@ -1,5 +1,8 @@
 use crate::{
-    api::admin::{list_users, CreateUser, SendPasswordReset, SetAccountEnabled},
+    api::admin::{
+        list_users, staff_two_factor_required, CreateUser, SendPasswordReset, SetAccountEnabled,
+        SetStaffTwoFactorRequired,
+    },
     components::{action_error, successes, ErrorNotice, Pager},
     model::{format_time, limits, Role},
 };
@@ -21,6 +24,12 @@ pub fn UsersPage() -> impl IntoView {
     let enable = ServerAction::<SetAccountEnabled>::new();
     let reset = ServerAction::<SendPasswordReset>::new();
     let enabled_changes = successes(enable.into());
+    let require = ServerAction::<SetStaffTwoFactorRequired>::new();
+    let require_changes = successes(require.into());
+    let required = Resource::new(
+        move || require_changes.get(),
+        |_| staff_two_factor_required(),
+    );
     let users = Resource::new(
         move || (page(), create.version().get(), enabled_changes.get()),
         |(p, _, _)| list_users(p),
@@ -59,6 +68,28 @@ pub fn UsersPage() -> impl IntoView {
                     </div>
                     <button type="submit" disabled=move || create.pending().get()>"Create account"</button>
                 </ActionForm>
+            </div>
+            <div class="card narrow-left">
+                <h2>"Two-factor sign-in for staff"</h2>
+                {action_error(require.into())}
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match required.await {
+                            Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                            Ok(on) => view! {
+                                <p>{if on {
+                                    "Required: agents and admins set up an authenticator app at their next sign-in before they can do anything else."
+                                } else {
+                                    "Not required: agents and admins may turn it on for themselves."
+                                }}</p>
+                                <button type="button" class="secondary"
+                                    on:click=move |_| { require.dispatch(SetStaffTwoFactorRequired { required: !on }); }>
+                                    {if on { "Stop requiring it" } else { "Require it for staff" }}
+                                </button>
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
             </div>
             {action_error(enable.into())}
             {action_error(reset.into())}

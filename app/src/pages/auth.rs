@@ -30,10 +30,12 @@ pub fn SignInPage() -> impl IntoView {
     // An account whose password an admin typed: the person chooses their own
     // here, and the form sends it with the next attempt.
     let choose_own = RwSignal::new(false);
-    Effect::new(move || {
-        if let Some(Err(AppError::PasswordChangeRequired)) = action.value().get() {
-            choose_own.set(true);
-        }
+    // Two-factor sign-in: the code field appears once the password was right.
+    let ask_code = RwSignal::new(false);
+    Effect::new(move || match action.value().get() {
+        Some(Err(AppError::PasswordChangeRequired)) => choose_own.set(true),
+        Some(Err(AppError::SecondFactorRequired)) => ask_code.set(true),
+        _ => {}
     });
     view! {
         <section class="narrow card">
@@ -54,6 +56,14 @@ pub fn SignInPage() -> impl IntoView {
                         <input id="new-password" name="new_password" type="password" autocomplete="new-password"
                             minlength=limits::PASSWORD_MIN aria-describedby="new-password-hint" required/>
                         <p id="new-password-hint" class="hint">"At least " {limits::PASSWORD_MIN} " characters, and hard to guess: a few unrelated words work well."</p>
+                    </div>
+                })}
+                {move || ask_code.get().then(|| view! {
+                    <div class="field">
+                        <label for="code">"Code from your authenticator app"</label>
+                        <input id="code" name="code" type="text" autocomplete="one-time-code" maxlength="24"
+                            aria-describedby="code-hint" required/>
+                        <p id="code-hint" class="hint">"6 digits, or one of your recovery codes."</p>
                     </div>
                 })}
                 <button type="submit" disabled=move || action.pending().get()>"Sign in"</button>

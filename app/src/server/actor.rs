@@ -14,6 +14,9 @@ pub struct Actor {
     /// (the socket peer, or the proxy's header). Set by the server's
     /// middleware; keys throttles that must not be shared between people.
     pub client: String,
+    /// A staff member without two-factor sign-in where the admins require it:
+    /// every policy decision answers "set it up first" until they have.
+    pub needs_two_factor_setup: bool,
 }
 
 /// Whose eyes a read model renders for: a person and their role. Background

@@ -47,8 +47,20 @@ pub fn actor() -> Option<Actor> {
     parts().and_then(|p| p.extensions.get::<Actor>().cloned())
 }
 
-/// The signed-in actor, or `NotSignedIn`.
+/// The signed-in actor, or `NotSignedIn`. A staff member who must set up
+/// two-factor sign-in first gets `TwoFactorSetupRequired` from every server
+/// function but those that take `require_actor_during_setup`.
 pub fn require_actor() -> Result<Actor, AppError> {
+    let actor = require_actor_during_setup()?;
+    if actor.needs_two_factor_setup {
+        return Err(AppError::TwoFactorSetupRequired);
+    }
+    Ok(actor)
+}
+
+/// The signed-in actor, even one who has yet to set up two-factor sign-in:
+/// for the functions that set it up, and their own account's security page.
+pub fn require_actor_during_setup() -> Result<Actor, AppError> {
     actor().ok_or(AppError::NotSignedIn)
 }
 
@@ -56,12 +68,14 @@ pub fn require_actor() -> Result<Actor, AppError> {
 pub fn status_of(error: &AppError) -> http::StatusCode {
     use http::StatusCode;
     match error {
-        AppError::NotSignedIn | AppError::InvalidCredentials | AppError::PasswordChangeRequired => {
-            StatusCode::UNAUTHORIZED
-        }
-        AppError::Forbidden | AppError::CrossSiteRequest | AppError::AccountDisabled => {
-            StatusCode::FORBIDDEN
-        }
+        AppError::NotSignedIn
+        | AppError::InvalidCredentials
+        | AppError::PasswordChangeRequired
+        | AppError::SecondFactorRequired => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden
+        | AppError::CrossSiteRequest
+        | AppError::AccountDisabled
+        | AppError::TwoFactorSetupRequired => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Validation { .. } | AppError::InvalidFields { .. } => {
             StatusCode::UNPROCESSABLE_ENTITY

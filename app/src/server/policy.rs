@@ -53,6 +53,10 @@ pub enum Action {
 pub trait Principal {
     fn user_id(&self) -> Uuid;
     fn role(&self) -> Role;
+    /// Must set up two-factor sign-in before doing anything else.
+    fn needs_two_factor_setup(&self) -> bool {
+        false
+    }
 }
 
 impl Principal for Actor {
@@ -61,6 +65,9 @@ impl Principal for Actor {
     }
     fn role(&self) -> Role {
         self.role
+    }
+    fn needs_two_factor_setup(&self) -> bool {
+        self.needs_two_factor_setup
     }
 }
 
@@ -102,11 +109,21 @@ pub fn ticket_scope(actor: &impl Principal) -> TicketScope {
 /// `can`, as the answer a service returns: `Forbidden` when it is no. The one
 /// entry point services use; `can` alone is for deciding what a page shows.
 pub fn require(actor: &impl Principal, action: Action, target: Target) -> Result<(), AppError> {
+    require_ready(actor)?;
     if can(actor, action, target) {
         Ok(())
     } else {
         Err(AppError::Forbidden)
     }
+}
+
+/// Refuses a staff member who must set up two-factor sign-in first. `require`
+/// runs it; queries scoped by `ticket_scope` alone run it themselves.
+pub fn require_ready(actor: &impl Principal) -> Result<(), AppError> {
+    if actor.needs_two_factor_setup() {
+        return Err(AppError::TwoFactorSetupRequired);
+    }
+    Ok(())
 }
 
 /// May `actor` do `action` to `target`?
@@ -176,6 +193,7 @@ mod tests {
             email: "e@example.org".into(),
             session_token_hash: String::new(),
             client: "local".to_owned(),
+            needs_two_factor_setup: false,
         }
     }
 

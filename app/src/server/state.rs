@@ -16,6 +16,9 @@ pub struct SecuritySettings {
     pub throttle_window: Duration,
     /// Whether cookies get the `Secure` attribute (the public URL is https).
     pub secure_cookies: bool,
+    /// Whether staff must use two-factor sign-in when no admin has chosen
+    /// (on in production, off in demo mode).
+    pub two_factor_staff_default: bool,
 }
 
 impl Default for SecuritySettings {
@@ -27,6 +30,7 @@ impl Default for SecuritySettings {
             max_failures_per_client: 20,
             throttle_window: Duration::from_secs(15 * 60),
             secure_cookies: false,
+            two_factor_staff_default: false,
         }
     }
 }

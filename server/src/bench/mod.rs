@@ -228,6 +228,7 @@ async fn erasure(
         email: "bench-admin@example.org".into(),
         session_token_hash: String::new(),
         client: "local".to_owned(),
+        needs_two_factor_setup: false,
     };
 
     let scanned = Instant::now();

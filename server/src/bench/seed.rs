@@ -59,6 +59,9 @@ fn user_row(
         disabled_at: Set(None),
         must_change_password: Set(false),
         email_confirmed_at: Set(Some(at)),
+        totp_secret: Set(None),
+        totp_enabled_at: Set(None),
+        totp_last_step: Set(None),
     }
 }
 

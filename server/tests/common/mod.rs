@@ -48,6 +48,7 @@ pub async fn staff(state: &AppState, email: &str, role: app::model::Role) -> app
             email,
             password: PASSWORD,
             new_password: "",
+            code: "",
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,

@@ -15,6 +15,7 @@ pub mod message;
 pub mod outbound_mail;
 pub mod privacy_request;
 pub mod privacy_request_event;
+pub mod recovery_code;
 pub mod session;
 pub mod setting;
 pub mod sign_in_failure;

@@ -32,6 +32,12 @@ pub struct Model {
     pub must_change_password: bool,
     /// When the owner proved the address is theirs (sign-up confirmation link).
     pub email_confirmed_at: Option<DateTimeUtc>,
+    /// The authenticator app's secret, sealed under the user's data key
+    /// (`users.totp_secret`); present but not enabled while enrolment waits for a code.
+    pub totp_secret: Option<Vec<u8>>,
+    pub totp_enabled_at: Option<DateTimeUtc>,
+    /// The last time step whose code was accepted: a code never works twice.
+    pub totp_last_step: Option<i64>,
 }
 
 impl std::fmt::Debug for Model {
@@ -55,3 +61,5 @@ pub const TABLE: &str = "users";
 pub const NAME: SealedColumn = SealedColumn::new("users", "name");
 /// Sealed column `users.phone`: Their phone number.
 pub const PHONE: SealedColumn = SealedColumn::new("users", "phone");
+/// Sealed column `users.totp_secret`: The authenticator app's shared secret.
+pub const TOTP_SECRET: SealedColumn = SealedColumn::new("users", "totp_secret");

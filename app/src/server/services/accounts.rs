@@ -3,7 +3,7 @@
 //! audited in the same transaction.
 use super::{
     sessions::{self, Device, SessionToken},
-    throttle,
+    throttle, two_factor,
 };
 use crate::server::error::Context as _;
 use crate::server::paging;
@@ -15,6 +15,7 @@ use crate::{
         crypto::DataKey,
         entities::user,
         error::OnConstraint,
+        mail::{self, MailContent},
         password,
         policy::{self, Action, Target},
         vault, Actor, AppState, ServiceError,
@@ -105,6 +106,9 @@ async fn insert(
         must_change_password: Set(by.is_some()),
         // Sign-ups confirm their address by mail; an admin or operator vouches for the rest.
         email_confirmed_at: Set((action != AuditAction::SignUp).then(Utc::now)),
+        totp_secret: Set(None),
+        totp_enabled_at: Set(None),
+        totp_last_step: Set(None),
     }
     .insert(&txn)
     .await
@@ -193,10 +197,14 @@ pub struct Credentials<'a> {
     pub password: &'a str,
     /// The person's own new password, when their account still has the one an admin typed.
     pub new_password: &'a str,
+    /// The authenticator app's code or a recovery code, when two-factor sign-in is on.
+    pub code: &'a str,
 }
 
-/// Records an attempt refused by the throttle: an audit event (about the
-/// account, when the address has one) and a log line, both with the client.
+/// Records an attempt refused by the throttle: a log line always, and an
+/// audit event for the first refusal per account and client in the window
+/// (about the account, when the address has one, with the client sealed
+/// under its key; otherwise only the coarse network, never the address).
 async fn record_throttled(
     state: &AppState,
     email: &str,
@@ -208,31 +216,27 @@ async fn record_throttled(
         action = action.as_str(),
         "attempt refused by the throttle"
     );
+    if !throttle::first_refusal(&state.db, &state.security, email, client).await? {
+        return Ok(());
+    }
     let found = user::Entity::find()
         .filter(user::Column::Email.eq(email))
         .one(&state.db)
         .await?
         .filter(|u| u.erased_at.is_none());
+    let key = match &found {
+        Some(user) => state.vault.key(user.id).await?,
+        None => None,
+    };
     let txn = audit::begin(&state.db).await?;
-    match found {
-        Some(user) => {
-            let key = state.vault.key(user.id).await?;
-            let mut event = Event::new(action, "session", user.id).about(user.id);
-            // The client address is about the account holder's account: sealed under their key.
-            if key.is_some() {
-                event = event.change(Change::set("client", client));
-            }
-            audit::append(&txn, event, key.as_ref()).await?;
-        }
-        None => {
-            // No account, no key: the attempted address and client stay in the
-            // plaintext details, as they would in a server log.
-            let event = Event::new(action, "session", "unknown")
-                .setting(Change::set("attempted_email", email))
-                .setting(Change::set("client", client));
-            audit::append(&txn, event, None).await?;
-        }
-    }
+    let event = match (&found, &key) {
+        (Some(user), Some(_)) => Event::new(action, "session", user.id)
+            .about(user.id)
+            .change(Change::set("client", client)),
+        _ => Event::new(action, "session", "unknown")
+            .setting(Change::set("network", sessions::coarse_network(client))),
+    };
+    audit::append(&txn, event, key.as_ref()).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -312,6 +316,35 @@ pub async fn sign_in(
     } else {
         None
     };
+    let second_factor = if user.totp_enabled_at.is_some() {
+        if credentials.code.trim().is_empty() {
+            // The password was right: asking for the code is no failed sign-in.
+            throttle::succeeded(db, &attempt).await?;
+            return Err(AppError::SecondFactorRequired.into());
+        }
+        let key = key
+            .as_ref()
+            .ok_or_else(|| ServiceError::invariant(format!("user {} has no data key", user.id)))?;
+        match two_factor::verify_at_sign_in(db, key, &user, credentials.code).await? {
+            Some(factor) => Some(factor),
+            None => {
+                // A wrong code counts like a wrong password (the attempt's rows stay).
+                let txn = audit::begin(db).await?;
+                let event = Event::new(AuditAction::SignInFailed, "session", user.id)
+                    .about(user.id)
+                    .setting(Change::set("second_factor", "wrong code"));
+                audit::append(&txn, event, None).await?;
+                txn.commit().await?;
+                return Err(AppError::field(
+                    "code",
+                    "That code is not right, or was used already. Enter the code your app shows now, or a recovery code.",
+                )
+                .into());
+            }
+        }
+    } else {
+        None
+    };
     let txn = audit::begin(db).await?;
     throttle::succeeded(&txn, &attempt).await?;
     if let Some(hash) = new_hash {
@@ -329,14 +362,30 @@ pub async fn sign_in(
         sessions::end(&txn, previous).await?;
     }
     let token = sessions::create(&txn, user.id, device).await?;
-    audit::append(
-        &txn,
-        Event::new(AuditAction::SignIn, "session", user.id)
-            .by_user(user.id, role)
-            .about(user.id),
-        None,
-    )
-    .await?;
+    let mut event = Event::new(AuditAction::SignIn, "session", user.id)
+        .by_user(user.id, role)
+        .about(user.id);
+    match second_factor {
+        Some(two_factor::SecondFactor::Totp) => {
+            event = event.setting(Change::set("second_factor", "authenticator app"));
+        }
+        Some(two_factor::SecondFactor::RecoveryCode { left }) => {
+            event = event.setting(Change::set("second_factor", "recovery code"));
+            if let Some(key) = &key {
+                let notice = MailContent {
+                    subject: "A recovery code was used to sign in".into(),
+                    body: format!(
+                        "Someone signed in to your Custodian account with one of your recovery codes. \
+                         {left} unused codes are left. If this was not you, reset your password and \
+                         tell your help desk."
+                    ),
+                };
+                mail::queue_audited(&txn, state, key, user.id, &user.email, &notice).await?;
+            }
+        }
+        None => {}
+    }
+    audit::append(&txn, event, None).await?;
     txn.commit().await?;
     Ok((current_user(&user, key.as_ref())?, token))
 }
@@ -500,4 +549,21 @@ pub async fn reauthenticate_field(
     }
     throttle::succeeded(&state.db, &attempt).await?;
     Ok(())
+}
+
+/// Where a person goes after signing in: their security page when they must
+/// set up two-factor sign-in first, else the tickets.
+pub async fn page_after_sign_in(
+    state: &AppState,
+    email: &str,
+) -> Result<&'static str, ServiceError> {
+    let user = user::Entity::find()
+        .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let missing =
+        two_factor::setup_missing(&state.db, state.security.two_factor_staff_default, &user)
+            .await?;
+    Ok(if missing { "/security" } else { "/tickets" })
 }

@@ -149,9 +149,12 @@ pub async fn request_email_change(
         .change(Change::set("new_email", &new_email));
     audit::append(&txn, event, Some(&key)).await?;
     let public = &state.mail.public_url;
+    // One subject line either way: the requester's activity lists it, and must
+    // not tell whether the address has an account.
+    let subject = "About the email address of a Custodian account".to_owned();
     let to_new = if taken {
         MailContent {
-            subject: "Someone tried to use this address".into(),
+            subject,
             body: format!(
                 "Someone asked to move another Custodian account to this address, but it \
                  already belongs to an account, so nothing was changed.\n\nIf that was you \
@@ -162,7 +165,7 @@ pub async fn request_email_change(
     } else {
         let link = format!("{public}/confirm-email?token={token}");
         MailContent {
-            subject: "Confirm your new email address".into(),
+            subject,
             body: format!(
                 "Someone — hopefully you — asked to use this address for their Custodian account.\n\n\
                  To confirm, open this link within {CONFIRMATION_HOURS} hours:\n{link}\n\n\
@@ -418,6 +421,8 @@ pub async fn decide(
         .filter(session::Column::UserId.eq(customer.id))
         .exec(&txn)
         .await?;
+    // A reset link mailed to the old address must not open the account any more.
+    account_links::forget(&txn, customer.id, account_links::Purpose::PasswordReset).await?;
     requests::step(
         &txn,
         &key,

@@ -17,3 +17,4 @@ pub mod sessions;
 pub mod staff_accounts;
 pub mod throttle;
 pub mod tickets;
+pub mod two_factor;

@@ -54,6 +54,7 @@ pub async fn change_password(
     let hash = accounts::new_password_hash(&me, Some(&key), current, new_password).await?;
     let txn = audit::begin(&state.db).await?;
     accounts::set_password(&txn, me.id, &hash).await?;
+    account_links::forget(&txn, me.id, Purpose::PasswordReset).await?;
     let ended = sessions::end_all_of(&txn, me.id, Some(&actor.session_token_hash)).await?;
     let event = Event::new(crate::model::AuditAction::PasswordChanged, "user", me.id)
         .by(actor)
@@ -138,14 +139,21 @@ pub async fn request_reset(
         settings.max_failures_per_client,
     )
     .await?;
-    throttle::count_event(
+    // Past the per-address cap the answer stays the same and nothing is sent:
+    // a refusal here would let anyone keep the owner from resetting.
+    let address_key = format!("reset:{email}");
+    if throttle::over_limit(
         &state.db,
         settings,
-        &format!("reset:{email}"),
+        &address_key,
         Some(&email),
         RESETS_PER_ADDRESS,
     )
-    .await?;
+    .await?
+    {
+        tracing::warn!(client, "reset link not sent: too many for this address");
+        return Ok(());
+    }
     let txn = audit::begin(&state.db).await?;
     let found = user::Entity::find()
         .filter(user::Column::Email.eq(email.clone()))
@@ -186,7 +194,7 @@ pub async fn reset_password(
     let user = user::Entity::find_by_id(user_id)
         .one(&state.db)
         .await?
-        .filter(|u| u.erased_at.is_none())
+        .filter(|u| u.erased_at.is_none() && u.disabled_at.is_none())
         .ok_or_else(|| link_problem(LinkProblem::Invalid))?;
     let key = state.vault.require_key(user.id).await?;
     // The slow hash before the audit lock. No old password to compare with.

@@ -182,12 +182,15 @@ pub async fn resolve(
             .await?;
     }
     let role = user.role;
+    let needs_two_factor_setup =
+        super::two_factor::setup_missing(db, settings.two_factor_staff_default, &user).await?;
     Ok(Some(Actor {
         user_id: user.id,
         role,
         email: user.email,
         session_token_hash: token_hash,
         client: "unknown".to_owned(),
+        needs_two_factor_setup,
     }))
 }
 

@@ -1,7 +1,7 @@
 //! What an admin does to a colleague's account: disable it (every session
 //! ends at once, sign-in is refused), enable it again, or mail them a link to
 //! choose a new password. An admin never sees or sets a colleague's password.
-use super::{passwords, sessions};
+use super::{account_links, passwords, sessions};
 use crate::{
     error::AppError,
     model::{AuditAction, Role},
@@ -83,6 +83,7 @@ pub async fn set_enabled(
     .by(actor)
     .about(id);
     if !enabled {
+        account_links::forget(&txn, id, account_links::Purpose::PasswordReset).await?;
         let ended = sessions::end_all_of(&txn, id, None).await?;
         event = event.setting(audit::Change::set("sessions_ended", ended.to_string()));
     }

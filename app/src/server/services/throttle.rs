@@ -1,9 +1,12 @@
 //! Sign-in rate limiting, kept in the database so several servers share it.
 //!
-//! Failed attempts count per (account, client address) and per client address.
-//! A wrong guess from one network never locks the account for its owner on
-//! another: an account guessed at from many networks is *slowed down* (each
-//! attempt waits a little longer, at most `MAX_SLOWDOWN`) rather than locked.
+//! Failed attempts count per (account, client) and per client, where a client
+//! is an IPv4 address or an IPv6 /64 (one household or server gets one of
+//! those, so a /64 is one client). A wrong guess from one network never locks
+//! the account for its owner on another: an account guessed at from many
+//! networks is *slowed down* — past the per-account limit, one attempt per
+//! `slowdown` interval goes through, the others are refused at once (no
+//! sleeping: parallel attempts cannot all wait out the same interval).
 use crate::{
     error::AppError,
     server::{entities::sign_in_failure, SecuritySettings, ServiceError},
@@ -13,8 +16,23 @@ use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait};
 use sha2::{Digest, Sha256};
 use std::time::Duration;
 
-/// The longest an attempt on a much-guessed account is held back.
+/// The longest interval between attempts on a much-guessed account.
 pub const MAX_SLOWDOWN: Duration = Duration::from_secs(10);
+
+/// The client an address belongs to: itself for IPv4, its /64 for IPv6.
+pub fn client_group(ip: &str) -> String {
+    match ip.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        Ok(std::net::IpAddr::V6(v6)) => v6
+            .to_ipv4_mapped()
+            .map(|v4| v4.to_string())
+            .unwrap_or_default(),
+        _ => ip.to_owned(),
+    }
+}
 
 /// Every failure with this address, from any client.
 fn account_key(email: &str) -> String {
@@ -24,12 +42,12 @@ fn account_key(email: &str) -> String {
 /// Failures with this address from this client. Hashed: the key column is
 /// short, and the address is in `account` already.
 fn pair_key(email: &str, client: &str) -> String {
-    let digest = Sha256::digest(format!("{email}\n{client}").as_bytes());
+    let digest = Sha256::digest(format!("{email}\n{}", client_group(client)).as_bytes());
     format!("pair:{}", hex::encode(digest))
 }
 
 fn client_key(ip: &str) -> String {
-    format!("client:{ip}")
+    format!("client:{}", client_group(ip))
 }
 
 /// Rows of one attempt, forgotten when it succeeds.
@@ -84,9 +102,9 @@ async fn count_since(
         .await?)
 }
 
-/// How long an attempt waits when the account has had `failures` failures
-/// from all clients together: nothing up to the per-account limit, then one
-/// second more per failure, at most `MAX_SLOWDOWN`.
+/// The interval between attempts on an account that has had `failures`
+/// failures from all clients together: none up to the per-account limit, then
+/// one second more per failure, at most `MAX_SLOWDOWN`.
 pub fn slowdown(failures: u64, limit: u64) -> Duration {
     let excess = failures.saturating_sub(limit);
     Duration::from_secs(excess).min(MAX_SLOWDOWN)
@@ -116,24 +134,49 @@ pub async fn begin_attempt(
         record(db, client.clone(), None, now).await?,
         record(db, account.clone(), Some(email), now).await?,
     ];
+    let refuse = |seconds: u64| Refused {
+        retry_after_minutes: seconds.div_ceil(60).max(1) as u32,
+    };
     for (key, limit) in [
         (&pair, settings.max_failures_per_account),
         (&client, settings.max_failures_per_client),
     ] {
         if count_since(db, key, since).await? > limit {
             forget_rows(db, &ids).await?;
-            let minutes = settings.throttle_window.as_secs().div_ceil(60) as u32;
-            return Ok(Err(Refused {
-                retry_after_minutes: minutes,
-            }));
+            return Ok(Err(refuse(settings.throttle_window.as_secs())));
         }
     }
+    // Past the limit from all clients together, at most one attempt per
+    // interval: this one (recorded above) and any other inside the interval
+    // mean another went first.
     let everywhere = count_since(db, &account, since).await?;
-    let wait = slowdown(everywhere, settings.max_failures_per_account);
-    if !wait.is_zero() {
-        tokio::time::sleep(wait).await;
+    let interval = slowdown(everywhere, settings.max_failures_per_account);
+    if !interval.is_zero() {
+        let recent = count_since(db, &account, now - interval).await?;
+        if recent > 1 {
+            forget_rows(db, &ids).await?;
+            return Ok(Err(refuse(interval.as_secs())));
+        }
     }
     Ok(Ok(Attempt { ids, pair }))
+}
+
+/// Whether this is the first refusal under `key` within the window (it is
+/// then recorded): refusals are audited once per window, logged always, so a
+/// flood of refused attempts cannot flood the audit log.
+pub async fn first_refusal(
+    db: &DatabaseConnection,
+    settings: &SecuritySettings,
+    email: &str,
+    client: &str,
+) -> Result<bool, ServiceError> {
+    let now = Utc::now();
+    let key = format!("refused:{}", pair_key(email, client));
+    if count_since(db, &key, now - settings.throttle_window).await? > 0 {
+        return Ok(false);
+    }
+    record(db, key, Some(email), now).await?;
+    Ok(true)
 }
 
 async fn forget_rows(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<(), ServiceError> {
@@ -171,9 +214,7 @@ pub async fn count_event(
     account: Option<&str>,
     limit: u64,
 ) -> Result<(), ServiceError> {
-    let now = Utc::now();
-    record(db, key.to_owned(), account, now).await?;
-    if count_since(db, key, now - settings.throttle_window).await? > limit {
+    if over_limit(db, settings, key, account, limit).await? {
         let minutes = settings.throttle_window.as_secs().div_ceil(60) as u32;
         return Err(AppError::RateLimited {
             retry_after_minutes: minutes,
@@ -181,6 +222,19 @@ pub async fn count_event(
         .into());
     }
     Ok(())
+}
+
+/// `count_event`, answering whether the limit is passed instead of refusing.
+pub async fn over_limit(
+    db: &DatabaseConnection,
+    settings: &SecuritySettings,
+    key: &str,
+    account: Option<&str>,
+    limit: u64,
+) -> Result<bool, ServiceError> {
+    let now = Utc::now();
+    record(db, key.to_owned(), account, now).await?;
+    Ok(count_since(db, key, now - settings.throttle_window).await? > limit)
 }
 
 #[cfg(test)]
@@ -193,6 +247,18 @@ mod tests {
         assert_eq!(slowdown(6, 5), Duration::from_secs(1));
         assert_eq!(slowdown(9, 5), Duration::from_secs(4));
         assert_eq!(slowdown(500, 5), MAX_SLOWDOWN);
+    }
+
+    #[test]
+    fn an_ipv6_64_is_one_client() {
+        assert_eq!(client_group("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(client_group("2001:db8:1:2:bbbb::9"), "2001:db8:1:2::/64");
+        assert_eq!(client_group("203.0.113.5"), "203.0.113.5");
+        assert_eq!(client_group("::ffff:203.0.113.5"), "203.0.113.5");
+        assert_eq!(
+            pair_key("a@b.c", "2001:db8::1"),
+            pair_key("a@b.c", "2001:db8::2")
+        );
     }
 
     #[test]

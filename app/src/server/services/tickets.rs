@@ -37,6 +37,7 @@ async fn visible_ticket(
     id: Uuid,
     action: Action,
 ) -> Result<ticket::Model, ServiceError> {
+    policy::require_ready(actor)?;
     let ticket = scoped(policy::ticket_scope(actor), ticket::Entity::find_by_id(id))
         .one(db)
         .await?
@@ -84,6 +85,7 @@ pub async fn list(
     status: Option<TicketStatus>,
     page: u64,
 ) -> Result<Paged<TicketSummary>, ServiceError> {
+    policy::require_ready(actor)?;
     let scope = policy::ticket_scope(actor);
     let queue = scope == TicketScope::Every;
     let mut query = scoped(scope, ticket::Entity::find());

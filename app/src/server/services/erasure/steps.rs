@@ -100,8 +100,14 @@ async fn delete_records(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
                 .rows_affected;
         }
     }
+    // Mail about the subject, and mail someone else's request sent to their
+    // address (an email change aimed at it): both hold the address.
+    let mut mail_rows = sea_orm::Condition::any().add(outbound_mail::Column::SubjectId.eq(subject));
+    if let Some(ids) = turn.ids {
+        mail_rows = mail_rows.add(outbound_mail::Column::ToAddress.eq(ids.email.clone()));
+    }
     let mails = outbound_mail::Entity::delete_many()
-        .filter(outbound_mail::Column::SubjectId.eq(subject))
+        .filter(mail_rows)
         .exec(&txn)
         .await?
         .rows_affected;
@@ -245,6 +251,8 @@ async fn pseudonymise(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
         .filter(user::Column::Id.eq(subject))
         .exec(&txn)
         .await?;
+    // The authenticator secret (sealed, shredded with the key) and recovery codes go too.
+    crate::server::services::two_factor::clear(&txn, subject).await?;
     // Sign-in attempts with the address since `delete_records` left new rows.
     if let Some(ids) = turn.ids {
         sign_in_failure::Entity::delete_many()

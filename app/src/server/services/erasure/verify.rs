@@ -56,7 +56,11 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
             }
             let customer = user::Entity::find_by_id(subject).one(db).await?;
             match &customer {
-                Some(u) if u.pseudonym.is_some() && u.name.is_empty() && u.phone.is_none() => {}
+                Some(u)
+                    if u.pseudonym.is_some()
+                        && u.name.is_empty()
+                        && u.phone.is_none()
+                        && u.totp_secret.is_none() => {}
                 Some(_) => findings.push("The account still holds profile data.".to_owned()),
                 None => {}
             }

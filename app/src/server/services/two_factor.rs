@@ -1,0 +1,428 @@
+//! Two-factor sign-in with an authenticator app (TOTP, RFC 6238: 6 digits,
+//! 30-second steps, SHA-1 as every app supports), and one-time recovery codes.
+//!
+//! The shared secret is sealed under the person's data key. A code is accepted
+//! within one step either side of now, and never twice: the last accepted step
+//! is stored, and only a later one passes (a conditional update, so two
+//! sign-ins racing with the same code cannot both win). Ten recovery codes of
+//! 80 random bits are shown once and stored as SHA-256; each works once.
+use super::accounts;
+use crate::{
+    error::AppError,
+    model::{AuditAction, TwoFactorEnrolment, TwoFactorStatus},
+    server::{
+        audit::{self, Change, Event},
+        crypto::DataKey,
+        entities::{recovery_code, setting, user},
+        mail::{self, MailContent},
+        policy::{self, Action, Target},
+        Actor, AppState, ServiceError,
+    },
+};
+use base64::Engine;
+use chrono::Utc;
+use rand::RngCore;
+use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, DatabaseTransaction};
+use sha2::{Digest, Sha256};
+
+/// The setting that makes two-factor sign-in compulsory for agents and admins.
+pub const REQUIRE_FOR_STAFF: &str = "security.require_two_factor_staff";
+/// How many recovery codes a person gets.
+pub const RECOVERY_CODES: usize = 10;
+const ISSUER: &str = "Custodian";
+
+fn totp(secret: &[u8], account: &str) -> Result<totp_rs::Totp, ServiceError> {
+    totp_rs::Builder::new()
+        .with_secret(secret.to_vec())
+        .with_account_name(account.replace(':', "_"))
+        .with_issuer(Some(ISSUER))
+        .build()
+        .map_err(|e| ServiceError::invariant(format!("TOTP parameters: {e}")))
+}
+
+fn now_secs() -> u64 {
+    Utc::now().timestamp().max(0) as u64
+}
+
+/// Whether staff must use two-factor sign-in: the admins' setting, else the default.
+pub async fn required_for_staff(
+    db: &impl ConnectionTrait,
+    default: bool,
+) -> Result<bool, ServiceError> {
+    match setting::Entity::find_by_id(REQUIRE_FOR_STAFF.to_owned())
+        .one(db)
+        .await?
+    {
+        None => Ok(default),
+        Some(s) => match s.value.as_str() {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            other => Err(ServiceError::invariant(format!(
+                "setting {REQUIRE_FOR_STAFF} holds {other:?}, not true or false"
+            ))),
+        },
+    }
+}
+
+/// Whether `user` must set up two-factor sign-in before doing anything else.
+pub async fn setup_missing(
+    db: &impl ConnectionTrait,
+    default: bool,
+    user: &user::Model,
+) -> Result<bool, ServiceError> {
+    if !user.role.is_staff() || user.totp_enabled_at.is_some() {
+        return Ok(false);
+    }
+    required_for_staff(db, default).await
+}
+
+/// An admin turns the requirement for staff on or off (audited).
+pub async fn set_required_for_staff(
+    state: &AppState,
+    actor: &Actor,
+    required: bool,
+) -> Result<(), ServiceError> {
+    policy::require(actor, Action::ManageUsers, Target::Nothing)?;
+    let txn = audit::begin(&state.db).await?;
+    let before = required_for_staff(&txn, state.security.two_factor_staff_default).await?;
+    setting::Entity::delete_by_id(REQUIRE_FOR_STAFF.to_owned())
+        .exec(&txn)
+        .await?;
+    setting::ActiveModel {
+        key: Set(REQUIRE_FOR_STAFF.to_owned()),
+        value: Set(required.to_string()),
+    }
+    .insert(&txn)
+    .await?;
+    if before != required {
+        let event = Event::new(AuditAction::SettingChanged, "setting", REQUIRE_FOR_STAFF)
+            .by(actor)
+            .setting(Change::changed(
+                REQUIRE_FOR_STAFF,
+                before.to_string(),
+                required.to_string(),
+            ));
+        audit::append(&txn, event, None).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The requirement as admins see it.
+pub async fn staff_requirement(state: &AppState, actor: &Actor) -> Result<bool, ServiceError> {
+    policy::require(actor, Action::ManageUsers, Target::Nothing)?;
+    required_for_staff(&state.db, state.security.two_factor_staff_default).await
+}
+
+async fn me(db: &impl ConnectionTrait, actor: &Actor) -> Result<user::Model, ServiceError> {
+    Ok(user::Entity::find_by_id(actor.user_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotSignedIn)?)
+}
+
+/// The actor's own two-factor state.
+pub async fn status(state: &AppState, actor: &Actor) -> Result<TwoFactorStatus, ServiceError> {
+    let me = me(&state.db, actor).await?;
+    let left = recovery_code::Entity::find()
+        .filter(recovery_code::Column::UserId.eq(me.id))
+        .filter(recovery_code::Column::UsedAt.is_null())
+        .count(&state.db)
+        .await?;
+    Ok(TwoFactorStatus {
+        enabled_at: me.totp_enabled_at,
+        recovery_codes_left: left,
+        required: me.role.is_staff()
+            && required_for_staff(&state.db, state.security.two_factor_staff_default).await?,
+    })
+}
+
+/// Starts enrolment (the password is asked again): a fresh secret, sealed and
+/// stored as pending, returned once as text and as a QR code (SVG drawn here,
+/// no outside service).
+pub async fn start(
+    state: &AppState,
+    actor: &Actor,
+    password: &str,
+) -> Result<TwoFactorEnrolment, ServiceError> {
+    accounts::reauthenticate(state, actor, password).await?;
+    let me = me(&state.db, actor).await?;
+    if me.totp_enabled_at.is_some() {
+        return Err(AppError::Conflict {
+            message:
+                "Two-factor sign-in is already on. Turn it off first to move it to another app."
+                    .into(),
+        }
+        .into());
+    }
+    let key = state.vault.require_key(me.id).await?;
+    let mut secret = [0u8; 20];
+    rand::rngs::OsRng.fill_bytes(&mut secret);
+    let totp = totp(&secret, &me.email)?;
+    let url = totp
+        .to_url()
+        .map_err(|e| ServiceError::invariant(format!("TOTP URL: {e}")))?;
+    let svg = qrcode::QrCode::new(url.as_bytes())
+        .map_err(|e| ServiceError::invariant(format!("QR code: {e}")))?
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(220, 220)
+        .build();
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::TotpSecret,
+            Expr::value(key.seal(user::TOTP_SECRET.at(&me.id), &secret)),
+        )
+        .col_expr(user::Column::TotpLastStep, Expr::value(Option::<i64>::None))
+        .filter(user::Column::Id.eq(me.id))
+        .filter(user::Column::TotpEnabledAt.is_null())
+        .exec(&state.db)
+        .await?;
+    Ok(TwoFactorEnrolment {
+        secret: totp.secret().to_base32(),
+        otpauth_url: url,
+        qr_svg_data_url: format!(
+            "data:image/svg+xml;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(svg)
+        ),
+    })
+}
+
+fn recovery_hash(code: &str) -> String {
+    let normalised: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    hex::encode(Sha256::digest(normalised.as_bytes()))
+}
+
+/// Ten fresh codes for `user_id` (the old ones go): "k3m9-x2p7-q8w4-z5n6".
+async fn new_recovery_codes(
+    txn: &DatabaseTransaction,
+    user_id: Uuid,
+) -> Result<Vec<String>, ServiceError> {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    recovery_code::Entity::delete_many()
+        .filter(recovery_code::Column::UserId.eq(user_id))
+        .exec(txn)
+        .await?;
+    let mut codes = Vec::with_capacity(RECOVERY_CODES);
+    for _ in 0..RECOVERY_CODES {
+        // 16 characters of a 31-letter alphabet: over 79 bits.
+        let mut bytes = [0u8; 16];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        let chars: Vec<char> = bytes
+            .iter()
+            .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+            .collect();
+        let code = chars
+            .chunks(4)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("-");
+        recovery_code::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            user_id: Set(user_id),
+            code_hash: Set(recovery_hash(&code)),
+            created_at: Set(Utc::now()),
+            used_at: Set(None),
+        }
+        .insert(txn)
+        .await?;
+        codes.push(code);
+    }
+    Ok(codes)
+}
+
+fn open_secret(key: &DataKey, user: &user::Model) -> Result<Vec<u8>, ServiceError> {
+    let sealed = user
+        .totp_secret
+        .as_ref()
+        .ok_or_else(|| AppError::Conflict {
+            message: "Start the set-up again: there is no pending authenticator secret.".into(),
+        })?;
+    Ok(key.open(user::TOTP_SECRET.at(&user.id), sealed)?)
+}
+
+/// Finishes enrolment with a code from the app: two-factor sign-in is on,
+/// and the recovery codes are returned (the only time anyone sees them).
+pub async fn confirm(
+    state: &AppState,
+    actor: &Actor,
+    code: &str,
+) -> Result<Vec<String>, ServiceError> {
+    let me = me(&state.db, actor).await?;
+    if me.totp_enabled_at.is_some() {
+        return Err(AppError::Conflict {
+            message: "Two-factor sign-in is already on.".into(),
+        }
+        .into());
+    }
+    let key = state.vault.require_key(me.id).await?;
+    let secret = open_secret(&key, &me)?;
+    let Some(step) = totp(&secret, &me.email)?.check(code.trim(), now_secs()) else {
+        return Err(AppError::field(
+            "code",
+            "That code is not right. Check the time on your phone and enter the code the app shows now.",
+        )
+        .into());
+    };
+    let txn = audit::begin(&state.db).await?;
+    let enabled = user::Entity::update_many()
+        .col_expr(user::Column::TotpEnabledAt, Expr::value(Utc::now()))
+        .col_expr(user::Column::TotpLastStep, Expr::value(step as i64))
+        .filter(user::Column::Id.eq(me.id))
+        .filter(user::Column::TotpEnabledAt.is_null())
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if enabled != 1 {
+        return Err(AppError::Conflict {
+            message: "Two-factor sign-in is already on.".into(),
+        }
+        .into());
+    }
+    let codes = new_recovery_codes(&txn, me.id).await?;
+    let event = Event::new(AuditAction::TwoFactorEnabled, "user", me.id)
+        .by(actor)
+        .about(me.id);
+    audit::append(&txn, event, None).await?;
+    let notice = MailContent {
+        subject: "Two-factor sign-in is on".into(),
+        body: "Signing in to your Custodian account now also needs a code from your authenticator \
+               app (or one of your recovery codes). If you did not do this, reset your password \
+               and tell your help desk."
+            .into(),
+    };
+    mail::queue_audited(&txn, state, &key, me.id, &me.email, &notice).await?;
+    txn.commit().await?;
+    Ok(codes)
+}
+
+/// Turns two-factor sign-in off (the password is asked again). Refused for
+/// staff while the admins require it.
+pub async fn disable(state: &AppState, actor: &Actor, password: &str) -> Result<(), ServiceError> {
+    accounts::reauthenticate(state, actor, password).await?;
+    let me = me(&state.db, actor).await?;
+    if me.role.is_staff()
+        && required_for_staff(&state.db, state.security.two_factor_staff_default).await?
+    {
+        return Err(AppError::Conflict {
+            message:
+                "Your help desk requires two-factor sign-in for staff: it cannot be turned off."
+                    .into(),
+        }
+        .into());
+    }
+    let key = state.vault.require_key(me.id).await?;
+    let txn = audit::begin(&state.db).await?;
+    clear(&txn, me.id).await?;
+    let event = Event::new(AuditAction::TwoFactorDisabled, "user", me.id)
+        .by(actor)
+        .about(me.id);
+    audit::append(&txn, event, None).await?;
+    let notice = MailContent {
+        subject: "Two-factor sign-in is off".into(),
+        body: "Signing in to your Custodian account needs only your password again. If you did \
+               not do this, reset your password and tell your help desk."
+            .into(),
+    };
+    mail::queue_audited(&txn, state, &key, me.id, &me.email, &notice).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Removes the secret and the recovery codes of `user_id` (turning it off; erasure).
+pub async fn clear(db: &impl ConnectionTrait, user_id: Uuid) -> Result<(), ServiceError> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::TotpSecret,
+            Expr::value(Option::<Vec<u8>>::None),
+        )
+        .col_expr(
+            user::Column::TotpEnabledAt,
+            Expr::value(Option::<chrono::DateTime<Utc>>::None),
+        )
+        .col_expr(user::Column::TotpLastStep, Expr::value(Option::<i64>::None))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    recovery_code::Entity::delete_many()
+        .filter(recovery_code::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Which second factor a sign-in used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecondFactor {
+    Totp,
+    RecoveryCode { left: u64 },
+}
+
+/// Checks the code given at sign-in: an authenticator code of a step later
+/// than the last one accepted, or an unused recovery code. `None` when wrong.
+pub async fn verify_at_sign_in(
+    db: &impl ConnectionTrait,
+    key: &DataKey,
+    user: &user::Model,
+    code: &str,
+) -> Result<Option<SecondFactor>, ServiceError> {
+    let code = code.trim();
+    let digits: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.len() == 6 && digits.chars().all(|c| c.is_ascii_digit()) {
+        let secret = open_secret(key, user)?;
+        let Some(step) = totp(&secret, &user.email)?.check(&digits, now_secs()) else {
+            return Ok(None);
+        };
+        let step = step as i64;
+        // Accepted once: only when it is later than the last accepted step.
+        let won = user::Entity::update_many()
+            .col_expr(user::Column::TotpLastStep, Expr::value(step))
+            .filter(user::Column::Id.eq(user.id))
+            .filter(
+                sea_orm::Condition::any()
+                    .add(user::Column::TotpLastStep.is_null())
+                    .add(user::Column::TotpLastStep.lt(step)),
+            )
+            .exec(db)
+            .await?
+            .rows_affected;
+        return Ok((won == 1).then_some(SecondFactor::Totp));
+    }
+    let used = recovery_code::Entity::update_many()
+        .col_expr(recovery_code::Column::UsedAt, Expr::value(Utc::now()))
+        .filter(recovery_code::Column::UserId.eq(user.id))
+        .filter(recovery_code::Column::CodeHash.eq(recovery_hash(code)))
+        .filter(recovery_code::Column::UsedAt.is_null())
+        .exec(db)
+        .await?
+        .rows_affected;
+    if used != 1 {
+        return Ok(None);
+    }
+    let left = recovery_code::Entity::find()
+        .filter(recovery_code::Column::UserId.eq(user.id))
+        .filter(recovery_code::Column::UsedAt.is_null())
+        .count(db)
+        .await?;
+    Ok(Some(SecondFactor::RecoveryCode { left }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recovery_codes_match_however_they_are_typed() {
+        assert_eq!(
+            recovery_hash("k3m9-x2p7-q8w4-z5n6"),
+            recovery_hash(" K3M9 X2P7 Q8W4 Z5N6 ")
+        );
+        assert_ne!(
+            recovery_hash("k3m9-x2p7-q8w4-z5n6"),
+            recovery_hash("k3m9-x2p7-q8w4-z5n7")
+        );
+    }
+}
