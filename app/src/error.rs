@@ -31,6 +31,9 @@ pub enum AppError {
     /// A staff member without two-factor sign-in, where the admins require it.
     #[error("Set up two-factor sign-in first: your help desk requires it for staff. Go to Security in the menu.")]
     TwoFactorSetupRequired,
+    /// Until the sign-up address is confirmed, exports, erasure and email changes wait.
+    #[error("Confirm your email address first: open the link we mailed you when you signed up (the Privacy page can send it again).")]
+    EmailNotConfirmed,
     #[error("This account has been disabled. Ask an administrator of your help desk to enable it again.")]
     AccountDisabled,
     #[error("Too many sign-in attempts. Please wait {retry_after_minutes} minutes and try again.")]
@@ -64,6 +67,7 @@ impl AppError {
             AppError::InvalidCredentials => "invalid_credentials",
             AppError::PasswordChangeRequired => "password_change_required",
             AppError::AccountDisabled => "account_disabled",
+            AppError::EmailNotConfirmed => "email_not_confirmed",
             AppError::SecondFactorRequired => "second_factor_required",
             AppError::TwoFactorSetupRequired => "two_factor_setup_required",
             AppError::RateLimited { .. } => "rate_limited",

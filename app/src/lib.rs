@@ -114,6 +114,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/forgot-password") view=pages::account::ForgotPasswordPage/>
             <Route path=path!("/reset-password") view=pages::account::ResetPasswordPage/>
             <Route path=path!("/security") view=pages::account::SecurityPage/>
+            <Route path=path!("/confirm-address") view=pages::account::ConfirmAddressPage/>
             <Route path=path!("/cancel-email-change") view=pages::privacy::CancelEmailChangePage/>
             <Route path=path!("/tickets") view=pages::tickets::TicketListPage/>
             <Route path=path!("/tickets/new") view=pages::tickets::NewTicketPage/>

@@ -1,5 +1,5 @@
 import { expect, Page } from '@playwright/test';
-import { authenticatorCode, DEMO_PASSWORD, linkIn, mailTo, open, signIn, signUp, test, uniqueEmail } from './helpers';
+import { authenticatorCode, confirmAddress, DEMO_PASSWORD, linkIn, mailTo, open, signIn, signUp, test, uniqueEmail } from './helpers';
 
 const PASSWORD = 'a long enough password';
 
@@ -162,4 +162,21 @@ test('two-factor sign-in with an authenticator app, and a recovery code that wor
   await signInWithCode(again, email, codes[0]);
   await expect(again.getByRole('alert')).toContainText('That code is not right, or was used already');
   await mailTo(email, 'A recovery code was used to sign in');
+});
+
+test('a new address is confirmed by its link before data can leave by it', async ({ page }) => {
+  const email = uniqueEmail('cleo');
+  await signUp(page, 'Cleo Confirm', email, PASSWORD, false);
+  await page.getByRole('link', { name: 'Privacy' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('Please confirm your email address');
+  await page.locator('#export-password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Prepare my download' }).click();
+  await expect(page.locator('[data-code="email_not_confirmed"]').last()).toBeVisible();
+  const asked = Date.now();
+  await page.getByRole('button', { name: 'Send the link again' }).click();
+  await expect(page.getByRole('status').first()).toContainText('We sent a new link');
+  await confirmAddress(page, email, asked);
+  await open(page, '/privacy');
+  await expect(page.getByRole('heading', { name: 'Privacy' })).toBeVisible();
+  await expect(page.getByText('Please confirm your email address')).toHaveCount(0);
 });

@@ -32,7 +32,8 @@ export async function open(page: Page, path: string) {
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
 }
 
-export async function signUp(page: Page, name: string, email: string, password: string) {
+/** Signs up and, unless told not to, confirms the address with the mailed link, ending on /tickets. */
+export async function signUp(page: Page, name: string, email: string, password: string, confirm = true) {
   await open(page, '/sign-up');
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Email').fill(email);
@@ -40,6 +41,18 @@ export async function signUp(page: Page, name: string, email: string, password: 
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/tickets$/);
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  if (confirm) {
+    await confirmAddress(page, email);
+    await open(page, '/tickets');
+  }
+}
+
+/** Opens the confirmation link mailed at sign-up and confirms the address. */
+export async function confirmAddress(page: Page, email: string, after = 0) {
+  const link = linkIn(await mailTo(email, 'Confirm your email address', after), 'confirm-address');
+  await open(page, new URL(link).pathname + new URL(link).search);
+  await page.getByRole('button', { name: 'Confirm my address' }).click();
+  await expect(page.getByRole('status')).toContainText('your address is confirmed');
 }
 
 export async function signIn(page: Page, email: string, password: string) {

@@ -218,6 +218,7 @@ async fn serve(
         }
     });
     tokio::spawn(crate::exports_worker::run(state.clone()));
+    tokio::spawn(crate::erasure_worker::sweep_unconfirmed(state.clone()));
     tokio::spawn(crate::erasure_worker::run(
         state.clone(),
         std::time::Duration::from_millis(settings.erasure_step_pause_ms),

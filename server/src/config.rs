@@ -308,6 +308,10 @@ pub struct Settings {
         global = true
     )]
     pub signin_max_per_client: u64,
+    /// Days after which a customer account whose sign-up address was never
+    /// confirmed is removed (through the erasure job, audited).
+    #[arg(long, env = "CUSTODIAN_UNCONFIRMED_DAYS", default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=365), global = true)]
+    pub unconfirmed_days: u32,
     /// Take the client address from X-Forwarded-For (only behind a reverse proxy you run).
     #[arg(long, env = "CUSTODIAN_TRUST_PROXY_HEADERS", global = true)]
     pub trust_proxy_headers: bool,
@@ -466,6 +470,7 @@ impl Settings {
                 throttle_window: Duration::from_secs(15 * 60),
                 secure_cookies: self.is_https(),
                 two_factor_staff_default: !self.demo,
+                unconfirmed_account_days: self.unconfirmed_days,
             },
             leptos_options,
         }

@@ -54,6 +54,7 @@ fn actor(user: &::app::model::CurrentUser) -> Actor {
         session_token_hash: String::new(),
         client: "local".to_owned(),
         needs_two_factor_setup: false,
+        email_confirmed: true,
     }
 }
 

@@ -1,6 +1,9 @@
 //! Carries out erasure jobs: claims one at a time (several servers never run
 //! the same job), runs its remaining steps, and picks up jobs whose worker died.
-use ::app::server::{services::erasure, AppState};
+use ::app::server::{
+    services::{erasure, signup_confirmation},
+    AppState,
+};
 use std::time::Duration;
 
 /// Works the erasure queue forever.
@@ -35,5 +38,18 @@ pub async fn work_once(state: &AppState, pause: Duration) -> bool {
             tracing::error!(error = %e.chain(), "could not claim an erasure job");
             false
         }
+    }
+}
+
+/// Every hour, hands sign-ups whose address stayed unconfirmed too long to
+/// the erasure queue (audited; a legal hold keeps an account).
+pub async fn sweep_unconfirmed(state: AppState) {
+    loop {
+        match signup_confirmation::sweep(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(accounts = n, "unconfirmed sign-ups handed to erasure"),
+            Err(e) => tracing::error!(error = %e.chain(), "sweeping unconfirmed sign-ups failed"),
+        }
+        tokio::time::sleep(Duration::from_secs(3600)).await;
     }
 }

@@ -286,13 +286,12 @@ async fn a_reset_link_works_once_within_30_minutes_and_only_the_newest() {
     passwords::request_reset(&state, "ada@example.org", "10.0.0.1")
         .await
         .unwrap();
-    assert_eq!(
-        outbound_mail::Entity::find()
-            .count(&state.db)
-            .await
-            .unwrap(),
-        1
-    );
+    let to_nobody = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::ToAddress.eq("nobody@example.org"))
+        .count(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(to_nobody, 0);
     let first = token_of(
         &mail_to(&state, ada.user_id, "ada@example.org").await,
         "reset-password",
@@ -776,4 +775,119 @@ async fn staff_must_set_up_two_factor_when_the_admins_require_it() {
         user_error(off.unwrap_err()),
         AppError::Conflict { .. }
     ));
+}
+
+#[tokio::test]
+async fn unconfirmed_sign_ups_give_way_to_whoever_confirms_the_address_and_expire() {
+    use app::server::{
+        entities::erasure_job,
+        services::{email_change, review, signup_confirmation},
+    };
+    let state = common::state().await;
+    let agent = staff(&state, "agnes@example.org", Role::Agent).await;
+    // Carl signs up with an address that is not his, and never confirms it.
+    let device = Device::new(None, "10.0.0.1");
+    let (_, token) = accounts::sign_up(
+        &state,
+        "Carl Squat",
+        "mira@example.org",
+        "",
+        PASSWORD,
+        &device,
+    )
+    .await
+    .unwrap();
+    let carl = sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!carl.email_confirmed);
+    let waits = exports::request(&state, &carl, PASSWORD).await;
+    assert_eq!(user_error(waits.unwrap_err()), AppError::EmailNotConfirmed);
+    // Mira owns that mailbox: she moves her account to it, and confirms first.
+    let mira = customer(&state, "Mira", "mira.old@example.org").await;
+    let request = email_change::request_email_change(&state, &mira, "mira@example.org", PASSWORD)
+        .await
+        .unwrap();
+    let link = common::link_token(&state, mira.user_id, "confirm-email").await;
+    email_change::confirm_email(&state, &link).await.unwrap();
+    let carl_row = user::Entity::find_by_id(carl.user_id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(carl_row.erased_at.is_some(), "removal scheduled");
+    assert!(
+        carl_row.email.ends_with("@unconfirmed.invalid"),
+        "address released at once"
+    );
+    assert_eq!(
+        events(&state, AuditAction::UnconfirmedAccountRemoved)
+            .await
+            .len(),
+        1
+    );
+    assert!(mail_to(&state, mira.user_id, "mira@example.org")
+        .await
+        .contains("never confirmed"));
+    review::decide(&state, &agent, request.id, true, "")
+        .await
+        .unwrap();
+    let mira_row = user::Entity::find_by_id(mira.user_id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(mira_row.email, "mira@example.org");
+    // The removal runs through the erasure job and its final check passes.
+    while server::erasure_worker::work_once(&state, std::time::Duration::ZERO).await {}
+    let job = erasure_job::Entity::find()
+        .filter(erasure_job::Column::SubjectId.eq(carl.user_id))
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(job.status.as_str(), "completed", "{:?}", job.last_error);
+
+    // Dan signed up eight days ago and never confirmed; Eve did confirm.
+    let (_, token) =
+        accounts::sign_up(&state, "Dan Late", "dan@example.org", "", PASSWORD, &device)
+            .await
+            .unwrap();
+    let dan = sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    let eve = customer(&state, "Eve", "eve@example.org").await;
+    let long_ago = chrono::Utc::now() - chrono::Duration::days(8);
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::CreatedAt,
+            sea_orm::sea_query::Expr::value(long_ago),
+        )
+        .filter(user::Column::Id.is_in([dan.user_id, eve.user_id]))
+        .exec(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(signup_confirmation::sweep(&state).await.unwrap(), 1);
+    let dan_row = user::Entity::find_by_id(dan.user_id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(dan_row.erased_at.is_some());
+    let eve_row = user::Entity::find_by_id(eve.user_id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(eve_row.erased_at.is_none());
+    assert_eq!(signup_confirmation::sweep(&state).await.unwrap(), 0, "once");
+    while server::erasure_worker::work_once(&state, std::time::Duration::ZERO).await {}
+    let removed = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::ToAddress.eq("dan@example.org"))
+        .count(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(removed, 0, "the final notice went and left no row");
 }

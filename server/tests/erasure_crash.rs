@@ -9,7 +9,7 @@ use app::{
     server::{
         audit,
         entities::{audit_event, erasure_job, erasure_step, outbound_mail, user},
-        services::{accounts, erasure, requests, review, sessions, tickets},
+        services::{erasure, requests, review, tickets},
     },
 };
 use chrono::Utc;
@@ -46,20 +46,13 @@ async fn steps_done(shared: &common::Shared) -> u64 {
 async fn a_killed_server_resumes_the_erasure_and_finishes_it_exactly_once() {
     let shared = common::shared_state().await;
     let state = &shared.state;
-    let (_, token) = accounts::sign_up(
+    let (ada, _) = common::sign_up_confirmed(
         state,
         "Ada Crash",
         "ada.crash@example.org",
         "+1 202 555 0147",
-        PASSWORD,
-        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
     )
-    .await
-    .unwrap();
-    let ada = sessions::resolve(&state.db, &token, &state.security, Utc::now())
-        .await
-        .unwrap()
-        .unwrap();
+    .await;
     tickets::open(state, &ada, "Printer", "It jams every morning", &[])
         .await
         .unwrap();

@@ -31,6 +31,7 @@ async fn browser_for(state: &AppState, name: &str, email: &str) -> (Browser, Act
         .call::<SignUp>(&[("name", name), ("email", email), ("password", PASSWORD)])
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    common::confirm_address_of(state, email).await;
     let token = b
         .cookie
         .clone()

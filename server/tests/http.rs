@@ -21,6 +21,7 @@ async fn signed_up(state: &app::server::AppState, name: &str, email: &str) -> Br
         .call::<SignUp>(&[("name", name), ("email", email), ("password", PASSWORD)])
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    common::confirm_address_of(state, &email.to_lowercase()).await;
     b
 }
 
@@ -432,7 +433,11 @@ async fn activity_is_scoped_to_the_asker_and_the_audit_log_is_for_admins() {
     assert!(mine.body.contains("Alice's words"));
     let theirs = bob.call::<MyActivity>(&[("page", "0")]).await;
     assert!(!theirs.body.contains("Alice"), "{}", theirs.body);
-    assert_eq!(theirs.json()["total_items"], 1, "only his own sign-up");
+    assert_eq!(
+        theirs.json()["total_items"],
+        3,
+        "only his own: the sign-up, the confirmation mail, the confirmation"
+    );
 
     for r in [
         bob.call::<AuditEvents>(&NO_FILTER).await,
@@ -768,4 +773,55 @@ async fn account_endpoints_act_only_on_the_askers_own_account() {
     assert_eq!((known.status, known.body), (unknown.status, unknown.body));
     // A visitor has no devices.
     assert_eq!(visitor.call::<MyDevices>(&[]).await.code(), "not_signed_in");
+}
+
+#[tokio::test]
+async fn an_unconfirmed_address_waits_for_its_link() {
+    use app::api::{
+        account::{AddressConfirmed, ConfirmAddress, ResendConfirmation},
+        privacy::{RequestEmailChange, RequestErasure, RequestExport},
+    };
+    let state = common::state().await;
+    let mut eve = Browser::new(&state);
+    let r = eve
+        .call::<SignUp>(&[
+            ("name", "Eve"),
+            ("email", "eve@example.org"),
+            ("password", PASSWORD),
+        ])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // Tickets work; what sends something to the address or swaps it waits.
+    open_ticket(&mut eve, "Before confirming", "Reading is fine").await;
+    assert_eq!(eve.call::<AddressConfirmed>(&[]).await.json(), false);
+    for r in [
+        eve.call::<RequestExport>(&[("password", PASSWORD)]).await,
+        eve.call::<RequestErasure>(&[("password", PASSWORD), ("reason", "")])
+            .await,
+        eve.call::<RequestEmailChange>(&[
+            ("new_email", "eve2@example.org"),
+            ("password", PASSWORD),
+        ])
+        .await,
+    ] {
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+        assert_eq!(r.code(), "email_not_confirmed");
+    }
+    // A made-up link is refused; a visitor has nothing to resend.
+    let mut visitor = Browser::new(&state);
+    let r = visitor
+        .call::<ConfirmAddress>(&[("token", &"a".repeat(64))])
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(
+        visitor.call::<ResendConfirmation>(&[]).await.code(),
+        "not_signed_in"
+    );
+    // A fresh link replaces the first; the newest one confirms.
+    let r = eve.call::<ResendConfirmation>(&[]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    common::confirm_address_of(&state, "eve@example.org").await;
+    assert_eq!(eve.call::<AddressConfirmed>(&[]).await.json(), true);
+    let r = eve.call::<RequestExport>(&[("password", PASSWORD)]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 }

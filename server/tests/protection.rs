@@ -51,20 +51,7 @@ async fn open_state(settings: &server::config::Settings) -> Result<AppState, Str
 }
 
 async fn sign_up(state: &AppState, name: &str, email: &str, phone: &str) -> Actor {
-    let (_, token) = accounts::sign_up(
-        state,
-        name,
-        email,
-        phone,
-        PASSWORD,
-        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
-    )
-    .await
-    .unwrap();
-    sessions::resolve(&state.db, &token, &state.security, Utc::now())
-        .await
-        .unwrap()
-        .unwrap()
+    common::sign_up_confirmed(state, name, email, phone).await.0
 }
 
 fn files_contain(dir: &std::path::Path, needle: &str) -> Vec<String> {
@@ -505,7 +492,7 @@ async fn verification_finds_an_edited_event() {
     let state = chain_of(4).await;
     state
         .db
-        .execute_unprepared("UPDATE audit_events SET entity_type = 'user' WHERE seq = 3")
+        .execute_unprepared("UPDATE audit_events SET entity_type = 'tampered' WHERE seq = 3")
         .await
         .unwrap();
     assert_eq!(first_bad(&state).await, Some(3));

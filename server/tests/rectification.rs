@@ -645,8 +645,8 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
         .unwrap();
     assert_eq!(
         server::mailer::deliver_due(&state, &mailer).await.unwrap(),
-        2,
-        "the confirmation to the new address and the note to the old one"
+        3,
+        "the sign-up confirmation, the confirmation to the new address and the note to the old one"
     );
     let failed = outbound_mail::Entity::find()
         .filter(outbound_mail::Column::ToAddress.eq("ada.new@example.org"))
@@ -680,8 +680,8 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
         .unwrap();
     assert_eq!(
         server::mailer::deliver_due(&state, &mailer).await.unwrap(),
-        2,
-        "the confirmation to the new address and the note to the old one"
+        3,
+        "the sign-up confirmation, the confirmation to the new address and the note to the old one"
     );
     let sent = outbound_mail::Entity::find()
         .filter(outbound_mail::Column::ToAddress.eq("ada.new@example.org"))
@@ -692,7 +692,7 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
     assert_eq!(sent.status, MailStatus::Sent);
     assert!(sent.sent_at.is_some());
     let mut received = received.lock().unwrap().clone();
-    assert_eq!(received.len(), 2);
+    assert_eq!(received.len(), 3);
     received.retain(|m| m.contains("To: ada.new@example.org"));
     assert_eq!(received.len(), 1);
     assert!(
@@ -732,7 +732,8 @@ async fn outbox_is_for_admins_and_shows_decrypted_mail() {
         subjects,
         [
             "Your email address is about to change",
-            "About the email address of a Custodian account"
+            "About the email address of a Custodian account",
+            "Confirm your email address"
         ]
     );
     assert!(page

@@ -132,3 +132,38 @@ pub async fn disable_two_factor(password: String) -> Result<(), AppError> {
     })
     .await
 }
+
+/// The link mailed at sign-up (no sign-in needed: the token is the proof).
+#[server]
+pub async fn confirm_address(token: String) -> Result<(), AppError> {
+    use crate::server::{context, services::signup_confirmation};
+    context::respond(async move {
+        let state = context::state()?;
+        context::run(signup_confirmation::confirm(&state, &token)).await
+    })
+    .await
+}
+
+/// Whether the signed-in person's address is confirmed.
+#[server]
+pub async fn address_confirmed() -> Result<bool, AppError> {
+    use crate::server::{context, services::signup_confirmation};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor_during_setup()?;
+        context::run(signup_confirmation::is_confirmed(&state, &actor)).await
+    })
+    .await
+}
+
+/// Mails the signed-in customer a fresh confirmation link.
+#[server]
+pub async fn resend_confirmation() -> Result<(), AppError> {
+    use crate::server::{context, services::signup_confirmation};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor_during_setup()?;
+        context::run(signup_confirmation::resend(&state, &actor)).await
+    })
+    .await
+}

@@ -2,8 +2,9 @@
 //! browsers signed in to it.
 use crate::{
     api::account::{
-        my_devices, my_two_factor, ChangePassword, ConfirmTwoFactor, DisableTwoFactor, EndDevice,
-        EndOtherDevices, ForgotPassword, ResetPassword, StartTwoFactor,
+        address_confirmed, my_devices, my_two_factor, ChangePassword, ConfirmAddress,
+        ConfirmTwoFactor, DisableTwoFactor, EndDevice, EndOtherDevices, ForgotPassword,
+        ResendConfirmation, ResetPassword, StartTwoFactor,
     },
     components::{action_error, successes, ErrorNotice},
     model::{format_time, limits},
@@ -238,5 +239,63 @@ fn TwoFactorCard() -> impl IntoView {
                 })}
             </Transition>
         </div>
+    }
+}
+
+/// Where the sign-up confirmation link lands. Confirming is a button, not a
+/// page load, so link scanners cannot confirm on someone's behalf.
+#[component]
+pub fn ConfirmAddressPage() -> impl IntoView {
+    let query = use_query_map();
+    let confirm = ServerAction::<ConfirmAddress>::new();
+    view! {
+        <section class="narrow card">
+            <h1>"Confirm your email address"</h1>
+            {move || match confirm.value().get() {
+                Some(Ok(())) => view! {
+                    <p class="notice" role="status">"Thank you — your address is confirmed."</p>
+                    <p><A href="/tickets">"Go to my tickets"</A></p>
+                }.into_any(),
+                other => view! {
+                    {other.and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
+                    <p>"Confirm that this address is yours and belongs to your Custodian account."</p>
+                    <ActionForm action=confirm>
+                        <input type="hidden" name="token" value=move || query.with(|q| q.get("token").unwrap_or_default())/>
+                        <button type="submit" disabled=move || confirm.pending().get()>"Confirm my address"</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// A reminder on the customer's pages while the sign-up address is unconfirmed,
+/// with a button that mails the link again.
+#[component]
+pub fn ConfirmAddressReminder() -> impl IntoView {
+    let resend = ServerAction::<ResendConfirmation>::new();
+    let confirmed = Resource::new(|| (), |_| address_confirmed());
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match confirmed.await {
+                    Ok(false) => view! {
+                        <div class="alert" role="alert" data-code="email_not_confirmed">
+                            <p>"Please confirm your email address with the link we mailed you. Until then you cannot "
+                            "download your data, ask for your account to be deleted, or change your address."</p>
+                            {action_error(resend.into())}
+                            {move || match resend.value().get() {
+                                Some(Ok(())) => view! { <p role="status">"We sent a new link. Only the newest link works."</p> }.into_any(),
+                                _ => view! {
+                                    <button type="button" class="secondary small" disabled=move || resend.pending().get()
+                                        on:click=move |_| { resend.dispatch(ResendConfirmation {}); }>"Send the link again"</button>
+                                }.into_any(),
+                            }}
+                        </div>
+                    }.into_any(),
+                    _ => ().into_any(),
+                }
+            })}
+        </Transition>
     }
 }

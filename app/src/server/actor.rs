@@ -17,6 +17,9 @@ pub struct Actor {
     /// A staff member without two-factor sign-in where the admins require it:
     /// every policy decision answers "set it up first" until they have.
     pub needs_two_factor_setup: bool,
+    /// The person proved the sign-in address is theirs (the sign-up link, or
+    /// an admin created the account). Exports, erasure and email changes wait for it.
+    pub email_confirmed: bool,
 }
 
 /// Whose eyes a read model renders for: a person and their role. Background

@@ -75,7 +75,8 @@ pub fn status_of(error: &AppError) -> http::StatusCode {
         AppError::Forbidden
         | AppError::CrossSiteRequest
         | AppError::AccountDisabled
-        | AppError::TwoFactorSetupRequired => StatusCode::FORBIDDEN,
+        | AppError::TwoFactorSetupRequired
+        | AppError::EmailNotConfirmed => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::Validation { .. } | AppError::InvalidFields { .. } => {
             StatusCode::UNPROCESSABLE_ENTITY

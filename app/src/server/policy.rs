@@ -57,6 +57,10 @@ pub trait Principal {
     fn needs_two_factor_setup(&self) -> bool {
         false
     }
+    /// Has proved the sign-in address is theirs.
+    fn email_confirmed(&self) -> bool {
+        true
+    }
 }
 
 impl Principal for Actor {
@@ -68,6 +72,9 @@ impl Principal for Actor {
     }
     fn needs_two_factor_setup(&self) -> bool {
         self.needs_two_factor_setup
+    }
+    fn email_confirmed(&self) -> bool {
+        self.email_confirmed
     }
 }
 
@@ -110,6 +117,15 @@ pub fn ticket_scope(actor: &impl Principal) -> TicketScope {
 /// entry point services use; `can` alone is for deciding what a page shows.
 pub fn require(actor: &impl Principal, action: Action, target: Target) -> Result<(), AppError> {
     require_ready(actor)?;
+    // The address is not treated as theirs until confirmed: nothing leaves by
+    // it (an export, the erasure notice) and it cannot be swapped for another.
+    let needs_address = matches!(
+        action,
+        Action::ExportOwnData | Action::RequestOwnErasure | Action::RequestEmailChange
+    );
+    if needs_address && !actor.email_confirmed() {
+        return Err(AppError::EmailNotConfirmed);
+    }
     if can(actor, action, target) {
         Ok(())
     } else {
@@ -194,6 +210,7 @@ mod tests {
             session_token_hash: String::new(),
             client: "local".to_owned(),
             needs_two_factor_setup: false,
+            email_confirmed: true,
         }
     }
 

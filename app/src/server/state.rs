@@ -19,6 +19,8 @@ pub struct SecuritySettings {
     /// Whether staff must use two-factor sign-in when no admin has chosen
     /// (on in production, off in demo mode).
     pub two_factor_staff_default: bool,
+    /// Days after which a sign-up whose address was never confirmed is removed.
+    pub unconfirmed_account_days: u32,
 }
 
 impl Default for SecuritySettings {
@@ -31,6 +33,7 @@ impl Default for SecuritySettings {
             throttle_window: Duration::from_secs(15 * 60),
             secure_cookies: false,
             two_factor_staff_default: false,
+            unconfirmed_account_days: 7,
         }
     }
 }

@@ -45,15 +45,22 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
     let (database, vault) = db::open(&settings).await?;
     let state = settings.app_state(database, vault);
     let password = "benchmark password";
-    let (_, token) = accounts::sign_up(
-        &state,
+    // Created like the CLI creates accounts (address confirmed), then signed in.
+    let customer = accounts::NewUser::validated(
         "Bench Customer",
         "bench@example.org",
-        "",
         password,
-        &::app::server::services::sessions::Device::new(None, "127.0.0.1"),
-    )
-    .await?;
+        ::app::model::Role::Customer,
+    )?;
+    accounts::create_user_unchecked(&state, customer).await?;
+    let credentials = accounts::Credentials {
+        email: "bench@example.org",
+        password,
+        new_password: "",
+        code: "",
+    };
+    let device = ::app::server::services::sessions::Device::new(None, "127.0.0.1");
+    let (_, token) = accounts::sign_in(&state, credentials, &device, None).await?;
     let actor = sessions::resolve(&state.db, &token, &state.security, Utc::now())
         .await?
         .ok_or_else(|| StartError::config("no session"))?;
@@ -229,6 +236,7 @@ async fn erasure(
         session_token_hash: String::new(),
         client: "local".to_owned(),
         needs_two_factor_setup: false,
+        email_confirmed: true,
     };
 
     let scanned = Instant::now();

@@ -18,23 +18,79 @@ pub const ORIGIN: &str = "http://127.0.0.1:3000";
 /// The password of every account the tests create.
 pub const PASSWORD: &str = "correct horse battery";
 
-/// Signs a customer up and returns them as the actor of their new session.
-pub async fn customer(state: &AppState, name: &str, email: &str) -> app::server::Actor {
+/// Signs a customer up, confirms their address with the link mailed to it,
+/// and returns them as the actor of their new session, with its cookie value.
+pub async fn sign_up_confirmed(
+    state: &AppState,
+    name: &str,
+    email: &str,
+    phone: &str,
+) -> (app::server::Actor, String) {
     use app::server::services::{accounts, sessions};
-    let (_, token) = accounts::sign_up(
-        state,
-        name,
-        email,
-        "",
-        PASSWORD,
-        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
-    )
-    .await
-    .unwrap();
-    sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
+    let device = sessions::Device::new(None, "127.0.0.1");
+    let (_, token) = accounts::sign_up(state, name, email, phone, PASSWORD, &device)
+        .await
+        .unwrap();
+    let cookie = token.expose().to_owned();
+    let mut actor = sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
         .await
         .unwrap()
+        .unwrap();
+    confirm_address(state, actor.user_id).await;
+    actor.email_confirmed = true;
+    (actor, cookie)
+}
+
+/// Signs a customer up (address confirmed) and returns them as the actor of their new session.
+pub async fn customer(state: &AppState, name: &str, email: &str) -> app::server::Actor {
+    sign_up_confirmed(state, name, email, "").await.0
+}
+
+/// The token of the newest link to `path` in a mail to `user_id`.
+pub async fn link_token(state: &AppState, user_id: uuid::Uuid, path: &str) -> String {
+    use app::server::entities::outbound_mail;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let key = state.vault.key(user_id).await.unwrap().unwrap();
+    let mails = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::SubjectId.eq(user_id))
+        .order_by_desc(outbound_mail::Column::CreatedAt)
+        .order_by_desc(outbound_mail::Column::Id)
+        .all(&state.db)
+        .await
+        .unwrap();
+    let marker = format!("{path}?token=");
+    mails
+        .iter()
+        .filter_map(|m| app::server::mail::open(&key, m))
+        .find_map(|c| {
+            c.body
+                .split(&marker)
+                .nth(1)
+                .and_then(|rest| rest.split_whitespace().next())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| panic!("no {path} link mailed to {user_id}"))
+}
+
+/// Confirms a sign-up's address with the link that was mailed to it.
+pub async fn confirm_address(state: &AppState, user_id: uuid::Uuid) {
+    let token = link_token(state, user_id, "confirm-address").await;
+    app::server::services::signup_confirmation::confirm(state, &token)
+        .await
+        .unwrap();
+}
+
+/// `confirm_address`, for an account known by its address (signed up over HTTP).
+pub async fn confirm_address_of(state: &AppState, email: &str) {
+    use app::server::entities::user;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let user = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(&state.db)
+        .await
         .unwrap()
+        .unwrap();
+    confirm_address(state, user.id).await;
 }
 
 /// Creates a staff account ("Agnes Agent") and signs it in.

@@ -25,6 +25,7 @@ pub fn PrivacyPage() -> impl IntoView {
     view! {
         <section>
             <h1>"Privacy"</h1>
+            <crate::pages::account::ConfirmAddressReminder/>
             <div class="card narrow-left">
                 <h2>"Change my email address"</h2>
                 <p class="muted">

@@ -155,7 +155,8 @@ pub async fn create_user_unchecked(
     current_user(&model, Some(&key))
 }
 
-/// A customer signs themselves up and is signed in at once.
+/// A customer signs themselves up and is signed in at once; a link to
+/// confirm the address is mailed to it.
 /// Account creation is throttled per client address, like failed sign-ins.
 pub async fn sign_up(
     state: &AppState,
@@ -176,6 +177,7 @@ pub async fn sign_up(
     .await?;
     let new = NewUser::validated(name, email, password, Role::Customer)?.with_phone(phone)?;
     let (txn, model, key) = insert(state, new, None, AuditAction::SignUp).await?;
+    super::signup_confirmation::send_link(&txn, state, &key, &model).await?;
     let token = sessions::create(&txn, model.id, device).await?;
     txn.commit().await?;
     Ok((current_user(&model, Some(&key))?, token))

@@ -4,7 +4,7 @@
 use super::{
     account_links, accounts,
     requests::{self, details, EmailChangeDetails},
-    sessions, throttle,
+    sessions, signup_confirmation, throttle,
 };
 use crate::{
     error::AppError,
@@ -109,8 +109,10 @@ pub async fn request_email_change(
     // Checked inside the serialised transaction, so two requests sent at once cannot both pass.
     let txn = audit::begin(&state.db).await?;
     check_no_open_request(&txn, &key, actor, Some(&txn)).await?;
+    // An unconfirmed sign-up does not own its address: whoever confirms it first does.
     let taken = user::Entity::find()
         .filter(user::Column::Email.eq(new_email.clone()))
+        .filter(user::Column::EmailConfirmedAt.is_not_null())
         .count(&txn)
         .await?
         > 0;
@@ -294,6 +296,11 @@ pub async fn confirm_email(state: &AppState, token: &str) -> Result<(), ServiceE
         None,
     )
     .await?;
+    // The address is proven now: an unconfirmed sign-up holding it is removed.
+    if let Some(change) = details::<EmailChangeDetails>(&key, &request) {
+        let owner = (request.subject_id, &key);
+        signup_confirmation::release_address(&txn, state, &change.new_email, owner).await?;
+    }
     let event = Event::new(
         AuditAction::PrivacyRequestConfirmed,
         "privacy_request",

@@ -14,6 +14,7 @@ pub mod profile;
 pub mod requests;
 pub mod review;
 pub mod sessions;
+pub mod signup_confirmation;
 pub mod staff_accounts;
 pub mod throttle;
 pub mod tickets;

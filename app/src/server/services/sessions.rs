@@ -191,6 +191,7 @@ pub async fn resolve(
         session_token_hash: token_hash,
         client: "unknown".to_owned(),
         needs_two_factor_setup,
+        email_confirmed: user.email_confirmed_at.is_some(),
     }))
 }
 

@@ -150,6 +150,8 @@ mod tests {
             name: name.into(),
             phone: phone.map(Into::into),
             approval_reason: None,
+            unconfirmed: false,
+            no_notice: false,
         }
     }
 

@@ -26,7 +26,9 @@ mod verify;
 pub use job::{claim_next, record_error, run, Progress, MAX_ATTEMPTS};
 pub use preview::{preview, preview_request};
 pub use redaction::redact_message;
-pub use request::{decide, erase_customer, erase_ticket, recheck, request};
+pub use request::{
+    decide, erase_customer, erase_ticket, recheck, remove_unconfirmed, request, UnconfirmedRemoval,
+};
 pub use verify::final_check_of;
 
 use crate::{
@@ -55,6 +57,14 @@ struct Identifiers {
     /// The reason staff gave when approving the customer's request; the final mail repeats it.
     #[serde(default)]
     approval_reason: Option<String>,
+    /// An account whose address was never confirmed, removed by the portal:
+    /// the final mail says so instead of "your data has been erased".
+    #[serde(default)]
+    unconfirmed: bool,
+    /// No final mail: the address was never the subject's (another account
+    /// confirmed it, and was told there).
+    #[serde(default)]
+    no_notice: bool,
 }
 
 /// "Erased customer 7f3a9c": stable for a subject, derived from nothing personal.

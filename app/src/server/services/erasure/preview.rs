@@ -214,5 +214,7 @@ pub(super) fn identifiers_of(customer: &user::Model, key: &DataKey) -> Identifie
             .as_ref()
             .and_then(|p| key.open_string(user::PHONE.at(&customer.id), p).ok()),
         approval_reason: None,
+        unconfirmed: false,
+        no_notice: false,
     }
 }

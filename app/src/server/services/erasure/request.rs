@@ -189,19 +189,29 @@ pub async fn decide(
         ))
         .change(Change::set("reason", reason));
     audit::append(&txn, decided, Some(&key)).await?;
-    schedule_customer(state, &txn, actor, (&customer, &key), Some((id, reason))).await?;
+    schedule_customer(
+        state,
+        &txn,
+        Some(actor),
+        (&customer, &key),
+        Some((id, reason)),
+        None,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// Creates the job that erases `customer` (inside the caller's transaction):
 /// sign-in stops and sessions end at once; the worker does the rest.
+/// `actor` is `None` when the portal itself removes an unconfirmed account (`unconfirmed`).
 async fn schedule_customer(
     state: &AppState,
     txn: &DatabaseTransaction,
-    actor: &Actor,
+    actor: Option<&Actor>,
     (customer, key): (&user::Model, &DataKey),
     request: Option<(Uuid, &str)>,
+    unconfirmed: Option<UnconfirmedRemoval>,
 ) -> Result<Uuid, ServiceError> {
     let job = Uuid::now_v7();
     let (request, approval_reason) = match request {
@@ -210,6 +220,8 @@ async fn schedule_customer(
     };
     let identifiers = Identifiers {
         approval_reason: approval_reason.map(str::to_owned),
+        unconfirmed: unconfirmed.is_some(),
+        no_notice: unconfirmed == Some(UnconfirmedRemoval::AddressTaken),
         ..identifiers_of(customer, key)
     };
     // The job's own key, in the key store: it protects what the final check
@@ -232,7 +244,7 @@ async fn schedule_customer(
         attempts: Set(0),
         identifiers: Set(Some(sealed)),
         notice_mail_id: Set(None),
-        requested_by: Set(Some(actor.user_id)),
+        requested_by: Set(actor.map(|a| a.user_id)),
         created_at: Set(now),
         finished_at: Set(None),
         last_error: Set(None),
@@ -258,7 +270,7 @@ async fn schedule_customer(
                 txn,
                 key,
                 r.id,
-                Some(actor),
+                actor,
                 status,
                 RequestStatus::Rejected,
                 Some(note),
@@ -270,12 +282,58 @@ async fn schedule_customer(
         .filter(session::Column::UserId.eq(customer.id))
         .exec(txn)
         .await?;
-    let event = Event::new(AuditAction::ErasureScheduled, "erasure_job", job)
-        .by(actor)
+    let mut event = Event::new(AuditAction::ErasureScheduled, "erasure_job", job)
         .about(customer.id)
         .setting(Change::set("scope", JobScope::Customer.as_str()));
+    if let Some(actor) = actor {
+        event = event.by(actor);
+    }
     audit::append(txn, event, None).await?;
     Ok(job)
+}
+
+/// Why the portal removes an account whose address was never confirmed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnconfirmedRemoval {
+    /// Older than the configured number of days.
+    Expired,
+    /// Another account confirmed the address first.
+    AddressTaken,
+}
+
+/// Removes an unconfirmed customer account through the erasure job (same
+/// steps, same final check), inside the caller's transaction, audited as the
+/// portal's own act. Returns `None`, changing nothing, when a legal hold keeps
+/// it. For `AddressTaken` the caller has already given the account a
+/// placeholder address: the job looks for that, and sends no final mail.
+pub async fn remove_unconfirmed(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    customer: &user::Model,
+    why: UnconfirmedRemoval,
+) -> Result<Option<Uuid>, ServiceError> {
+    if customer.email_confirmed_at.is_some()
+        || customer.erased_at.is_some()
+        || customer.role != crate::model::Role::Customer
+    {
+        return Ok(None);
+    }
+    if active_hold(txn, customer.id).await?.is_some() {
+        return Ok(None);
+    }
+    let Some(key) = state.vault.key(customer.id).await? else {
+        return Ok(None);
+    };
+    let job = schedule_customer(state, txn, None, (customer, &key), None, Some(why)).await?;
+    let reason = match why {
+        UnconfirmedRemoval::Expired => "never confirmed",
+        UnconfirmedRemoval::AddressTaken => "address confirmed by another account",
+    };
+    let event = Event::new(AuditAction::UnconfirmedAccountRemoved, "user", customer.id)
+        .about(customer.id)
+        .setting(Change::set("reason", reason));
+    audit::append(txn, event, None).await?;
+    Ok(Some(job))
 }
 
 /// Staff erase a customer directly (no request from them), through the same job.
@@ -319,7 +377,7 @@ pub async fn erase_customer(
     }
     // Staff's reason here is internal: the customer's final mail does not carry it.
     let request = request.map(|r| (r, ""));
-    let job = schedule_customer(state, &txn, actor, (&customer, &key), request).await?;
+    let job = schedule_customer(state, &txn, Some(actor), (&customer, &key), request, None).await?;
     let event = Event::new(AuditAction::ErasureScheduled, "user", subject)
         .by(actor)
         .about(subject)

@@ -182,19 +182,34 @@ async fn notify(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
         record_alone(state, job, ErasureStep::Notify, json!({ "sent": false })).await?;
         return Ok(StepOutcome::Done);
     };
+    if ids.no_notice {
+        record_alone(state, job, ErasureStep::Notify, json!({ "sent": false })).await?;
+        return Ok(StepOutcome::Done);
+    }
     let txn = audit::begin(&state.db).await?;
-    let content = MailContent {
-        subject: "Your data has been erased".into(),
-        body: format!(
-            "We have erased your Custodian account and your personal data.{}\n\n\
+    let content = if ids.unconfirmed {
+        MailContent {
+            subject: "An unconfirmed Custodian account was removed".into(),
+            body: "An account was opened at our help desk with this address, but the address \
+                   was never confirmed with the link we sent. We have removed that account and \
+                   everything in it.\n\nIf it was yours, you are welcome to sign up again. \
+                   This is the last mail about it; we keep no copy of this address."
+                .into(),
+        }
+    } else {
+        MailContent {
+            subject: "Your data has been erased".into(),
+            body: format!(
+                "We have erased your Custodian account and your personal data.{}\n\n\
              This is the last mail you will get from us; we keep no copy of your address. \
              Records we must keep (such as anonymous ticket statistics and the fact that \
              this request was carried out) no longer identify you.",
-            ids.approval_reason
-                .as_deref()
-                .map(|r| format!("\n\nOur team's note when approving your request: {r}"))
-                .unwrap_or_default()
-        ),
+                ids.approval_reason
+                    .as_deref()
+                    .map(|r| format!("\n\nOur team's note when approving your request: {r}"))
+                    .unwrap_or_default()
+            ),
+        }
     };
     let mail_id = mail::queue(&txn, state, key, job.id, &ids.email, &content).await?;
     erasure_job::Entity::update_many()

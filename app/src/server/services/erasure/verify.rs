@@ -199,6 +199,9 @@ async fn scan_plaintext(
     let since = job.created_at;
     let users = user::Entity::find()
         .filter(user::Column::Email.eq(email.clone()))
+        // Another account may own the address now (it confirmed it after an
+        // unconfirmed one was removed); the subject's own row must not.
+        .filter(user::Column::Id.eq(job.subject_id))
         .filter(user::Column::CreatedAt.lt(since))
         .count(db)
         .await?;
