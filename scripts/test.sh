@@ -75,9 +75,10 @@ e2e() {
   local mail_dir="$PGTMP/mail-$name"
   node end2end/mail-sink.mjs "$mail_port" "$mail_dir" > "$PGTMP/mail-$name.log" 2>&1 &
   SINK_PID=$!
-  step "starting the portal on 127.0.0.1:$port ($name, fresh database, demo data, mail to 127.0.0.1:$mail_port)"
+  # Browsers allow passkeys on a domain (localhost), never on a bare IP address.
+  step "starting the portal on localhost:$port ($name, fresh database, demo data, mail to 127.0.0.1:$mail_port)"
   "$CARGO_TARGET_DIR/debug/custodian" --demo --data-dir "$PGTMP/e2e-$name" --listen "127.0.0.1:$port" \
-    --public-url "http://127.0.0.1:$port" --signin-max-per-client 1000 \
+    --public-url "http://localhost:$port" --signin-max-per-client 1000 \
     --smtp-host 127.0.0.1 --smtp-port "$mail_port" --smtp-tls none "$@" serve > "$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 150); do
@@ -86,7 +87,7 @@ e2e() {
     sleep 0.2
   done
   step "Playwright end-to-end tests on $name (Debian Chromium)"
-  if ! (cd end2end && CUSTODIAN_BASE_URL="http://127.0.0.1:$port" CUSTODIAN_MAIL_DIR="$mail_dir" npx playwright test); then
+  if ! (cd end2end && CUSTODIAN_BASE_URL="http://localhost:$port" CUSTODIAN_MAIL_DIR="$mail_dir" npx playwright test); then
     echo "--- server log ($name) ---"; tail -n 50 "$log"; exit 1
   fi
   kill "$SERVER_PID" 2>/dev/null || true

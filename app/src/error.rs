@@ -25,9 +25,12 @@ pub enum AppError {
     /// The password was right, but it was set by an admin: the person chooses their own first.
     #[error("Choose your own password to continue: the one you were given is only for the first sign-in.")]
     PasswordChangeRequired,
-    /// The password was right; the account also asks for a code from the authenticator app.
-    #[error("Enter the 6-digit code from your authenticator app, or one of your recovery codes.")]
-    SecondFactorRequired,
+    /// The password was right; the account also asks for a second factor.
+    #[error("{}", second_factor_prompt(*authenticator_app, *passkey))]
+    SecondFactorRequired {
+        authenticator_app: bool,
+        passkey: bool,
+    },
     /// A staff member without two-factor sign-in, where the admins require it.
     #[error("Set up two-factor sign-in first: your help desk requires it for staff. Go to Security in the menu.")]
     TwoFactorSetupRequired,
@@ -68,7 +71,7 @@ impl AppError {
             AppError::PasswordChangeRequired => "password_change_required",
             AppError::AccountDisabled => "account_disabled",
             AppError::EmailNotConfirmed => "email_not_confirmed",
-            AppError::SecondFactorRequired => "second_factor_required",
+            AppError::SecondFactorRequired { .. } => "second_factor_required",
             AppError::TwoFactorSetupRequired => "two_factor_setup_required",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::EmailTaken => "email_taken",
@@ -107,6 +110,14 @@ impl AppError {
                 .map(|e| e.message.clone()),
             _ => None,
         }
+    }
+}
+
+fn second_factor_prompt(authenticator_app: bool, passkey: bool) -> &'static str {
+    match (authenticator_app, passkey) {
+        (true, true) => "Use your passkey, or enter the 6-digit code from your authenticator app (or a recovery code).",
+        (false, true) => "Use your passkey to finish signing in.",
+        _ => "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
     }
 }
 

@@ -12,6 +12,7 @@ pub mod field_form;
 pub mod fields;
 pub mod model;
 pub mod pages;
+pub mod passkey_client;
 pub mod validate;
 
 #[cfg(feature = "ssr")]
@@ -95,13 +96,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// Pages a visitor (not signed in) can open; they get the small visitor bundle.
-pub const VISITOR_PATHS: [&str; 5] = [
-    "/",
-    "/sign-in",
-    "/sign-up",
-    "/forgot-password",
-    "/reset-password",
-];
+pub const VISITOR_PATHS: [&str; 3] = ["/", "/sign-in", "/sign-up"];
 
 /// Every page. The server renders these; so does the full browser bundle.
 #[cfg(not(feature = "visitor"))]
@@ -149,8 +144,6 @@ fn routes() -> impl IntoView {
             <Route path=path!("") view=pages::home::HomePage/>
             <Route path=path!("/sign-in") view=pages::auth::SignInPage/>
             <Route path=path!("/sign-up") view=pages::auth::SignUpPage/>
-            <Route path=path!("/forgot-password") view=pages::account::ForgotPasswordPage/>
-            <Route path=path!("/reset-password") view=pages::account::ResetPasswordPage/>
         </Routes>
     }
 }

@@ -36,7 +36,7 @@ test('a forgotten password is reset with the mailed link, which works once', asy
   await open(page, '/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('not correct');
   await signIn(page, email, 'violet harbour trumpet');
   const again = await freshPage(browser);
@@ -93,10 +93,10 @@ test('a new agent chooses their own password; a disabled agent is signed out and
   await open(agent, '/sign-in');
   await agent.getByLabel('Email').fill(email);
   await agent.getByLabel('Password', { exact: true }).fill('typed by the admin');
-  await agent.getByRole('button', { name: 'Sign in' }).click();
+  await agent.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(agent.getByRole('alert')).toContainText('Choose your own password');
   await agent.getByLabel('Your own new password').fill('otto own secret phrase');
-  await agent.getByRole('button', { name: 'Sign in' }).click();
+  await agent.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(agent).toHaveURL(/\/tickets$/);
 
   await admin.reload();
@@ -108,7 +108,7 @@ test('a new agent chooses their own password; a disabled agent is signed out and
   await open(agent, '/sign-in');
   await agent.getByLabel('Email').fill(email);
   await agent.getByLabel('Password', { exact: true }).fill('otto own secret phrase');
-  await agent.getByRole('button', { name: 'Sign in' }).click();
+  await agent.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(agent.getByRole('alert')).toContainText('This account has been disabled');
 
   await row.getByRole('button', { name: 'Enable' }).click();
@@ -124,10 +124,10 @@ async function signInWithCode(page: Page, email: string, code: string) {
   await open(page, '/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('code from your authenticator app');
   await page.getByLabel('Code from your authenticator app').fill(code);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 test('two-factor sign-in with an authenticator app, and a recovery code that works once', async ({ browser }) => {
@@ -181,4 +181,54 @@ test('a new address is confirmed by its link before data can leave by it', async
   await open(page, '/privacy');
   await expect(page.getByRole('heading', { name: 'Privacy' })).toBeVisible();
   await expect(page.getByText('Please confirm your email address')).toHaveCount(0);
+});
+
+/** Chromium's virtual authenticator (a platform passkey with user verification) for this page. */
+async function virtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+}
+
+test('a passkey is registered, then signs in without a password and as the second factor', async ({ browser }) => {
+  const email = uniqueEmail('pia');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await virtualAuthenticator(page);
+  await signUp(page, 'Pia Passkey', email, PASSWORD);
+  await page.getByRole('link', { name: 'Security' }).click();
+  await page.getByLabel('Name for a new passkey').fill('Test laptop');
+  await page.locator('#passkey-password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Add a passkey' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added “Test laptop”' })).toBeVisible();
+  await expect(page.locator('.passkey-list')).toContainText('Test laptop');
+  await mailTo(email, 'A passkey was added to your account');
+
+  // Signed out, the passkey alone signs in (same browser: the authenticator is here).
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await open(page, '/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Sign in with a passkey instead' }).click();
+  await expect(page).toHaveURL(/\/tickets$/);
+
+  // With the password, the passkey is asked for as the second factor.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await open(page, '/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Use your passkey');
+  await page.getByRole('button', { name: 'Use my passkey' }).click();
+  await expect(page).toHaveURL(/\/tickets$/);
 });

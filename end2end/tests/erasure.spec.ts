@@ -84,7 +84,7 @@ test('a customer asks for erasure, an agent previews and approves, and the custo
   await open(customer, '/sign-in');
   await customer.getByLabel('Email').fill(email);
   await customer.getByLabel('Password').fill(PASSWORD);
-  await customer.getByRole('button', { name: 'Sign in' }).click();
+  await customer.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(customer.getByRole('alert')).toContainText('The email or password is not correct');
 
   // The agent's queue shows the kept ticket under the pseudonym, its content unreadable.

@@ -59,7 +59,7 @@ export async function signIn(page: Page, email: string, password: string) {
   await open(page, '/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/tickets$/);
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
 }

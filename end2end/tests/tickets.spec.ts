@@ -75,7 +75,7 @@ test('signing out ends the session on the server', async ({ browser, request }) 
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in', exact: true }).first()).toBeVisible();
   await open(page, '/tickets');
   await expect(page.getByRole('alert')).toContainText('Please sign in');
 
@@ -88,7 +88,7 @@ test('a wrong password gets a clear error that does not reveal whether the accou
   await open(page, '/sign-in');
   await page.getByLabel('Email').fill('nobody-here@example.org');
   await page.getByLabel('Password').fill('whatever123');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('The email or password is not correct.');
 });
 

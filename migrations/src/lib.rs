@@ -12,6 +12,8 @@ mod m0007_blind_index;
 mod m0008_list_indexes;
 mod m0009_accounts;
 mod m0010_two_factor;
+mod m0011_passkeys;
+mod m0012_confirmed_before_links;
 
 pub use keystore::KeystoreMigrator;
 
@@ -32,6 +34,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_list_indexes::Migration),
             Box::new(m0009_accounts::Migration),
             Box::new(m0010_two_factor::Migration),
+            Box::new(m0011_passkeys::Migration),
+            Box::new(m0012_confirmed_before_links::Migration),
         ]
     }
 }

@@ -93,6 +93,9 @@ pub fn password_in_url_on_command_line(matches: &clap::ArgMatches) -> Option<&'s
 
 /// `postgres://user:secret@host/db` has one; `postgres://user@host/db` has not.
 pub fn url_has_password(url: &str) -> bool {
+    if url.to_lowercase().contains("password=") {
+        return true;
+    }
     let Some((_, rest)) = url.split_once("://") else {
         return false;
     };

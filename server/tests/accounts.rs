@@ -51,6 +51,7 @@ async fn sign_in_with(
         password,
         new_password,
         code: "",
+        passkey: None,
     };
     let device = Device::new(
         Some("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"),
@@ -646,7 +647,13 @@ async fn an_authenticator_app_guards_sign_in_and_each_code_works_once() {
 
     // The password alone now asks for the code.
     let asked = sign_in_from(&state, "ada@example.org", PASSWORD, "10.0.0.1").await;
-    assert_eq!(asked.unwrap_err(), AppError::SecondFactorRequired);
+    assert_eq!(
+        asked.unwrap_err(),
+        AppError::SecondFactorRequired {
+            authenticator_app: true,
+            passkey: false
+        }
+    );
     let with_code = |code: String| {
         let state = state.clone();
         async move {
@@ -655,6 +662,7 @@ async fn an_authenticator_app_guards_sign_in_and_each_code_works_once() {
                 password: PASSWORD,
                 new_password: "",
                 code: &code,
+                passkey: None,
             };
             accounts::sign_in(&state, credentials, &Device::new(None, "10.0.0.1"), None)
                 .await
@@ -704,7 +712,12 @@ async fn an_authenticator_app_guards_sign_in_and_each_code_works_once() {
     // The account takes one attempt per interval for a while (the owner's too).
     tokio::time::sleep(throttle::slowdown(limit as u64 + 2, limit as u64)).await;
     // Turning it off asks for the password, and is audited.
-    two_factor::disable(&state, &ada, PASSWORD).await.unwrap();
+    // Turning it off needs a code as well as the password.
+    let no_code = two_factor::disable(&state, &ada, PASSWORD, "000000").await;
+    assert_eq!(user_error(no_code.unwrap_err()).field_name(), Some("code"));
+    two_factor::disable(&state, &ada, PASSWORD, &codes[1])
+        .await
+        .unwrap();
     assert_eq!(events(&state, AuditAction::TwoFactorEnabled).await.len(), 1);
     assert_eq!(
         events(&state, AuditAction::TwoFactorDisabled).await.len(),
@@ -760,6 +773,7 @@ async fn staff_must_set_up_two_factor_when_the_admins_require_it() {
         password: PASSWORD,
         new_password: "",
         code: &code,
+        passkey: None,
     };
     let (_, token) = accounts::sign_in(&state, credentials, &Device::new(None, "10.0.0.2"), None)
         .await
@@ -770,7 +784,7 @@ async fn staff_must_set_up_two_factor_when_the_admins_require_it() {
         .unwrap();
     assert!(!agent.needs_two_factor_setup);
     tickets::list(&state, &agent, None, 0).await.unwrap();
-    let off = two_factor::disable(&state, &agent, PASSWORD).await;
+    let off = two_factor::disable(&state, &agent, PASSWORD, "").await;
     assert!(matches!(
         user_error(off.unwrap_err()),
         AppError::Conflict { .. }
@@ -804,6 +818,16 @@ async fn unconfirmed_sign_ups_give_way_to_whoever_confirms_the_address_and_expir
     assert!(!carl.email_confirmed);
     let waits = exports::request(&state, &carl, PASSWORD).await;
     assert_eq!(user_error(waits.unwrap_err()), AppError::EmailNotConfirmed);
+    // The mailed link alone confirms nothing: the browser must be signed in to
+    // that account (whoever clicks a mail cannot confirm someone else's sign-up).
+    let link = common::link_token(&state, carl.user_id, "confirm-address").await;
+    for signed_in in [None, Some(agent.user_id)] {
+        let refused = signup_confirmation::confirm(&state, signed_in, &link).await;
+        assert!(matches!(
+            user_error(refused.unwrap_err()),
+            AppError::Conflict { .. }
+        ));
+    }
     // Mira owns that mailbox: she moves her account to it, and confirms first.
     let mira = customer(&state, "Mira", "mira.old@example.org").await;
     let request = email_change::request_email_change(&state, &mira, "mira@example.org", PASSWORD)
@@ -866,6 +890,17 @@ async fn unconfirmed_sign_ups_give_way_to_whoever_confirms_the_address_and_expir
             sea_orm::sea_query::Expr::value(long_ago),
         )
         .filter(user::Column::Id.is_in([dan.user_id, eve.user_id]))
+        .exec(&state.db)
+        .await
+        .unwrap();
+    // A live link keeps the account (a link sent again gives more time).
+    assert_eq!(signup_confirmation::sweep(&state).await.unwrap(), 0);
+    account_token::Entity::update_many()
+        .col_expr(
+            account_token::Column::ExpiresAt,
+            sea_orm::sea_query::Expr::value(long_ago),
+        )
+        .filter(account_token::Column::UserId.eq(dan.user_id))
         .exec(&state.db)
         .await
         .unwrap();

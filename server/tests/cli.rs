@@ -193,6 +193,7 @@ fn the_benchmark_seeds_an_empty_database_only_and_its_audit_run_verifies() {
                 password: &password,
                 new_password: "",
                 code: "",
+                passkey: None,
             },
             &app::server::services::sessions::Device::new(None, "127.0.0.1"),
             None,
@@ -349,6 +350,9 @@ fn the_public_origin_is_compared_as_browsers_send_it() {
     assert_eq!(origin("http://127.0.0.1:3000/"), "http://127.0.0.1:3000");
     assert!(server::config::url_has_password("postgres://u:p@h/db"));
     assert!(!server::config::url_has_password("postgres://u@h/db"));
+    assert!(server::config::url_has_password(
+        "postgres://u@h/db?password=p"
+    ));
     assert!(!server::config::url_has_password(
         "sqlite://./data/custodian.db?mode=rwc"
     ));

@@ -825,3 +825,113 @@ async fn an_unconfirmed_address_waits_for_its_link() {
     let r = eve.call::<RequestExport>(&[("password", PASSWORD)]).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 }
+
+#[tokio::test]
+async fn passkey_endpoints_act_on_the_askers_own_keys_and_answer_alike_for_any_address() {
+    use app::api::{
+        account::{
+            FinishPasskeyRegistration, MyPasskeys, RemovePasskey, StartPasskeyRegistration,
+            StartPasskeySignIn,
+        },
+        auth::SignInWithPasskey,
+    };
+    use app::server::entities::{passkey, user};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    let state = common::state().await;
+    let mut alice = signed_up(&state, "Alice Apple", "alice@example.org").await;
+    let mut bob = signed_up(&state, "Bob Banana", "bob@example.org").await;
+    // Alice has a passkey (its credential is never opened by these calls).
+    let alice_id = user::Entity::find()
+        .filter(user::Column::Email.eq("alice@example.org"))
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let key = state.vault.key(alice_id).await.unwrap().unwrap();
+    let id = uuid::Uuid::now_v7();
+    passkey::ActiveModel {
+        id: Set(id),
+        user_id: Set(alice_id),
+        credential_id: Set("dGVzdA".into()),
+        credential: Set(key.seal(passkey::CREDENTIAL.at(&id), b"{}")),
+        name: Set(key.seal_str(passkey::NAME.at(&id), "Alice's laptop")),
+        created_at: Set(chrono::Utc::now()),
+        last_used_at: Set(None),
+    }
+    .insert(&state.db)
+    .await
+    .unwrap();
+    assert!(alice
+        .call::<MyPasskeys>(&[])
+        .await
+        .body
+        .contains("Alice's laptop"));
+    assert_eq!(
+        bob.call::<MyPasskeys>(&[]).await.json(),
+        serde_json::json!([])
+    );
+    let r = bob.call::<RemovePasskey>(&[("id", &id.to_string())]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    assert!(alice
+        .call::<MyPasskeys>(&[])
+        .await
+        .body
+        .contains("Alice's laptop"));
+    // Registration needs the password, and its ceremony is the asker's only.
+    let r = bob
+        .call::<StartPasskeyRegistration>(&[("password", "guess guess")])
+        .await;
+    assert_eq!(r.json()["field"], "password");
+    let r = bob
+        .call::<StartPasskeyRegistration>(&[("password", PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let challenge = r.json()["challenge_id"].as_str().unwrap().to_owned();
+    let r = alice
+        .call::<FinishPasskeyRegistration>(&[
+            ("challenge_id", &challenge),
+            ("name", "Stolen"),
+            ("credential", "{}"),
+        ])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    // A visitor starting a passkey sign-in gets the same shape whether or not
+    // the address has an account (a real passkey's answer is in the E2E test).
+    let mut visitor = Browser::new(&state);
+    let shape = |v: &serde_json::Value| {
+        let options: serde_json::Value =
+            serde_json::from_str(v["options"].as_str().unwrap()).unwrap();
+        let public_key = &options["publicKey"];
+        (
+            public_key["allowCredentials"].as_array().unwrap().len(),
+            public_key["userVerification"].clone(),
+            public_key["rpId"].clone(),
+        )
+    };
+    let with_key = visitor
+        .call::<StartPasskeySignIn>(&[("email", "bob@example.org")])
+        .await;
+    let without = visitor
+        .call::<StartPasskeySignIn>(&[("email", "nobody@example.org")])
+        .await;
+    assert_eq!(with_key.status, StatusCode::OK, "{}", with_key.body);
+    assert_eq!(without.status, StatusCode::OK, "{}", without.body);
+    assert_eq!(shape(&with_key.json()), shape(&without.json()));
+    // A made-up answer signs nobody in.
+    let r = visitor
+        .call::<SignInWithPasskey>(&[
+            (
+                "challenge_id",
+                without.json()["challenge_id"].as_str().unwrap(),
+            ),
+            ("credential", "{}"),
+        ])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(visitor.call::<WhoAmI>(&[]).await.json().is_null());
+    assert_eq!(
+        visitor.call::<MyPasskeys>(&[]).await.code(),
+        "not_signed_in"
+    );
+}

@@ -304,6 +304,7 @@ async fn every_action_writes_an_audit_event_with_encrypted_changes() {
             // Created by an admin: Agnes chooses her own password at first sign-in.
             new_password: "agnes own secret phrase",
             code: "",
+            passkey: None,
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
@@ -321,6 +322,7 @@ async fn every_action_writes_an_audit_event_with_encrypted_changes() {
             password: "wrong password",
             new_password: "",
             code: "",
+            passkey: None,
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
@@ -438,6 +440,7 @@ async fn customers_see_only_events_about_themselves_and_never_other_customers_na
             password: "wrong password",
             new_password: "",
             code: "",
+            passkey: None,
         },
         &app::server::services::sessions::Device::new(None, "9.9.9.9"),
         None,

@@ -537,6 +537,7 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
             password: PASSWORD,
             new_password: "",
             code: "",
+            passkey: None,
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None
@@ -550,6 +551,7 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
             password: PASSWORD,
             new_password: "",
             code: "",
+            passkey: None,
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,

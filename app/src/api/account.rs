@@ -1,7 +1,7 @@
 //! The account's own security: password change and reset, signed-in devices.
 use crate::{
     error::AppError,
-    model::{DeviceView, TwoFactorEnrolment, TwoFactorStatus},
+    model::{DeviceView, PasskeyChallenge, PasskeyView, TwoFactorEnrolment, TwoFactorStatus},
 };
 use leptos::prelude::*;
 
@@ -123,23 +123,24 @@ pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
 
 /// Turns two-factor sign-in off (the password is asked again).
 #[server]
-pub async fn disable_two_factor(password: String) -> Result<(), AppError> {
+pub async fn disable_two_factor(password: String, code: String) -> Result<(), AppError> {
     use crate::server::{context, services::two_factor};
     context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor_during_setup()?;
-        context::run(two_factor::disable(&state, &actor, &password)).await
+        context::run(two_factor::disable(&state, &actor, &password, &code)).await
     })
     .await
 }
 
-/// The link mailed at sign-up (no sign-in needed: the token is the proof).
+/// The link mailed at sign-up, opened while signed in to that account.
 #[server]
 pub async fn confirm_address(token: String) -> Result<(), AppError> {
     use crate::server::{context, services::signup_confirmation};
     context::respond(async move {
         let state = context::state()?;
-        context::run(signup_confirmation::confirm(&state, &token)).await
+        let signed_in = context::actor().map(|a| a.user_id);
+        context::run(signup_confirmation::confirm(&state, signed_in, &token)).await
     })
     .await
 }
@@ -164,6 +165,88 @@ pub async fn resend_confirmation() -> Result<(), AppError> {
         let state = context::state()?;
         let actor = context::require_actor_during_setup()?;
         context::run(signup_confirmation::resend(&state, &actor)).await
+    })
+    .await
+}
+
+/// The signed-in person's passkeys.
+#[server]
+pub async fn my_passkeys() -> Result<Vec<PasskeyView>, AppError> {
+    use crate::server::{context, services::passkeys};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor_during_setup()?;
+        context::run(passkeys::list(&state, &actor)).await
+    })
+    .await
+}
+
+/// Starts adding a passkey (the password is asked again).
+#[server]
+pub async fn start_passkey_registration(password: String) -> Result<PasskeyChallenge, AppError> {
+    use crate::server::{context, services::passkeys};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor_during_setup()?;
+        context::run(passkeys::start_registration(&state, &actor, &password)).await
+    })
+    .await
+}
+
+/// Finishes adding a passkey with the browser's answer, under a name.
+#[server]
+pub async fn finish_passkey_registration(
+    challenge_id: uuid::Uuid,
+    name: String,
+    credential: String,
+) -> Result<PasskeyView, AppError> {
+    use crate::server::{context, services::passkeys};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor_during_setup()?;
+        let finish =
+            passkeys::finish_registration(&state, &actor, challenge_id, &name, &credential);
+        context::run(finish).await
+    })
+    .await
+}
+
+/// Removes one of the person's own passkeys.
+#[server]
+pub async fn remove_passkey(id: uuid::Uuid) -> Result<(), AppError> {
+    use crate::server::{context, services::passkeys};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor_during_setup()?;
+        context::run(passkeys::remove(&state, &actor, id)).await
+    })
+    .await
+}
+
+/// Starts a passkey sign-in for an address (the same answer whether or not it
+/// has an account or a passkey). Throttled per client address.
+#[server]
+pub async fn start_passkey_sign_in(email: String) -> Result<PasskeyChallenge, AppError> {
+    use crate::server::{
+        context,
+        services::{passkeys, throttle},
+    };
+    context::respond(async move {
+        let state = context::state()?;
+        let key = format!(
+            "passkey-start:{}",
+            throttle::client_group(&context::client_ip())
+        );
+        let limit = state.security.max_failures_per_client;
+        context::run(throttle::count_event(
+            &state.db,
+            &state.security,
+            &key,
+            None,
+            limit,
+        ))
+        .await?;
+        context::run(passkeys::start_sign_in(&state, &email)).await
     })
     .await
 }

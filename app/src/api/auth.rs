@@ -61,6 +61,8 @@ pub async fn sign_in(
     password: String,
     #[server(default)] new_password: String,
     #[server(default)] code: String,
+    #[server(default)] passkey_challenge: Option<uuid::Uuid>,
+    #[server(default)] passkey_response: String,
 ) -> Result<String, AppError> {
     use crate::server::{
         context,
@@ -74,6 +76,7 @@ pub async fn sign_in(
             password: &password,
             new_password: &new_password,
             code: &code,
+            passkey: passkey_challenge.map(|id| (id, passkey_response.as_str())),
         };
         let (_user, token) = context::run(accounts::sign_in(
             &state,
@@ -102,6 +105,35 @@ pub async fn sign_out() -> Result<(), AppError> {
             context::run(accounts::sign_out(&state, &actor)).await?;
         }
         set_cookie(sessions::clearing_cookie(&state.security))
+    })
+    .await
+}
+
+/// Signs in with a passkey alone, answering a ceremony from
+/// `start_passkey_sign_in`. Returns where to go next.
+#[server]
+pub async fn sign_in_with_passkey(
+    challenge_id: uuid::Uuid,
+    credential: String,
+) -> Result<String, AppError> {
+    use crate::server::{
+        context,
+        services::{accounts, sessions},
+    };
+    crate::server::context::respond(async move {
+        let state = context::state()?;
+        let previous = context::actor().map(|a| a.session_token_hash);
+        let (user, token) = context::run(accounts::sign_in_with_passkey(
+            &state,
+            challenge_id,
+            &credential,
+            &context::device(),
+            previous.as_deref(),
+        ))
+        .await?;
+        set_cookie(sessions::cookie(&token, &state.security))?;
+        let next = context::run(accounts::page_after_sign_in(&state, &user.email)).await?;
+        Ok(next.to_owned())
     })
     .await
 }

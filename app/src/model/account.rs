@@ -94,3 +94,21 @@ pub struct TwoFactorEnrolment {
     /// The QR code of `otpauth_url`, an SVG drawn by the server, as a data URL.
     pub qr_svg_data_url: String,
 }
+
+/// A registered passkey, as its owner's security page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasskeyView {
+    pub id: Uuid,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// A WebAuthn ceremony the browser is asked to perform: the options for
+/// `navigator.credentials` (JSON, as the standard's `...FromJSON` reads them)
+/// and the id the answer goes back with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasskeyChallenge {
+    pub challenge_id: Uuid,
+    pub options: String,
+}

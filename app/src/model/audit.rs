@@ -52,6 +52,8 @@ vocabulary! {
         EmailChangeCancelled = "email_change_cancelled" => "Email change cancelled from the old address",
         TwoFactorEnabled = "two_factor_enabled" => "Two-factor sign-in turned on",
         TwoFactorDisabled = "two_factor_disabled" => "Two-factor sign-in turned off",
+        PasskeyAdded = "passkey_added" => "Passkey added",
+        PasskeyRemoved = "passkey_removed" => "Passkey removed",
     }
 }
 

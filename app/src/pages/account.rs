@@ -2,8 +2,9 @@
 //! browsers signed in to it.
 use crate::{
     api::account::{
-        address_confirmed, my_devices, my_two_factor, ChangePassword, ConfirmAddress,
-        ConfirmTwoFactor, DisableTwoFactor, EndDevice, EndOtherDevices, ForgotPassword,
+        address_confirmed, finish_passkey_registration, my_devices, my_passkeys, my_two_factor,
+        start_passkey_registration, ChangePassword, ConfirmAddress, ConfirmTwoFactor,
+        DisableTwoFactor, EndDevice, EndOtherDevices, ForgotPassword, RemovePasskey,
         ResendConfirmation, ResetPassword, StartTwoFactor,
     },
     components::{action_error, successes, ErrorNotice},
@@ -110,6 +111,7 @@ pub fn SecurityPage() -> impl IntoView {
                 </ActionForm>
             </div>
             <TwoFactorCard/>
+            <PasskeysCard/>
             <h2>"Signed-in devices"</h2>
             {action_error(end_one.into())}
             {action_error(end_others.into())}
@@ -198,6 +200,10 @@ fn TwoFactorCard() -> impl IntoView {
                                             <div class="field">
                                                 <label for="two-factor-off-password">"Your password"</label>
                                                 <input id="two-factor-off-password" name="password" type="password" autocomplete="current-password" required/>
+                                            </div>
+                                            <div class="field">
+                                                <label for="two-factor-off-code">"Code from the app, or a recovery code"</label>
+                                                <input id="two-factor-off-code" name="code" type="text" autocomplete="one-time-code" maxlength="24" required/>
                                             </div>
                                             <button type="submit" class="secondary" disabled=move || disable.pending().get()>"Turn off two-factor sign-in"</button>
                                         </ActionForm>
@@ -297,5 +303,82 @@ pub fn ConfirmAddressReminder() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// Passkeys and security keys: add several (named), remove them. Each one
+/// signs in on its own, or finishes a sign-in after the password.
+#[component]
+fn PasskeysCard() -> impl IntoView {
+    let name = NodeRef::<leptos::html::Input>::new();
+    let password = NodeRef::<leptos::html::Input>::new();
+    let add = Action::new_unsync(move |(name, password): &(String, String)| {
+        let (name, password) = (name.clone(), password.clone());
+        async move {
+            let challenge = start_passkey_registration(password)
+                .await
+                .map_err(|e| e.to_string())?;
+            let answer = crate::passkey_client::create(challenge.options).await?;
+            finish_passkey_registration(challenge.challenge_id, name, answer)
+                .await
+                .map_err(|e| e.to_string())
+        }
+    });
+    let remove = ServerAction::<RemovePasskey>::new();
+    let removed = successes(remove.into());
+    let list = Resource::new(
+        move || (add.version().get(), removed.get()),
+        |_| my_passkeys(),
+    );
+    view! {
+        <div class="card narrow-left passkeys">
+            <h2>"Passkeys and security keys"</h2>
+            <p class="muted">"A passkey signs you in with your device's screen lock or a security key — "
+            "on its own, or after your password instead of a code."</p>
+            {move || match add.value().get() {
+                Some(Ok(added)) => view! { <p class="notice" role="status">"Added “" {added.name} "”."</p> }.into_any(),
+                Some(Err(message)) => view! { <div class="alert" role="alert"><p>{message}</p></div> }.into_any(),
+                None => ().into_any(),
+            }}
+            {action_error(remove.into())}
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        Ok(keys) if keys.is_empty() => view! { <p class="empty">"No passkeys yet."</p> }.into_any(),
+                        Ok(keys) => view! {
+                            <ul class="passkey-list">
+                                {keys.into_iter().map(|k| {
+                                    let id = k.id;
+                                    view! {
+                                        <li>
+                                            <strong>{k.name.clone()}</strong>
+                                            " · added " {format_time(&k.created_at)}
+                                            {k.last_used_at.map(|t| view! { " · last used " {format_time(&t)} })}
+                                            " "
+                                            <button type="button" class="secondary small"
+                                                on:click=move |_| { remove.dispatch(RemovePasskey { id }); }>"Remove"</button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+            <div class="field">
+                <label for="passkey-name">"Name for a new passkey"</label>
+                <input id="passkey-name" type="text" maxlength="100" placeholder="Work laptop" node_ref=name/>
+            </div>
+            <div class="field">
+                <label for="passkey-password">"Your password"</label>
+                <input id="passkey-password" type="password" autocomplete="current-password" node_ref=password/>
+            </div>
+            <button type="button" disabled=move || add.pending().get()
+                on:click=move |_| {
+                    let value = |r: NodeRef<leptos::html::Input>| r.get().map(|i| i.value()).unwrap_or_default();
+                    add.dispatch((value(name), value(password)));
+                }>"Add a passkey"</button>
+        </div>
     }
 }

@@ -1,8 +1,12 @@
 use crate::{
-    api::auth::{SignIn, SignUp},
+    api::{
+        account::start_passkey_sign_in,
+        auth::{sign_in, sign_in_with_passkey, SignIn, SignUp},
+    },
     components::{action_error, go_to},
     error::AppError,
     model::limits,
+    passkey_client,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -30,12 +34,57 @@ pub fn SignInPage() -> impl IntoView {
     // An account whose password an admin typed: the person chooses their own
     // here, and the form sends it with the next attempt.
     let choose_own = RwSignal::new(false);
-    // Two-factor sign-in: the code field appears once the password was right.
+    // Two-factor sign-in: the code field, or the passkey button, appears once
+    // the password was right.
     let ask_code = RwSignal::new(false);
+    let ask_passkey = RwSignal::new(false);
     Effect::new(move || match action.value().get() {
         Some(Err(AppError::PasswordChangeRequired)) => choose_own.set(true),
-        Some(Err(AppError::SecondFactorRequired)) => ask_code.set(true),
+        Some(Err(AppError::SecondFactorRequired {
+            authenticator_app,
+            passkey,
+        })) => {
+            ask_code.set(authenticator_app);
+            ask_passkey.set(passkey);
+        }
         _ => {}
+    });
+    let email = NodeRef::<leptos::html::Input>::new();
+    let password = NodeRef::<leptos::html::Input>::new();
+    // A passkey ceremony, with the password (second factor) or without it
+    // (passwordless); either way a full page load follows.
+    let with_passkey = Action::new_unsync(move |password: &Option<String>| {
+        let password = password.clone();
+        let address = email.get().map(|e| e.value()).unwrap_or_default();
+        async move {
+            if address.trim().is_empty() {
+                return Err("Enter your email address first.".to_owned());
+            }
+            let challenge = start_passkey_sign_in(address.clone())
+                .await
+                .map_err(|e| e.to_string())?;
+            let answer = passkey_client::get(challenge.options).await?;
+            let next = match password {
+                Some(password) => {
+                    sign_in(
+                        address,
+                        password,
+                        String::new(),
+                        String::new(),
+                        Some(challenge.challenge_id),
+                        answer,
+                    )
+                    .await
+                }
+                None => sign_in_with_passkey(challenge.challenge_id, answer).await,
+            };
+            next.map_err(|e| e.to_string())
+        }
+    });
+    Effect::new(move || {
+        if let Some(Ok(path)) = with_passkey.value().get() {
+            go_to(&path);
+        }
     });
     view! {
         <section class="narrow card">
@@ -44,11 +93,11 @@ pub fn SignInPage() -> impl IntoView {
             <ActionForm action>
                 <div class="field">
                     <label for="email">"Email"</label>
-                    <input id="email" name="email" type="email" autocomplete="username" required/>
+                    <input id="email" name="email" type="email" autocomplete="username webauthn" node_ref=email required/>
                 </div>
                 <div class="field">
                     <label for="password">"Password"</label>
-                    <input id="password" name="password" type="password" autocomplete="current-password" required/>
+                    <input id="password" name="password" type="password" autocomplete="current-password" node_ref=password required/>
                 </div>
                 {move || choose_own.get().then(|| view! {
                     <div class="field">
@@ -66,9 +115,23 @@ pub fn SignInPage() -> impl IntoView {
                         <p id="code-hint" class="hint">"6 digits, or one of your recovery codes."</p>
                     </div>
                 })}
+                {move || ask_passkey.get().then(|| view! {
+                    <button type="button" class="secondary" disabled=move || with_passkey.pending().get()
+                        on:click=move |_| { with_passkey.dispatch(Some(password.get().map(|p| p.value()).unwrap_or_default())); }>
+                        "Use my passkey"
+                    </button>
+                })}
                 <button type="submit" disabled=move || action.pending().get()>"Sign in"</button>
             </ActionForm>
-            <p class="muted"><A href="/forgot-password">"Forgot your password?"</A></p>
+            {move || with_passkey.value().get().and_then(Result::err).map(|message| view! {
+                <div class="alert" role="alert"><p>{message}</p></div>
+            })}
+            <p>
+                <button type="button" class="secondary" disabled=move || with_passkey.pending().get()
+                    on:click=move |_| { with_passkey.dispatch(None); }>"Sign in with a passkey instead"</button>
+            </p>
+            // A full page load: the reset pages are not in the visitor bundle (its budget).
+            <p class="muted"><a href="/forgot-password" rel="external">"Forgot your password?"</a></p>
             <p class="muted">"New here? " <A href="/sign-up">"Create an account"</A></p>
         </section>
     }

@@ -71,7 +71,7 @@ pub fn status_of(error: &AppError) -> http::StatusCode {
         AppError::NotSignedIn
         | AppError::InvalidCredentials
         | AppError::PasswordChangeRequired
-        | AppError::SecondFactorRequired => StatusCode::UNAUTHORIZED,
+        | AppError::SecondFactorRequired { .. } => StatusCode::UNAUTHORIZED,
         AppError::Forbidden
         | AppError::CrossSiteRequest
         | AppError::AccountDisabled

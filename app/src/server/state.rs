@@ -85,7 +85,7 @@ impl Default for MailSettings {
     fn default() -> Self {
         MailSettings {
             smtp_configured: false,
-            public_url: "http://127.0.0.1:3000".into(),
+            public_url: "http://localhost:3000".into(),
         }
     }
 }

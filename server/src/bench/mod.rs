@@ -58,6 +58,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
         password,
         new_password: "",
         code: "",
+        passkey: None,
     };
     let device = ::app::server::services::sessions::Device::new(None, "127.0.0.1");
     let (_, token) = accounts::sign_in(&state, credentials, &device, None).await?;

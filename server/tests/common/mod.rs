@@ -75,7 +75,7 @@ pub async fn link_token(state: &AppState, user_id: uuid::Uuid, path: &str) -> St
 /// Confirms a sign-up's address with the link that was mailed to it.
 pub async fn confirm_address(state: &AppState, user_id: uuid::Uuid) {
     let token = link_token(state, user_id, "confirm-address").await;
-    app::server::services::signup_confirmation::confirm(state, &token)
+    app::server::services::signup_confirmation::confirm(state, Some(user_id), &token)
         .await
         .unwrap();
 }
@@ -105,6 +105,7 @@ pub async fn staff(state: &AppState, email: &str, role: app::model::Role) -> app
             password: PASSWORD,
             new_password: "",
             code: "",
+            passkey: None,
         },
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,

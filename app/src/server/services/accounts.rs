@@ -170,7 +170,7 @@ pub async fn sign_up(
     throttle::count_event(
         &state.db,
         &state.security,
-        &format!("signup:{}", device.client),
+        &format!("signup:{}", throttle::client_group(&device.client)),
         None,
         limit,
     )
@@ -201,6 +201,8 @@ pub struct Credentials<'a> {
     pub new_password: &'a str,
     /// The authenticator app's code or a recovery code, when two-factor sign-in is on.
     pub code: &'a str,
+    /// A passkey's answer to a sign-in ceremony (its id, the browser's JSON), as the second factor.
+    pub passkey: Option<(Uuid, &'a str)>,
 }
 
 /// Records an attempt refused by the throttle: a log line always, and an
@@ -258,7 +260,9 @@ pub async fn sign_in(
         return Err(AppError::InvalidCredentials.into());
     }
     let db = &state.db;
-    let attempt = match throttle::begin_attempt(db, &state.security, &email, &device.client).await?
+    let known = sessions::known_network(db, &email, &device.client).await?;
+    let attempt = match throttle::begin_attempt(db, &state.security, &email, &device.client, known)
+        .await?
     {
         Ok(attempt) => attempt,
         Err(refused) => {
@@ -310,7 +314,7 @@ pub async fn sign_in(
     }
     let new_hash = if user.must_change_password {
         // The password was right: a badly chosen new one is no failed sign-in.
-        throttle::succeeded(db, &attempt).await?;
+        throttle::release(db, &attempt).await?;
         if credentials.new_password.is_empty() {
             return Err(AppError::PasswordChangeRequired.into());
         }
@@ -318,29 +322,57 @@ pub async fn sign_in(
     } else {
         None
     };
-    let second_factor = if user.totp_enabled_at.is_some() {
-        if credentials.code.trim().is_empty() {
-            // The password was right: asking for the code is no failed sign-in.
-            throttle::succeeded(db, &attempt).await?;
-            return Err(AppError::SecondFactorRequired.into());
-        }
-        let key = key
-            .as_ref()
-            .ok_or_else(|| ServiceError::invariant(format!("user {} has no data key", user.id)))?;
-        match two_factor::verify_at_sign_in(db, key, &user, credentials.code).await? {
-            Some(factor) => Some(factor),
-            None => {
-                // A wrong code counts like a wrong password (the attempt's rows stay).
-                let txn = audit::begin(db).await?;
-                let event = Event::new(AuditAction::SignInFailed, "session", user.id)
-                    .about(user.id)
-                    .setting(Change::set("second_factor", "wrong code"));
-                audit::append(&txn, event, None).await?;
-                txn.commit().await?;
-                return Err(AppError::field(
-                    "code",
-                    "That code is not right, or was used already. Enter the code your app shows now, or a recovery code.",
-                )
+    let has_passkey = super::passkeys::count_of(db, user.id).await? > 0;
+    let has_app = user.totp_enabled_at.is_some();
+    let second_factor = if has_app || has_passkey {
+        let code = credentials.code.trim();
+        let wrong = |what: &'static str, field: &'static str, message: &'static str| async move {
+            // A wrong code counts like a wrong password (the attempt's rows stay).
+            let txn = audit::begin(db).await?;
+            let event = Event::new(AuditAction::SignInFailed, "session", user.id)
+                .about(user.id)
+                .setting(Change::set("second_factor", what));
+            audit::append(&txn, event, None).await?;
+            txn.commit().await?;
+            Err::<Option<two_factor::SecondFactor>, ServiceError>(
+                AppError::field(field, message).into(),
+            )
+        };
+        match (credentials.passkey, code.is_empty()) {
+            (Some((challenge, answer)), _) if has_passkey => {
+                if super::passkeys::verify(state, &user, challenge, answer).await? {
+                    Some(two_factor::SecondFactor::Passkey)
+                } else {
+                    wrong(
+                        "passkey not accepted",
+                        "passkey",
+                        "That passkey was not accepted. Try again, or use a code from your authenticator app.",
+                    )
+                    .await?
+                }
+            }
+            (_, false) if has_app => {
+                let key = key.as_ref().ok_or_else(|| {
+                    ServiceError::invariant(format!("user {} has no data key", user.id))
+                })?;
+                match two_factor::verify_at_sign_in(db, key, &user, code).await? {
+                    Some(factor) => Some(factor),
+                    None => wrong(
+                        "wrong code",
+                        "code",
+                        "That code is not right, or was used already. Enter the code your app shows now, or a recovery code.",
+                    )
+                    .await?,
+                }
+            }
+            _ => {
+                // The password was right: asking for the second factor is no
+                // failed sign-in — but earlier wrong codes keep counting.
+                throttle::release(db, &attempt).await?;
+                return Err(AppError::SecondFactorRequired {
+                    authenticator_app: has_app,
+                    passkey: has_passkey,
+                }
                 .into());
             }
         }
@@ -370,6 +402,9 @@ pub async fn sign_in(
     match second_factor {
         Some(two_factor::SecondFactor::Totp) => {
             event = event.setting(Change::set("second_factor", "authenticator app"));
+        }
+        Some(two_factor::SecondFactor::Passkey) => {
+            event = event.setting(Change::set("second_factor", "passkey"));
         }
         Some(two_factor::SecondFactor::RecoveryCode { left }) => {
             event = event.setting(Change::set("second_factor", "recovery code"));
@@ -512,22 +547,28 @@ pub async fn reauthenticate_field(
     password_again: &str,
     field: &str,
 ) -> Result<(), ServiceError> {
-    let attempt =
-        match throttle::begin_attempt(&state.db, &state.security, &actor.email, &actor.client)
-            .await?
-        {
-            Ok(attempt) => attempt,
-            Err(refused) => {
-                record_throttled(
-                    state,
-                    &actor.email,
-                    &actor.client,
-                    AuditAction::SignInThrottled,
-                )
-                .await?;
-                return Err(refused.into());
-            }
-        };
+    // Signed in: the owner, so the all-clients interval does not apply.
+    let attempt = match throttle::begin_attempt(
+        &state.db,
+        &state.security,
+        &actor.email,
+        &actor.client,
+        true,
+    )
+    .await?
+    {
+        Ok(attempt) => attempt,
+        Err(refused) => {
+            record_throttled(
+                state,
+                &actor.email,
+                &actor.client,
+                AuditAction::SignInThrottled,
+            )
+            .await?;
+            return Err(refused.into());
+        }
+    };
     let me = user::Entity::find_by_id(actor.user_id)
         .one(&state.db)
         .await?
@@ -568,4 +609,75 @@ pub async fn page_after_sign_in(
         two_factor::setup_missing(&state.db, state.security.two_factor_staff_default, &user)
             .await?;
     Ok(if missing { "/security" } else { "/tickets" })
+}
+
+/// Signs in with a passkey alone (no password): the passkey's user
+/// verification (PIN or biometrics) and possession are the two factors.
+/// Throttled and audited like a sign-in with a password.
+pub async fn sign_in_with_passkey(
+    state: &AppState,
+    challenge_id: Uuid,
+    answer: &str,
+    device: &Device,
+    previous_session: Option<&str>,
+) -> Result<(CurrentUser, SessionToken), ServiceError> {
+    let not_accepted = || {
+        AppError::field(
+            "passkey",
+            "That passkey was not accepted. Try again, or sign in with your password.",
+        )
+    };
+    let db = &state.db;
+    let Some(user_id) = super::passkeys::sign_in_subject(db, challenge_id).await? else {
+        return Err(not_accepted().into());
+    };
+    let user = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .filter(|u| u.erased_at.is_none())
+        .ok_or_else(not_accepted)?;
+    let known = sessions::known_network(db, &user.email, &device.client).await?;
+    let attempt =
+        match throttle::begin_attempt(db, &state.security, &user.email, &device.client, known)
+            .await?
+        {
+            Ok(attempt) => attempt,
+            Err(refused) => {
+                record_throttled(
+                    state,
+                    &user.email,
+                    &device.client,
+                    AuditAction::SignInThrottled,
+                )
+                .await?;
+                return Err(refused.into());
+            }
+        };
+    if !super::passkeys::verify(state, &user, challenge_id, answer).await? {
+        let txn = audit::begin(db).await?;
+        let event = Event::new(AuditAction::SignInFailed, "session", user.id)
+            .about(user.id)
+            .setting(Change::set("second_factor", "passkey not accepted"));
+        audit::append(&txn, event, None).await?;
+        txn.commit().await?;
+        return Err(not_accepted().into());
+    }
+    if user.disabled_at.is_some() {
+        throttle::succeeded(db, &attempt).await?;
+        return Err(AppError::AccountDisabled.into());
+    }
+    let key = state.vault.key(user.id).await?;
+    let txn = audit::begin(db).await?;
+    throttle::succeeded(&txn, &attempt).await?;
+    if let Some(previous) = previous_session {
+        sessions::end(&txn, previous).await?;
+    }
+    let token = sessions::create(&txn, user.id, device).await?;
+    let event = Event::new(AuditAction::SignIn, "session", user.id)
+        .by_user(user.id, user.role)
+        .about(user.id)
+        .setting(Change::set("second_factor", "passkey (no password)"));
+    audit::append(&txn, event, None).await?;
+    txn.commit().await?;
+    Ok((current_user(&user, key.as_ref())?, token))
 }

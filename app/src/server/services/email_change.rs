@@ -389,6 +389,10 @@ pub async fn decide(
         txn.commit().await?;
         return Ok(());
     }
+    // An unconfirmed sign-up made with the address since it was confirmed here
+    // does not own it either.
+    signup_confirmation::release_address(&txn, state, &change.new_email, (customer.id, &key))
+        .await?;
     let taken = user::Entity::find()
         .filter(user::Column::Email.eq(change.new_email.clone()))
         .count(&txn)

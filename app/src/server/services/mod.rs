@@ -8,6 +8,7 @@ pub mod erasure;
 pub mod exports;
 pub mod fields;
 pub mod legal_holds;
+pub mod passkeys;
 pub mod passwords;
 pub mod people;
 pub mod profile;

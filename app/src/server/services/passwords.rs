@@ -134,7 +134,7 @@ pub async fn request_reset(
     throttle::count_event(
         &state.db,
         settings,
-        &format!("reset-client:{client}"),
+        &format!("reset-client:{}", throttle::client_group(client)),
         None,
         settings.max_failures_per_client,
     )

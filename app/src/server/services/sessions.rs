@@ -244,3 +244,25 @@ pub async fn devices(
         })
         .collect())
 }
+
+/// Whether the account with `email` has a session from the network `client`
+/// is on (its owner's usual place, as far as the portal knows).
+pub async fn known_network(
+    db: &DatabaseConnection,
+    email: &str,
+    client: &str,
+) -> Result<bool, ServiceError> {
+    let Some(user) = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?
+    else {
+        return Ok(false);
+    };
+    Ok(session::Entity::find()
+        .filter(session::Column::UserId.eq(user.id))
+        .filter(session::Column::Client.eq(coarse_network(client)))
+        .count(db)
+        .await?
+        > 0)
+}

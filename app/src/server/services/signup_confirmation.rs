@@ -70,10 +70,34 @@ fn link_problem(problem: LinkProblem) -> ServiceError {
     .into()
 }
 
-/// The link was opened: the address is confirmed (no sign-in needed: the token is the proof).
-pub async fn confirm(state: &AppState, token: &str) -> Result<(), ServiceError> {
+/// The link was opened in a browser signed in to the account (`signed_in`):
+/// the address is confirmed. Both are needed — the link proves the mailbox,
+/// the session proves the account — so someone who signs up with another
+/// person's address cannot get them to confirm it by clicking a mail.
+pub async fn confirm(
+    state: &AppState,
+    signed_in: Option<Uuid>,
+    token: &str,
+) -> Result<(), ServiceError> {
+    let Some(signed_in) = signed_in else {
+        return Err(AppError::Conflict {
+            message:
+                "Sign in to the account you created with this address, then open the link again."
+                    .into(),
+        }
+        .into());
+    };
     let txn = audit::begin(&state.db).await?;
-    let user_id = account_links::redeem(&txn, token, Purpose::ConfirmEmail, Utc::now())
+    let user_id = account_links::peek(&txn, token, Purpose::ConfirmEmail, Utc::now())
+        .await?
+        .map_err(link_problem)?;
+    if user_id != signed_in {
+        return Err(AppError::Conflict {
+            message: "This link belongs to another account. Sign out, sign in to the account you created with this address, then open the link again.".into(),
+        }
+        .into());
+    }
+    account_links::redeem(&txn, token, Purpose::ConfirmEmail, Utc::now())
         .await?
         .map_err(link_problem)?;
     let user = user::Entity::find_by_id(user_id)
@@ -178,30 +202,40 @@ pub async fn release_address(
     Ok(())
 }
 
-/// Removes customer accounts whose address stayed unconfirmed for longer
-/// than the configured days. Each in its own audited transaction; returns how many.
+/// Removes customer accounts whose address stayed unconfirmed: older than
+/// the configured days and without a confirmation link that still works (a
+/// link sent again extends the time). Each in its own audited transaction;
+/// returns how many.
 pub async fn sweep(state: &AppState) -> Result<u64, ServiceError> {
+    use crate::server::entities::account_token;
+    let now = Utc::now();
     let days = i64::from(state.security.unconfirmed_account_days);
-    let before = Utc::now() - chrono::Duration::days(days);
     let stale = user::Entity::find()
         .filter(user::Column::EmailConfirmedAt.is_null())
         .filter(user::Column::ErasedAt.is_null())
         .filter(user::Column::Role.eq(Role::Customer))
-        .filter(user::Column::CreatedAt.lt(before))
+        .filter(user::Column::CreatedAt.lt(now - chrono::Duration::days(days)))
         .all(&state.db)
         .await?;
     let mut removed = 0;
     for customer in stale {
         let txn = audit::begin(&state.db).await?;
-        // Read again under the lock: confirmed or erased meanwhile means left alone.
-        let Some(current) = user::Entity::find_by_id(customer.id).one(&txn).await? else {
-            continue;
-        };
-        if erasure::remove_unconfirmed(state, &txn, &current, UnconfirmedRemoval::Expired)
+        let live_link = account_token::Entity::find()
+            .filter(account_token::Column::UserId.eq(customer.id))
+            .filter(account_token::Column::Purpose.eq(Purpose::ConfirmEmail.as_str()))
+            .filter(account_token::Column::ExpiresAt.gt(now))
+            .count(&txn)
             .await?
-            .is_some()
-        {
-            removed += 1;
+            > 0;
+        // Read again under the lock: confirmed or erased meanwhile means left alone.
+        let current = user::Entity::find_by_id(customer.id).one(&txn).await?;
+        if let Some(current) = current.filter(|_| !live_link) {
+            if erasure::remove_unconfirmed(state, &txn, &current, UnconfirmedRemoval::Expired)
+                .await?
+                .is_some()
+            {
+                removed += 1;
+            }
         }
         txn.commit().await?;
     }

@@ -114,11 +114,15 @@ pub fn slowdown(failures: u64, limit: u64) -> Duration {
 /// records it *before* the slow check, so attempts sent in parallel all count
 /// against each other, then refuses when this account from this client, or
 /// this client overall, is over its limit. A successful attempt is `succeeded`.
+/// `known` (the person is signed in, or signs in from a network one of the
+/// account's sessions came from) skips the all-clients interval: strangers
+/// guessing from many networks cannot lock the owner out with it.
 pub async fn begin_attempt(
     db: &DatabaseConnection,
     settings: &SecuritySettings,
     email: &str,
     client: &str,
+    known: bool,
 ) -> Result<Result<Attempt, Refused>, ServiceError> {
     let now = Utc::now();
     let since = now - settings.throttle_window;
@@ -151,7 +155,7 @@ pub async fn begin_attempt(
     // mean another went first.
     let everywhere = count_since(db, &account, since).await?;
     let interval = slowdown(everywhere, settings.max_failures_per_account);
-    if !interval.is_zero() {
+    if !known && !interval.is_zero() {
         let recent = count_since(db, &account, now - interval).await?;
         if recent > 1 {
             forget_rows(db, &ids).await?;
@@ -185,6 +189,12 @@ async fn forget_rows(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<(), Serv
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// The attempt stopped before its check could fail (the password was right,
+/// a second factor is still to come): its own rows go, earlier failures stay.
+pub async fn release(db: &impl ConnectionTrait, attempt: &Attempt) -> Result<(), ServiceError> {
+    forget_rows(db, &attempt.ids).await
 }
 
 /// The attempt succeeded: it does not count, and this client's earlier

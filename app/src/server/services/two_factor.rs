@@ -73,7 +73,11 @@ pub async fn setup_missing(
     if !user.role.is_staff() || user.totp_enabled_at.is_some() {
         return Ok(false);
     }
-    required_for_staff(db, default).await
+    if !required_for_staff(db, default).await? {
+        return Ok(false);
+    }
+    // A passkey is a second factor too.
+    Ok(super::passkeys::count_of(db, user.id).await? == 0)
 }
 
 /// An admin turns the requirement for staff on or off (audited).
@@ -268,11 +272,15 @@ pub async fn confirm(
         .into());
     };
     let txn = audit::begin(&state.db).await?;
+    // Only the secret this code was checked against (a set-up started again
+    // meanwhile in another tab has replaced it).
+    let checked = me.totp_secret.clone().unwrap_or_default();
     let enabled = user::Entity::update_many()
         .col_expr(user::Column::TotpEnabledAt, Expr::value(Utc::now()))
         .col_expr(user::Column::TotpLastStep, Expr::value(step as i64))
         .filter(user::Column::Id.eq(me.id))
         .filter(user::Column::TotpEnabledAt.is_null())
+        .filter(user::Column::TotpSecret.eq(checked))
         .exec(&txn)
         .await?
         .rows_affected;
@@ -283,9 +291,12 @@ pub async fn confirm(
         .into());
     }
     let codes = new_recovery_codes(&txn, me.id).await?;
+    // Sessions signed in with the password alone end; this one stays.
+    let ended = super::sessions::end_all_of(&txn, me.id, Some(&actor.session_token_hash)).await?;
     let event = Event::new(AuditAction::TwoFactorEnabled, "user", me.id)
         .by(actor)
-        .about(me.id);
+        .about(me.id)
+        .setting(Change::set("other_sessions_ended", ended.to_string()));
     audit::append(&txn, event, None).await?;
     let notice = MailContent {
         subject: "Two-factor sign-in is on".into(),
@@ -299,13 +310,20 @@ pub async fn confirm(
     Ok(codes)
 }
 
-/// Turns two-factor sign-in off (the password is asked again). Refused for
-/// staff while the admins require it.
-pub async fn disable(state: &AppState, actor: &Actor, password: &str) -> Result<(), ServiceError> {
+/// Turns two-factor sign-in off: the password is asked again, and a code from
+/// the app (or a recovery code), so a stolen session and password are not
+/// enough. Refused for staff while the admins require it and no passkey stands in.
+pub async fn disable(
+    state: &AppState,
+    actor: &Actor,
+    password: &str,
+    code: &str,
+) -> Result<(), ServiceError> {
     accounts::reauthenticate(state, actor, password).await?;
     let me = me(&state.db, actor).await?;
     if me.role.is_staff()
         && required_for_staff(&state.db, state.security.two_factor_staff_default).await?
+        && super::passkeys::count_of(&state.db, me.id).await? == 0
     {
         return Err(AppError::Conflict {
             message:
@@ -315,6 +333,17 @@ pub async fn disable(state: &AppState, actor: &Actor, password: &str) -> Result<
         .into());
     }
     let key = state.vault.require_key(me.id).await?;
+    if me.totp_enabled_at.is_some()
+        && verify_at_sign_in(&state.db, &key, &me, code)
+            .await?
+            .is_none()
+    {
+        return Err(AppError::field(
+            "code",
+            "That code is not right, or was used already. Enter the code your app shows now, or a recovery code.",
+        )
+        .into());
+    }
     let txn = audit::begin(&state.db).await?;
     clear(&txn, me.id).await?;
     let event = Event::new(AuditAction::TwoFactorDisabled, "user", me.id)
@@ -358,6 +387,7 @@ pub async fn clear(db: &impl ConnectionTrait, user_id: Uuid) -> Result<(), Servi
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SecondFactor {
     Totp,
+    Passkey,
     RecoveryCode { left: u64 },
 }
 

@@ -163,6 +163,8 @@ async fn end_sessions(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
         .exec(&txn)
         .await?
         .rows_affected;
+    // Passkeys (their names and credentials are sealed, but the ids are not).
+    crate::server::services::passkeys::forget_all(&txn, job.subject_id).await?;
     record(
         &txn,
         job,

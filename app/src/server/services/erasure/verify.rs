@@ -78,6 +78,10 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
             if links > 0 {
                 findings.push(format!("{links} reset or confirmation links still work."));
             }
+            let passkeys = crate::server::services::passkeys::count_of(db, subject).await?;
+            if passkeys > 0 {
+                findings.push(format!("{passkeys} passkeys are still registered."));
+            }
             let exports = data_export::Entity::find()
                 .filter(data_export::Column::SubjectId.eq(subject))
                 .count(db)

@@ -147,6 +147,8 @@ pub async fn open_download(
     actor: &Actor,
     id: Uuid,
 ) -> Result<OpeningReader<std::io::BufReader<std::fs::File>>, ServiceError> {
+    // A staff member who must set up two-factor sign-in first downloads nothing.
+    policy::require_ready(actor)?;
     let export = data_export::Entity::find_by_id(id)
         .filter(data_export::Column::SubjectId.eq(actor.user_id))
         .one(&state.db)

@@ -1,0 +1,440 @@
+//! Passkeys and security keys (WebAuthn, through webauthn-rs): a person
+//! registers several, names them, removes them, and uses one as the second
+//! factor after their password or to sign in without a password. A passkey
+//! asks the authenticator to verify its user (PIN or biometrics), so it is two
+//! factors on its own.
+//!
+//! The relying party is the public URL: its host is the RP id, its origin the
+//! only accepted one. A ceremony's server-side state lives in
+//! `webauthn_challenges` for five minutes and is used once, so any server can
+//! finish what another started. Credentials are sealed under the person's
+//! data key; only their ids are in the clear, to find them.
+use super::accounts;
+use crate::{
+    error::AppError,
+    model::{AuditAction, PasskeyChallenge, PasskeyView},
+    server::{
+        audit::{self, Event},
+        crypto::DataKey,
+        entities::{passkey, user, webauthn_challenge},
+        mail::{self, MailContent},
+        vault, Actor, AppState, ServiceError,
+    },
+};
+use base64::Engine;
+use chrono::Utc;
+use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, QueryOrder};
+use webauthn_rs::prelude::{
+    Passkey, PasskeyAuthentication, PasskeyRegistration, PublicKeyCredential,
+    RegisterPublicKeyCredential, Url, Webauthn, WebauthnBuilder,
+};
+
+/// How long a ceremony may take between its start and its finish.
+pub const CHALLENGE_MINUTES: i64 = 5;
+/// Passkeys one person may register.
+pub const MAX_PER_PERSON: u64 = 10;
+const REGISTER: &str = "register";
+const SIGN_IN: &str = "sign_in";
+
+fn b64url(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The relying party: the public URL's host and origin.
+fn relying_party(state: &AppState) -> Result<Webauthn, ServiceError> {
+    let origin = Url::parse(&state.mail.public_url)
+        .map_err(|e| ServiceError::invariant(format!("public URL: {e}")))?;
+    let rp_id = origin
+        .host_str()
+        .ok_or_else(|| ServiceError::invariant("the public URL has no host"))?
+        .to_owned();
+    if rp_id.parse::<std::net::IpAddr>().is_ok() {
+        // Browsers refuse WebAuthn on a bare IP address; say so instead of failing later.
+        return Err(AppError::Conflict {
+            message: format!(
+                "Passkeys need the portal to be reached by a domain name, not the address {rp_id}: \
+                 set CUSTODIAN_PUBLIC_URL to a name such as http://localhost:3000."
+            ),
+        }
+        .into());
+    }
+    WebauthnBuilder::new(&rp_id, &origin)
+        .and_then(|b| b.rp_name("Custodian").build())
+        .map_err(|e| ServiceError::invariant(format!("WebAuthn relying party {rp_id}: {e}")))
+}
+
+fn webauthn_error(e: impl std::fmt::Display) -> ServiceError {
+    ServiceError::invariant(format!("WebAuthn: {e}"))
+}
+
+async fn store_challenge(
+    db: &impl ConnectionTrait,
+    user_id: Option<Uuid>,
+    purpose: &str,
+    state: String,
+) -> Result<Uuid, ServiceError> {
+    let now = Utc::now();
+    webauthn_challenge::Entity::delete_many()
+        .filter(webauthn_challenge::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await?;
+    let id = Uuid::now_v7();
+    webauthn_challenge::ActiveModel {
+        id: Set(id),
+        user_id: Set(user_id),
+        purpose: Set(purpose.to_owned()),
+        state: Set(state),
+        expires_at: Set(now + chrono::Duration::minutes(CHALLENGE_MINUTES)),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+/// Takes a ceremony's state: deleted as it is read (once only), `None` when
+/// unknown, used, of another purpose or expired.
+/// With `owner`, only a ceremony of that person is taken (another's stays).
+async fn take_challenge(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    purpose: &str,
+    owner: Option<Uuid>,
+) -> Result<Option<webauthn_challenge::Model>, ServiceError> {
+    let mut query = webauthn_challenge::Entity::find_by_id(id)
+        .filter(webauthn_challenge::Column::Purpose.eq(purpose));
+    if let Some(owner) = owner {
+        query = query.filter(webauthn_challenge::Column::UserId.eq(owner));
+    }
+    let Some(row) = query.one(db).await? else {
+        return Ok(None);
+    };
+    let deleted = webauthn_challenge::Entity::delete_by_id(id)
+        .exec(db)
+        .await?
+        .rows_affected;
+    Ok((deleted == 1 && row.expires_at > Utc::now()).then_some(row))
+}
+
+/// The person's passkeys, opened.
+async fn passkeys_of(
+    db: &impl ConnectionTrait,
+    key: &DataKey,
+    user_id: Uuid,
+) -> Result<Vec<(passkey::Model, Passkey)>, ServiceError> {
+    let rows = passkey::Entity::find()
+        .filter(passkey::Column::UserId.eq(user_id))
+        .order_by_asc(passkey::Column::CreatedAt)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|row| {
+            let json = key.open(passkey::CREDENTIAL.at(&row.id), &row.credential)?;
+            let credential: Passkey = serde_json::from_slice(&json)?;
+            Ok((row, credential))
+        })
+        .collect()
+}
+
+/// How many passkeys `user_id` has.
+pub async fn count_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<u64, ServiceError> {
+    Ok(passkey::Entity::find()
+        .filter(passkey::Column::UserId.eq(user_id))
+        .count(db)
+        .await?)
+}
+
+/// The actor's own passkeys, oldest first.
+pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<PasskeyView>, ServiceError> {
+    let key = state.vault.require_key(actor.user_id).await?;
+    let rows = passkey::Entity::find()
+        .filter(passkey::Column::UserId.eq(actor.user_id))
+        .order_by_asc(passkey::Column::CreatedAt)
+        .all(&state.db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| PasskeyView {
+            id: row.id,
+            name: key
+                .open_string(passkey::NAME.at(&row.id), &row.name)
+                .unwrap_or_else(|_| vault::ERASED.to_owned()),
+            created_at: row.created_at,
+            last_used_at: row.last_used_at,
+        })
+        .collect())
+}
+
+/// Starts registering a passkey for the actor (the password is asked again).
+pub async fn start_registration(
+    state: &AppState,
+    actor: &Actor,
+    password: &str,
+) -> Result<PasskeyChallenge, ServiceError> {
+    accounts::reauthenticate(state, actor, password).await?;
+    let me = user::Entity::find_by_id(actor.user_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let key = state.vault.require_key(me.id).await?;
+    let existing = passkeys_of(&state.db, &key, me.id).await?;
+    if existing.len() as u64 >= MAX_PER_PERSON {
+        return Err(AppError::Conflict {
+            message: format!(
+                "You have {MAX_PER_PERSON} passkeys: remove one before adding another."
+            ),
+        }
+        .into());
+    }
+    let exclude = existing.iter().map(|(_, p)| p.cred_id().clone()).collect();
+    let (options, registration) = relying_party(state)?
+        .start_passkey_registration(me.id, &me.email, &me.email, Some(exclude))
+        .map_err(webauthn_error)?;
+    let stored = serde_json::to_string(&registration)?;
+    let challenge_id = store_challenge(&state.db, Some(me.id), REGISTER, stored).await?;
+    Ok(PasskeyChallenge {
+        challenge_id,
+        options: serde_json::to_string(&options)?,
+    })
+}
+
+/// Finishes a registration with the browser's answer, and names the passkey.
+pub async fn finish_registration(
+    state: &AppState,
+    actor: &Actor,
+    challenge_id: Uuid,
+    name: &str,
+    credential: &str,
+) -> Result<PasskeyView, ServiceError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(AppError::field(
+            "name",
+            "Give the passkey a name of at most 100 characters, such as “Work laptop”.",
+        )
+        .into());
+    }
+    let answer: RegisterPublicKeyCredential = serde_json::from_str(credential).map_err(|_| {
+        AppError::field(
+            "passkey",
+            "The browser's answer could not be read. Try again.",
+        )
+    })?;
+    let txn = audit::begin(&state.db).await?;
+    let challenge = take_challenge(&txn, challenge_id, REGISTER, Some(actor.user_id))
+        .await?
+        .ok_or_else(|| AppError::field("passkey", "This registration has expired. Start again."))?;
+    let registration: PasskeyRegistration = serde_json::from_str(&challenge.state)?;
+    let new = relying_party(state)?
+        .finish_passkey_registration(&answer, &registration)
+        .map_err(|_| AppError::field("passkey", "The passkey could not be verified. Try again."))?;
+    let credential_id = b64url(new.cred_id());
+    let taken = passkey::Entity::find()
+        .filter(passkey::Column::CredentialId.eq(credential_id.clone()))
+        .count(&txn)
+        .await?;
+    if taken > 0 {
+        return Err(AppError::field("passkey", "This passkey is already registered.").into());
+    }
+    let me = user::Entity::find_by_id(actor.user_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let key = state.vault.require_key(me.id).await?;
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    passkey::ActiveModel {
+        id: Set(id),
+        user_id: Set(me.id),
+        credential_id: Set(credential_id),
+        credential: Set(key.seal(passkey::CREDENTIAL.at(&id), &serde_json::to_vec(&new)?)),
+        name: Set(key.seal_str(passkey::NAME.at(&id), name)),
+        created_at: Set(now),
+        last_used_at: Set(None),
+    }
+    .insert(&txn)
+    .await?;
+    let event = Event::new(AuditAction::PasskeyAdded, "passkey", id)
+        .by(actor)
+        .about(me.id)
+        .change(audit::Change::set("name", name));
+    audit::append(&txn, event, Some(&key)).await?;
+    let notice = MailContent {
+        subject: "A passkey was added to your account".into(),
+        body: format!(
+            "The passkey “{name}” can now be used to sign in to your Custodian account. If \
+             you did not add it, remove it on your security page and reset your password."
+        ),
+    };
+    mail::queue_audited(&txn, state, &key, me.id, &me.email, &notice).await?;
+    txn.commit().await?;
+    Ok(PasskeyView {
+        id,
+        name: name.to_owned(),
+        created_at: now,
+        last_used_at: None,
+    })
+}
+
+/// Removes one of the actor's own passkeys. The last second factor of a staff
+/// member who must use one stays.
+pub async fn remove(state: &AppState, actor: &Actor, id: Uuid) -> Result<(), ServiceError> {
+    let txn = audit::begin(&state.db).await?;
+    let row = passkey::Entity::find_by_id(id)
+        .filter(passkey::Column::UserId.eq(actor.user_id))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let me = user::Entity::find_by_id(actor.user_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let others = count_of(&txn, me.id).await? - 1;
+    let required = me.role.is_staff()
+        && super::two_factor::required_for_staff(&txn, state.security.two_factor_staff_default)
+            .await?;
+    if required && others == 0 && me.totp_enabled_at.is_none() {
+        return Err(AppError::Conflict {
+            message: "Your help desk requires two-factor sign-in for staff: add another passkey or an authenticator app before removing this one.".into(),
+        }
+        .into());
+    }
+    passkey::Entity::delete_by_id(row.id).exec(&txn).await?;
+    let event = Event::new(AuditAction::PasskeyRemoved, "passkey", row.id)
+        .by(actor)
+        .about(me.id);
+    audit::append(&txn, event, None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Starts a sign-in with a passkey for `email`. An address without an
+/// account or without passkeys gets options of the same shape (one credential
+/// id derived from the address with a server key), so the answer does not
+/// tell whether it has an account; that ceremony can never finish.
+pub async fn start_sign_in(
+    state: &AppState,
+    email: &str,
+) -> Result<PasskeyChallenge, ServiceError> {
+    let email = email.trim().to_lowercase();
+    let found = user::Entity::find()
+        .filter(user::Column::Email.eq(email.clone()))
+        .one(&state.db)
+        .await?
+        .filter(|u| u.erased_at.is_none() && u.disabled_at.is_none());
+    let mut credentials = Vec::new();
+    if let Some(user) = &found {
+        if let Some(key) = state.vault.key(user.id).await? {
+            credentials = passkeys_of(&state.db, &key, user.id).await?;
+        }
+    }
+    let rp = relying_party(state)?;
+    match (found, credentials.is_empty()) {
+        (Some(user), false) => {
+            let passkeys: Vec<Passkey> = credentials.into_iter().map(|(_, p)| p).collect();
+            let (options, authentication) = rp
+                .start_passkey_authentication(&passkeys)
+                .map_err(webauthn_error)?;
+            let stored = serde_json::to_string(&authentication)?;
+            let challenge_id = store_challenge(&state.db, Some(user.id), SIGN_IN, stored).await?;
+            Ok(PasskeyChallenge {
+                challenge_id,
+                options: serde_json::to_string(&options)?,
+            })
+        }
+        _ => {
+            // Stable per address, unguessable without the index key.
+            let decoy = state
+                .vault
+                .index_key()
+                .await?
+                .token(&format!("passkey-decoy|{email}"));
+            let mut challenge = [0u8; 32];
+            rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut challenge);
+            let origin = Url::parse(&state.mail.public_url)
+                .map_err(|e| ServiceError::invariant(format!("public URL: {e}")))?;
+            let options = serde_json::json!({
+                "publicKey": {
+                    "challenge": b64url(&challenge),
+                    "timeout": 300000,
+                    "rpId": origin.host_str().unwrap_or_default(),
+                    "allowCredentials": [{ "type": "public-key", "id": b64url(&decoy) }],
+                    "userVerification": "required",
+                }
+            });
+            let challenge_id = store_challenge(&state.db, None, SIGN_IN, String::new()).await?;
+            Ok(PasskeyChallenge {
+                challenge_id,
+                options: options.to_string(),
+            })
+        }
+    }
+}
+
+/// Whose sign-in ceremony `challenge_id` is, without using it.
+pub async fn sign_in_subject(
+    db: &impl ConnectionTrait,
+    challenge_id: Uuid,
+) -> Result<Option<Uuid>, ServiceError> {
+    Ok(webauthn_challenge::Entity::find_by_id(challenge_id)
+        .filter(webauthn_challenge::Column::Purpose.eq(SIGN_IN))
+        .one(db)
+        .await?
+        .and_then(|c| c.user_id))
+}
+
+/// Checks the browser's answer to a sign-in ceremony of `user` (the ceremony
+/// is used up either way). On success the passkey's counter and last use are
+/// stored; returns whether it was accepted.
+pub async fn verify(
+    state: &AppState,
+    user: &user::Model,
+    challenge_id: Uuid,
+    answer: &str,
+) -> Result<bool, ServiceError> {
+    let Ok(answer) = serde_json::from_str::<PublicKeyCredential>(answer) else {
+        return Ok(false);
+    };
+    let Some(challenge) = take_challenge(&state.db, challenge_id, SIGN_IN, Some(user.id)).await?
+    else {
+        return Ok(false);
+    };
+    let authentication: PasskeyAuthentication = serde_json::from_str(&challenge.state)?;
+    let Ok(result) = relying_party(state)?.finish_passkey_authentication(&answer, &authentication)
+    else {
+        return Ok(false);
+    };
+    let key = state.vault.require_key(user.id).await?;
+    for (row, mut credential) in passkeys_of(&state.db, &key, user.id).await? {
+        if credential.cred_id() != result.cred_id() {
+            continue;
+        }
+        credential.update_credential(&result);
+        passkey::Entity::update_many()
+            .col_expr(
+                passkey::Column::Credential,
+                Expr::value(key.seal(
+                    passkey::CREDENTIAL.at(&row.id),
+                    &serde_json::to_vec(&credential)?,
+                )),
+            )
+            .col_expr(passkey::Column::LastUsedAt, Expr::value(Utc::now()))
+            .filter(passkey::Column::Id.eq(row.id))
+            .exec(&state.db)
+            .await?;
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+/// Removes every passkey and pending ceremony of `user_id` (erasure).
+pub async fn forget_all(db: &impl ConnectionTrait, user_id: Uuid) -> Result<(), ServiceError> {
+    passkey::Entity::delete_many()
+        .filter(passkey::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    webauthn_challenge::Entity::delete_many()
+        .filter(webauthn_challenge::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
