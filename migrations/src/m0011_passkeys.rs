@@ -1,4 +1,5 @@
-//! Passkeys and security keys (WebAuthn): each person's registered
+//! Passkeys and security keys (WebAuthn), and when a session's sign-in used a
+//! second factor. Each person's registered
 //! credentials (the credential sealed under their data key, the id in the
 //! clear to find it), and the short-lived challenges between a ceremony's
 //! start and finish, kept in the database so any server can finish it.
@@ -10,6 +11,16 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // When the session's sign-in used a second factor: adding another
+        // factor asks for that, not only the password.
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("sessions")
+                    .add_column(timestamp_with_time_zone_null("second_factor_at"))
+                    .to_owned(),
+            )
+            .await?;
         manager
             .create_table(
                 Table::create()
@@ -64,6 +75,14 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .drop_table(Table::drop().table("passkeys").to_owned())
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("sessions")
+                    .drop_column("second_factor_at")
+                    .to_owned(),
+            )
             .await
     }
 }

@@ -55,6 +55,7 @@ fn actor(user: &::app::model::CurrentUser) -> Actor {
         client: "local".to_owned(),
         needs_two_factor_setup: false,
         email_confirmed: true,
+        second_factor_at: None,
     }
 }
 

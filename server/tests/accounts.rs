@@ -631,6 +631,13 @@ async fn an_authenticator_app_guards_sign_in_and_each_code_works_once() {
         .await
         .unwrap();
     assert_eq!(codes.len(), two_factor::RECOVERY_CODES);
+    // With a factor on, adding another needs a recent sign-in with it, not
+    // only the password (a stolen session and password are not enough).
+    let more = app::server::services::passkeys::start_registration(&state, &ada, PASSWORD).await;
+    assert!(matches!(
+        user_error(more.unwrap_err()),
+        AppError::Conflict { .. }
+    ));
     // Bea's status is her own.
     assert!(two_factor::status(&state, &bea)
         .await
@@ -925,4 +932,21 @@ async fn unconfirmed_sign_ups_give_way_to_whoever_confirms_the_address_and_expir
         .await
         .unwrap();
     assert_eq!(removed, 0, "the final notice went and left no row");
+}
+
+#[tokio::test]
+async fn wrong_passwords_through_one_session_end_it_from_any_network() {
+    let state = common::state().await;
+    let mut ada = customer(&state, "Ada", "ada@example.org").await;
+    let limit = state.security.max_failures_per_account;
+    for i in 0..=limit {
+        ada.client = format!("192.0.2.{i}");
+        let _ = exports::request(&state, &ada, "guess guess").await;
+    }
+    let left = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(ada.session_token_hash.clone()))
+        .count(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "the session that guessed ended");
 }

@@ -871,7 +871,9 @@ async fn passkey_endpoints_act_on_the_askers_own_keys_and_answer_alike_for_any_a
         bob.call::<MyPasskeys>(&[]).await.json(),
         serde_json::json!([])
     );
-    let r = bob.call::<RemovePasskey>(&[("id", &id.to_string())]).await;
+    let r = bob
+        .call::<RemovePasskey>(&[("id", &id.to_string()), ("password", PASSWORD)])
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
     assert!(alice
         .call::<MyPasskeys>(&[])

@@ -211,14 +211,14 @@ pub async fn finish_passkey_registration(
     .await
 }
 
-/// Removes one of the person's own passkeys.
+/// Removes one of the person's own passkeys (the password is asked again).
 #[server]
-pub async fn remove_passkey(id: uuid::Uuid) -> Result<(), AppError> {
+pub async fn remove_passkey(id: uuid::Uuid, password: String) -> Result<(), AppError> {
     use crate::server::{context, services::passkeys};
     context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor_during_setup()?;
-        context::run(passkeys::remove(&state, &actor, id)).await
+        context::run(passkeys::remove(&state, &actor, id, &password)).await
     })
     .await
 }

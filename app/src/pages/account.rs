@@ -357,7 +357,10 @@ fn PasskeysCard() -> impl IntoView {
                                             {k.last_used_at.map(|t| view! { " · last used " {format_time(&t)} })}
                                             " "
                                             <button type="button" class="secondary small"
-                                                on:click=move |_| { remove.dispatch(RemovePasskey { id }); }>"Remove"</button>
+                                                on:click=move |_| {
+                                                    let password = password.get().map(|i| i.value()).unwrap_or_default();
+                                                    remove.dispatch(RemovePasskey { id, password });
+                                                }>"Remove"</button>
                                         </li>
                                     }
                                 }).collect_view()}
@@ -371,7 +374,7 @@ fn PasskeysCard() -> impl IntoView {
                 <input id="passkey-name" type="text" maxlength="100" placeholder="Work laptop" node_ref=name/>
             </div>
             <div class="field">
-                <label for="passkey-password">"Your password"</label>
+                <label for="passkey-password">"Your password (to add or remove a passkey)"</label>
                 <input id="passkey-password" type="password" autocomplete="current-password" node_ref=password/>
             </div>
             <button type="button" disabled=move || add.pending().get()

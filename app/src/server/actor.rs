@@ -20,6 +20,9 @@ pub struct Actor {
     /// The person proved the sign-in address is theirs (the sign-up link, or
     /// an admin created the account). Exports, erasure and email changes wait for it.
     pub email_confirmed: bool,
+    /// When this session's sign-in used a second factor; adding another
+    /// factor to an account that has one asks for it to be recent.
+    pub second_factor_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Whose eyes a read model renders for: a person and their role. Background

@@ -211,6 +211,7 @@ mod tests {
             client: "local".to_owned(),
             needs_two_factor_setup: false,
             email_confirmed: true,
+            second_factor_at: None,
         }
     }
 

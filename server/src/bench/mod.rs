@@ -238,6 +238,7 @@ async fn erasure(
         client: "local".to_owned(),
         needs_two_factor_setup: false,
         email_confirmed: true,
+        second_factor_at: None,
     };
 
     let scanned = Instant::now();

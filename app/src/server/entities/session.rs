@@ -13,6 +13,8 @@ pub struct Model {
     pub user_agent: Option<String>,
     /// The coarse client address at sign-in (an IPv4 /24 or IPv6 /48), never the full one.
     pub client: Option<String>,
+    /// When this session's sign-in used a second factor (app code, recovery code, passkey).
+    pub second_factor_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

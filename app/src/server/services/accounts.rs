@@ -260,7 +260,7 @@ pub async fn sign_in(
         return Err(AppError::InvalidCredentials.into());
     }
     let db = &state.db;
-    let known = sessions::known_network(db, &email, &device.client).await?;
+    let known = sessions::known_network(db, &state.security, &email, &device.client).await?;
     let attempt = match throttle::begin_attempt(db, &state.security, &email, &device.client, known)
         .await?
     {
@@ -395,7 +395,11 @@ pub async fn sign_in(
     if let Some(previous) = previous_session {
         sessions::end(&txn, previous).await?;
     }
-    let token = sessions::create(&txn, user.id, device).await?;
+    let device = Device {
+        second_factor: second_factor.is_some(),
+        ..device.clone()
+    };
+    let token = sessions::create(&txn, user.id, &device).await?;
     let mut event = Event::new(AuditAction::SignIn, "session", user.id)
         .by_user(user.id, role)
         .about(user.id);
@@ -578,6 +582,21 @@ pub async fn reauthenticate_field(
         || !password::verify(password_again.to_owned(), Some(stored)).await?
     {
         tracing::warn!(client = %actor.client, "wrong password when asked again");
+        // Guesses through one session are capped, from however many networks
+        // they come: past the per-account limit the session ends.
+        let per_session = format!("reauth-session:{}", actor.session_token_hash);
+        let limit = state.security.max_failures_per_account;
+        let over = throttle::over_limit(
+            &state.db,
+            &state.security,
+            &per_session,
+            Some(&actor.email),
+            limit,
+        )
+        .await?;
+        if over {
+            sessions::end(&state.db, &actor.session_token_hash).await?;
+        }
         let key = state.vault.key(actor.user_id).await?;
         let txn = audit::begin(&state.db).await?;
         let mut event = Event::new(AuditAction::ReauthFailed, "session", actor.user_id)
@@ -636,7 +655,7 @@ pub async fn sign_in_with_passkey(
         .await?
         .filter(|u| u.erased_at.is_none())
         .ok_or_else(not_accepted)?;
-    let known = sessions::known_network(db, &user.email, &device.client).await?;
+    let known = sessions::known_network(db, &state.security, &user.email, &device.client).await?;
     let attempt =
         match throttle::begin_attempt(db, &state.security, &user.email, &device.client, known)
             .await?
@@ -663,7 +682,11 @@ pub async fn sign_in_with_passkey(
         return Err(not_accepted().into());
     }
     if user.disabled_at.is_some() {
-        throttle::succeeded(db, &attempt).await?;
+        let txn = audit::begin(db).await?;
+        throttle::succeeded(&txn, &attempt).await?;
+        let event = Event::new(AuditAction::SignInRefused, "session", user.id).about(user.id);
+        audit::append(&txn, event, None).await?;
+        txn.commit().await?;
         return Err(AppError::AccountDisabled.into());
     }
     let key = state.vault.key(user.id).await?;
@@ -672,7 +695,11 @@ pub async fn sign_in_with_passkey(
     if let Some(previous) = previous_session {
         sessions::end(&txn, previous).await?;
     }
-    let token = sessions::create(&txn, user.id, device).await?;
+    let device = Device {
+        second_factor: true,
+        ..device.clone()
+    };
+    let token = sessions::create(&txn, user.id, &device).await?;
     let event = Event::new(AuditAction::SignIn, "session", user.id)
         .by_user(user.id, user.role)
         .about(user.id)

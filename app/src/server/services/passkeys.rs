@@ -26,11 +26,16 @@ use chrono::Utc;
 use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, QueryOrder};
 use webauthn_rs::prelude::{
     Passkey, PasskeyAuthentication, PasskeyRegistration, PublicKeyCredential,
-    RegisterPublicKeyCredential, Url, Webauthn, WebauthnBuilder,
+    RegisterPublicKeyCredential, RequestChallengeResponse, Url, Webauthn, WebauthnBuilder,
+};
+use webauthn_rs_proto::{
+    AllowCredentials, PublicKeyCredentialRequestOptions, UserVerificationPolicy,
 };
 
 /// How long a ceremony may take between its start and its finish.
 pub const CHALLENGE_MINUTES: i64 = 5;
+/// How long the browser waits for the authenticator (real and decoy ceremonies alike).
+const CEREMONY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(300);
 /// Passkeys one person may register.
 pub const MAX_PER_PERSON: u64 = 10;
 const REGISTER: &str = "register";
@@ -59,7 +64,7 @@ fn relying_party(state: &AppState) -> Result<Webauthn, ServiceError> {
         .into());
     }
     WebauthnBuilder::new(&rp_id, &origin)
-        .and_then(|b| b.rp_name("Custodian").build())
+        .and_then(|b| b.rp_name("Custodian").timeout(CEREMONY_TIMEOUT).build())
         .map_err(|e| ServiceError::invariant(format!("WebAuthn relying party {rp_id}: {e}")))
 }
 
@@ -177,6 +182,8 @@ pub async fn start_registration(
         .ok_or(AppError::NotSignedIn)?;
     let key = state.vault.require_key(me.id).await?;
     let existing = passkeys_of(&state.db, &key, me.id).await?;
+    let has_factor = me.totp_enabled_at.is_some() || !existing.is_empty();
+    super::two_factor::require_recent_second_factor(actor, has_factor)?;
     if existing.len() as u64 >= MAX_PER_PERSON {
         return Err(AppError::Conflict {
             message: format!(
@@ -239,6 +246,14 @@ pub async fn finish_registration(
         .one(&txn)
         .await?
         .ok_or(AppError::NotSignedIn)?;
+    if count_of(&txn, me.id).await? >= MAX_PER_PERSON {
+        return Err(AppError::Conflict {
+            message: format!(
+                "You have {MAX_PER_PERSON} passkeys: remove one before adding another."
+            ),
+        }
+        .into());
+    }
     let key = state.vault.require_key(me.id).await?;
     let id = Uuid::now_v7();
     let now = Utc::now();
@@ -253,10 +268,17 @@ pub async fn finish_registration(
     }
     .insert(&txn)
     .await?;
+    // Sessions signed in without it end (one waiting for two-factor set-up
+    // would otherwise gain full access); this one stays.
+    let ended = super::sessions::end_all_of(&txn, me.id, Some(&actor.session_token_hash)).await?;
     let event = Event::new(AuditAction::PasskeyAdded, "passkey", id)
         .by(actor)
         .about(me.id)
-        .change(audit::Change::set("name", name));
+        .change(audit::Change::set("name", name))
+        .setting(audit::Change::set(
+            "other_sessions_ended",
+            ended.to_string(),
+        ));
     audit::append(&txn, event, Some(&key)).await?;
     let notice = MailContent {
         subject: "A passkey was added to your account".into(),
@@ -275,9 +297,15 @@ pub async fn finish_registration(
     })
 }
 
-/// Removes one of the actor's own passkeys. The last second factor of a staff
-/// member who must use one stays.
-pub async fn remove(state: &AppState, actor: &Actor, id: Uuid) -> Result<(), ServiceError> {
+/// Removes one of the actor's own passkeys (the password is asked again; the
+/// owner is mailed). The last second factor of a staff member who must use one stays.
+pub async fn remove(
+    state: &AppState,
+    actor: &Actor,
+    id: Uuid,
+    password: &str,
+) -> Result<(), ServiceError> {
+    accounts::reauthenticate(state, actor, password).await?;
     let txn = audit::begin(&state.db).await?;
     let row = passkey::Entity::find_by_id(id)
         .filter(passkey::Column::UserId.eq(actor.user_id))
@@ -303,6 +331,18 @@ pub async fn remove(state: &AppState, actor: &Actor, id: Uuid) -> Result<(), Ser
         .by(actor)
         .about(me.id);
     audit::append(&txn, event, None).await?;
+    let key = state.vault.require_key(me.id).await?;
+    let name = key
+        .open_string(passkey::NAME.at(&row.id), &row.name)
+        .unwrap_or_default();
+    let notice = MailContent {
+        subject: "A passkey was removed from your account".into(),
+        body: format!(
+            "The passkey “{name}” can no longer sign in to your Custodian account. If you did \
+             not remove it, reset your password and tell your help desk."
+        ),
+    };
+    mail::queue_audited(&txn, state, &key, me.id, &me.email, &notice).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -348,23 +388,31 @@ pub async fn start_sign_in(
                 .index_key()
                 .await?
                 .token(&format!("passkey-decoy|{email}"));
-            let mut challenge = [0u8; 32];
+            let mut challenge = vec![0u8; 32];
             rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut challenge);
             let origin = Url::parse(&state.mail.public_url)
                 .map_err(|e| ServiceError::invariant(format!("public URL: {e}")))?;
-            let options = serde_json::json!({
-                "publicKey": {
-                    "challenge": b64url(&challenge),
-                    "timeout": 300000,
-                    "rpId": origin.host_str().unwrap_or_default(),
-                    "allowCredentials": [{ "type": "public-key", "id": b64url(&decoy) }],
-                    "userVerification": "required",
-                }
-            });
+            // webauthn-rs's own types, so the decoy serialises like a real request.
+            let options = RequestChallengeResponse {
+                public_key: PublicKeyCredentialRequestOptions {
+                    challenge,
+                    timeout: Some(CEREMONY_TIMEOUT.as_millis() as u32),
+                    rp_id: origin.host_str().unwrap_or_default().to_owned(),
+                    allow_credentials: vec![AllowCredentials {
+                        type_: "public-key".to_owned(),
+                        id: decoy.to_vec(),
+                        transports: None,
+                    }],
+                    user_verification: UserVerificationPolicy::Required,
+                    hints: None,
+                    extensions: None,
+                },
+                mediation: None,
+            };
             let challenge_id = store_challenge(&state.db, None, SIGN_IN, String::new()).await?;
             Ok(PasskeyChallenge {
                 challenge_id,
-                options: options.to_string(),
+                options: serde_json::to_string(&options)?,
             })
         }
     }

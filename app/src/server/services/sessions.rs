@@ -70,6 +70,8 @@ pub fn clearing_cookie(settings: &SecuritySettings) -> String {
 pub struct Device {
     pub user_agent: Option<String>,
     pub client: String,
+    /// The sign-in used a second factor (set by the sign-in, not the request).
+    pub second_factor: bool,
 }
 
 impl Device {
@@ -77,6 +79,7 @@ impl Device {
         Device {
             user_agent: user_agent.map(|ua| ua.chars().take(300).collect()),
             client: client.to_owned(),
+            second_factor: false,
         }
     }
 }
@@ -137,6 +140,7 @@ pub async fn create(
         last_seen_at: Set(now),
         user_agent: Set(device.user_agent.clone()),
         client: Set(Some(coarse_network(&device.client))),
+        second_factor_at: Set(device.second_factor.then_some(now)),
     }
     .insert(db)
     .await?;
@@ -192,6 +196,7 @@ pub async fn resolve(
         client: "unknown".to_owned(),
         needs_two_factor_setup,
         email_confirmed: user.email_confirmed_at.is_some(),
+        second_factor_at: session.second_factor_at,
     }))
 }
 
@@ -245,10 +250,11 @@ pub async fn devices(
         .collect())
 }
 
-/// Whether the account with `email` has a session from the network `client`
-/// is on (its owner's usual place, as far as the portal knows).
+/// Whether the account with `email` has a live session from the network
+/// `client` is on (its owner's usual place, as far as the portal knows).
 pub async fn known_network(
     db: &DatabaseConnection,
+    settings: &SecuritySettings,
     email: &str,
     client: &str,
 ) -> Result<bool, ServiceError> {
@@ -262,6 +268,7 @@ pub async fn known_network(
     Ok(session::Entity::find()
         .filter(session::Column::UserId.eq(user.id))
         .filter(session::Column::Client.eq(coarse_network(client)))
+        .filter(session::Column::LastSeenAt.gt(Utc::now() - settings.session_idle_timeout))
         .count(db)
         .await?
         > 0)

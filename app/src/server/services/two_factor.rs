@@ -141,6 +141,24 @@ pub async fn status(state: &AppState, actor: &Actor) -> Result<TwoFactorStatus, 
     })
 }
 
+/// How recent a second-factor sign-in must be to add another factor.
+pub const RECENT_MINUTES: i64 = 15;
+
+/// Adding a factor to an account that has one needs proof of the one it has
+/// (a sign-in with it in the last `RECENT_MINUTES`), not only the password:
+/// a stolen session and password must not be enough to add the thief's own.
+pub fn require_recent_second_factor(actor: &Actor, has_factor: bool) -> Result<(), AppError> {
+    let recent = Utc::now() - chrono::Duration::minutes(RECENT_MINUTES);
+    if has_factor && actor.second_factor_at.is_none_or(|t| t < recent) {
+        return Err(AppError::Conflict {
+            message: format!(
+                "To add another way of signing in, sign out and sign in again with your passkey or authenticator app, then come back within {RECENT_MINUTES} minutes."
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// Starts enrolment (the password is asked again): a fresh secret, sealed and
 /// stored as pending, returned once as text and as a QR code (SVG drawn here,
 /// no outside service).
@@ -159,6 +177,10 @@ pub async fn start(
         }
         .into());
     }
+    require_recent_second_factor(
+        actor,
+        super::passkeys::count_of(&state.db, me.id).await? > 0,
+    )?;
     let key = state.vault.require_key(me.id).await?;
     let mut secret = [0u8; 20];
     rand::rngs::OsRng.fill_bytes(&mut secret);
@@ -321,30 +343,27 @@ pub async fn disable(
 ) -> Result<(), ServiceError> {
     accounts::reauthenticate(state, actor, password).await?;
     let me = me(&state.db, actor).await?;
+    let key = state.vault.require_key(me.id).await?;
+    let txn = audit::begin(&state.db).await?;
+    // Checked under the audit lock: a passkey removed at the same moment counts right.
     if me.role.is_staff()
-        && required_for_staff(&state.db, state.security.two_factor_staff_default).await?
-        && super::passkeys::count_of(&state.db, me.id).await? == 0
+        && required_for_staff(&txn, state.security.two_factor_staff_default).await?
+        && super::passkeys::count_of(&txn, me.id).await? == 0
     {
         return Err(AppError::Conflict {
             message:
-                "Your help desk requires two-factor sign-in for staff: it cannot be turned off."
+                "Your help desk requires two-factor sign-in for staff: add a passkey before turning the app off."
                     .into(),
         }
         .into());
     }
-    let key = state.vault.require_key(me.id).await?;
-    if me.totp_enabled_at.is_some()
-        && verify_at_sign_in(&state.db, &key, &me, code)
-            .await?
-            .is_none()
-    {
+    if me.totp_enabled_at.is_some() && verify_at_sign_in(&txn, &key, &me, code).await?.is_none() {
         return Err(AppError::field(
             "code",
             "That code is not right, or was used already. Enter the code your app shows now, or a recovery code.",
         )
         .into());
     }
-    let txn = audit::begin(&state.db).await?;
     clear(&txn, me.id).await?;
     let event = Event::new(AuditAction::TwoFactorDisabled, "user", me.id)
         .by(actor)
