@@ -937,3 +937,46 @@ async fn passkey_endpoints_act_on_the_askers_own_keys_and_answer_alike_for_any_a
         "not_signed_in"
     );
 }
+
+#[tokio::test]
+async fn two_factor_endpoints_act_on_the_askers_own_account_and_the_rule_is_for_admins() {
+    use app::api::{
+        account::{ConfirmTwoFactor, DisableTwoFactor, MyTwoFactor, StartTwoFactor},
+        admin::{SetStaffTwoFactorRequired, StaffTwoFactorRequired},
+    };
+    let state = common::state().await;
+    let mut alice = signed_up(&state, "Alice Apple", "alice@example.org").await;
+    let mut bob = signed_up(&state, "Bob Banana", "bob@example.org").await;
+    // Alice starts setting up an app; Bob's state and calls stay his own.
+    let r = alice
+        .call::<StartTwoFactor>(&[("password", PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.json()["secret"].as_str().is_some());
+    let mine = bob.call::<MyTwoFactor>(&[]).await.json();
+    assert!(mine["enabled_at"].is_null(), "{mine}");
+    // Bob cannot finish Alice's set-up (he has none pending), nor turn anything off without a code.
+    let r = bob.call::<ConfirmTwoFactor>(&[("code", "123456")]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    let r = bob
+        .call::<StartTwoFactor>(&[("password", "guess guess")])
+        .await;
+    assert_eq!(r.json()["field"], "password");
+    let r = bob
+        .call::<DisableTwoFactor>(&[("password", "guess guess"), ("code", "")])
+        .await;
+    assert_eq!(r.json()["field"], "password");
+    // The staff rule is the admins'.
+    for r in [
+        bob.call::<StaffTwoFactorRequired>(&[]).await,
+        bob.call::<SetStaffTwoFactorRequired>(&[("required", "false")])
+            .await,
+    ] {
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    }
+    let mut visitor = Browser::new(&state);
+    assert_eq!(
+        visitor.call::<MyTwoFactor>(&[]).await.code(),
+        "not_signed_in"
+    );
+}

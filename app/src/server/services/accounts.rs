@@ -2,6 +2,7 @@
 //! Names and phones are sealed under the user's own data key; every change is
 //! audited in the same transaction.
 use super::{
+    reauth, second_factors,
     sessions::{self, Device, SessionToken},
     throttle, two_factor,
 };
@@ -205,46 +206,6 @@ pub struct Credentials<'a> {
     pub passkey: Option<(Uuid, &'a str)>,
 }
 
-/// Records an attempt refused by the throttle: a log line always, and an
-/// audit event for the first refusal per account and client in the window
-/// (about the account, when the address has one, with the client sealed
-/// under its key; otherwise only the coarse network, never the address).
-async fn record_throttled(
-    state: &AppState,
-    email: &str,
-    client: &str,
-    action: AuditAction,
-) -> Result<(), ServiceError> {
-    tracing::warn!(
-        client,
-        action = action.as_str(),
-        "attempt refused by the throttle"
-    );
-    if !throttle::first_refusal(&state.db, &state.security, email, client).await? {
-        return Ok(());
-    }
-    let found = user::Entity::find()
-        .filter(user::Column::Email.eq(email))
-        .one(&state.db)
-        .await?
-        .filter(|u| u.erased_at.is_none());
-    let key = match &found {
-        Some(user) => state.vault.key(user.id).await?,
-        None => None,
-    };
-    let txn = audit::begin(&state.db).await?;
-    let event = match (&found, &key) {
-        (Some(user), Some(_)) => Event::new(action, "session", user.id)
-            .about(user.id)
-            .change(Change::set("client", client)),
-        _ => Event::new(action, "session", "unknown")
-            .setting(Change::set("network", sessions::coarse_network(client))),
-    };
-    audit::append(&txn, event, key.as_ref()).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
 /// Checks credentials under the rate limit and starts a fresh session, ending
 /// the one the browser came with (session rotation). Every outcome is audited:
 /// signed in, wrong password, throttled, disabled.
@@ -266,7 +227,8 @@ pub async fn sign_in(
     {
         Ok(attempt) => attempt,
         Err(refused) => {
-            record_throttled(state, &email, &device.client, AuditAction::SignInThrottled).await?;
+            reauth::record_throttled(state, &email, &device.client, AuditAction::SignInThrottled)
+                .await?;
             return Err(refused.into());
         }
     };
@@ -322,7 +284,7 @@ pub async fn sign_in(
     } else {
         None
     };
-    let has_passkey = super::passkeys::count_of(db, user.id).await? > 0;
+    let has_passkey = second_factors::passkey_count(db, user.id).await? > 0;
     let has_app = user.totp_enabled_at.is_some();
     let second_factor = if has_app || has_passkey {
         let code = credentials.code.trim();
@@ -533,86 +495,6 @@ pub async fn list_users(
     Ok(pager.with_items(items))
 }
 
-/// Asks for the password again before a sensitive step (an export, an erasure
-/// request, a password or email change). Wrong guesses count against this
-/// account's sign-in limit from this client only, and are audited.
-pub async fn reauthenticate(
-    state: &AppState,
-    actor: &Actor,
-    password_again: &str,
-) -> Result<(), ServiceError> {
-    reauthenticate_field(state, actor, password_again, "password").await
-}
-
-/// `reauthenticate`, with the error on the form field `field`.
-pub async fn reauthenticate_field(
-    state: &AppState,
-    actor: &Actor,
-    password_again: &str,
-    field: &str,
-) -> Result<(), ServiceError> {
-    // Signed in: the owner, so the all-clients interval does not apply.
-    let attempt = match throttle::begin_attempt(
-        &state.db,
-        &state.security,
-        &actor.email,
-        &actor.client,
-        true,
-    )
-    .await?
-    {
-        Ok(attempt) => attempt,
-        Err(refused) => {
-            record_throttled(
-                state,
-                &actor.email,
-                &actor.client,
-                AuditAction::SignInThrottled,
-            )
-            .await?;
-            return Err(refused.into());
-        }
-    };
-    let me = user::Entity::find_by_id(actor.user_id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotSignedIn)?;
-    let stored = password::PasswordHash::from_stored(me.password_hash.clone());
-    if password_again.chars().count() > limits::PASSWORD_MAX
-        || !password::verify(password_again.to_owned(), Some(stored)).await?
-    {
-        tracing::warn!(client = %actor.client, "wrong password when asked again");
-        // Guesses through one session are capped, from however many networks
-        // they come: past the per-account limit the session ends.
-        let per_session = format!("reauth-session:{}", actor.session_token_hash);
-        let limit = state.security.max_failures_per_account;
-        let over = throttle::over_limit(
-            &state.db,
-            &state.security,
-            &per_session,
-            Some(&actor.email),
-            limit,
-        )
-        .await?;
-        if over {
-            sessions::end(&state.db, &actor.session_token_hash).await?;
-        }
-        let key = state.vault.key(actor.user_id).await?;
-        let txn = audit::begin(&state.db).await?;
-        let mut event = Event::new(AuditAction::ReauthFailed, "session", actor.user_id)
-            .by(actor)
-            .about(actor.user_id);
-        if key.is_some() {
-            event = event.change(Change::set("client", &actor.client));
-        }
-        audit::append(&txn, event, key.as_ref()).await?;
-        txn.commit().await?;
-        return Err(AppError::field(field, "That password is not correct.").into());
-    }
-    throttle::succeeded(&state.db, &attempt).await?;
-    Ok(())
-}
-
 /// Where a person goes after signing in: their security page when they must
 /// set up two-factor sign-in first, else the tickets.
 pub async fn page_after_sign_in(
@@ -625,7 +507,7 @@ pub async fn page_after_sign_in(
         .await?
         .ok_or(AppError::NotSignedIn)?;
     let missing =
-        two_factor::setup_missing(&state.db, state.security.two_factor_staff_default, &user)
+        second_factors::setup_missing(&state.db, state.security.two_factor_staff_default, &user)
             .await?;
     Ok(if missing { "/security" } else { "/tickets" })
 }
@@ -662,7 +544,7 @@ pub async fn sign_in_with_passkey(
         {
             Ok(attempt) => attempt,
             Err(refused) => {
-                record_throttled(
+                reauth::record_throttled(
                     state,
                     &user.email,
                     &device.client,

@@ -2,7 +2,7 @@
 //! the new address is confirmed by a link sent to it, then an agent approves,
 //! and only then does the email change and every session end.
 use super::{
-    account_links, accounts,
+    account_links, reauth,
     requests::{self, details, EmailChangeDetails},
     sessions, signup_confirmation, throttle,
 };
@@ -105,7 +105,7 @@ pub async fn request_email_change(
         REQUESTS_PER_WINDOW,
     )
     .await?;
-    accounts::reauthenticate(state, actor, password).await?;
+    reauth::reauthenticate(state, actor, password).await?;
     // Checked inside the serialised transaction, so two requests sent at once cannot both pass.
     let txn = audit::begin(&state.db).await?;
     check_no_open_request(&txn, &key, actor, Some(&txn)).await?;

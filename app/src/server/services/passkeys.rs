@@ -9,7 +9,7 @@
 //! `webauthn_challenges` for five minutes and is used once, so any server can
 //! finish what another started. Credentials are sealed under the person's
 //! data key; only their ids are in the clear, to find them.
-use super::accounts;
+use super::{reauth, second_factors};
 use crate::{
     error::AppError,
     model::{AuditAction, PasskeyChallenge, PasskeyView},
@@ -140,14 +140,6 @@ async fn passkeys_of(
         .collect()
 }
 
-/// How many passkeys `user_id` has.
-pub async fn count_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<u64, ServiceError> {
-    Ok(passkey::Entity::find()
-        .filter(passkey::Column::UserId.eq(user_id))
-        .count(db)
-        .await?)
-}
-
 /// The actor's own passkeys, oldest first.
 pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<PasskeyView>, ServiceError> {
     let key = state.vault.require_key(actor.user_id).await?;
@@ -175,7 +167,7 @@ pub async fn start_registration(
     actor: &Actor,
     password: &str,
 ) -> Result<PasskeyChallenge, ServiceError> {
-    accounts::reauthenticate(state, actor, password).await?;
+    reauth::reauthenticate(state, actor, password).await?;
     let me = user::Entity::find_by_id(actor.user_id)
         .one(&state.db)
         .await?
@@ -183,7 +175,7 @@ pub async fn start_registration(
     let key = state.vault.require_key(me.id).await?;
     let existing = passkeys_of(&state.db, &key, me.id).await?;
     let has_factor = me.totp_enabled_at.is_some() || !existing.is_empty();
-    super::two_factor::require_recent_second_factor(actor, has_factor)?;
+    second_factors::require_recent_second_factor(actor, has_factor)?;
     if existing.len() as u64 >= MAX_PER_PERSON {
         return Err(AppError::Conflict {
             message: format!(
@@ -246,7 +238,7 @@ pub async fn finish_registration(
         .one(&txn)
         .await?
         .ok_or(AppError::NotSignedIn)?;
-    if count_of(&txn, me.id).await? >= MAX_PER_PERSON {
+    if second_factors::passkey_count(&txn, me.id).await? >= MAX_PER_PERSON {
         return Err(AppError::Conflict {
             message: format!(
                 "You have {MAX_PER_PERSON} passkeys: remove one before adding another."
@@ -305,7 +297,7 @@ pub async fn remove(
     id: Uuid,
     password: &str,
 ) -> Result<(), ServiceError> {
-    accounts::reauthenticate(state, actor, password).await?;
+    reauth::reauthenticate(state, actor, password).await?;
     let txn = audit::begin(&state.db).await?;
     let row = passkey::Entity::find_by_id(id)
         .filter(passkey::Column::UserId.eq(actor.user_id))
@@ -316,9 +308,9 @@ pub async fn remove(
         .one(&txn)
         .await?
         .ok_or(AppError::NotSignedIn)?;
-    let others = count_of(&txn, me.id).await? - 1;
+    let others = second_factors::passkey_count(&txn, me.id).await? - 1;
     let required = me.role.is_staff()
-        && super::two_factor::required_for_staff(&txn, state.security.two_factor_staff_default)
+        && second_factors::required_for_staff(&txn, state.security.two_factor_staff_default)
             .await?;
     if required && others == 0 && me.totp_enabled_at.is_none() {
         return Err(AppError::Conflict {

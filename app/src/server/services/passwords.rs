@@ -3,7 +3,7 @@
 //! Both end the account's other sessions, are audited, and tell the owner by mail.
 use super::{
     account_links::{self, LinkProblem, Purpose},
-    accounts, sessions, throttle,
+    accounts, reauth, sessions, throttle,
 };
 use crate::{
     error::AppError,
@@ -45,7 +45,7 @@ pub async fn change_password(
     if current.is_empty() {
         return Err(AppError::field("current_password", "Enter your current password.").into());
     }
-    accounts::reauthenticate_field(state, actor, current, "current_password").await?;
+    reauth::reauthenticate_field(state, actor, current, "current_password").await?;
     let me = user::Entity::find_by_id(actor.user_id)
         .one(&state.db)
         .await?

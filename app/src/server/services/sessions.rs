@@ -187,7 +187,7 @@ pub async fn resolve(
     }
     let role = user.role;
     let needs_two_factor_setup =
-        super::two_factor::setup_missing(db, settings.two_factor_staff_default, &user).await?;
+        super::second_factors::setup_missing(db, settings.two_factor_staff_default, &user).await?;
     Ok(Some(Actor {
         user_id: user.id,
         role,

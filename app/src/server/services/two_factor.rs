@@ -6,7 +6,7 @@
 //! is stored, and only a later one passes (a conditional update, so two
 //! sign-ins racing with the same code cannot both win). Ten recovery codes of
 //! 80 random bits are shown once and stored as SHA-256; each works once.
-use super::accounts;
+use super::{reauth, second_factors};
 use crate::{
     error::AppError,
     model::{AuditAction, TwoFactorEnrolment, TwoFactorStatus},
@@ -25,8 +25,6 @@ use rand::RngCore;
 use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, DatabaseTransaction};
 use sha2::{Digest, Sha256};
 
-/// The setting that makes two-factor sign-in compulsory for agents and admins.
-pub const REQUIRE_FOR_STAFF: &str = "security.require_two_factor_staff";
 /// How many recovery codes a person gets.
 pub const RECOVERY_CODES: usize = 10;
 const ISSUER: &str = "Custodian";
@@ -44,42 +42,6 @@ fn now_secs() -> u64 {
     Utc::now().timestamp().max(0) as u64
 }
 
-/// Whether staff must use two-factor sign-in: the admins' setting, else the default.
-pub async fn required_for_staff(
-    db: &impl ConnectionTrait,
-    default: bool,
-) -> Result<bool, ServiceError> {
-    match setting::Entity::find_by_id(REQUIRE_FOR_STAFF.to_owned())
-        .one(db)
-        .await?
-    {
-        None => Ok(default),
-        Some(s) => match s.value.as_str() {
-            "true" => Ok(true),
-            "false" => Ok(false),
-            other => Err(ServiceError::invariant(format!(
-                "setting {REQUIRE_FOR_STAFF} holds {other:?}, not true or false"
-            ))),
-        },
-    }
-}
-
-/// Whether `user` must set up two-factor sign-in before doing anything else.
-pub async fn setup_missing(
-    db: &impl ConnectionTrait,
-    default: bool,
-    user: &user::Model,
-) -> Result<bool, ServiceError> {
-    if !user.role.is_staff() || user.totp_enabled_at.is_some() {
-        return Ok(false);
-    }
-    if !required_for_staff(db, default).await? {
-        return Ok(false);
-    }
-    // A passkey is a second factor too.
-    Ok(super::passkeys::count_of(db, user.id).await? == 0)
-}
-
 /// An admin turns the requirement for staff on or off (audited).
 pub async fn set_required_for_staff(
     state: &AppState,
@@ -88,24 +50,29 @@ pub async fn set_required_for_staff(
 ) -> Result<(), ServiceError> {
     policy::require(actor, Action::ManageUsers, Target::Nothing)?;
     let txn = audit::begin(&state.db).await?;
-    let before = required_for_staff(&txn, state.security.two_factor_staff_default).await?;
-    setting::Entity::delete_by_id(REQUIRE_FOR_STAFF.to_owned())
+    let before =
+        second_factors::required_for_staff(&txn, state.security.two_factor_staff_default).await?;
+    setting::Entity::delete_by_id(second_factors::REQUIRE_FOR_STAFF.to_owned())
         .exec(&txn)
         .await?;
     setting::ActiveModel {
-        key: Set(REQUIRE_FOR_STAFF.to_owned()),
+        key: Set(second_factors::REQUIRE_FOR_STAFF.to_owned()),
         value: Set(required.to_string()),
     }
     .insert(&txn)
     .await?;
     if before != required {
-        let event = Event::new(AuditAction::SettingChanged, "setting", REQUIRE_FOR_STAFF)
-            .by(actor)
-            .setting(Change::changed(
-                REQUIRE_FOR_STAFF,
-                before.to_string(),
-                required.to_string(),
-            ));
+        let event = Event::new(
+            AuditAction::SettingChanged,
+            "setting",
+            second_factors::REQUIRE_FOR_STAFF,
+        )
+        .by(actor)
+        .setting(Change::changed(
+            second_factors::REQUIRE_FOR_STAFF,
+            before.to_string(),
+            required.to_string(),
+        ));
         audit::append(&txn, event, None).await?;
     }
     txn.commit().await?;
@@ -115,7 +82,7 @@ pub async fn set_required_for_staff(
 /// The requirement as admins see it.
 pub async fn staff_requirement(state: &AppState, actor: &Actor) -> Result<bool, ServiceError> {
     policy::require(actor, Action::ManageUsers, Target::Nothing)?;
-    required_for_staff(&state.db, state.security.two_factor_staff_default).await
+    second_factors::required_for_staff(&state.db, state.security.two_factor_staff_default).await
 }
 
 async fn me(db: &impl ConnectionTrait, actor: &Actor) -> Result<user::Model, ServiceError> {
@@ -137,26 +104,12 @@ pub async fn status(state: &AppState, actor: &Actor) -> Result<TwoFactorStatus, 
         enabled_at: me.totp_enabled_at,
         recovery_codes_left: left,
         required: me.role.is_staff()
-            && required_for_staff(&state.db, state.security.two_factor_staff_default).await?,
+            && second_factors::required_for_staff(
+                &state.db,
+                state.security.two_factor_staff_default,
+            )
+            .await?,
     })
-}
-
-/// How recent a second-factor sign-in must be to add another factor.
-pub const RECENT_MINUTES: i64 = 15;
-
-/// Adding a factor to an account that has one needs proof of the one it has
-/// (a sign-in with it in the last `RECENT_MINUTES`), not only the password:
-/// a stolen session and password must not be enough to add the thief's own.
-pub fn require_recent_second_factor(actor: &Actor, has_factor: bool) -> Result<(), AppError> {
-    let recent = Utc::now() - chrono::Duration::minutes(RECENT_MINUTES);
-    if has_factor && actor.second_factor_at.is_none_or(|t| t < recent) {
-        return Err(AppError::Conflict {
-            message: format!(
-                "To add another way of signing in, sign out and sign in again with your passkey or authenticator app, then come back within {RECENT_MINUTES} minutes."
-            ),
-        });
-    }
-    Ok(())
 }
 
 /// Starts enrolment (the password is asked again): a fresh secret, sealed and
@@ -167,7 +120,7 @@ pub async fn start(
     actor: &Actor,
     password: &str,
 ) -> Result<TwoFactorEnrolment, ServiceError> {
-    accounts::reauthenticate(state, actor, password).await?;
+    reauth::reauthenticate(state, actor, password).await?;
     let me = me(&state.db, actor).await?;
     if me.totp_enabled_at.is_some() {
         return Err(AppError::Conflict {
@@ -177,9 +130,9 @@ pub async fn start(
         }
         .into());
     }
-    require_recent_second_factor(
+    second_factors::require_recent_second_factor(
         actor,
-        super::passkeys::count_of(&state.db, me.id).await? > 0,
+        second_factors::passkey_count(&state.db, me.id).await? > 0,
     )?;
     let key = state.vault.require_key(me.id).await?;
     let mut secret = [0u8; 20];
@@ -341,14 +294,14 @@ pub async fn disable(
     password: &str,
     code: &str,
 ) -> Result<(), ServiceError> {
-    accounts::reauthenticate(state, actor, password).await?;
+    reauth::reauthenticate(state, actor, password).await?;
     let me = me(&state.db, actor).await?;
     let key = state.vault.require_key(me.id).await?;
     let txn = audit::begin(&state.db).await?;
     // Checked under the audit lock: a passkey removed at the same moment counts right.
     if me.role.is_staff()
-        && required_for_staff(&txn, state.security.two_factor_staff_default).await?
-        && super::passkeys::count_of(&txn, me.id).await? == 0
+        && second_factors::required_for_staff(&txn, state.security.two_factor_staff_default).await?
+        && second_factors::passkey_count(&txn, me.id).await? == 0
     {
         return Err(AppError::Conflict {
             message:

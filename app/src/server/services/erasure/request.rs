@@ -17,9 +17,8 @@ use crate::{
         mail::{self, MailContent},
         policy::{self, Action, Target},
         services::{
-            accounts,
             legal_holds::{active_hold, held_error},
-            people,
+            people, reauth,
             requests::{self, ErasureDetails},
         },
         Actor, AppState, ServiceError,
@@ -39,7 +38,7 @@ pub async fn request(
     policy::require(actor, Action::RequestOwnErasure, Target::Nothing)?;
     let reason = reason.trim();
     requests::check_reason(reason, None)?;
-    accounts::reauthenticate(state, actor, password_again).await?;
+    reauth::reauthenticate(state, actor, password_again).await?;
     let key = state.vault.require_key(actor.user_id).await?;
     let txn = audit::begin(&state.db).await?;
     if !requests::open_of_kind(&txn, RequestKind::Erasure, actor.user_id)

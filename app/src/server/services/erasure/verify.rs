@@ -78,7 +78,8 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
             if links > 0 {
                 findings.push(format!("{links} reset or confirmation links still work."));
             }
-            let passkeys = crate::server::services::passkeys::count_of(db, subject).await?;
+            let passkeys =
+                crate::server::services::second_factors::passkey_count(db, subject).await?;
             if passkeys > 0 {
                 findings.push(format!("{passkeys} passkeys are still registered."));
             }

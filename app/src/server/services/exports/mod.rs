@@ -33,7 +33,7 @@ use crate::{
         crypto::stream::OpeningReader,
         entities::data_export,
         policy::{self, Action, Target},
-        services::accounts,
+        services::reauth,
         Actor, AppState, ServiceError,
     },
 };
@@ -83,7 +83,7 @@ async fn queue(
         ExportKind::Subject => Action::ExportOwnData,
     };
     policy::require(actor, action, Target::Nothing)?;
-    accounts::reauthenticate(state, actor, password_again).await?;
+    reauth::reauthenticate(state, actor, password_again).await?;
     let now = Utc::now();
     let today = data_export::Entity::find()
         .filter(data_export::Column::SubjectId.eq(actor.user_id))
