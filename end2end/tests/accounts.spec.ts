@@ -100,6 +100,8 @@ test('a new agent chooses their own password; a disabled agent is signed out and
   await expect(agent).toHaveURL(/\/tickets$/);
 
   await admin.reload();
+  // Click only once the page has hydrated: a click before it does nothing.
+  await expect(admin.locator('body[data-hydrated="true"]')).toHaveCount(1);
   await expect(row).toContainText('Active');
   await row.getByRole('button', { name: 'Disable' }).click();
   await expect(row).toContainText('Disabled');

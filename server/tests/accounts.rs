@@ -77,28 +77,12 @@ async fn events(state: &AppState, action: AuditAction) -> Vec<audit_event::Model
         .unwrap()
 }
 
-/// The newest mail to `to`, decrypted.
 async fn mail_to(state: &AppState, subject: uuid::Uuid, to: &str) -> String {
-    let row = outbound_mail::Entity::find()
-        .filter(outbound_mail::Column::ToAddress.eq(to))
-        .order_by_desc(outbound_mail::Column::CreatedAt)
-        .order_by_desc(outbound_mail::Column::Id)
-        .one(&state.db)
-        .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("no mail to {to}"));
-    let key = state.vault.key(subject).await.unwrap().unwrap();
-    mail::open(&key, &row).unwrap().body
+    common::mail_body_to(state, subject, to).await
 }
 
 fn token_of(body: &str, path: &str) -> String {
-    body.split(&format!("{path}?token="))
-        .nth(1)
-        .unwrap_or_else(|| panic!("no {path} link in {body}"))
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_owned()
+    common::token_in(body, path).unwrap_or_else(|| panic!("no {path} link in {body}"))
 }
 
 #[tokio::test]

@@ -188,13 +188,10 @@ fn the_benchmark_seeds_an_empty_database_only_and_its_audit_run_verifies() {
         let state = settings.app_state(db, vault);
         let (_, token) = app::server::services::accounts::sign_in(
             &state,
-            app::server::services::accounts::Credentials {
-                email: "customer0@bench.example",
-                password: &password,
-                new_password: "",
-                code: "",
-                passkey: None,
-            },
+            app::server::services::accounts::Credentials::password(
+                "customer0@bench.example",
+                &password,
+            ),
             &app::server::services::sessions::Device::new(None, "127.0.0.1"),
             None,
         )

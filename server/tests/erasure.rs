@@ -301,13 +301,7 @@ async fn an_approved_erasure_shreds_and_deletes_everything_and_proves_it() {
         .unwrap();
     let denied = accounts::sign_in(
         &state,
-        app::server::services::accounts::Credentials {
-            email: ADA_EMAIL,
-            password: PASSWORD,
-            new_password: "",
-            code: "",
-            passkey: None,
-        },
+        app::server::services::accounts::Credentials::password(ADA_EMAIL, PASSWORD),
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
     )
@@ -706,13 +700,7 @@ async fn a_mention_left_in_another_ticket_needs_attention_until_redacted() {
     assert_ne!(again.user_id, ada.user_id);
     let _ = accounts::sign_in(
         &state,
-        app::server::services::accounts::Credentials {
-            email: "ada@example.org",
-            password: "wrong",
-            new_password: "",
-            code: "",
-            passkey: None,
-        },
+        app::server::services::accounts::Credentials::password("ada@example.org", "wrong"),
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
     )

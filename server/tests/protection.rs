@@ -317,13 +317,10 @@ async fn every_action_writes_an_audit_event_with_encrypted_changes() {
         .unwrap();
     let _ = accounts::sign_in(
         &state,
-        app::server::services::accounts::Credentials {
-            email: "carla@example.org",
-            password: "wrong password",
-            new_password: "",
-            code: "",
-            passkey: None,
-        },
+        app::server::services::accounts::Credentials::password(
+            "carla@example.org",
+            "wrong password",
+        ),
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
     )
@@ -435,13 +432,10 @@ async fn customers_see_only_events_about_themselves_and_never_other_customers_na
         .unwrap();
     let _ = accounts::sign_in(
         &state,
-        app::server::services::accounts::Credentials {
-            email: "alice@example.org",
-            password: "wrong password",
-            new_password: "",
-            code: "",
-            passkey: None,
-        },
+        app::server::services::accounts::Credentials::password(
+            "alice@example.org",
+            "wrong password",
+        ),
         &app::server::services::sessions::Device::new(None, "9.9.9.9"),
         None,
     )

@@ -14,11 +14,11 @@ use app::{
         crypto::sealed_key_id,
         entities::{custom_field_value, outbound_mail, session},
         services::{accounts, activity, email_change, fields, profile, requests, review, tickets},
-        AppState, ServiceError,
+        ServiceError,
     },
 };
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use common::{customer, staff, PASSWORD};
 
@@ -440,9 +440,9 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
         .unwrap();
     assert_eq!(taken.status, RequestStatus::Submitted);
     let key = state.vault.key(ada.user_id).await.unwrap().unwrap();
-    let to_bob = mail_to(&state, &key, "bob@example.org").await;
+    let to_bob = common::mail_body_to(&state, ada.user_id, "bob@example.org").await;
     assert!(!to_bob.contains("confirm-email"), "{to_bob}");
-    let to_old = mail_to(&state, &key, "ada@example.org").await;
+    let to_old = common::mail_body_to(&state, ada.user_id, "ada@example.org").await;
     assert!(to_old.contains("bob@example.org"), "{to_old}");
     let cancel = link_token(&to_old, "cancel-email-change");
     // While it is open, any other change gets the same "in progress" answer,
@@ -532,13 +532,7 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
     assert!(sessions.is_empty());
     assert!(accounts::sign_in(
         &state,
-        app::server::services::accounts::Credentials {
-            email: "ada@example.org",
-            password: PASSWORD,
-            new_password: "",
-            code: "",
-            passkey: None,
-        },
+        app::server::services::accounts::Credentials::password("ada@example.org", PASSWORD),
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None
     )
@@ -546,13 +540,7 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
     .is_err());
     accounts::sign_in(
         &state,
-        app::server::services::accounts::Credentials {
-            email: "ada.new@example.org",
-            password: PASSWORD,
-            new_password: "",
-            code: "",
-            passkey: None,
-        },
+        app::server::services::accounts::Credentials::password("ada.new@example.org", PASSWORD),
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
     )
@@ -786,25 +774,7 @@ async fn an_expired_or_unconfirmed_request_does_not_block_the_customer() {
     assert_eq!(mine.iter().filter(|r| r.status.is_open()).count(), 1);
 }
 
-/// The newest mail to `to`, opened with `key`.
-async fn mail_to(state: &AppState, key: &app::server::crypto::DataKey, to: &str) -> String {
-    let mail = outbound_mail::Entity::find()
-        .filter(outbound_mail::Column::ToAddress.eq(to))
-        .order_by_desc(outbound_mail::Column::CreatedAt)
-        .one(&state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    app::server::mail::open(key, &mail).unwrap().body
-}
-
 /// The token of the link to `path` in a mail body.
 fn link_token(body: &str, path: &str) -> String {
-    body.split(&format!("{path}?token="))
-        .nth(1)
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_owned()
+    common::token_in(body, path).unwrap()
 }

@@ -71,13 +71,7 @@ async fn sessions_end_after_idle_and_absolute_timeouts() {
 
     let (_, token) = accounts::sign_in(
         &state,
-        app::server::services::accounts::Credentials {
-            email: "ada@example.org",
-            password: PASSWORD,
-            new_password: "",
-            code: "",
-            passkey: None,
-        },
+        app::server::services::accounts::Credentials::password("ada@example.org", PASSWORD),
         &app::server::services::sessions::Device::new(None, "1.2.3.4"),
         None,
     )
@@ -132,13 +126,7 @@ async fn sign_in_is_rate_limited_per_client_address() {
         let email = format!("guess{i}@example.org");
         let e = accounts::sign_in(
             &state,
-            app::server::services::accounts::Credentials {
-                email: &email,
-                password: "nope nope",
-                new_password: "",
-                code: "",
-                passkey: None,
-            },
+            app::server::services::accounts::Credentials::password(&email, "nope nope"),
             &app::server::services::sessions::Device::new(None, "10.9.9.9"),
             None,
         )
@@ -158,13 +146,7 @@ async fn sign_in_is_rate_limited_per_client_address() {
     .unwrap();
     let e = accounts::sign_in(
         &state,
-        app::server::services::accounts::Credentials {
-            email: "ada@example.org",
-            password: PASSWORD,
-            new_password: "",
-            code: "",
-            passkey: None,
-        },
+        app::server::services::accounts::Credentials::password("ada@example.org", PASSWORD),
         &app::server::services::sessions::Device::new(None, "10.9.9.9"),
         None,
     )
@@ -174,13 +156,7 @@ async fn sign_in_is_rate_limited_per_client_address() {
     // The same account from another address still works.
     accounts::sign_in(
         &state,
-        app::server::services::accounts::Credentials {
-            email: "ada@example.org",
-            password: PASSWORD,
-            new_password: "",
-            code: "",
-            passkey: None,
-        },
+        app::server::services::accounts::Credentials::password("ada@example.org", PASSWORD),
         &app::server::services::sessions::Device::new(None, "10.1.1.1"),
         None,
     )

@@ -53,13 +53,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
         ::app::model::Role::Customer,
     )?;
     accounts::create_user_unchecked(&state, customer).await?;
-    let credentials = accounts::Credentials {
-        email: "bench@example.org",
-        password,
-        new_password: "",
-        code: "",
-        passkey: None,
-    };
+    let credentials = accounts::Credentials::password("bench@example.org", password);
     let device = ::app::server::services::sessions::Device::new(None, "127.0.0.1");
     let (_, token) = accounts::sign_in(&state, credentials, &device, None).await?;
     let actor = sessions::resolve(&state.db, &token, &state.security, Utc::now())

@@ -46,6 +46,31 @@ pub async fn customer(state: &AppState, name: &str, email: &str) -> app::server:
     sign_up_confirmed(state, name, email, "").await.0
 }
 
+/// The token of the link to `path` in a mail body, if there is one.
+pub fn token_in(body: &str, path: &str) -> Option<String> {
+    body.split(&format!("{path}?token="))
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(str::to_owned)
+}
+
+/// The newest mail to `to` about `subject`, opened with the subject's key.
+pub async fn mail_body_to(state: &AppState, subject: uuid::Uuid, to: &str) -> String {
+    use app::server::entities::outbound_mail;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let row = outbound_mail::Entity::find()
+        .filter(outbound_mail::Column::ToAddress.eq(to))
+        .filter(outbound_mail::Column::SubjectId.eq(subject))
+        .order_by_desc(outbound_mail::Column::CreatedAt)
+        .order_by_desc(outbound_mail::Column::Id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no mail to {to}"));
+    let key = state.vault.key(subject).await.unwrap().unwrap();
+    app::server::mail::open(&key, &row).unwrap().body
+}
+
 /// The token of the newest link to `path` in a mail to `user_id`.
 pub async fn link_token(state: &AppState, user_id: uuid::Uuid, path: &str) -> String {
     use app::server::entities::outbound_mail;
@@ -58,17 +83,10 @@ pub async fn link_token(state: &AppState, user_id: uuid::Uuid, path: &str) -> St
         .all(&state.db)
         .await
         .unwrap();
-    let marker = format!("{path}?token=");
     mails
         .iter()
         .filter_map(|m| app::server::mail::open(&key, m))
-        .find_map(|c| {
-            c.body
-                .split(&marker)
-                .nth(1)
-                .and_then(|rest| rest.split_whitespace().next())
-                .map(str::to_owned)
-        })
+        .find_map(|c| token_in(&c.body, path))
         .unwrap_or_else(|| panic!("no {path} link mailed to {user_id}"))
 }
 
@@ -100,13 +118,7 @@ pub async fn staff(state: &AppState, email: &str, role: app::model::Role) -> app
     accounts::create_user_unchecked(state, new).await.unwrap();
     let (_, token) = accounts::sign_in(
         state,
-        app::server::services::accounts::Credentials {
-            email,
-            password: PASSWORD,
-            new_password: "",
-            code: "",
-            passkey: None,
-        },
+        app::server::services::accounts::Credentials::password(email, PASSWORD),
         &app::server::services::sessions::Device::new(None, "127.0.0.1"),
         None,
     )

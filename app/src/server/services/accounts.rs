@@ -206,6 +206,19 @@ pub struct Credentials<'a> {
     pub passkey: Option<(Uuid, &'a str)>,
 }
 
+impl<'a> Credentials<'a> {
+    /// An address and password, nothing more (scripts, tests, the benchmark).
+    pub fn password(email: &'a str, password: &'a str) -> Self {
+        Credentials {
+            email,
+            password,
+            new_password: "",
+            code: "",
+            passkey: None,
+        }
+    }
+}
+
 /// Checks credentials under the rate limit and starts a fresh session, ending
 /// the one the browser came with (session rotation). Every outcome is audited:
 /// signed in, wrong password, throttled, disabled.
