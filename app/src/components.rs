@@ -2,6 +2,7 @@
 use crate::{
     api::auth::{who_am_i, SignOut},
     error::AppError,
+    i18n::{use_locale, use_tr, Lang, Tr},
     model::{CurrentUser, Role},
 };
 use leptos::prelude::*;
@@ -24,15 +25,19 @@ pub fn go_to(path: &str) {
     let _ = window().location().set_href(path);
 }
 
-/// An error as users see it: a message and its code, never internals.
+/// An error as users see it: a sentence in their language, and for an
+/// unexpected failure the reference our team can look up; never internals.
+/// (The code is on the element for tests and support, not in the text.)
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    let tr = use_tr();
     let sign_in = matches!(error, AppError::NotSignedIn);
+    let reference = error.reference().map(|r| tr.error_reference(r));
     view! {
         <div class="alert" role="alert" data-code=error.code()>
-            <p>{error.to_string()}</p>
-            {sign_in.then(|| view! { <p><A href="/sign-in">"Sign in"</A></p> })}
-            <p class="alert-code">"Error code: " {error.code()}</p>
+            <p>{error.message(tr)}</p>
+            {sign_in.then(|| view! { <p><A href="/sign-in">{tr.sign_in()}</A></p> })}
+            {reference.map(|r| view! { <p class="alert-code">{r}</p> })}
         </div>
     }
 }
@@ -68,6 +73,7 @@ pub fn successes<I: 'static, T: Clone + Send + Sync + 'static>(
 /// The top bar: brand, navigation for the user's role, sign-out.
 #[component]
 pub fn Header() -> impl IntoView {
+    let tr = use_tr();
     let user = use_user();
     let sign_out = ServerAction::<SignOut>::new();
     Effect::new(move || {
@@ -80,9 +86,9 @@ pub fn Header() -> impl IntoView {
             <div class="container header-row">
                 <a class="brand" href="/">
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
-                    " Custodian"
+                    " " {tr.brand()}
                 </a>
-                <nav aria-label="Main">
+                <nav aria-label=tr.nav_main()>
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
                             match user.await {
@@ -90,33 +96,33 @@ pub fn Header() -> impl IntoView {
                                     let staff = u.role.is_staff();
                                     let admin = u.role == Role::Admin;
                                     view! {
-                                        <A href="/tickets">{if staff { "Ticket queue" } else { "My tickets" }}</A>
-                                        {(!staff).then(|| view! { <A href="/tickets/new">"New ticket"</A> })}
-                                        {(!staff).then(|| view! { <A href="/profile">"Profile"</A> })}
-                                        {(!staff).then(|| view! { <A href="/privacy">"Privacy"</A> })}
-                                        {(!staff).then(|| view! { <A href="/activity">"Activity on my data"</A> })}
-                                        {staff.then(|| view! { <A href="/requests">"Privacy requests"</A> })}
+                                        <A href="/tickets">{if staff { tr.nav_ticket_queue() } else { tr.nav_my_tickets() }}</A>
+                                        {(!staff).then(|| view! { <A href="/tickets/new">{tr.nav_new_ticket()}</A> })}
+                                        {(!staff).then(|| view! { <A href="/profile">{tr.nav_profile()}</A> })}
+                                        {(!staff).then(|| view! { <A href="/privacy">{tr.nav_privacy()}</A> })}
+                                        {(!staff).then(|| view! { <A href="/activity">{tr.nav_activity()}</A> })}
+                                        {staff.then(|| view! { <A href="/requests">{tr.nav_privacy_requests()}</A> })}
                                         {admin.then(|| view! {
-                                            <A href="/admin/users">"Team"</A>
-                                            <A href="/admin/audit">"Audit log"</A>
-                                            <A href="/admin/keys">"Keys"</A>
-                                            <A href="/admin/fields">"Fields"</A>
-                                            <A href="/admin/permissions">"Permissions"</A>
-                                            <A href="/admin/outbox">"Outbox"</A>
-                                            <A href="/admin/export">"Export"</A>
-                                            <A href="/admin/privacy">"Privacy settings"</A>
+                                            <A href="/admin/users">{tr.nav_team()}</A>
+                                            <A href="/admin/audit">{tr.nav_audit_log()}</A>
+                                            <A href="/admin/keys">{tr.nav_keys()}</A>
+                                            <A href="/admin/fields">{tr.nav_fields()}</A>
+                                            <A href="/admin/permissions">{tr.nav_permissions()}</A>
+                                            <A href="/admin/outbox">{tr.nav_outbox()}</A>
+                                            <A href="/admin/export">{tr.nav_export()}</A>
+                                            <A href="/admin/privacy">{tr.nav_privacy_settings()}</A>
                                         })}
-                                        <A href="/security">"Security"</A>
-                                        <span class="who" title=u.email.clone()>{u.name.clone()} " · " {u.role.label()}</span>
+                                        <A href="/security">{tr.nav_security()}</A>
+                                        <span class="who" title=u.email.clone()>{u.name.clone()} " · " {u.role.label(tr)}</span>
                                         <ActionForm action=sign_out attr:class="inline">
-                                            <button type="submit" class="link-button">"Sign out"</button>
+                                            <button type="submit" class="link-button">{tr.sign_out()}</button>
                                         </ActionForm>
                                     }
                                     .into_any()
                                 }
                                 _ => view! {
-                                    <A href="/sign-in">"Sign in"</A>
-                                    <A href="/sign-up" attr:class="button small">"Create account"</A>
+                                    <A href="/sign-in">{tr.sign_in()}</A>
+                                    <A href="/sign-up" attr:class="button small">{tr.create_account()}</A>
                                 }
                                 .into_any(),
                             }
@@ -138,7 +144,7 @@ pub fn Changes(changes: Vec<crate::model::ChangeView>) -> impl IntoView {
                     <dt>{c.field}</dt>
                     <dd>
                         {c.before.map(|b| view! { <del>{b}</del> " → " })}
-                        {c.after.unwrap_or_else(|| "(removed)".into())}
+                        {c.after.unwrap_or_else(|| use_tr().removed_value().into())}
                     </dd>
                 }).collect_view()}
             </dl>
@@ -159,13 +165,44 @@ pub fn Pager(
     #[prop(optional)]
     more: bool,
 ) -> impl IntoView {
+    let tr = use_tr();
     let prev = link.clone();
     let plus = if more { "+" } else { "" };
     view! {
-        <nav class="pager" aria-label="Pages">
-            {(page > 0).then(|| view! { <A href=prev(page - 1)>"← Newer"</A> })}
-            <span>"Page " {page + 1} " of " {total_pages} {plus} {note.map(|n| format!(" · {n}"))}</span>
-            {(page + 1 < total_pages).then(|| view! { <A href=link(page + 1)>"Older →"</A> })}
+        <nav class="pager" aria-label=tr.pager_label()>
+            {(page > 0).then(|| view! { <A href=prev(page - 1)>{tr.pager_newer()}</A> })}
+            <span>{tr.pager_position(page + 1, format!("{total_pages}{plus}"))} {note.map(|n| format!(" · {n}"))}</span>
+            {(page + 1 < total_pages).then(|| view! { <A href=link(page + 1)>{tr.pager_older()}</A> })}
         </nav>
+    }
+}
+
+/// The footer: the tagline and the language switcher. The switcher is a
+/// plain form (it works before the page hydrates and without JavaScript): the
+/// server sets the language cookie, and a signed-in person's profile.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let locale = use_locale();
+    let tr = locale.tr();
+    let back = leptos_router::hooks::use_location();
+    let here = move || {
+        let l = back.pathname.get();
+        let q = back.search.get();
+        if q.is_empty() { l } else { format!("{l}?{q}") }
+    };
+    view! {
+        <footer class="site-footer container">
+            <p>{tr.footer_tagline()}</p>
+            <form class="language-switcher" method="post" action="/language">
+                <label for="footer-language">{tr.footer_language()}</label>
+                <select id="footer-language" name="lang">
+                    {Lang::ALL.into_iter().map(|l| view! {
+                        <option value=l.code() selected=l == locale.lang>{Tr(l).language_endonym()}</option>
+                    }).collect_view()}
+                </select>
+                <input type="hidden" name="back" value=here/>
+                <button type="submit" class="small secondary">{tr.footer_language_change()}</button>
+            </form>
+        </footer>
     }
 }

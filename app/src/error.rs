@@ -4,6 +4,7 @@ use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
+use crate::i18n::Tr;
 use serde::{Deserialize, Serialize};
 
 /// Machine-readable errors shown to users. The page renders `message()` and `code()`.
@@ -56,6 +57,9 @@ pub enum AppError {
     Busy,
     #[error("The request could not be sent: {0}")]
     Transport(String),
+    /// Arguments that do not parse: a crafted request or a stale page.
+    #[error("The request was not understood.")]
+    InvalidRequest,
 }
 
 impl AppError {
@@ -80,6 +84,7 @@ impl AppError {
             AppError::Internal { .. } => "internal",
             AppError::Busy => "busy",
             AppError::Transport(_) => "transport",
+            AppError::InvalidRequest => "invalid_request",
         }
     }
 
@@ -113,6 +118,54 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// What the error says to people, in their language. Validation and
+    /// conflict messages come written by the server in the request's language.
+    pub fn message(&self, tr: Tr) -> String {
+        match self {
+            AppError::NotSignedIn => tr.error_not_signed_in().to_owned(),
+            AppError::Forbidden => tr.error_forbidden().to_owned(),
+            AppError::NotFound => tr.error_not_found().to_owned(),
+            AppError::Validation { message, .. } | AppError::Conflict { message } => message.clone(),
+            AppError::InvalidFields { errors } => std::iter::once(tr.error_invalid_fields())
+                .chain(errors.iter().map(|e| e.message.as_str()))
+                .collect::<Vec<_>>()
+                .join(" "),
+            AppError::InvalidCredentials => tr.error_invalid_credentials().to_owned(),
+            AppError::PasswordChangeRequired => tr.error_password_change_required().to_owned(),
+            AppError::SecondFactorRequired {
+                authenticator_app,
+                passkey,
+            } => match (authenticator_app, passkey) {
+                (true, true) => tr.error_second_factor_both(),
+                (false, true) => tr.error_second_factor_passkey(),
+                _ => tr.error_second_factor_code(),
+            }
+            .to_owned(),
+            AppError::TwoFactorSetupRequired => tr.error_two_factor_setup_required().to_owned(),
+            AppError::EmailNotConfirmed => tr.error_email_not_confirmed().to_owned(),
+            AppError::AccountDisabled => tr.error_account_disabled().to_owned(),
+            AppError::RateLimited {
+                retry_after_minutes,
+            } => tr.error_rate_limited(u64::from(*retry_after_minutes)),
+            AppError::EmailTaken => tr.error_email_taken().to_owned(),
+            AppError::CrossSiteRequest => tr.error_cross_site().to_owned(),
+            AppError::Internal { .. } => tr.error_internal().to_owned(),
+            AppError::Busy => tr.error_busy().to_owned(),
+            AppError::Transport(_) => tr.error_transport().to_owned(),
+            AppError::InvalidRequest => tr.error_invalid_request().to_owned(),
+        }
+    }
+
+    /// The reference to give the team, for unexpected failures only.
+    pub fn reference(&self) -> Option<&str> {
+        match self {
+            AppError::Internal { request_id } => Some(request_id),
+            _ => None,
+        }
+    }
+}
+
 fn second_factor_prompt(authenticator_app: bool, passkey: bool) -> &'static str {
     match (authenticator_app, passkey) {
         (true, true) => "Use your passkey, or enter the 6-digit code from your authenticator app (or a recovery code).",
@@ -134,11 +187,8 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // Bad arguments from a crafted request are the caller's error, not ours.
-            ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
-                AppError::Validation {
-                    field: String::new(),
-                    message: format!("Invalid request: {msg}"),
-                }
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::InvalidRequest
             }
             other => AppError::Transport(other.to_string()),
         }

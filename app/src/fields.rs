@@ -7,13 +7,13 @@ use uuid::Uuid;
 vocabulary! {
     /// What kind of value a field holds.
     pub enum FieldType {
-        Text = "text" => "Text",
-        LongText = "long_text" => "Long text",
-        Number = "number" => "Number",
-        Date = "date" => "Date",
-        SingleChoice = "single_choice" => "Single choice",
-        MultipleChoice = "multiple_choice" => "Multiple choice",
-        Checkbox = "checkbox" => "Checkbox",
+        Text = "text",
+        LongText = "long_text",
+        Number = "number",
+        Date = "date",
+        SingleChoice = "single_choice",
+        MultipleChoice = "multiple_choice",
+        Checkbox = "checkbox",
     }
 }
 
@@ -26,17 +26,17 @@ impl FieldType {
 vocabulary! {
     /// Where a custom field lives.
     pub enum FieldScope {
-        Contact = "contact" => "Contact",
-        Ticket = "ticket" => "Ticket",
+        Contact = "contact",
+        Ticket = "ticket",
     }
 }
 
 vocabulary! {
     /// What a role may do with a field (ordered: hidden < read < edit).
     pub enum Access {
-        Hidden = "hidden" => "Hidden",
-        Read = "read" => "Read",
-        Edit = "edit" => "Edit",
+        Hidden = "hidden",
+        Read = "read",
+        Edit = "edit",
     }
 }
 

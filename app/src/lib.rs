@@ -10,6 +10,7 @@ pub mod components;
 pub mod error;
 pub mod field_form;
 pub mod fields;
+pub mod i18n;
 pub mod model;
 pub mod pages;
 pub mod passkey_client;
@@ -58,9 +59,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     };
     #[cfg(not(feature = "ssr"))]
     let prefetch: Vec<String> = Vec::new();
+    let locale = i18n::provide_locale();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.lang.code() data-time-zone=locale.time_zone()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -81,16 +83,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let tr = i18n::provide_locale().tr();
     view! {
-        <Title text="Custodian"/>
+        <Title text=tr.brand()/>
         <Router>
             <components::Header/>
             <main id="main" class="container">
                 {routes()}
             </main>
-            <footer class="site-footer container">
-                <p>"Custodian — your data, handled with care."</p>
-            </footer>
+            <components::Footer/>
         </Router>
     }
 }

@@ -14,6 +14,7 @@ mod m0009_accounts;
 mod m0010_two_factor;
 mod m0011_passkeys;
 mod m0012_confirmed_before_links;
+mod m0013_session_locale;
 
 pub use keystore::KeystoreMigrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_two_factor::Migration),
             Box::new(m0011_passkeys::Migration),
             Box::new(m0012_confirmed_before_links::Migration),
+            Box::new(m0013_session_locale::Migration),
         ]
     }
 }

@@ -119,7 +119,7 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
             let user = accounts::create_user_unchecked(&open().await?, new).await?;
             println!(
                 "Created {} account for {} ({}).",
-                user.role.label(),
+                user.role.label(app::i18n::Tr(app::i18n::Lang::En)),
                 user.email,
                 user.id
             );

@@ -56,6 +56,7 @@ fn actor(user: &::app::model::CurrentUser) -> Actor {
         needs_two_factor_setup: false,
         email_confirmed: true,
         second_factor_at: None,
+        locale: Default::default(),
     }
 }
 
@@ -128,6 +129,6 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), StartError> {
 fn print_sign_in() {
     println!("Demo accounts (password for all: {DEMO_PASSWORD}):");
     for user in &USERS {
-        println!("  {:<9} {}", user.role.label(), user.email);
+        println!("  {:<9} {}", user.role.label(app::i18n::Tr(app::i18n::Lang::En)), user.email);
     }
 }

@@ -6,9 +6,9 @@ use uuid::Uuid;
 vocabulary! {
     /// What a signed-in person is to the help desk.
     pub enum Role {
-        Customer = "customer" => "Customer",
-        Agent = "agent" => "Agent",
-        Admin = "admin" => "Admin",
+        Customer = "customer",
+        Agent = "agent",
+        Admin = "admin",
     }
 }
 

@@ -7,21 +7,21 @@ vocabulary! {
     /// Whose data an archive holds.
     pub enum ExportKind {
         /// "Download my data": the subject's own.
-        Subject = "subject" => "Your data",
+        Subject = "subject",
         /// An admin's export of every module.
-        All = "all" => "Every module",
+        All = "all",
     }
 }
 
 vocabulary! {
     /// Where an archive stands.
     pub enum ExportStatus {
-        Queued = "queued" => "Queued",
-        Building = "building" => "Being prepared",
-        Ready = "ready" => "Ready",
-        Failed = "failed" => "Failed",
+        Queued = "queued",
+        Building = "building",
+        Ready = "ready",
+        Failed = "failed",
         /// Past its download window, or withdrawn; its file is gone.
-        Expired = "expired" => "Expired",
+        Expired = "expired",
     }
 }
 
@@ -38,11 +38,11 @@ vocabulary! {
     /// Where an outgoing mail stands.
     pub enum MailStatus {
         /// No SMTP server is configured: kept for admins to read.
-        Outbox = "outbox" => "In the outbox",
-        Queued = "queued" => "Queued",
-        Sending = "sending" => "Sending",
-        Sent = "sent" => "Sent",
-        Failed = "failed" => "Failed",
+        Outbox = "outbox",
+        Queued = "queued",
+        Sending = "sending",
+        Sent = "sent",
+        Failed = "failed",
     }
 }
 

@@ -7,9 +7,9 @@ vocabulary! {
     /// What a privacy request asks for. One request table and one state machine serve every kind.
     pub enum RequestKind {
         /// Rectify the sign-in address (GDPR Art. 16): confirmed by a link, approved by staff.
-        EmailChange = "email_change" => "Email change",
+        EmailChange = "email_change",
         /// Delete the account and the data (GDPR Art. 17).
-        Erasure = "erasure" => "Erasure",
+        Erasure = "erasure",
     }
 }
 
@@ -17,17 +17,17 @@ vocabulary! {
     /// Where a privacy request stands. One state machine for every kind:
     /// submitted → (identity confirmed) → in review → approved | rejected | on hold → executing → completed.
     pub enum RequestStatus {
-        Submitted = "submitted" => "Waiting for confirmation",
-        InReview = "in_review" => "In review",
-        OnHold = "on_hold" => "On hold",
-        Approved = "approved" => "Approved",
-        Rejected = "rejected" => "Rejected",
-        Executing = "executing" => "Being carried out",
-        Completed = "completed" => "Completed",
+        Submitted = "submitted",
+        InReview = "in_review",
+        OnHold = "on_hold",
+        Approved = "approved",
+        Rejected = "rejected",
+        Executing = "executing",
+        Completed = "completed",
         /// The final check of an erasure found something readable; staff must look.
-        NeedsAttention = "needs_attention" => "Needs attention",
+        NeedsAttention = "needs_attention",
         /// The customer took the request back before it was carried out.
-        Withdrawn = "withdrawn" => "Withdrawn",
+        Withdrawn = "withdrawn",
     }
 }
 
@@ -179,44 +179,44 @@ vocabulary! {
     /// What happens to an erased customer's tickets (an admin setting, copied onto each job).
     pub enum TicketsPolicy {
         /// Kept for reporting (status and dates); their text stays unreadable ciphertext.
-        Anonymise = "anonymise" => "Keep them anonymised",
-        Delete = "delete" => "Delete them",
+        Anonymise = "anonymise",
+        Delete = "delete",
     }
 }
 
 vocabulary! {
     /// What an erasure job erases.
     pub enum JobScope {
-        Customer = "customer" => "A customer and their data",
-        Ticket = "ticket" => "One ticket",
+        Customer = "customer",
+        Ticket = "ticket",
     }
 }
 
 vocabulary! {
     /// Where an erasure job stands.
     pub enum JobStatus {
-        Queued = "queued" => "Queued",
+        Queued = "queued",
         /// A worker holds its lease.
-        Running = "running" => "Running",
-        Completed = "completed" => "Completed",
+        Running = "running",
+        Completed = "completed",
         /// The final check found something readable, or the job kept failing.
-        NeedsAttention = "needs_attention" => "Needs attention",
+        NeedsAttention = "needs_attention",
     }
 }
 
 vocabulary! {
     /// A step of an erasure job. Each is recorded when done and never run again.
     pub enum ErasureStep {
-        DestroyKey = "destroy_key" => "destroy key",
-        DeleteRecords = "delete_records" => "delete records",
-        EndSessions = "end_sessions" => "end sessions",
-        Notify = "notify" => "notify",
-        Pseudonymise = "pseudonymise" => "pseudonymise",
-        DeleteExports = "delete_exports" => "delete exports",
-        Audit = "audit" => "audit",
-        DeleteTicket = "delete_ticket" => "delete ticket",
-        Compact = "compact" => "compact",
-        Verify = "verify" => "verify",
+        DestroyKey = "destroy_key",
+        DeleteRecords = "delete_records",
+        EndSessions = "end_sessions",
+        Notify = "notify",
+        Pseudonymise = "pseudonymise",
+        DeleteExports = "delete_exports",
+        Audit = "audit",
+        DeleteTicket = "delete_ticket",
+        Compact = "compact",
+        Verify = "verify",
     }
 }
 
@@ -245,8 +245,8 @@ impl ErasureStep {
 vocabulary! {
     /// Which of the subject's identifiers a mention matched.
     pub enum MentionKind {
-        Email = "email" => "email",
-        Phone = "phone" => "phone",
-        Name = "name" => "name",
+        Email = "email",
+        Phone = "phone",
+        Name = "name",
     }
 }

@@ -7,10 +7,10 @@ use uuid::Uuid;
 vocabulary! {
     /// Where a ticket stands.
     pub enum TicketStatus {
-        Open = "open" => "Open",
-        Pending = "pending" => "Pending",
-        Solved = "solved" => "Solved",
-        Closed = "closed" => "Closed",
+        Open = "open",
+        Pending = "pending",
+        Solved = "solved",
+        Closed = "closed",
     }
 }
 

@@ -23,6 +23,16 @@ pub struct Actor {
     /// When this session's sign-in used a second factor; adding another
     /// factor to an account that has one asks for it to be recent.
     pub second_factor_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The language and time zone of the person's profile, as their session copied them.
+    pub locale: PreferredLocale,
+}
+
+/// A person's chosen language and time zone (none chosen: the browser's
+/// language, and UTC).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PreferredLocale {
+    pub language: Option<crate::i18n::Lang>,
+    pub time_zone: Option<String>,
 }
 
 /// Whose eyes a read model renders for: a person and their role. Background

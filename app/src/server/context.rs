@@ -2,6 +2,7 @@
 //! asking, and a way to turn service errors into user errors with the request id.
 use super::{Actor, AppState, ClientIp, RequestId, ServiceError};
 use crate::error::AppError;
+use crate::i18n::{Lang, Tr};
 use http::request::Parts;
 use leptos::prelude::use_context;
 use std::future::Future;
@@ -42,6 +43,47 @@ pub fn state() -> Result<AppState, AppError> {
     })
 }
 
+/// The cookie the footer's language switcher sets for visitors.
+pub const LANGUAGE_COOKIE: &str = "custodian_lang";
+
+/// The language and time zone this request renders in: the profile's (through
+/// the session), else the language cookie, else `Accept-Language`; else
+/// English and UTC.
+pub fn locale() -> (Lang, String) {
+    let preferred = actor().map(|a| a.locale).unwrap_or_default();
+    let parts = parts();
+    let lang = preferred
+        .language
+        .or_else(|| parts.as_ref().and_then(cookie_language))
+        .or_else(|| {
+            parts.as_ref().and_then(|p| {
+                p.headers
+                    .get(http::header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(Lang::from_accept_language)
+            })
+        })
+        .unwrap_or_default();
+    (lang, preferred.time_zone.unwrap_or_else(|| "UTC".to_owned()))
+}
+
+/// The words of this request's language (English outside a request).
+pub fn tr() -> Tr {
+    Tr(locale().0)
+}
+
+fn cookie_language(parts: &Parts) -> Option<Lang> {
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANGUAGE_COOKIE)
+        .and_then(|(_, value)| Lang::parse(value))
+}
+
 /// The signed-in actor, if any.
 pub fn actor() -> Option<Actor> {
     parts().and_then(|p| p.extensions.get::<Actor>().cloned())
@@ -78,7 +120,7 @@ pub fn status_of(error: &AppError) -> http::StatusCode {
         | AppError::TwoFactorSetupRequired
         | AppError::EmailNotConfirmed => StatusCode::FORBIDDEN,
         AppError::NotFound => StatusCode::NOT_FOUND,
-        AppError::Validation { .. } | AppError::InvalidFields { .. } => {
+        AppError::Validation { .. } | AppError::InvalidFields { .. } | AppError::InvalidRequest => {
             StatusCode::UNPROCESSABLE_ENTITY
         }
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,

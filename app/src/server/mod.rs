@@ -18,7 +18,7 @@ pub mod state;
 pub mod storage;
 pub mod vault;
 
-pub use actor::{Actor, Viewer};
+pub use actor::{Actor, PreferredLocale, Viewer};
 pub use error::ServiceError;
 pub use state::{AppState, ExportSettings, MailSettings, SecuritySettings};
 pub use vault::Vault;

@@ -212,6 +212,7 @@ mod tests {
             needs_two_factor_setup: false,
             email_confirmed: true,
             second_factor_at: None,
+            locale: Default::default(),
         }
     }
 

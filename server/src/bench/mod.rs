@@ -233,6 +233,7 @@ async fn erasure(
         needs_two_factor_setup: false,
         email_confirmed: true,
         second_factor_at: None,
+        locale: Default::default(),
     };
 
     let scanned = Instant::now();

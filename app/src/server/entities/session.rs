@@ -15,6 +15,9 @@ pub struct Model {
     pub client: Option<String>,
     /// When this session's sign-in used a second factor (app code, recovery code, passkey).
     pub second_factor_at: Option<DateTimeUtc>,
+    /// Copies of the profile's language and time zone (see `profile::copy_locale`).
+    pub language: Option<String>,
+    pub time_zone: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -213,7 +213,7 @@ pub(crate) async fn subject_activity(
             let who = match e.actor_id {
                 Some(id) if id == actor.user_id => "You".to_owned(),
                 Some(id) => match staff.get(&id) {
-                    Some(p) if p.role.is_staff() => format!("{} ({})", p.name, p.role.label()),
+                    Some(p) if p.role.is_staff() => format!("{} ({})", p.name, p.role.label(crate::server::context::tr())),
                     _ => "Someone else".to_owned(),
                 },
                 None => "Someone who was not signed in".to_owned(),

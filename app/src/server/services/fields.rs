@@ -549,8 +549,8 @@ pub async fn set_permission(
         } else {
             format!(
                 "{}s can at most {} this field.",
-                role.label(),
-                max.label().to_lowercase()
+                role.label(crate::server::context::tr()),
+                max.label(crate::server::context::tr()).to_lowercase()
             )
         };
         return Err(AppError::field("access", message).into());

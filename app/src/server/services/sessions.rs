@@ -1,8 +1,9 @@
 //! Server-side sessions. The browser holds a random 256-bit token; the database
 //! holds only its SHA-256, so a leaked database cannot be replayed as cookies.
+use crate::i18n::Lang;
 use crate::server::{
     entities::{session, user},
-    Actor, SecuritySettings, ServiceError,
+    Actor, PreferredLocale, SecuritySettings, ServiceError,
 };
 use chrono::{DateTime, Utc};
 use rand::RngCore;
@@ -141,6 +142,8 @@ pub async fn create(
         user_agent: Set(device.user_agent.clone()),
         client: Set(Some(coarse_network(&device.client))),
         second_factor_at: Set(device.second_factor.then_some(now)),
+        language: Set(None),
+        time_zone: Set(None),
     }
     .insert(db)
     .await?;
@@ -197,7 +200,28 @@ pub async fn resolve(
         needs_two_factor_setup,
         email_confirmed: user.email_confirmed_at.is_some(),
         second_factor_at: session.second_factor_at,
+        locale: PreferredLocale {
+            language: session.language.as_deref().and_then(Lang::parse),
+            time_zone: session.time_zone,
+        },
     }))
+}
+
+/// Copies a person's language and time zone onto every session of theirs
+/// (at sign-in, and when the profile changes them), so pages render in them.
+pub async fn set_locale(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    language: Option<Lang>,
+    time_zone: Option<&str>,
+) -> Result<(), ServiceError> {
+    session::Entity::update_many()
+        .col_expr(session::Column::Language, Expr::value(language.map(Lang::code)))
+        .col_expr(session::Column::TimeZone, Expr::value(time_zone.map(str::to_owned)))
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Ends one session (sign-out, rotation).

@@ -122,7 +122,7 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
         .all(db)
         .await?
         .into_iter()
-        .map(|s| s.step.label().to_owned())
+        .map(|s| s.step.label(crate::server::context::tr()).to_owned())
         .collect();
     Ok(ErasureCheck {
         ok: findings.is_empty(),

@@ -231,7 +231,7 @@ pub async fn withdraw(state: &AppState, actor: &Actor, id: Uuid) -> Result<(), S
         return Err(AppError::Conflict {
             message: format!(
                 "This request can no longer be withdrawn: it is {}.",
-                status.label().to_lowercase()
+                status.label(crate::server::context::tr()).to_lowercase()
             ),
         }
         .into());

@@ -72,9 +72,9 @@ async fn views(
                             "Received".to_owned()
                         }
                         step if s.from_status == s.to_status && s.note.is_some() => {
-                            format!("{} (deadline extended)", step.label())
+                            format!("{} (deadline extended)", step.label(crate::server::context::tr()))
                         }
-                        step => step.label().to_owned(),
+                        step => step.label(crate::server::context::tr()).to_owned(),
                     },
                     by: match s.actor_id {
                         // Filing an erasure asks for the password: that confirms who asks.
@@ -110,7 +110,7 @@ async fn views(
             Ok(PrivacyRequestView {
                 id: r.id,
                 kind: r.kind,
-                kind_label: r.kind.label().to_owned(),
+                kind_label: r.kind.label(crate::server::context::tr()).to_owned(),
                 status,
                 summary,
                 received_at: r.received_at,
