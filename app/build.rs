@@ -5,7 +5,9 @@ fn main() {
     let dir = std::path::Path::new("locales");
     match translations::load(dir) {
         Ok(catalog) => {
-            let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo"));
+            let out = std::path::PathBuf::from(
+                std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo"),
+            );
             std::fs::write(out.join("translations.rs"), catalog.generate())
                 .expect("the generated translations can be written");
         }
@@ -13,7 +15,11 @@ fn main() {
             for problem in &problems {
                 println!("cargo::warning={problem}");
             }
-            panic!("the translation files have {} problem(s):\n{}", problems.len(), problems.join("\n"));
+            panic!(
+                "the translation files have {} problem(s):\n{}",
+                problems.len(),
+                problems.join("\n")
+            );
         }
     }
 }

@@ -188,7 +188,11 @@ pub fn Footer() -> impl IntoView {
     let here = move || {
         let l = back.pathname.get();
         let q = back.search.get();
-        if q.is_empty() { l } else { format!("{l}?{q}") }
+        if q.is_empty() {
+            l
+        } else {
+            format!("{l}?{q}")
+        }
     };
     view! {
         <footer class="site-footer container">

@@ -1,10 +1,10 @@
 //! The error every server function returns: a stable code the pages match on,
 //! and a human message. Internals never travel in it.
+use crate::i18n::Tr;
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
-use crate::i18n::Tr;
 use serde::{Deserialize, Serialize};
 
 /// Machine-readable errors shown to users. The page renders `message()` and `code()`.
@@ -126,7 +126,9 @@ impl AppError {
             AppError::NotSignedIn => tr.error_not_signed_in().to_owned(),
             AppError::Forbidden => tr.error_forbidden().to_owned(),
             AppError::NotFound => tr.error_not_found().to_owned(),
-            AppError::Validation { message, .. } | AppError::Conflict { message } => message.clone(),
+            AppError::Validation { message, .. } | AppError::Conflict { message } => {
+                message.clone()
+            }
             AppError::InvalidFields { errors } => std::iter::once(tr.error_invalid_fields())
                 .chain(errors.iter().map(|e| e.message.as_str()))
                 .collect::<Vec<_>>()

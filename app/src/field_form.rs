@@ -46,13 +46,14 @@ pub fn FieldControl(
     item: EditableField,
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let tr = crate::i18n::use_tr();
     let EditableField { field, value } = item;
     let id = dom_id(&field.key);
     let key = field.key.clone();
     let message = move || error.get().and_then(|e| e.message_for(&key));
     let help_id = format!("{id}-help");
     let label = if field.required && field.editable {
-        format!("{} (required)", field.label)
+        tr.fields_required_label(&field.label)
     } else {
         field.label.clone()
     };
@@ -62,17 +63,17 @@ pub fn FieldControl(
             parts.push(field.help_text.clone());
         }
         if field.encrypted && field.key.starts_with("custom:") {
-            parts.push("Stored encrypted.".to_owned());
+            parts.push(tr.fields_hint_encrypted().to_owned());
         }
         if !field.editable {
-            parts.push("Read-only.".to_owned());
+            parts.push(tr.fields_hint_read_only().to_owned());
         }
         parts.join(" ")
     };
     let first = move || value.get().first().cloned().unwrap_or_default();
     let set_one = move |v: String| value.set(if v.is_empty() { vec![] } else { vec![v] });
     let control = if !field.editable {
-        view! { <input id=id.clone() type="text" readonly aria-readonly="true" aria-describedby=help_id.clone() value=display_value(&field)/> }.into_any()
+        view! { <input id=id.clone() type="text" readonly aria-readonly="true" aria-describedby=help_id.clone() value=display_value(&field, tr)/> }.into_any()
     } else {
         match field.field_type {
             FieldType::Text | FieldType::Number | FieldType::Date => {

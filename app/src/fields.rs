@@ -1,6 +1,6 @@
 //! Profile and custom fields: types, access levels and value rules, shared so the
 //! forms can hint and the server can enforce (the server always re-checks).
-use crate::{error::AppError, model::Role, validate};
+use crate::{error::AppError, i18n::Tr, model::Role, validate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -40,15 +40,30 @@ vocabulary! {
     }
 }
 
-/// The standard contact fields, in display order: (key, label, type).
-pub const STANDARD_FIELDS: [(&str, &str, FieldType); 6] = [
-    ("email", "Email", FieldType::Text),
-    ("name", "Name", FieldType::Text),
-    ("phone", "Phone", FieldType::Text),
-    ("twitter", "Twitter/X handle", FieldType::Text),
-    ("language", "Preferred language", FieldType::SingleChoice),
-    ("time_zone", "Time zone", FieldType::SingleChoice),
+/// The standard contact fields, in display order: (key, type); their labels
+/// come from `standard_label`.
+pub const STANDARD_FIELDS: [(&str, FieldType); 6] = [
+    ("email", FieldType::Text),
+    ("name", FieldType::Text),
+    ("phone", FieldType::Text),
+    ("twitter", FieldType::Text),
+    ("language", FieldType::SingleChoice),
+    ("time_zone", FieldType::SingleChoice),
 ];
+
+/// A standard contact field's label in a language (the key itself for a key
+/// that is not a standard field).
+pub fn standard_label(key: &str, tr: Tr) -> &str {
+    match key {
+        "email" => tr.fields_label_email(),
+        "name" => tr.fields_label_name(),
+        "phone" => tr.fields_label_phone(),
+        "twitter" => tr.fields_label_twitter(),
+        "language" => tr.fields_label_language(),
+        "time_zone" => tr.fields_label_time_zone(),
+        _ => key,
+    }
+}
 
 /// Languages offered for "preferred language" (BCP 47 code, name).
 pub const LANGUAGES: [(&str, &str); 16] = [
@@ -217,27 +232,23 @@ fn plain_text(
     value: &str,
     max: usize,
     multiline: bool,
+    tr: Tr,
 ) -> Result<String, AppError> {
     if value.chars().count() > max {
-        return Err(AppError::field(
-            key,
-            format!("{label} must be at most {max} characters."),
-        ));
+        return Err(AppError::field(key, tr.fields_too_long(label, max)));
     }
     if value
         .chars()
         .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
     {
-        return Err(AppError::field(
-            key,
-            format!("{label} contains characters that are not allowed."),
-        ));
+        return Err(AppError::field(key, tr.fields_bad_characters(label)));
     }
     Ok(value.trim().to_owned())
 }
 
-/// Checks a value against its field and returns it normalised.
-pub fn check_value(field: &FieldView, values: &[String]) -> Result<Vec<String>, AppError> {
+/// Checks a value against its field and returns it normalised; problems are
+/// told in `tr`'s language.
+pub fn check_value(field: &FieldView, values: &[String], tr: Tr) -> Result<Vec<String>, AppError> {
     let key = field.key.as_str();
     let label = field.label.as_str();
     let values: Vec<String> = values
@@ -249,24 +260,24 @@ pub fn check_value(field: &FieldView, values: &[String]) -> Result<Vec<String>, 
         match values.len() {
             0 => Ok(None),
             1 => Ok(Some(values[0].as_str())),
-            _ => Err(AppError::field(key, format!("{label} takes one value."))),
+            _ => Err(AppError::field(key, tr.fields_one_value(label))),
         }
     };
     let out: Vec<String> = match (key, field.field_type) {
-        ("name", _) => vec![validate::name(single()?.unwrap_or_default())?],
-        ("phone", _) => validate::phone(single()?.unwrap_or_default())?
+        ("name", _) => vec![validate::name(single()?.unwrap_or_default(), tr)?],
+        ("phone", _) => validate::phone(single()?.unwrap_or_default(), tr)?
             .into_iter()
             .collect(),
-        ("twitter", _) => validate::twitter(single()?.unwrap_or_default())?
+        ("twitter", _) => validate::twitter(single()?.unwrap_or_default(), tr)?
             .into_iter()
             .collect(),
         (_, FieldType::Text) => single()?
-            .map(|v| plain_text(label, key, v, 500, false))
+            .map(|v| plain_text(label, key, v, 500, false, tr))
             .transpose()?
             .into_iter()
             .collect(),
         (_, FieldType::LongText) => single()?
-            .map(|v| plain_text(label, key, v, 5000, true))
+            .map(|v| plain_text(label, key, v, 5000, true, tr))
             .transpose()?
             .into_iter()
             .collect(),
@@ -274,44 +285,26 @@ pub fn check_value(field: &FieldView, values: &[String]) -> Result<Vec<String>, 
             None => vec![],
             Some(v) => match v.parse::<f64>() {
                 Ok(n) if n.is_finite() && v.len() <= 40 => vec![v.to_owned()],
-                _ => {
-                    return Err(AppError::field(
-                        key,
-                        format!("{label} must be a number, like 42 or 3.5."),
-                    ))
-                }
+                _ => return Err(AppError::field(key, tr.fields_not_a_number(label))),
             },
         },
         (_, FieldType::Date) => match single()? {
             None => vec![],
             Some(v) => match chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
                 Ok(_) => vec![v.to_owned()],
-                Err(_) => {
-                    return Err(AppError::field(
-                        key,
-                        format!("{label} must be a date as YYYY-MM-DD."),
-                    ))
-                }
+                Err(_) => return Err(AppError::field(key, tr.fields_not_a_date(label))),
             },
         },
         (_, FieldType::SingleChoice) => match single()? {
             None => vec![],
             Some(v) if field.options.iter().any(|(o, _)| o == v) => vec![v.to_owned()],
-            Some(_) => {
-                return Err(AppError::field(
-                    key,
-                    format!("Choose one of the options for {label}."),
-                ))
-            }
+            Some(_) => return Err(AppError::field(key, tr.fields_choose_option(label))),
         },
         (_, FieldType::MultipleChoice) => {
             let mut chosen = Vec::new();
             for v in &values {
                 if !field.options.iter().any(|(o, _)| o == v) {
-                    return Err(AppError::field(
-                        key,
-                        format!("“{v}” is not an option for {label}."),
-                    ));
+                    return Err(AppError::field(key, tr.fields_not_an_option(v, label)));
                 }
                 if !chosen.contains(v) {
                     chosen.push(v.clone());
@@ -322,22 +315,22 @@ pub fn check_value(field: &FieldView, values: &[String]) -> Result<Vec<String>, 
         (_, FieldType::Checkbox) => match single()? {
             None | Some("false") => vec![],
             Some("true" | "on") => vec!["true".to_owned()],
-            Some(_) => return Err(AppError::field(key, format!("{label} is a checkbox."))),
+            Some(_) => return Err(AppError::field(key, tr.fields_not_a_checkbox(label))),
         },
     };
     if field.required && out.is_empty() {
-        return Err(AppError::field(key, format!("{label} is required.")));
+        return Err(AppError::field(key, tr.fields_required(label)));
     }
     Ok(out)
 }
 
 /// A value as people read it: choice labels, joined; a ticked checkbox as "Yes".
-pub fn display_value(field: &FieldView) -> String {
+pub fn display_value(field: &FieldView, tr: Tr) -> String {
     if field.field_type == FieldType::Checkbox {
         return if field.values.is_empty() {
-            "No".into()
+            tr.fields_no().into()
         } else {
-            "Yes".into()
+            tr.fields_yes().into()
         };
     }
     field
@@ -373,6 +366,10 @@ mod tests {
         }
     }
 
+    fn check_value_en(field: &FieldView, values: &[String]) -> Result<Vec<String>, AppError> {
+        check_value(field, values, Tr(crate::i18n::Lang::En))
+    }
+
     fn v(s: &[&str]) -> Vec<String> {
         s.iter().map(|s| s.to_string()).collect()
     }
@@ -380,19 +377,19 @@ mod tests {
     #[test]
     fn values_are_checked_per_type() {
         assert_eq!(
-            check_value(&field(FieldType::Number, false), &v(&["3.5"])).unwrap(),
+            check_value_en(&field(FieldType::Number, false), &v(&["3.5"])).unwrap(),
             v(&["3.5"])
         );
-        assert!(check_value(&field(FieldType::Number, false), &v(&["three"])).is_err());
-        assert!(check_value(&field(FieldType::Number, false), &v(&["inf"])).is_err());
-        assert!(check_value(&field(FieldType::Date, false), &v(&["2026-02-30"])).is_err());
+        assert!(check_value_en(&field(FieldType::Number, false), &v(&["three"])).is_err());
+        assert!(check_value_en(&field(FieldType::Number, false), &v(&["inf"])).is_err());
+        assert!(check_value_en(&field(FieldType::Date, false), &v(&["2026-02-30"])).is_err());
         assert_eq!(
-            check_value(&field(FieldType::Date, false), &v(&["2026-02-28"])).unwrap(),
+            check_value_en(&field(FieldType::Date, false), &v(&["2026-02-28"])).unwrap(),
             v(&["2026-02-28"])
         );
-        assert!(check_value(&field(FieldType::SingleChoice, false), &v(&["c"])).is_err());
+        assert!(check_value_en(&field(FieldType::SingleChoice, false), &v(&["c"])).is_err());
         assert_eq!(
-            check_value(
+            check_value_en(
                 &field(FieldType::MultipleChoice, false),
                 &v(&["b", "a", "b"])
             )
@@ -400,14 +397,14 @@ mod tests {
             v(&["b", "a"])
         );
         assert_eq!(
-            check_value(&field(FieldType::Checkbox, false), &v(&["on"])).unwrap(),
+            check_value_en(&field(FieldType::Checkbox, false), &v(&["on"])).unwrap(),
             v(&["true"])
         );
-        assert!(check_value(&field(FieldType::Checkbox, true), &v(&[])).is_err());
-        assert!(check_value(&field(FieldType::Text, true), &v(&["  "])).is_err());
-        assert!(check_value(&field(FieldType::Text, false), &v(&["a", "b"])).is_err());
-        assert!(check_value(&field(FieldType::LongText, false), &v(&["line\nline"])).is_ok());
-        assert!(check_value(&field(FieldType::Text, false), &v(&["line\nline"])).is_err());
+        assert!(check_value_en(&field(FieldType::Checkbox, true), &v(&[])).is_err());
+        assert!(check_value_en(&field(FieldType::Text, true), &v(&["  "])).is_err());
+        assert!(check_value_en(&field(FieldType::Text, false), &v(&["a", "b"])).is_err());
+        assert!(check_value_en(&field(FieldType::LongText, false), &v(&["line\nline"])).is_ok());
+        assert!(check_value_en(&field(FieldType::Text, false), &v(&["line\nline"])).is_err());
     }
 
     #[test]

@@ -109,8 +109,11 @@ impl Locale {
     /// A day: `30 Nov 2026`.
     pub fn date(self, t: &DateTime<Utc>) -> String {
         let local = local_time(t, &self.time_zone());
-        self.tr()
-            .date(local.day, self.tr().month_short(local.month as u64), local.year)
+        self.tr().date(
+            local.day,
+            self.tr().month_short(local.month as u64),
+            local.year,
+        )
     }
 }
 
@@ -205,8 +208,12 @@ fn browser_local_time(t: &DateTime<Utc>, zone: &str) -> Option<LocalTime> {
         minute: 0,
     };
     for part in parts.iter() {
-        let kind = Reflect::get(&part, &JsValue::from_str("type")).ok()?.as_string()?;
-        let value = Reflect::get(&part, &JsValue::from_str("value")).ok()?.as_string()?;
+        let kind = Reflect::get(&part, &JsValue::from_str("type"))
+            .ok()?
+            .as_string()?;
+        let value = Reflect::get(&part, &JsValue::from_str("value"))
+            .ok()?
+            .as_string()?;
         let number = value.parse::<u32>().ok();
         match kind.as_str() {
             "year" => local.year = value.parse().ok()?,
@@ -251,9 +258,18 @@ mod tests {
 
     #[test]
     fn accept_language_takes_the_best_quality_the_portal_speaks() {
-        assert_eq!(Lang::from_accept_language("de-DE,de;q=0.9,en;q=0.8"), Some(Lang::De));
-        assert_eq!(Lang::from_accept_language("es;q=1, fr;q=0.5, en;q=0.4"), Some(Lang::Fr));
-        assert_eq!(Lang::from_accept_language("en;q=0.2, de;q=0.7"), Some(Lang::De));
+        assert_eq!(
+            Lang::from_accept_language("de-DE,de;q=0.9,en;q=0.8"),
+            Some(Lang::De)
+        );
+        assert_eq!(
+            Lang::from_accept_language("es;q=1, fr;q=0.5, en;q=0.4"),
+            Some(Lang::Fr)
+        );
+        assert_eq!(
+            Lang::from_accept_language("en;q=0.2, de;q=0.7"),
+            Some(Lang::De)
+        );
         assert_eq!(Lang::from_accept_language("fr;q=0, ja"), None);
         assert_eq!(Lang::from_accept_language(""), None);
     }

@@ -112,9 +112,22 @@ mod labels {
     #[test]
     fn every_value_has_a_label_in_every_language() {
         assert_labelled!(
-            FieldType, FieldScope, Access, Role, AuditAction, ExportKind, ExportStatus,
-            MailStatus, RequestKind, RequestStatus, TicketsPolicy, JobScope, JobStatus,
-            ErasureStep, MentionKind, TicketStatus
+            FieldType,
+            FieldScope,
+            Access,
+            Role,
+            AuditAction,
+            ExportKind,
+            ExportStatus,
+            MailStatus,
+            RequestKind,
+            RequestStatus,
+            TicketsPolicy,
+            JobScope,
+            JobStatus,
+            ErasureStep,
+            MentionKind,
+            TicketStatus
         );
         assert_eq!(Role::Admin.label(Tr(Lang::De)), "Admin");
         assert_eq!(TicketStatus::Open.label(Tr(Lang::Fr)), "Ouvert");

@@ -129,6 +129,10 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), StartError> {
 fn print_sign_in() {
     println!("Demo accounts (password for all: {DEMO_PASSWORD}):");
     for user in &USERS {
-        println!("  {:<9} {}", user.role.label(app::i18n::Tr(app::i18n::Lang::En)), user.email);
+        println!(
+            "  {:<9} {}",
+            user.role.label(app::i18n::Tr(app::i18n::Lang::En)),
+            user.email
+        );
     }
 }

@@ -11,6 +11,7 @@ pub mod erasure_worker;
 pub mod error;
 pub mod exports_worker;
 pub mod files;
+pub mod language;
 pub mod mailer;
 pub mod middleware;
 
@@ -95,6 +96,7 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
             },
             move || shell(options.clone()),
         )
+        .route("/language", axum::routing::post(language::switch))
         .route(
             "/exports/{id}/download",
             axum::routing::get(exports_worker::download),

@@ -863,6 +863,7 @@ async fn customers_cannot_see_or_act_on_anyone_elses_request_or_data() {
         needs_two_factor_setup: false,
         email_confirmed: true,
         second_factor_at: None,
+        locale: Default::default(),
     };
     let t = tickets::open(&state, &ada_actor, "Mine", "Private", &[])
         .await

@@ -404,7 +404,7 @@ async fn malformed_arguments_get_a_clear_error_not_a_crash() {
     let state = common::state().await;
     let mut alice = signed_up(&state, "Alice", "alice@example.org").await;
     let r = alice.call::<GetTicket>(&[("id", "not-a-uuid")]).await;
-    assert_eq!(r.code(), "validation", "{}", r.body);
+    assert_eq!(r.code(), "invalid_request", "{}", r.body);
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     let r = alice
         .call::<ListTickets>(&[("status", "exploded"), ("page", "0")])

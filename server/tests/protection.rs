@@ -459,7 +459,7 @@ async fn customers_see_only_events_about_themselves_and_never_other_customers_na
     );
     assert_eq!(
         mine.items.first().unwrap().action_label,
-        AuditAction::SignInFailed.label(),
+        AuditAction::SignInFailed.label(app::i18n::Tr(app::i18n::Lang::En)),
         "newest first"
     );
     let bobs = activity::my_activity(&state, &bob, 0).await.unwrap();

@@ -63,7 +63,10 @@ async fn a_customer_corrects_their_profile_and_sees_it_in_their_activity() {
     assert_eq!(updated.email.as_deref(), Some("ada@example.org"));
     let activity = activity::my_activity(&state, &ada, 0).await.unwrap();
     let newest = &activity.items[0];
-    assert_eq!(newest.action_label, AuditAction::ProfileChanged.label());
+    assert_eq!(
+        newest.action_label,
+        AuditAction::ProfileChanged.label(app::i18n::Tr(app::i18n::Lang::En))
+    );
     assert_eq!(newest.who, "You");
     let name = newest.changes.iter().find(|c| c.field == "Name").unwrap();
     assert_eq!(
@@ -556,7 +559,9 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
     let changed = activity
         .items
         .iter()
-        .find(|e| e.action_label == AuditAction::EmailChanged.label())
+        .find(|e| {
+            e.action_label == AuditAction::EmailChanged.label(app::i18n::Tr(app::i18n::Lang::En))
+        })
         .unwrap();
     assert_eq!(
         changed.changes[0].before.as_deref(),

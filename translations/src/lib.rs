@@ -83,10 +83,7 @@ pub fn load(dir: &Path) -> Result<Catalog, Vec<String>> {
         let lang_dir = dir.join(lang);
         let present = ftl_files(&lang_dir, &mut problems);
         for extra in present.difference(&files) {
-            problems.push(format!(
-                "{lang}/{extra}: no such file in {}/",
-                LANGUAGES[0]
-            ));
+            problems.push(format!("{lang}/{extra}: no such file in {}/", LANGUAGES[0]));
         }
         let mut one = Parsed {
             messages: BTreeMap::new(),
@@ -129,7 +126,10 @@ fn parse_file(lang: &str, file: &str, source: &str, into: &mut Parsed, problems:
         Ok(resource) => resource,
         Err((resource, errors)) => {
             for error in errors {
-                let line = source[..error.pos.start.min(source.len())].lines().count().max(1);
+                let line = source[..error.pos.start.min(source.len())]
+                    .lines()
+                    .count()
+                    .max(1);
                 problems.push(format!("{lang}/{file}:{line}: {:?}", error.kind));
             }
             resource
@@ -147,23 +147,36 @@ fn parse_file(lang: &str, file: &str, source: &str, into: &mut Parsed, problems:
                     problems.push(format!("{}: has no text", where_(&id)));
                     continue;
                 };
-                let pieces = pattern(&value, &mut |p| problems.push(format!("{}: {p}", where_(&id))));
-                if into.messages.insert(id.clone(), (file.to_owned(), pieces)).is_some() {
+                let pieces = pattern(&value, &mut |p| {
+                    problems.push(format!("{}: {p}", where_(&id)))
+                });
+                if into
+                    .messages
+                    .insert(id.clone(), (file.to_owned(), pieces))
+                    .is_some()
+                {
                     problems.push(format!("{}: defined twice", where_(&id)));
                 }
             }
             ast::Entry::Term(term) => {
                 let id = term.id.name.to_owned();
-                let pieces = pattern(&term.value, &mut |p| problems.push(format!("{}: {p}", where_(&id))));
+                let pieces = pattern(&term.value, &mut |p| {
+                    problems.push(format!("{}: {p}", where_(&id)))
+                });
                 if into.terms.insert(id.clone(), pieces).is_some() {
                     problems.push(format!("{}: term defined twice", where_(&id)));
                 }
             }
             ast::Entry::Junk { content } => {
                 let line = source[..source.find(content).unwrap_or(0)].lines().count() + 1;
-                problems.push(format!("{lang}/{file}:{line}: not valid Fluent: {}", content.trim()));
+                problems.push(format!(
+                    "{lang}/{file}:{line}: not valid Fluent: {}",
+                    content.trim()
+                ));
             }
-            ast::Entry::Comment(_) | ast::Entry::GroupComment(_) | ast::Entry::ResourceComment(_) => {}
+            ast::Entry::Comment(_)
+            | ast::Entry::GroupComment(_)
+            | ast::Entry::ResourceComment(_) => {}
         }
     }
 }
@@ -231,9 +244,10 @@ fn inline_piece(inline: &ast::InlineExpression<&str>, problem: &mut dyn FnMut(St
             attribute: None,
             arguments: None,
         } => Piece::Term(id.name.to_owned()),
-        ast::InlineExpression::MessageReference { id, attribute: None } => {
-            Piece::Reference(id.name.to_owned())
-        }
+        ast::InlineExpression::MessageReference {
+            id,
+            attribute: None,
+        } => Piece::Reference(id.name.to_owned()),
         ast::InlineExpression::Placeable { expression } => placeable(expression, problem),
         other => {
             problem(format!("unsupported placeable {other:?}"));
@@ -251,11 +265,15 @@ fn check(parsed: &[Parsed], problems: &mut Vec<String>) -> Catalog {
         for (lang, one) in LANGUAGES.iter().zip(parsed) {
             match one.messages.get(key) {
                 Some((_, pieces)) => {
-                    let mut problem = |p: String| problems.push(format!("{lang}/{file}: {key}: {p}"));
+                    let mut problem =
+                        |p: String| problems.push(format!("{lang}/{file}: {key}: {p}"));
                     texts.push(resolve(pieces, one, 0, &mut problem));
                 }
                 None => {
-                    problems.push(format!("{lang}/{file}: {key}: missing (it is in {}/)", LANGUAGES[0]));
+                    problems.push(format!(
+                        "{lang}/{file}: {key}: missing (it is in {}/)",
+                        LANGUAGES[0]
+                    ));
                     texts.push(Vec::new());
                 }
             }
@@ -299,10 +317,17 @@ fn check(parsed: &[Parsed], problems: &mut Vec<String>) -> Catalog {
 
 fn is_method_name(key: &str) -> bool {
     key.starts_with(|c: char| c.is_ascii_lowercase())
-        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn resolve(pieces: &[Piece], lang: &Parsed, depth: u8, problem: &mut dyn FnMut(String)) -> Vec<Piece> {
+fn resolve(
+    pieces: &[Piece],
+    lang: &Parsed,
+    depth: u8,
+    problem: &mut dyn FnMut(String),
+) -> Vec<Piece> {
     if depth > 8 {
         problem("references go more than 8 deep (a loop?)".to_owned());
         return Vec::new();
@@ -434,7 +459,9 @@ impl Catalog {
     /// `Tr::vocabulary(name)` for the labels in `vocabulary.ftl`. It expects
     /// `Tr(Lang)`, `Lang::{En, De, Fr}` and `plural_category(Lang, u64)` in scope.
     pub fn generate(&self) -> String {
-        let mut out = String::from("// Generated by the `translations` crate from app/locales; do not edit.\n");
+        let mut out = String::from(
+            "// Generated by the `translations` crate from app/locales; do not edit.\n",
+        );
         out.push_str("impl Tr {\n");
         for (key, message) in &self.messages {
             if message.file == VOCABULARY_FILE {
@@ -451,7 +478,11 @@ impl Catalog {
             }
             for (lang, text) in LANGUAGES.iter().zip(&message.texts) {
                 let text = plain(text).unwrap_or_default();
-                let _ = writeln!(out, "            (Lang::{}, {key:?}) => {text:?},", variant(lang));
+                let _ = writeln!(
+                    out,
+                    "            (Lang::{}, {key:?}) => {text:?},",
+                    variant(lang)
+                );
             }
         }
         out.push_str("            _ => return None,\n        })\n    }\n}\n");
@@ -483,7 +514,10 @@ fn method(out: &mut String, key: &str, message: &Message) {
     let english = render_doc(&message.texts[0]);
     let _ = writeln!(out, "    /// `{key}`: {english}");
     if message.params.is_empty() {
-        let _ = writeln!(out, "    pub fn {name}(self) -> &'static str {{\n        match self.0 {{");
+        let _ = writeln!(
+            out,
+            "    pub fn {name}(self) -> &'static str {{\n        match self.0 {{"
+        );
         for (lang, text) in LANGUAGES.iter().zip(&message.texts) {
             let _ = writeln!(
                 out,
@@ -524,7 +558,15 @@ fn write_pieces(out: &mut String, pieces: &[Piece], indent: usize) {
     for piece in pieces {
         match piece {
             Piece::Text(t) => {
-                let _ = writeln!(out, "{pad}s.push_str({t:?});");
+                let mut chars = t.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => {
+                        let _ = writeln!(out, "{pad}s.push({c:?});");
+                    }
+                    _ => {
+                        let _ = writeln!(out, "{pad}s.push_str({t:?});");
+                    }
+                }
             }
             Piece::Var(v) => {
                 let _ = writeln!(

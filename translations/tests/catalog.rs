@@ -1,5 +1,6 @@
 //! The checks a build relies on: a catalogue with a gap does not load, and
 //! says where the gap is; the real catalogue loads.
+#![allow(clippy::unwrap_used)]
 use std::path::{Path, PathBuf};
 
 fn catalogue(files: &[(&str, &str, &str)]) -> PathBuf {
@@ -19,12 +20,23 @@ fn catalogue(files: &[(&str, &str, &str)]) -> PathBuf {
 #[test]
 fn a_message_missing_in_one_language_is_named() {
     let dir = catalogue(&[
-        ("en", "common.ftl", "sign-in = Sign in\nsign-out = Sign out\n"),
-        ("de", "common.ftl", "sign-in = Anmelden\nsign-out = Abmelden\n"),
+        (
+            "en",
+            "common.ftl",
+            "sign-in = Sign in\nsign-out = Sign out\n",
+        ),
+        (
+            "de",
+            "common.ftl",
+            "sign-in = Anmelden\nsign-out = Abmelden\n",
+        ),
         ("fr", "common.ftl", "sign-in = Se connecter\n"),
     ]);
     let problems = translations::load(&dir).unwrap_err();
-    assert_eq!(problems, vec!["fr/common.ftl: sign-out: missing (it is in en/)".to_owned()]);
+    assert_eq!(
+        problems,
+        vec!["fr/common.ftl: sign-out: missing (it is in en/)".to_owned()]
+    );
 }
 
 #[test]
@@ -35,8 +47,15 @@ fn a_translation_cannot_invent_a_variable_or_a_message() {
         ("fr", "a.ftl", "hello = Bonjour { $name }\n"),
     ]);
     let problems = translations::load(&dir).unwrap_err();
-    assert!(problems.contains(&"de/a.ftl: hello: uses $nom, which the en message does not give".to_owned()), "{problems:?}");
-    assert!(problems.contains(&"de/a.ftl: extra: not in en/".to_owned()), "{problems:?}");
+    assert!(
+        problems
+            .contains(&"de/a.ftl: hello: uses $nom, which the en message does not give".to_owned()),
+        "{problems:?}"
+    );
+    assert!(
+        problems.contains(&"de/a.ftl: extra: not in en/".to_owned()),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -49,8 +68,16 @@ fn a_file_missing_in_one_language_and_broken_syntax_are_named() {
         ("fr", "a.ftl", "one = { Un\n"),
     ]);
     let problems = translations::load(&dir).unwrap_err();
-    assert!(problems.iter().any(|p| p.starts_with("fr/b.ftl: cannot be read")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.starts_with("fr/a.ftl:1")), "{problems:?}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("fr/b.ftl: cannot be read")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.starts_with("fr/a.ftl:1")),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -62,8 +89,14 @@ fn generated_methods_take_the_source_variables_and_select_plurals() {
     ]);
     let catalog = translations::load(&dir).unwrap();
     let code = catalog.generate();
-    assert!(code.contains("pub fn welcome(self, name: impl ::core::fmt::Display) -> String"), "{code}");
-    assert!(code.contains("pub fn tickets(self, count: u64) -> String"), "{code}");
+    assert!(
+        code.contains("pub fn welcome(self, name: impl ::core::fmt::Display) -> String"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub fn tickets(self, count: u64) -> String"),
+        "{code}"
+    );
     assert!(code.contains("\"Willkommen bei \""), "{code}");
     assert!(code.contains("\"Custodian\""), "{code}");
 }
@@ -71,6 +104,7 @@ fn generated_methods_take_the_source_variables_and_select_plurals() {
 #[test]
 fn the_portal_catalogue_is_complete_in_every_language() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/locales");
-    let catalog = translations::load(&dir).unwrap_or_else(|problems| panic!("{}", problems.join("\n")));
+    let catalog =
+        translations::load(&dir).unwrap_or_else(|problems| panic!("{}", problems.join("\n")));
     assert!(catalog.len() > 100, "only {} messages", catalog.len());
 }

@@ -31,7 +31,9 @@ pub async fn create_user(
     crate::server::context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor()?;
-        let role = Role::parse(&role).ok_or_else(|| AppError::field("role", "Choose a role."))?;
+        let role = Role::parse(&role).ok_or_else(|| {
+            AppError::field("role", crate::server::context::tr().server_choose_role())
+        })?;
         let new = accounts::NewUser::validated(&name, &email, &password, role)?;
         context::run(accounts::create_user(&state, &actor, new)).await
     })

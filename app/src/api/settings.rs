@@ -8,7 +8,7 @@ use uuid::Uuid;
 #[cfg(feature = "ssr")]
 fn parse_scope(scope: &str) -> Result<crate::fields::FieldScope, AppError> {
     crate::fields::FieldScope::parse(scope)
-        .ok_or_else(|| AppError::field("scope", "Choose contacts or tickets."))
+        .ok_or_else(|| AppError::field("scope", crate::server::context::tr().server_choose_scope()))
 }
 
 /// Every custom field of a scope (`contact` or `ticket`), archived ones included (admins only).
@@ -84,9 +84,15 @@ pub async fn set_field_permission(
         let state = context::state()?;
         let actor = context::require_actor()?;
         use crate::{fields::Access, model::Role};
-        let role = Role::parse(&role).ok_or_else(|| AppError::field("role", "Unknown role."))?;
-        let access = Access::parse(&access)
-            .ok_or_else(|| AppError::field("access", "Choose hidden, read or edit."))?;
+        let role = Role::parse(&role).ok_or_else(|| {
+            AppError::field("role", crate::server::context::tr().server_unknown_role())
+        })?;
+        let access = Access::parse(&access).ok_or_else(|| {
+            AppError::field(
+                "access",
+                crate::server::context::tr().server_choose_access(),
+            )
+        })?;
         context::run(fields::set_permission(&state, &actor, role, &field, access)).await
     })
     .await

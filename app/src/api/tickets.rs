@@ -11,9 +11,12 @@ fn parse_status(status: Option<String>) -> Result<Option<crate::model::TicketSta
     use crate::model::TicketStatus;
     match status.as_deref().map(str::trim) {
         None | Some("") | Some("all") => Ok(None),
-        Some(s) => TicketStatus::parse(s)
-            .map(Some)
-            .ok_or_else(|| AppError::field("status", format!("Unknown status “{s}”."))),
+        Some(s) => TicketStatus::parse(s).map(Some).ok_or_else(|| {
+            AppError::field(
+                "status",
+                crate::server::context::tr().server_unknown_status(s),
+            )
+        }),
     }
 }
 
@@ -113,8 +116,12 @@ pub async fn set_ticket_status(ticket_id: Uuid, status: String) -> Result<(), Ap
     crate::server::context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor()?;
-        let status = parse_status(Some(status))?
-            .ok_or_else(|| AppError::field("status", "Choose a status."))?;
+        let status = parse_status(Some(status))?.ok_or_else(|| {
+            AppError::field(
+                "status",
+                crate::server::context::tr().server_choose_status(),
+            )
+        })?;
         context::run(tickets::set_status(&state, &actor, ticket_id, status)).await
     })
     .await

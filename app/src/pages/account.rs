@@ -8,7 +8,9 @@ use crate::{
         ResendConfirmation, ResetPassword, StartTwoFactor,
     },
     components::{action_error, successes, ErrorNotice},
-    model::{format_time, limits},
+    i18n::{use_locale, use_tr},
+    model::limits,
+    pages::auth::error_text,
 };
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
@@ -16,27 +18,25 @@ use leptos_router::{components::A, hooks::use_query_map};
 /// "Forgot your password?": the address, then the same answer whatever it is.
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
+    let tr = use_tr();
     let ask = ServerAction::<ForgotPassword>::new();
     view! {
         <section class="narrow card">
-            <h1>"Forgot your password?"</h1>
+            <h1>{tr.auth_forgot_password()}</h1>
             {move || match ask.value().get() {
                 Some(Ok(())) => view! {
-                    <p class="notice" role="status">
-                        "If an account uses this address, we sent it a link to choose a new password. "
-                        "The link works once, for 30 minutes."
-                    </p>
-                    <p><A href="/sign-in">"Back to sign in"</A></p>
+                    <p class="notice" role="status">{tr.account_forgot_sent()}</p>
+                    <p><A href="/sign-in">{tr.account_back_to_sign_in()}</A></p>
                 }.into_any(),
                 other => view! {
                     {other.and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
-                    <p class="muted">"Enter the address you sign in with. We mail it a link to choose a new password."</p>
+                    <p class="muted">{tr.account_forgot_intro()}</p>
                     <ActionForm action=ask>
                         <div class="field">
-                            <label for="email">"Email"</label>
+                            <label for="email">{tr.auth_email()}</label>
                             <input id="email" name="email" type="email" autocomplete="username" maxlength=limits::EMAIL_MAX required/>
                         </div>
-                        <button type="submit" disabled=move || ask.pending().get()>"Send the link"</button>
+                        <button type="submit" disabled=move || ask.pending().get()>{tr.account_send_link()}</button>
                     </ActionForm>
                 }.into_any(),
             }}
@@ -47,27 +47,28 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 /// Where the reset link lands: a new password, sent with the link's token.
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
+    let tr = use_tr();
     let query = use_query_map();
     let reset = ServerAction::<ResetPassword>::new();
     view! {
         <section class="narrow card">
-            <h1>"Choose a new password"</h1>
+            <h1>{tr.account_reset_title()}</h1>
             {move || match reset.value().get() {
                 Some(Ok(())) => view! {
-                    <p class="notice" role="status">"Your password is changed, and every browser signed in to your account was signed out."</p>
-                    <p><A href="/sign-in">"Sign in"</A></p>
+                    <p class="notice" role="status">{tr.account_reset_done()}</p>
+                    <p><A href="/sign-in">{tr.sign_in()}</A></p>
                 }.into_any(),
                 other => view! {
                     {other.and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
                     <ActionForm action=reset>
                         <input type="hidden" name="token" value=move || query.with(|q| q.get("token").unwrap_or_default())/>
                         <div class="field">
-                            <label for="new-password">"New password"</label>
+                            <label for="new-password">{tr.account_new_password()}</label>
                             <input id="new-password" name="new_password" type="password" autocomplete="new-password"
                                 minlength=limits::PASSWORD_MIN aria-describedby="new-password-hint" required/>
-                            <p id="new-password-hint" class="hint">"At least " {limits::PASSWORD_MIN} " characters, and hard to guess: a few unrelated words work well."</p>
+                            <p id="new-password-hint" class="hint">{tr.auth_password_hint_strong(limits::PASSWORD_MIN)}</p>
                         </div>
-                        <button type="submit" disabled=move || reset.pending().get()>"Save the new password"</button>
+                        <button type="submit" disabled=move || reset.pending().get()>{tr.account_save_new_password()}</button>
                     </ActionForm>
                 }.into_any(),
             }}
@@ -78,6 +79,8 @@ pub fn ResetPasswordPage() -> impl IntoView {
 /// Change the password, and see and end the browsers signed in to the account.
 #[component]
 pub fn SecurityPage() -> impl IntoView {
+    let locale = use_locale();
+    let tr = locale.tr();
     let change = ServerAction::<ChangePassword>::new();
     let end_one = ServerAction::<EndDevice>::new();
     let end_others = ServerAction::<EndOtherDevices>::new();
@@ -89,33 +92,33 @@ pub fn SecurityPage() -> impl IntoView {
     let devices = Resource::new(move || changes.map(|c| c.get()), |_| my_devices());
     view! {
         <section>
-            <h1>"Sign-in and security"</h1>
+            <h1>{tr.account_security_title()}</h1>
             <div class="card narrow-left">
-                <h2>"Change my password"</h2>
-                <p class="muted">"Every other browser signed in to your account is signed out, and we mail you a note."</p>
+                <h2>{tr.account_change_password_title()}</h2>
+                <p class="muted">{tr.account_change_password_intro()}</p>
                 {action_error(change.into())}
                 {move || change.value().get().and_then(Result::ok).map(|_| view! {
-                    <p class="notice" role="status">"Your password is changed. Other browsers were signed out."</p>
+                    <p class="notice" role="status">{tr.account_change_password_done()}</p>
                 })}
                 <ActionForm action=change>
                     <div class="field">
-                        <label for="current-password">"Current password"</label>
+                        <label for="current-password">{tr.account_current_password()}</label>
                         <input id="current-password" name="current_password" type="password" autocomplete="current-password" required/>
                     </div>
                     <div class="field">
-                        <label for="new-password">"New password"</label>
+                        <label for="new-password">{tr.account_new_password()}</label>
                         <input id="new-password" name="new_password" type="password" autocomplete="new-password"
                             minlength=limits::PASSWORD_MIN required/>
                     </div>
-                    <button type="submit" disabled=move || change.pending().get()>"Change password"</button>
+                    <button type="submit" disabled=move || change.pending().get()>{tr.account_change_password()}</button>
                 </ActionForm>
             </div>
             <TwoFactorCard/>
             <PasskeysCard/>
-            <h2>"Signed-in devices"</h2>
+            <h2>{tr.account_devices_title()}</h2>
             {action_error(end_one.into())}
             {action_error(end_others.into())}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
                     match devices.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
@@ -124,9 +127,9 @@ pub fn SecurityPage() -> impl IntoView {
                             view! {
                                 <table class="tickets devices">
                                     <thead><tr>
-                                        <th scope="col">"Browser"</th><th scope="col">"System"</th><th scope="col">"Network"</th>
-                                        <th scope="col">"Signed in"</th><th scope="col">"Last active"</th>
-                                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                        <th scope="col">{tr.account_devices_browser()}</th><th scope="col">{tr.account_devices_system()}</th><th scope="col">{tr.account_devices_network()}</th>
+                                        <th scope="col">{tr.account_devices_signed_in()}</th><th scope="col">{tr.account_devices_last_active()}</th>
+                                        <th scope="col"><span class="visually-hidden">{tr.account_devices_actions()}</span></th>
                                     </tr></thead>
                                     <tbody>
                                         {list.into_iter().map(|d| {
@@ -134,13 +137,13 @@ pub fn SecurityPage() -> impl IntoView {
                                             view! {
                                                 <tr class:current=d.current>
                                                     <td>{d.browser.clone()}</td><td>{d.system.clone()}</td><td>{d.network.clone()}</td>
-                                                    <td>{format_time(&d.started_at)}</td><td>{format_time(&d.last_active_at)}</td>
+                                                    <td>{locale.time(&d.started_at)}</td><td>{locale.time(&d.last_active_at)}</td>
                                                     <td>{if d.current {
-                                                        view! { <span class="badge">"This browser"</span> }.into_any()
+                                                        view! { <span class="badge">{tr.account_devices_this_browser()}</span> }.into_any()
                                                     } else {
                                                         view! {
                                                             <button type="button" class="secondary small"
-                                                                on:click=move |_| { end_one.dispatch(EndDevice { id: id.clone() }); }>"Sign out"</button>
+                                                                on:click=move |_| { end_one.dispatch(EndDevice { id: id.clone() }); }>{tr.sign_out()}</button>
                                                         }.into_any()
                                                     }}</td>
                                                 </tr>
@@ -150,7 +153,7 @@ pub fn SecurityPage() -> impl IntoView {
                                 </table>
                                 {(others > 0).then(|| view! {
                                     <button type="button" class="secondary"
-                                        on:click=move |_| { end_others.dispatch(EndOtherDevices {}); }>"Sign out all other devices"</button>
+                                        on:click=move |_| { end_others.dispatch(EndOtherDevices {}); }>{tr.account_devices_sign_out_others()}</button>
                                 })}
                             }.into_any()
                         }
@@ -165,6 +168,8 @@ pub fn SecurityPage() -> impl IntoView {
 /// code from the app, then the recovery codes, shown once), or turn it off.
 #[component]
 fn TwoFactorCard() -> impl IntoView {
+    let locale = use_locale();
+    let tr = locale.tr();
     let start = ServerAction::<StartTwoFactor>::new();
     let confirm = ServerAction::<ConfirmTwoFactor>::new();
     let disable = ServerAction::<DisableTwoFactor>::new();
@@ -172,70 +177,68 @@ fn TwoFactorCard() -> impl IntoView {
     let status = Resource::new(move || changes.map(|c| c.get()), |_| my_two_factor());
     view! {
         <div class="card narrow-left two-factor">
-            <h2>"Two-factor sign-in"</h2>
+            <h2>{tr.account_two_factor_title()}</h2>
             {action_error(start.into())}
             {action_error(confirm.into())}
             {action_error(disable.into())}
             {move || confirm.value().get().and_then(Result::ok).map(|codes| view! {
                 <div class="notice" role="status">
-                    <p><strong>"Two-factor sign-in is on."</strong>" Save these recovery codes somewhere safe now: "
-                    "each one signs you in once if you lose your phone, and they are never shown again."</p>
+                    <p><strong>{tr.account_two_factor_on()}</strong>" "{tr.account_two_factor_save_codes()}</p>
                     <ul class="recovery-codes">
                         {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
                     </ul>
                 </div>
             })}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
                     match status.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         Ok(s) => match s.enabled_at {
                             Some(since) => view! {
-                                <p>"On since " {format_time(&since)} ". " {s.recovery_codes_left} " recovery codes left."</p>
+                                <p>{tr.account_two_factor_since(locale.time(&since), s.recovery_codes_left)}</p>
                                 {if s.required {
-                                    view! { <p class="muted">"Your help desk requires it for staff, so it stays on."</p> }.into_any()
+                                    view! { <p class="muted">{tr.account_two_factor_stays_on()}</p> }.into_any()
                                 } else {
                                     view! {
                                         <ActionForm action=disable>
                                             <div class="field">
-                                                <label for="two-factor-off-password">"Your password"</label>
+                                                <label for="two-factor-off-password">{tr.account_your_password()}</label>
                                                 <input id="two-factor-off-password" name="password" type="password" autocomplete="current-password" required/>
                                             </div>
                                             <div class="field">
-                                                <label for="two-factor-off-code">"Code from the app, or a recovery code"</label>
+                                                <label for="two-factor-off-code">{tr.account_two_factor_off_code()}</label>
                                                 <input id="two-factor-off-code" name="code" type="text" autocomplete="one-time-code" maxlength="24" required/>
                                             </div>
-                                            <button type="submit" class="secondary" disabled=move || disable.pending().get()>"Turn off two-factor sign-in"</button>
+                                            <button type="submit" class="secondary" disabled=move || disable.pending().get()>{tr.account_two_factor_turn_off()}</button>
                                         </ActionForm>
                                     }.into_any()
                                 }}
                             }.into_any(),
                             None => view! {
                                 {s.required.then(|| view! {
-                                    <p class="alert" role="alert">"Your help desk requires two-factor sign-in for staff: set it up to continue."</p>
+                                    <p class="alert" role="alert">{tr.account_two_factor_required()}</p>
                                 })}
-                                <p class="muted">"Signing in will also ask for a 6-digit code from an authenticator app on your phone "
-                                "(any app for “TOTP” codes), so a stolen password alone cannot open your account."</p>
+                                <p class="muted">{tr.account_two_factor_intro()}</p>
                                 {move || match start.value().get() {
                                     Some(Ok(enrolment)) => view! {
-                                        <p>"Scan this code with the app, or type the key in by hand:"</p>
-                                        <img class="qr" src=enrolment.qr_svg_data_url.clone() alt="QR code of your authenticator key" width="220" height="220"/>
+                                        <p>{tr.account_two_factor_scan()}</p>
+                                        <img class="qr" src=enrolment.qr_svg_data_url.clone() alt=tr.account_two_factor_qr_alt() width="220" height="220"/>
                                         <p><code class="secret" data-secret=enrolment.secret.clone()>{enrolment.secret.clone()}</code></p>
                                         <ActionForm action=confirm>
                                             <div class="field">
-                                                <label for="two-factor-code">"Code from the app"</label>
+                                                <label for="two-factor-code">{tr.account_two_factor_code()}</label>
                                                 <input id="two-factor-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" required/>
                                             </div>
-                                            <button type="submit" disabled=move || confirm.pending().get()>"Turn on"</button>
+                                            <button type="submit" disabled=move || confirm.pending().get()>{tr.account_two_factor_turn_on()}</button>
                                         </ActionForm>
                                     }.into_any(),
                                     _ => view! {
                                         <ActionForm action=start>
                                             <div class="field">
-                                                <label for="two-factor-password">"Your password"</label>
+                                                <label for="two-factor-password">{tr.account_your_password()}</label>
                                                 <input id="two-factor-password" name="password" type="password" autocomplete="current-password" required/>
                                             </div>
-                                            <button type="submit" disabled=move || start.pending().get()>"Set up an authenticator app"</button>
+                                            <button type="submit" disabled=move || start.pending().get()>{tr.account_two_factor_set_up()}</button>
                                         </ActionForm>
                                     }.into_any(),
                                 }}
@@ -252,22 +255,23 @@ fn TwoFactorCard() -> impl IntoView {
 /// page load, so link scanners cannot confirm on someone's behalf.
 #[component]
 pub fn ConfirmAddressPage() -> impl IntoView {
+    let tr = use_tr();
     let query = use_query_map();
     let confirm = ServerAction::<ConfirmAddress>::new();
     view! {
         <section class="narrow card">
-            <h1>"Confirm your email address"</h1>
+            <h1>{tr.account_confirm_title()}</h1>
             {move || match confirm.value().get() {
                 Some(Ok(())) => view! {
-                    <p class="notice" role="status">"Thank you — your address is confirmed."</p>
-                    <p><A href="/tickets">"Go to my tickets"</A></p>
+                    <p class="notice" role="status">{tr.account_confirm_done()}</p>
+                    <p><A href="/tickets">{tr.account_go_to_my_tickets()}</A></p>
                 }.into_any(),
                 other => view! {
                     {other.and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
-                    <p>"Confirm that this address is yours and belongs to your Custodian account."</p>
+                    <p>{tr.account_confirm_intro()}</p>
                     <ActionForm action=confirm>
                         <input type="hidden" name="token" value=move || query.with(|q| q.get("token").unwrap_or_default())/>
-                        <button type="submit" disabled=move || confirm.pending().get()>"Confirm my address"</button>
+                        <button type="submit" disabled=move || confirm.pending().get()>{tr.account_confirm_button()}</button>
                     </ActionForm>
                 }.into_any(),
             }}
@@ -279,6 +283,7 @@ pub fn ConfirmAddressPage() -> impl IntoView {
 /// with a button that mails the link again.
 #[component]
 pub fn ConfirmAddressReminder() -> impl IntoView {
+    let tr = use_tr();
     let resend = ServerAction::<ResendConfirmation>::new();
     let confirmed = Resource::new(|| (), |_| address_confirmed());
     view! {
@@ -287,14 +292,13 @@ pub fn ConfirmAddressReminder() -> impl IntoView {
                 match confirmed.await {
                     Ok(false) => view! {
                         <div class="alert" role="alert" data-code="email_not_confirmed">
-                            <p>"Please confirm your email address with the link we mailed you. Until then you cannot "
-                            "download your data, ask for your account to be deleted, or change your address."</p>
+                            <p>{tr.account_confirm_reminder()}</p>
                             {action_error(resend.into())}
                             {move || match resend.value().get() {
-                                Some(Ok(())) => view! { <p role="status">"We sent a new link. Only the newest link works."</p> }.into_any(),
+                                Some(Ok(())) => view! { <p role="status">{tr.account_confirm_resent()}</p> }.into_any(),
                                 _ => view! {
                                     <button type="button" class="secondary small" disabled=move || resend.pending().get()
-                                        on:click=move |_| { resend.dispatch(ResendConfirmation {}); }>"Send the link again"</button>
+                                        on:click=move |_| { resend.dispatch(ResendConfirmation {}); }>{tr.account_confirm_resend()}</button>
                                 }.into_any(),
                             }}
                         </div>
@@ -310,6 +314,8 @@ pub fn ConfirmAddressReminder() -> impl IntoView {
 /// signs in on its own, or finishes a sign-in after the password.
 #[component]
 fn PasskeysCard() -> impl IntoView {
+    let locale = use_locale();
+    let tr = locale.tr();
     let name = NodeRef::<leptos::html::Input>::new();
     let password = NodeRef::<leptos::html::Input>::new();
     let add = Action::new_unsync(move |(name, password): &(String, String)| {
@@ -317,11 +323,11 @@ fn PasskeysCard() -> impl IntoView {
         async move {
             let challenge = start_passkey_registration(password)
                 .await
-                .map_err(|e| e.to_string())?;
-            let answer = crate::passkey_client::create(challenge.options).await?;
+                .map_err(|e| error_text(tr, e))?;
+            let answer = crate::passkey_client::create(tr, challenge.options).await?;
             finish_passkey_registration(challenge.challenge_id, name, answer)
                 .await
-                .map_err(|e| e.to_string())
+                .map_err(|e| error_text(tr, e))
         }
     });
     let remove = ServerAction::<RemovePasskey>::new();
@@ -332,11 +338,10 @@ fn PasskeysCard() -> impl IntoView {
     );
     view! {
         <div class="card narrow-left passkeys">
-            <h2>"Passkeys and security keys"</h2>
-            <p class="muted">"A passkey signs you in with your device's screen lock or a security key — "
-            "on its own, or after your password instead of a code."</p>
+            <h2>{tr.account_passkeys_title()}</h2>
+            <p class="muted">{tr.account_passkeys_intro()}</p>
             {move || match add.value().get() {
-                Some(Ok(added)) => view! { <p class="notice" role="status">"Added “" {added.name} "”."</p> }.into_any(),
+                Some(Ok(added)) => view! { <p class="notice" role="status">{tr.account_passkeys_added(added.name)}</p> }.into_any(),
                 Some(Err(message)) => view! { <div class="alert" role="alert"><p>{message}</p></div> }.into_any(),
                 None => ().into_any(),
             }}
@@ -345,7 +350,7 @@ fn PasskeysCard() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match list.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok(keys) if keys.is_empty() => view! { <p class="empty">"No passkeys yet."</p> }.into_any(),
+                        Ok(keys) if keys.is_empty() => view! { <p class="empty">{tr.account_passkeys_empty()}</p> }.into_any(),
                         Ok(keys) => view! {
                             <ul class="passkey-list">
                                 {keys.into_iter().map(|k| {
@@ -353,14 +358,14 @@ fn PasskeysCard() -> impl IntoView {
                                     view! {
                                         <li>
                                             <strong>{k.name.clone()}</strong>
-                                            " · added " {format_time(&k.created_at)}
-                                            {k.last_used_at.map(|t| view! { " · last used " {format_time(&t)} })}
+                                            " · " {tr.account_passkeys_added_on(locale.time(&k.created_at))}
+                                            {k.last_used_at.map(|t| view! { " · " {tr.account_passkeys_last_used(locale.time(&t))} })}
                                             " "
                                             <button type="button" class="secondary small"
                                                 on:click=move |_| {
                                                     let password = password.get().map(|i| i.value()).unwrap_or_default();
                                                     remove.dispatch(RemovePasskey { id, password });
-                                                }>"Remove"</button>
+                                                }>{tr.account_passkeys_remove()}</button>
                                         </li>
                                     }
                                 }).collect_view()}
@@ -370,18 +375,18 @@ fn PasskeysCard() -> impl IntoView {
                 })}
             </Transition>
             <div class="field">
-                <label for="passkey-name">"Name for a new passkey"</label>
-                <input id="passkey-name" type="text" maxlength="100" placeholder="Work laptop" node_ref=name/>
+                <label for="passkey-name">{tr.account_passkeys_name()}</label>
+                <input id="passkey-name" type="text" maxlength="100" placeholder=tr.account_passkeys_name_placeholder() node_ref=name/>
             </div>
             <div class="field">
-                <label for="passkey-password">"Your password (to add or remove a passkey)"</label>
+                <label for="passkey-password">{tr.account_passkeys_password()}</label>
                 <input id="passkey-password" type="password" autocomplete="current-password" node_ref=password/>
             </div>
             <button type="button" disabled=move || add.pending().get()
                 on:click=move |_| {
                     let value = |r: NodeRef<leptos::html::Input>| r.get().map(|i| i.value()).unwrap_or_default();
                     add.dispatch((value(name), value(password)));
-                }>"Add a passkey"</button>
+                }>{tr.account_passkeys_add()}</button>
         </div>
     }
 }

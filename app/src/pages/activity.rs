@@ -1,7 +1,6 @@
 use crate::{
     api::audit::my_activity,
     components::{Changes, ErrorNotice, Pager},
-    model::format_time,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -19,26 +18,25 @@ pub fn ActivityPage() -> impl IntoView {
         })
     };
     let events = Resource::new(page, my_activity);
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
     view! {
         <section>
-            <h1>"Activity on my data"</h1>
-            <p class="muted">
-                "Every change to your account, your tickets and your messages, and every sign-in, is recorded here "
-                "— whether you made it or our team did. Entries cannot be altered afterwards."
-            </p>
-            <Transition fallback=|| view! { <p class="muted">"Loading activity…"</p> }>
+            <h1>{tr.activity_title()}</h1>
+            <p class="muted">{tr.activity_intro()}</p>
+            <Transition fallback=move || view! { <p class="muted">{tr.activity_loading()}</p> }>
                 {move || Suspend::new(async move {
                     match events.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok(paged) if paged.items.is_empty() => view! { <p class="empty">"Nothing recorded yet."</p> }.into_any(),
+                        Ok(paged) if paged.items.is_empty() => view! { <p class="empty">{tr.activity_empty()}</p> }.into_any(),
                         Ok(paged) => view! {
                             <ol class="timeline">
                                 {paged.items.into_iter().map(|e| view! {
                                     <li class="card">
                                         <div class="message-head">
                                             <strong>{e.action_label}</strong>
-                                            <span class="muted">"by " {e.who}</span>
-                                            <time>{format_time(&e.occurred_at)}</time>
+                                            <span class="muted">{tr.activity_by(&e.who)}</span>
+                                            <time>{locale.time(&e.occurred_at)}</time>
                                         </div>
                                         <Changes changes=e.changes/>
                                     </li>

@@ -4,7 +4,7 @@ use crate::{
         SetStaffTwoFactorRequired,
     },
     components::{action_error, successes, ErrorNotice, Pager},
-    model::{format_time, limits, Role},
+    model::{limits, Role},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -20,6 +20,8 @@ pub fn UsersPage() -> impl IntoView {
                 .unwrap_or(0)
         })
     };
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
     let create = ServerAction::<CreateUser>::new();
     let enable = ServerAction::<SetAccountEnabled>::new();
     let reset = ServerAction::<SendPasswordReset>::new();
@@ -36,41 +38,41 @@ pub fn UsersPage() -> impl IntoView {
     );
     view! {
         <section>
-            <h1>"Team and accounts"</h1>
+            <h1>{tr.admin_title()}</h1>
             <div class="card narrow-left">
-                <h2>"Add a person"</h2>
-                <p class="muted">"Agents answer tickets; admins also manage accounts. The initial password works once: at their first sign-in they choose their own, which nobody else ever sees."</p>
+                <h2>{tr.admin_add_title()}</h2>
+                <p class="muted">{tr.admin_add_intro()}</p>
                 {action_error(create.into())}
                 {move || create.value().get().and_then(Result::ok).map(|u| view! {
-                    <p class="notice" role="status">"Created " {u.name} " (" {u.role.label()} ")."</p>
+                    <p class="notice" role="status">{tr.admin_created(u.name, u.role.label(tr))}</p>
                 })}
                 <ActionForm action=create>
                     <div class="field">
-                        <label for="new-name">"Name"</label>
+                        <label for="new-name">{tr.admin_name()}</label>
                         <input id="new-name" name="name" type="text" maxlength=limits::NAME_MAX required/>
                     </div>
                     <div class="field">
-                        <label for="new-email">"Email"</label>
+                        <label for="new-email">{tr.admin_email()}</label>
                         <input id="new-email" name="email" type="email" maxlength=limits::EMAIL_MAX required/>
                     </div>
                     <div class="field">
-                        <label for="new-password">"Initial password"</label>
+                        <label for="new-password">{tr.admin_initial_password()}</label>
                         <input id="new-password" name="password" type="password" autocomplete="new-password"
                             minlength=limits::PASSWORD_MIN required/>
                     </div>
                     <div class="field">
-                        <label for="new-role">"Role"</label>
+                        <label for="new-role">{tr.admin_role()}</label>
                         <select id="new-role" name="role">
-                            <option value=Role::Agent.as_str() selected>"Agent"</option>
-                            <option value=Role::Admin.as_str()>"Admin"</option>
-                            <option value=Role::Customer.as_str()>"Customer"</option>
+                            <option value=Role::Agent.as_str() selected>{Role::Agent.label(tr)}</option>
+                            <option value=Role::Admin.as_str()>{Role::Admin.label(tr)}</option>
+                            <option value=Role::Customer.as_str()>{Role::Customer.label(tr)}</option>
                         </select>
                     </div>
-                    <button type="submit" disabled=move || create.pending().get()>"Create account"</button>
+                    <button type="submit" disabled=move || create.pending().get()>{tr.create_account()}</button>
                 </ActionForm>
             </div>
             <div class="card narrow-left">
-                <h2>"Two-factor sign-in for staff"</h2>
+                <h2>{tr.admin_two_factor_title()}</h2>
                 {action_error(require.into())}
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
@@ -78,13 +80,13 @@ pub fn UsersPage() -> impl IntoView {
                             Err(error) => view! { <ErrorNotice error/> }.into_any(),
                             Ok(on) => view! {
                                 <p>{if on {
-                                    "Required: agents and admins set up an authenticator app at their next sign-in before they can do anything else."
+                                    tr.admin_two_factor_required()
                                 } else {
-                                    "Not required: agents and admins may turn it on for themselves."
+                                    tr.admin_two_factor_optional()
                                 }}</p>
                                 <button type="button" class="secondary"
                                     on:click=move |_| { require.dispatch(SetStaffTwoFactorRequired { required: !on }); }>
-                                    {if on { "Stop requiring it" } else { "Require it for staff" }}
+                                    {if on { tr.admin_two_factor_stop() } else { tr.admin_two_factor_require() }}
                                 </button>
                             }.into_any(),
                         }
@@ -94,47 +96,47 @@ pub fn UsersPage() -> impl IntoView {
             {action_error(enable.into())}
             {action_error(reset.into())}
             {move || reset.value().get().and_then(Result::ok).map(|_| view! {
-                <p class="notice" role="status">"Reset link sent. It works for 30 minutes."</p>
+                <p class="notice" role="status">{tr.admin_reset_sent()}</p>
             })}
-            <Transition fallback=|| view! { <p class="muted">"Loading accounts…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{tr.admin_loading_accounts()}</p> }>
                 {move || Suspend::new(async move {
                     match users.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         Ok(paged) => view! {
                             <table class="tickets">
                                 <thead><tr>
-                                    <th scope="col">"Name"</th><th scope="col">"Email"</th>
-                                    <th scope="col">"Role"</th><th scope="col">"Status"</th><th scope="col">"Created"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                    <th scope="col">{tr.admin_name()}</th><th scope="col">{tr.admin_email()}</th>
+                                    <th scope="col">{tr.admin_role()}</th><th scope="col">{tr.admin_status()}</th><th scope="col">{tr.admin_created_at()}</th><th scope="col"><span class="visually-hidden">{tr.admin_actions()}</span></th>
                                 </tr></thead>
                                 <tbody>
                                     {paged.items.into_iter().map(|u| {
                                         let id = u.id;
                                         let status = if u.email.is_empty() {
-                                            "Erased"
+                                            tr.admin_status_erased()
                                         } else if u.disabled {
-                                            "Disabled"
+                                            tr.admin_status_disabled()
                                         } else if u.must_change_password {
-                                            "Not signed in yet"
+                                            tr.admin_status_not_signed_in()
                                         } else {
-                                            "Active"
+                                            tr.admin_status_active()
                                         };
                                         view! {
                                         <tr>
-                                            <td>{u.name.clone()}</td><td>{u.email.clone()}</td><td>{u.role.label()}</td><td>{status}</td><td>{format_time(&u.created_at)}</td>
+                                            <td>{u.name.clone()}</td><td>{u.email.clone()}</td><td>{u.role.label(tr)}</td><td>{status}</td><td>{locale.time(&u.created_at)}</td>
                                             <td class="row-actions">
                                                 {(u.role == crate::model::Role::Customer && !u.email.is_empty()).then(|| view! {
-                                                    <a href=format!("/customers/{}/erase", u.id)>"Erase…"</a>
+                                                    <a href=format!("/customers/{}/erase", u.id)>{tr.admin_erase()}</a>
                                                 })}
                                                 {u.role.is_staff().then(|| {
                                                     let enabled = !u.disabled;
                                                     view! {
                                                         <button type="button" class="secondary small"
                                                             on:click=move |_| { enable.dispatch(SetAccountEnabled { id, enabled: !enabled }); }>
-                                                            {if enabled { "Disable" } else { "Enable" }}
+                                                            {if enabled { tr.admin_disable() } else { tr.admin_enable() }}
                                                         </button>
                                                         {enabled.then(|| view! {
                                                             <button type="button" class="secondary small"
-                                                                on:click=move |_| { reset.dispatch(SendPasswordReset { id }); }>"Send reset link"</button>
+                                                                on:click=move |_| { reset.dispatch(SendPasswordReset { id }); }>{tr.admin_send_reset()}</button>
                                                         })}
                                                     }
                                                 })}

@@ -5,6 +5,7 @@ use crate::{
     },
     components::{action_error, go_to},
     error::AppError,
+    i18n::{use_tr, Tr},
     model::limits,
     passkey_client,
 };
@@ -27,8 +28,18 @@ where
     });
 }
 
+/// An error as a sentence in the page's language, with the reference our
+/// team can look up for an unexpected failure (where no `ErrorNotice` shows it).
+pub(crate) fn error_text(tr: Tr, error: AppError) -> String {
+    match error.reference() {
+        Some(reference) => format!("{} {}", error.message(tr), tr.error_reference(reference)),
+        None => error.message(tr),
+    }
+}
+
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let tr = use_tr();
     let action = ServerAction::<SignIn>::new();
     redirect_on_success(action);
     // An account whose password an admin typed: the person chooses their own
@@ -58,12 +69,12 @@ pub fn SignInPage() -> impl IntoView {
         let address = email.get().map(|e| e.value()).unwrap_or_default();
         async move {
             if address.trim().is_empty() {
-                return Err("Enter your email address first.".to_owned());
+                return Err(tr.auth_enter_email_first().to_owned());
             }
             let challenge = start_passkey_sign_in(address.clone())
                 .await
-                .map_err(|e| e.to_string())?;
-            let answer = passkey_client::get(challenge.options).await?;
+                .map_err(|e| error_text(tr, e))?;
+            let answer = passkey_client::get(tr, challenge.options).await?;
             let next = match password {
                 Some(password) => {
                     sign_in(
@@ -78,7 +89,7 @@ pub fn SignInPage() -> impl IntoView {
                 }
                 None => sign_in_with_passkey(challenge.challenge_id, answer).await,
             };
-            next.map_err(|e| e.to_string())
+            next.map_err(|e| error_text(tr, e))
         }
     });
     Effect::new(move || {
@@ -88,86 +99,87 @@ pub fn SignInPage() -> impl IntoView {
     });
     view! {
         <section class="narrow card">
-            <h1>"Sign in"</h1>
+            <h1>{tr.sign_in()}</h1>
             {action_error(action.into())}
             <ActionForm action>
                 <div class="field">
-                    <label for="email">"Email"</label>
+                    <label for="email">{tr.auth_email()}</label>
                     <input id="email" name="email" type="email" autocomplete="username webauthn" node_ref=email required/>
                 </div>
                 <div class="field">
-                    <label for="password">"Password"</label>
+                    <label for="password">{tr.auth_password()}</label>
                     <input id="password" name="password" type="password" autocomplete="current-password" node_ref=password required/>
                 </div>
                 {move || choose_own.get().then(|| view! {
                     <div class="field">
-                        <label for="new-password">"Your own new password"</label>
+                        <label for="new-password">{tr.auth_own_new_password()}</label>
                         <input id="new-password" name="new_password" type="password" autocomplete="new-password"
                             minlength=limits::PASSWORD_MIN aria-describedby="new-password-hint" required/>
-                        <p id="new-password-hint" class="hint">"At least " {limits::PASSWORD_MIN} " characters, and hard to guess: a few unrelated words work well."</p>
+                        <p id="new-password-hint" class="hint">{tr.auth_password_hint_strong(limits::PASSWORD_MIN)}</p>
                     </div>
                 })}
                 {move || ask_code.get().then(|| view! {
                     <div class="field">
-                        <label for="code">"Code from your authenticator app"</label>
+                        <label for="code">{tr.auth_code()}</label>
                         <input id="code" name="code" type="text" autocomplete="one-time-code" maxlength="24"
                             aria-describedby="code-hint" required/>
-                        <p id="code-hint" class="hint">"6 digits, or one of your recovery codes."</p>
+                        <p id="code-hint" class="hint">{tr.auth_code_hint()}</p>
                     </div>
                 })}
                 {move || ask_passkey.get().then(|| view! {
                     <button type="button" class="secondary" disabled=move || with_passkey.pending().get()
                         on:click=move |_| { with_passkey.dispatch(Some(password.get().map(|p| p.value()).unwrap_or_default())); }>
-                        "Use my passkey"
+                        {tr.auth_use_passkey()}
                     </button>
                 })}
-                <button type="submit" disabled=move || action.pending().get()>"Sign in"</button>
+                <button type="submit" disabled=move || action.pending().get()>{tr.sign_in()}</button>
             </ActionForm>
             {move || with_passkey.value().get().and_then(Result::err).map(|message| view! {
                 <div class="alert" role="alert"><p>{message}</p></div>
             })}
             <p>
                 <button type="button" class="secondary" disabled=move || with_passkey.pending().get()
-                    on:click=move |_| { with_passkey.dispatch(None); }>"Sign in with a passkey instead"</button>
+                    on:click=move |_| { with_passkey.dispatch(None); }>{tr.auth_passkey_instead()}</button>
             </p>
             // A full page load: the reset pages are not in the visitor bundle (its budget).
-            <p class="muted"><a href="/forgot-password" rel="external">"Forgot your password?"</a></p>
-            <p class="muted">"New here? " <A href="/sign-up">"Create an account"</A></p>
+            <p class="muted"><a href="/forgot-password" rel="external">{tr.auth_forgot_password()}</a></p>
+            <p class="muted">{tr.auth_new_here()} " " <A href="/sign-up">{tr.auth_create_an_account()}</A></p>
         </section>
     }
 }
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
+    let tr = use_tr();
     let action = ServerAction::<SignUp>::new();
     redirect_on_success(action);
     view! {
         <section class="narrow card">
-            <h1>"Create your account"</h1>
-            <p class="muted">"Your email address is how you sign in. We never share it."</p>
+            <h1>{tr.auth_sign_up_title()}</h1>
+            <p class="muted">{tr.auth_sign_up_intro()}</p>
             {action_error(action.into())}
             <ActionForm action>
                 <div class="field">
-                    <label for="name">"Name"</label>
+                    <label for="name">{tr.auth_name()}</label>
                     <input id="name" name="name" type="text" autocomplete="name" maxlength=limits::NAME_MAX required/>
                 </div>
                 <div class="field">
-                    <label for="email">"Email"</label>
+                    <label for="email">{tr.auth_email()}</label>
                     <input id="email" name="email" type="email" autocomplete="email" maxlength=limits::EMAIL_MAX required/>
                 </div>
                 <div class="field">
-                    <label for="phone">"Phone (optional)"</label>
+                    <label for="phone">{tr.auth_phone_optional()}</label>
                     <input id="phone" name="phone" type="tel" autocomplete="tel" maxlength="30"/>
                 </div>
                 <div class="field">
-                    <label for="password">"Password"</label>
+                    <label for="password">{tr.auth_password()}</label>
                     <input id="password" name="password" type="password" autocomplete="new-password"
                         minlength=limits::PASSWORD_MIN aria-describedby="password-hint" required/>
-                    <p id="password-hint" class="hint">"At least " {limits::PASSWORD_MIN} " characters."</p>
+                    <p id="password-hint" class="hint">{tr.auth_password_hint(limits::PASSWORD_MIN)}</p>
                 </div>
-                <button type="submit" disabled=move || action.pending().get()>"Create account"</button>
+                <button type="submit" disabled=move || action.pending().get()>{tr.create_account()}</button>
             </ActionForm>
-            <p class="muted">"Already have an account? " <A href="/sign-in">"Sign in"</A></p>
+            <p class="muted">{tr.auth_have_account()} " " <A href="/sign-in">{tr.sign_in()}</A></p>
         </section>
     }
 }

@@ -1,29 +1,27 @@
-use crate::components::use_user;
+use crate::{components::use_user, i18n::use_tr};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The landing page.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let tr = use_tr();
     let user = use_user();
     view! {
         <section class="hero">
-            <h1>"Help, with your privacy in mind"</h1>
-            <p class="lead">
-                "Custodian is our customer portal. Follow your support tickets, answer our team, "
-                "and stay in control of the personal data we hold about you."
-            </p>
+            <h1>{tr.auth_home_title()}</h1>
+            <p class="lead">{tr.auth_home_lead()}</p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match user.await {
                         Ok(Some(u)) => view! {
-                            <p>"Welcome back, " {u.name.clone()} "."</p>
-                            <p><A href="/tickets" attr:class="button">"Go to your tickets"</A></p>
+                            <p>{tr.auth_home_welcome(&u.name)}</p>
+                            <p><A href="/tickets" attr:class="button">{tr.auth_home_go_to_tickets()}</A></p>
                         }.into_any(),
                         _ => view! {
                             <p class="actions">
-                                <A href="/sign-in" attr:class="button">"Sign in"</A>
-                                <A href="/sign-up" attr:class="button secondary">"Create an account"</A>
+                                <A href="/sign-in" attr:class="button">{tr.sign_in()}</A>
+                                <A href="/sign-up" attr:class="button secondary">{tr.auth_create_an_account()}</A>
                             </p>
                         }.into_any(),
                     }
@@ -32,16 +30,16 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section class="cards">
             <article class="card">
-                <h2>"Your tickets"</h2>
-                <p>"See every conversation with our team in one place, and reply when it suits you."</p>
+                <h2>{tr.auth_home_tickets_title()}</h2>
+                <p>{tr.auth_home_tickets_text()}</p>
             </article>
             <article class="card">
-                <h2>"Your data"</h2>
-                <p>"We keep only what we need to help you, and you can see every ticket we hold."</p>
+                <h2>{tr.auth_home_data_title()}</h2>
+                <p>{tr.auth_home_data_text()}</p>
             </article>
             <article class="card">
-                <h2>"Your session"</h2>
-                <p>"Sessions end after inactivity, and signing out ends them on our side too."</p>
+                <h2>{tr.auth_home_session_title()}</h2>
+                <p>{tr.auth_home_session_text()}</p>
             </article>
         </section>
     }

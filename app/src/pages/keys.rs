@@ -4,31 +4,37 @@ use leptos::prelude::*;
 /// Admins see which master key is current and how many data keys each wraps.
 #[component]
 pub fn KeysPage() -> impl IntoView {
+    let tr = crate::i18n::use_tr();
+    // The command shows as code wherever the language puts it in the sentence.
+    let rotate = tr.keys_rotate('\u{1}');
+    let (rotate_before, rotate_after) = match rotate.split_once('\u{1}') {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (rotate.clone(), String::new()),
+    };
     let status = Resource::new(|| (), |_| master_key_status());
     view! {
         <section>
-            <h1>"Encryption keys"</h1>
+            <h1>{tr.keys_title()}</h1>
             <p class="muted">
-                "Each customer's personal data is encrypted with their own data key; data keys are stored "
-                "wrapped by a master key. Rotate the master key with " <code>"custodian keys rotate"</code> "."
+                {tr.keys_intro()} " " {rotate_before} <code>"custodian keys rotate"</code> {rotate_after} // i18n: not shown (a command)
             </p>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
                     match status.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         Ok(s) => view! {
-                            <p>"Current master key: " <code class="key-id">{s.current_key_id.clone()}</code></p>
+                            <p>{tr.keys_current()} " " <code class="key-id">{s.current_key_id.clone()}</code></p>
                             <table class="tickets">
-                                <thead><tr><th scope="col">"Master key"</th><th scope="col">"Data keys wrapped"</th><th scope="col">"State"</th></tr></thead>
+                                <thead><tr><th scope="col">{tr.keys_col_key()}</th><th scope="col">{tr.keys_col_wrapped()}</th><th scope="col">{tr.keys_col_state()}</th></tr></thead>
                                 <tbody>
                                     {s.keys.into_iter().map(|k| view! {
                                         <tr>
                                             <td><code>{k.key_id}</code></td>
                                             <td>{k.data_keys}</td>
                                             <td>{match (k.current, k.configured) {
-                                                (true, _) => "Current",
-                                                (false, true) => "Old — rotation pending",
-                                                (false, false) => "Missing from configuration",
+                                                (true, _) => tr.keys_state_current(),
+                                                (false, true) => tr.keys_state_old(),
+                                                (false, false) => tr.keys_state_missing(),
                                             }}</td>
                                         </tr>
                                     }).collect_view()}

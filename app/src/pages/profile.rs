@@ -13,15 +13,36 @@ pub fn ProfilePage() -> impl IntoView {
     let save = ServerAction::<UpdateProfile>::new();
     let profile = Resource::new(move || save.version().get(), |_| my_profile());
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
+    // A new language or time zone shows on the next page load: load it now.
+    Effect::new(move || {
+        if let Some(Ok(saved)) = save.value().get() {
+            let chosen = |key: &str| {
+                saved
+                    .fields
+                    .iter()
+                    .find(|f| f.key == key)
+                    .and_then(|f| f.values.first().cloned())
+            };
+            let language = chosen("language")
+                .as_deref()
+                .and_then(crate::i18n::Lang::parse);
+            let zone = chosen("time_zone").unwrap_or_else(|| "UTC".to_owned());
+            if language.is_some_and(|l| l != locale.lang) || zone != locale.time_zone() {
+                crate::components::go_to("/profile");
+            }
+        }
+    });
     view! {
         <section class="narrow card">
-            <h1>"My profile"</h1>
-            <p class="muted">"Keep your details correct. Every change is recorded in your activity."</p>
+            <h1>{tr.profile_title()}</h1>
+            <p class="muted">{tr.profile_intro()}</p>
             {move || save.value().get().map(|r| match r {
-                Ok(_) => view! { <p class="notice" role="status">"Your profile was saved."</p> }.into_any(),
+                Ok(_) => view! { <p class="notice" role="status">{tr.profile_saved()}</p> }.into_any(),
                 Err(error) => view! { <ErrorNotice error/> }.into_any(),
             })}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
                     let profile = match profile.await {
                         Ok(p) => p,
@@ -38,17 +59,17 @@ pub fn ProfilePage() -> impl IntoView {
                         <form on:submit=on_submit>
                             {profile.email.map(|email| view! {
                                 <div class="field">
-                                    <label for="field-email">"Email"</label>
+                                    <label for="field-email">{tr.fields_label_email()}</label>
                                     <input id="field-email" type="email" readonly aria-readonly="true" aria-describedby="email-help" value=email/>
                                     <p id="email-help" class="hint">
-                                        "Your email is how you sign in, so it can't be changed here. "
-                                        <A href="/privacy">"Request an email change"</A>
+                                        {tr.profile_email_help()} " "
+                                        <A href="/privacy">{tr.profile_email_change_link()}</A>
                                     </p>
                                 </div>
                             })}
                             {fields.into_iter().map(|item| view! { <FieldControl item error/> }).collect_view()}
                             {any_editable.then(|| view! {
-                                <button type="submit" disabled=move || save.pending().get()>"Save profile"</button>
+                                <button type="submit" disabled=move || save.pending().get()>{tr.profile_save()}</button>
                             })}
                         </form>
                     }

@@ -7,7 +7,7 @@ use crate::{
     error::AppError,
     field_form::{editable, inputs, FieldControl},
     fields::FieldView,
-    model::{format_time, limits, TicketDetail, TicketStatus},
+    model::{limits, TicketDetail, TicketStatus},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -39,8 +39,9 @@ pub fn TicketPage() -> impl IntoView {
             }
         },
     );
+    let tr = crate::i18n::use_tr();
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading ticket…"</p> }>
+        <Transition fallback=move || view! { <p class="muted">{tr.tickets_loading_one()}</p> }>
             {move || Suspend::new(async move {
                 match ticket.await {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
@@ -65,14 +66,16 @@ fn TicketView(
     let status = ticket.status;
     let fields = ticket.fields.clone();
     let customer_fields = ticket.customer_fields.clone();
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
     view! {
         <article class="ticket">
             <div class="page-head">
                 <h1>{ticket.subject.clone()}</h1>
-                <span class=format!("badge status-{}", status.as_str())>{status.label()}</span>
+                <span class=format!("badge status-{}", status.as_str())>{status.label(tr)}</span>
             </div>
             <p class="muted">
-                "Opened " {format_time(&ticket.created_at)} " by " {ticket.customer_name.clone()}
+                {tr.tickets_opened_by(locale.time(&ticket.created_at), &ticket.customer_name)}
                 {ticket.customer_email.clone().map(|e| view! { " <" {e} ">" })}
             </p>
             {staff.then(|| view! { <StatusForm ticket_id status set_status/> })}
@@ -82,15 +85,15 @@ fn TicketView(
             </div>
             <ol class="conversation">
                 {ticket.messages.into_iter().map(|m| view! {
-                    <li id=format!("message-{}", m.id) class=if m.internal { "message internal" } else if m.author_role.is_staff() { "message staff" } else { "message" }>
+                    <li id=format!("message-{}", m.id) class=if m.internal { "message internal" } else if m.author_role.is_staff() { "message staff" } else { "message" }> // i18n: not shown (classes)
                         <div class="message-head">
                             <strong>{m.author_name}</strong>
-                            {m.author_role.is_staff().then(|| view! { <span class="badge">"Support team"</span> })}
-                            {m.internal.then(|| view! { <span class="badge internal-badge">"Internal note"</span> })}
-                            <time>{format_time(&m.created_at)}</time>
+                            {m.author_role.is_staff().then(|| view! { <span class="badge">{tr.tickets_support_team()}</span> })}
+                            {m.internal.then(|| view! { <span class="badge internal-badge">{tr.tickets_internal_note()}</span> })}
+                            <time>{locale.time(&m.created_at)}</time>
                         </div>
                         <p class="message-body">{m.body}</p>
-                        {m.redacted.then(|| view! { <p class="muted redacted-note">"Redacted by our team."</p> })}
+                        {m.redacted.then(|| view! { <p class="muted redacted-note">{tr.tickets_redacted_note()}</p> })}
                         {staff.then(|| view! { <RedactForm message_id=m.id redact/> })}
                     </li>
                 }).collect_view()}
@@ -108,16 +111,17 @@ fn StatusForm(
     status: TicketStatus,
     set_status: ServerAction<SetTicketStatus>,
 ) -> impl IntoView {
+    let tr = crate::i18n::use_tr();
     view! {
         <ActionForm action=set_status attr:class="filters">
             <input type="hidden" name="ticket_id" value=ticket_id.to_string()/>
-            <label for="ticket-status">"Status"</label>
+            <label for="ticket-status">{tr.tickets_status()}</label>
             <select id="ticket-status" name="status">
                 {TicketStatus::ALL.into_iter().map(|s| view! {
-                    <option value=s.as_str() selected=s == status>{s.label()}</option>
+                    <option value=s.as_str() selected=s == status>{s.label(tr)}</option>
                 }).collect_view()}
             </select>
-            <button type="submit" class="secondary">"Update status"</button>
+            <button type="submit" class="secondary">{tr.tickets_update_status()}</button>
         </ActionForm>
         {action_error(set_status.into())}
     }
@@ -130,6 +134,7 @@ fn ReplyForm(
     closed: bool,
     reply: ServerAction<ReplyToTicket>,
 ) -> impl IntoView {
+    let tr = crate::i18n::use_tr();
     let body = RwSignal::new(String::new());
     let internal = RwSignal::new(false);
     Effect::new(move || {
@@ -147,14 +152,14 @@ fn ReplyForm(
         });
     };
     if closed && !staff {
-        return view! { <p class="muted">"This ticket is closed. Open a new ticket if you need more help."</p> }.into_any();
+        return view! { <p class="muted">{tr.tickets_closed_note()}</p> }.into_any();
     }
     view! {
         <form class="reply card" on:submit=on_submit>
-            <h2>{if staff { "Reply or add a note" } else { "Reply" }}</h2>
+            <h2>{if staff { tr.tickets_reply_or_note() } else { tr.tickets_reply() }}</h2>
             {action_error(reply.into())}
             <div class="field">
-                <label for="reply-body">"Your message"</label>
+                <label for="reply-body">{tr.tickets_your_message()}</label>
                 <textarea id="reply-body" name="body" rows="5" maxlength=limits::MESSAGE_MAX required
                     prop:value=move || body.get()
                     on:input=move |ev| body.set(event_target_value(&ev))></textarea>
@@ -164,11 +169,11 @@ fn ReplyForm(
                     <input id="reply-internal" type="checkbox"
                         prop:checked=move || internal.get()
                         on:change=move |ev| internal.set(event_target_checked(&ev))/>
-                    <label for="reply-internal">"Internal note (never shown to the customer)"</label>
+                    <label for="reply-internal">{tr.tickets_internal_checkbox()}</label>
                 </div>
             })}
             <button type="submit" disabled=move || reply.pending().get()>
-                {move || if internal.get() { "Add internal note" } else { "Send reply" }}
+                {move || if internal.get() { tr.tickets_add_internal_note() } else { tr.tickets_send_reply() }}
             </button>
         </form>
     }.into_any()
@@ -185,6 +190,7 @@ fn TicketFields(
     let submitted = items.clone();
     let any_editable = items.iter().any(|f| f.field.editable);
     let error = Signal::derive(move || save_fields.value().get().and_then(Result::err));
+    let tr = crate::i18n::use_tr();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         save_fields.dispatch(UpdateTicketFields {
@@ -194,10 +200,10 @@ fn TicketFields(
     };
     view! {
         <form class="card panel" on:submit=on_submit>
-            <h2>"Ticket details"</h2>
+            <h2>{tr.tickets_details()}</h2>
             {action_error(save_fields.into())}
             {items.into_iter().map(|item| view! { <FieldControl item error/> }).collect_view()}
-            {any_editable.then(|| view! { <button type="submit" class="secondary">"Save details"</button> })}
+            {any_editable.then(|| view! { <button type="submit" class="secondary">{tr.tickets_save_details()}</button> })}
         </form>
     }
 }
@@ -205,13 +211,14 @@ fn TicketFields(
 /// The customer's contact fields, as the agent's field permissions allow.
 #[component]
 fn CustomerDetails(fields: Vec<FieldView>) -> impl IntoView {
+    let tr = crate::i18n::use_tr();
     view! {
         <section class="card panel" aria-labelledby="customer-details">
-            <h2 id="customer-details">"Customer"</h2>
+            <h2 id="customer-details">{tr.tickets_customer()}</h2>
             <dl class="changes">
                 {fields.into_iter().map(|f| view! {
                     <dt>{f.label.clone()}</dt>
-                    <dd>{Some(crate::fields::display_value(&f)).filter(|v| !v.is_empty()).unwrap_or_else(|| "—".into())}</dd>
+                    <dd>{Some(crate::fields::display_value(&f, tr)).filter(|v| !v.is_empty()).unwrap_or_else(|| "—".into())}</dd>
                 }).collect_view()}
             </dl>
         </section>
@@ -221,20 +228,21 @@ fn CustomerDetails(fields: Vec<FieldView>) -> impl IntoView {
 /// Replace a message's text (e.g. another customer's data in it); staff only.
 #[component]
 fn RedactForm(message_id: Uuid, redact: ServerAction<RedactMessage>) -> impl IntoView {
+    let tr = crate::i18n::use_tr();
     view! {
         <details class="redact">
-            <summary>"Redact"</summary>
+            <summary>{tr.tickets_redact()}</summary>
             <ActionForm action=redact>
                 <input type="hidden" name="message_id" value=message_id.to_string()/>
                 <div class="field">
-                    <label for=format!("redact-text-{message_id}")>"New text (empty: “[Redacted]”)"</label>
+                    <label for=format!("redact-text-{message_id}")>{tr.tickets_redact_text()}</label>
                     <textarea id=format!("redact-text-{message_id}") name="replacement" rows="2"></textarea>
                 </div>
                 <div class="field">
-                    <label for=format!("redact-reason-{message_id}")>"Reason (recorded in the audit log)"</label>
+                    <label for=format!("redact-reason-{message_id}")>{tr.tickets_redact_reason()}</label>
                     <input id=format!("redact-reason-{message_id}") name="reason" type="text" maxlength="2000"/>
                 </div>
-                <button type="submit" class="secondary small">"Redact this message"</button>
+                <button type="submit" class="secondary small">{tr.tickets_redact_submit()}</button>
             </ActionForm>
         </details>
     }
@@ -244,23 +252,24 @@ fn RedactForm(message_id: Uuid, redact: ServerAction<RedactMessage>) -> impl Int
 #[component]
 fn DangerZone(ticket_id: Uuid, customer_id: Option<Uuid>) -> impl IntoView {
     let erase = ServerAction::<EraseTicket>::new();
+    let tr = crate::i18n::use_tr();
     view! {
         <section class="card danger-zone">
-            <h2>"Delete"</h2>
+            <h2>{tr.tickets_delete()}</h2>
             {move || erase.value().get().and_then(Result::ok).map(|_| view! {
-                <p class="notice" role="status">"The ticket is being deleted; the audit log records it."</p>
+                <p class="notice" role="status">{tr.tickets_deleting()}</p>
             })}
             {action_error(erase.into())}
             <ActionForm action=erase>
                 <input type="hidden" name="ticket_id" value=ticket_id.to_string()/>
                 <div class="field">
-                    <label for="delete-ticket-reason">"Reason for deleting this ticket"</label>
+                    <label for="delete-ticket-reason">{tr.tickets_delete_reason()}</label>
                     <input id="delete-ticket-reason" name="reason" type="text" maxlength="2000"/>
                 </div>
-                <button type="submit" class="danger">"Delete this ticket"</button>
+                <button type="submit" class="danger">{tr.tickets_delete_submit()}</button>
             </ActionForm>
             {customer_id.map(|c| view! {
-                <p><a href=format!("/customers/{c}/erase")>"Erase this customer and all their data…"</a></p>
+                <p><a href=format!("/customers/{c}/erase")>{tr.tickets_erase_customer()}</a></p>
             })}
         </section>
     }

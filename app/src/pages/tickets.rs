@@ -2,7 +2,7 @@ use crate::{
     api::tickets::{list_tickets, new_ticket_fields, OpenTicket},
     components::{action_error, ErrorNotice, Pager},
     field_form::{editable, inputs, FieldControl},
-    model::{format_time, limits, TicketStatus},
+    model::{limits, TicketStatus},
 };
 use leptos::prelude::*;
 use leptos_router::{
@@ -23,29 +23,31 @@ pub fn TicketListPage() -> impl IntoView {
         })
     };
     let tickets = Resource::new(move || (status(), page()), |(s, p)| list_tickets(s, p));
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
 
     view! {
         <section>
             <div class="page-head">
-                <h1>"Tickets"</h1>
-                <A href="/tickets/new" attr:class="button">"New ticket"</A>
+                <h1>{tr.tickets_list_title()}</h1>
+                <A href="/tickets/new" attr:class="button">{tr.nav_new_ticket()}</A>
             </div>
             <Form method="GET" action="" attr:class="filters">
-                <label for="status">"Status"</label>
+                <label for="status">{tr.tickets_status()}</label>
                 <select id="status" name="status">
-                    <option value="" selected=move || status().is_none()>"All"</option>
+                    <option value="" selected=move || status().is_none()>{tr.tickets_status_all()}</option>
                     {TicketStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str() selected=move || status().as_deref() == Some(s.as_str())>{s.label()}</option>
+                        <option value=s.as_str() selected=move || status().as_deref() == Some(s.as_str())>{s.label(tr)}</option>
                     }).collect_view()}
                 </select>
-                <button type="submit" class="secondary">"Filter"</button>
+                <button type="submit" class="secondary">{tr.tickets_filter()}</button>
             </Form>
-            <Transition fallback=|| view! { <p class="muted">"Loading tickets…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{tr.tickets_loading()}</p> }>
                 {move || Suspend::new(async move {
                     match tickets.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         Ok(paged) if paged.items.is_empty() => view! {
-                            <p class="empty">"No tickets here yet."</p>
+                            <p class="empty">{tr.tickets_empty()}</p>
                         }.into_any(),
                         Ok(paged) => {
                             let staff = paged.items.iter().any(|t| t.customer_name.is_some());
@@ -54,26 +56,26 @@ pub fn TicketListPage() -> impl IntoView {
                             view! {
                                 <table class="tickets">
                                     <thead><tr>
-                                        <th scope="col">"Subject"</th>
-                                        {staff.then(|| view! { <th scope="col">"Customer"</th> })}
-                                        <th scope="col">"Status"</th>
-                                        <th scope="col">"Opened"</th>
-                                        <th scope="col">"Last update"</th>
+                                        <th scope="col">{tr.tickets_column_subject()}</th>
+                                        {staff.then(|| view! { <th scope="col">{tr.tickets_customer()}</th> })}
+                                        <th scope="col">{tr.tickets_status()}</th>
+                                        <th scope="col">{tr.tickets_column_opened()}</th>
+                                        <th scope="col">{tr.tickets_column_updated()}</th>
                                     </tr></thead>
                                     <tbody>
                                         {paged.items.into_iter().map(|t| view! {
                                             <tr>
                                                 <td><A href=format!("/tickets/{}", t.id)>{t.subject}</A></td>
                                                 {t.customer_name.map(|n| view! { <td>{n}</td> })}
-                                                <td><span class=format!("badge status-{}", t.status.as_str())>{t.status.label()}</span></td>
-                                                <td>{format_time(&t.created_at)}</td>
-                                                <td>{format_time(&t.updated_at)}</td>
+                                                <td><span class=format!("badge status-{}", t.status.as_str())>{t.status.label(tr)}</span></td>
+                                                <td>{locale.time(&t.created_at)}</td>
+                                                <td>{locale.time(&t.updated_at)}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>
                                 </table>
                                 <Pager page=paged.page total_pages=paged.total_pages more=paged.more link=std::sync::Arc::new(link)
-                                    note=format!("{}{} tickets", paged.total_items, if paged.more { "+" } else { "" })/>
+                                    note=tr.tickets_total(paged.total_items, if paged.more { "+" } else { "" })/>
                             }.into_any()
                         }
                     }
@@ -97,12 +99,13 @@ pub fn NewTicketPage() -> impl IntoView {
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let tr = crate::i18n::use_tr();
     view! {
         <section class="narrow card">
-            <h1>"Open a ticket"</h1>
-            <p class="muted">"Tell us what happened. We usually answer within one working day."</p>
+            <h1>{tr.tickets_new_title()}</h1>
+            <p class="muted">{tr.tickets_new_intro()}</p>
             {action_error(action.into())}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
                     let fields = match form_fields.await {
                         Ok(fields) => editable(fields),
@@ -120,17 +123,17 @@ pub fn NewTicketPage() -> impl IntoView {
                     view! {
                         <form on:submit=on_submit>
                             <div class="field">
-                                <label for="subject">"Subject"</label>
+                                <label for="subject">{tr.tickets_subject()}</label>
                                 <input id="subject" type="text" maxlength=limits::SUBJECT_MAX required
                                     prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
                             </div>
                             <div class="field">
-                                <label for="body">"Message"</label>
+                                <label for="body">{tr.tickets_message()}</label>
                                 <textarea id="body" rows="8" maxlength=limits::MESSAGE_MAX required
                                     prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
                             </div>
                             {fields.into_iter().map(|item| view! { <FieldControl item error/> }).collect_view()}
-                            <button type="submit" disabled=move || action.pending().get()>"Send"</button>
+                            <button type="submit" disabled=move || action.pending().get()>{tr.tickets_send()}</button>
                         </form>
                     }
                     .into_any()

@@ -401,7 +401,7 @@ pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, Servic
                 fail(
                     &mut report,
                     expected_seq,
-                    format!("event {expected_seq} is missing"),
+                    crate::server::context::tr().server_audit_event_missing(expected_seq),
                 );
                 return Ok(report);
             }
@@ -409,7 +409,7 @@ pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, Servic
                 fail(
                     &mut report,
                     e.seq,
-                    format!("event {} does not follow from the event before it", e.seq),
+                    crate::server::context::tr().server_audit_event_unlinked(e.seq),
                 );
                 return Ok(report);
             }
@@ -417,7 +417,7 @@ pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, Servic
                 fail(
                     &mut report,
                     e.seq,
-                    format!("event {} was changed after it was written", e.seq),
+                    crate::server::context::tr().server_audit_event_changed(e.seq),
                 );
                 return Ok(report);
             }
@@ -429,19 +429,16 @@ pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, Servic
     let last = expected_seq - 1;
     if head.last_seq != last {
         let problem = if head.last_seq > last {
-            format!("events {expected_seq} to {} are missing", head.last_seq)
+            crate::server::context::tr().server_audit_events_missing(expected_seq, head.last_seq)
         } else {
-            format!(
-                "events after {} are not recorded in the chain head",
-                head.last_seq
-            )
+            crate::server::context::tr().server_audit_events_unrecorded(head.last_seq)
         };
         fail(&mut report, expected_seq.min(head.last_seq + 1), problem);
     } else if head.last_hash != expected_prev {
         fail(
             &mut report,
             last,
-            format!("the chain head does not match event {last}"),
+            crate::server::context::tr().server_audit_head_mismatch(last),
         );
     }
     Ok(report)

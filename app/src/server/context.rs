@@ -64,7 +64,10 @@ pub fn locale() -> (Lang, String) {
             })
         })
         .unwrap_or_default();
-    (lang, preferred.time_zone.unwrap_or_else(|| "UTC".to_owned()))
+    (
+        lang,
+        preferred.time_zone.unwrap_or_else(|| "UTC".to_owned()),
+    )
 }
 
 /// The words of this request's language (English outside a request).

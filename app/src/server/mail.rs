@@ -90,6 +90,7 @@ pub fn open(key: &DataKey, mail: &outbound_mail::Model) -> Option<MailContent> {
 /// an admin reading the outbox must not be able to use it.
 pub fn mask_link_tokens(body: &str) -> String {
     const MARK: &str = "token=";
+    let hidden = crate::server::context::tr().server_outbox_token_hidden();
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
     while let Some(at) = rest.find(MARK) {
@@ -99,7 +100,7 @@ pub fn mask_link_tokens(body: &str) -> String {
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(after.len());
         if secret > 0 {
-            out.push_str("[hidden]");
+            out.push_str(hidden);
         }
         rest = &after[secret..];
     }
@@ -131,7 +132,7 @@ pub async fn outbox(
                 .and_then(|k| open(k, &m));
             let (subject, body) = match content {
                 Some(c) => (c.subject, mask_link_tokens(&c.body)),
-                None => (crate::server::vault::ERASED.to_owned(), String::new()),
+                None => (crate::server::vault::erased(), String::new()),
             };
             OutboxEntry {
                 id: m.id,

@@ -302,21 +302,69 @@ pub fn check_strength(password: &str, field: &str, about_them: &[&str]) -> Resul
     if estimate.score() >= zxcvbn::Score::Three {
         return Ok(());
     }
-    let mut message = String::from("This password is too easy to guess.");
+    let tr = crate::server::context::tr();
+    let mut message = String::from(tr.server_password_too_easy());
     if let Some(feedback) = estimate.feedback() {
         if let Some(warning) = feedback.warning() {
             message.push(' ');
-            message.push_str(&warning.to_string());
+            message.push_str(warning_text(tr, warning));
         }
         for suggestion in feedback.suggestions() {
             message.push(' ');
-            message.push_str(&suggestion.to_string());
+            message.push_str(suggestion_text(tr, *suggestion));
         }
     }
     if !message.ends_with('.') {
         message.push('.');
     }
     Err(AppError::field(field, message))
+}
+
+/// zxcvbn's warning in the person's words (in English, the crate's own text).
+fn warning_text(tr: crate::i18n::Tr, warning: zxcvbn::feedback::Warning) -> &'static str {
+    use zxcvbn::feedback::Warning as W;
+    match warning {
+        W::StraightRowsOfKeysAreEasyToGuess => tr.server_password_warning_straight_rows(),
+        W::ShortKeyboardPatternsAreEasyToGuess => tr.server_password_warning_short_patterns(),
+        W::RepeatsLikeAaaAreEasyToGuess => tr.server_password_warning_repeats(),
+        W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => {
+            tr.server_password_warning_repeated_groups()
+        }
+        W::ThisIsATop10Password => tr.server_password_warning_top10(),
+        W::ThisIsATop100Password => tr.server_password_warning_top100(),
+        W::ThisIsACommonPassword => tr.server_password_warning_common(),
+        W::ThisIsSimilarToACommonlyUsedPassword => tr.server_password_warning_similar(),
+        W::SequencesLikeAbcAreEasyToGuess => tr.server_password_warning_sequences(),
+        W::RecentYearsAreEasyToGuess => tr.server_password_warning_recent_years(),
+        W::AWordByItselfIsEasyToGuess => tr.server_password_warning_word(),
+        W::DatesAreOftenEasyToGuess => tr.server_password_warning_dates(),
+        W::NamesAndSurnamesByThemselvesAreEasyToGuess => tr.server_password_warning_names(),
+        W::CommonNamesAndSurnamesAreEasyToGuess => tr.server_password_warning_common_names(),
+    }
+}
+
+/// zxcvbn's suggestion in the person's words (in English, the crate's own text).
+fn suggestion_text(tr: crate::i18n::Tr, suggestion: zxcvbn::feedback::Suggestion) -> &'static str {
+    use zxcvbn::feedback::Suggestion as S;
+    match suggestion {
+        S::UseAFewWordsAvoidCommonPhrases => tr.server_password_suggest_few_words(),
+        S::NoNeedForSymbolsDigitsOrUppercaseLetters => tr.server_password_suggest_no_symbols(),
+        S::AddAnotherWordOrTwo => tr.server_password_suggest_another_word(),
+        S::CapitalizationDoesntHelpVeryMuch => tr.server_password_suggest_capitalization(),
+        S::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => {
+            tr.server_password_suggest_uppercase()
+        }
+        S::ReversedWordsArentMuchHarderToGuess => tr.server_password_suggest_reversed(),
+        S::PredictableSubstitutionsDontHelpVeryMuch => tr.server_password_suggest_substitutions(),
+        S::UseALongerKeyboardPatternWithMoreTurns => tr.server_password_suggest_longer_pattern(),
+        S::AvoidRepeatedWordsAndCharacters => tr.server_password_suggest_avoid_repeats(),
+        S::AvoidSequences => tr.server_password_suggest_avoid_sequences(),
+        S::AvoidRecentYears => tr.server_password_suggest_avoid_recent_years(),
+        S::AvoidYearsThatAreAssociatedWithYou => tr.server_password_suggest_avoid_your_years(),
+        S::AvoidDatesAndYearsThatAreAssociatedWithYou => {
+            tr.server_password_suggest_avoid_your_dates()
+        }
+    }
 }
 
 #[cfg(test)]

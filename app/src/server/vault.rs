@@ -16,6 +16,11 @@ use std::{
 /// What a page shows in place of a value whose key is gone (crypto-shredded).
 pub const ERASED: &str = "[erased]";
 
+/// `ERASED` in the words of the request being served.
+pub fn erased() -> String {
+    crate::server::context::tr().server_erased().to_owned()
+}
+
 /// Subjects' data keys, wrapped by the master keys in the keyring.
 pub struct Vault {
     keystore: DatabaseConnection,
@@ -375,10 +380,10 @@ pub fn open_text(
     sealed: &[u8],
 ) -> String {
     match keys.get(&subject) {
-        None => ERASED.to_owned(),
+        None => erased(),
         Some(key) => key.open_string(slot, sealed).unwrap_or_else(|e: CryptoError| {
             tracing::error!(table = slot.table, column = slot.column, row = %slot.row, error = %e, "undecryptable value");
-            "[unreadable]".to_owned()
+            crate::server::context::tr().server_unreadable().to_owned()
         }),
     }
 }

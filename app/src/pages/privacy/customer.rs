@@ -6,7 +6,7 @@ use crate::{
     },
     components::{action_error, successes, ErrorNotice},
     error::AppError,
-    model::{format_time, PrivacyRequestView, RequestKind, TicketsPolicy},
+    model::{PrivacyRequestView, RequestKind, TicketsPolicy},
 };
 use leptos::prelude::*;
 
@@ -22,52 +22,50 @@ pub fn PrivacyPage() -> impl IntoView {
         successes(withdraw.into()),
     ];
     let requests = Resource::new(move || changes.map(|c| c.get()), |_| my_requests());
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
     view! {
         <section>
-            <h1>"Privacy"</h1>
+            <h1>{tr.privacy_title()}</h1>
             <crate::pages::account::ConfirmAddressReminder/>
             <div class="card narrow-left">
-                <h2>"Change my email address"</h2>
-                <p class="muted">
-                    "Your email is how you sign in. We send a confirmation link to the new address and a note "
-                    "with a cancel link to your current one; after you confirm, our team applies the change and "
-                    "you sign in with the new address."
-                </p>
+                <h2>{tr.privacy_email_title()}</h2>
+                <p class="muted">{tr.privacy_email_intro()}</p>
                 {action_error(ask.into())}
                 {move || ask.value().get().and_then(Result::ok).map(|_| view! {
-                    <p class="notice" role="status">"We sent a confirmation link to the new address. Open it to continue. (If that address cannot be used, its mailbox is told instead.)"</p>
+                    <p class="notice" role="status">{tr.privacy_email_sent()}</p>
                 })}
                 <ActionForm action=ask>
                     <div class="field">
-                        <label for="new-email">"New email address"</label>
+                        <label for="new-email">{tr.privacy_email_new()}</label>
                         <input id="new-email" name="new_email" type="email" autocomplete="email" required/>
                     </div>
                     <div class="field">
-                        <label for="email-change-password">"Your password"</label>
+                        <label for="email-change-password">{tr.privacy_password()}</label>
                         <input id="email-change-password" name="password" type="password" autocomplete="current-password" required/>
                     </div>
-                    <button type="submit" disabled=move || ask.pending().get()>"Request the change"</button>
+                    <button type="submit" disabled=move || ask.pending().get()>{tr.privacy_email_submit()}</button>
                 </ActionForm>
             </div>
             <DownloadMyData all=false/>
             <DeleteMyAccount erase requests/>
-            <h2>"My requests"</h2>
+            <h2>{tr.privacy_my_requests()}</h2>
             {action_error(withdraw.into())}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
                     match requests.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p class="empty">"You have no requests."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{tr.privacy_no_requests()}</p> }.into_any(),
                         Ok(list) => list.into_iter().map(|r| view! {
                             <article class="card request">
                                 <div class="message-head">
                                     <strong>{r.summary.clone()}</strong>
-                                    <span class="badge">{r.status.label()}</span>
-                                    {due(&r)}
+                                    <span class="badge">{r.status.label(tr)}</span>
+                                    {due(&r, locale)}
                                 </div>
-                                <p class="muted">"Received " {format_time(&r.received_at)}</p>
+                                <p class="muted">{tr.privacy_received(locale.time(&r.received_at))}</p>
                                 {r.status.withdrawable().then(|| { let id = r.id; view! {
-                                    <button type="button" class="secondary small" on:click=move |_| { withdraw.dispatch(WithdrawRequest { id }); }>"Withdraw this request"</button>
+                                    <button type="button" class="secondary small" on:click=move |_| { withdraw.dispatch(WithdrawRequest { id }); }>{tr.privacy_withdraw()}</button>
                                 }})}
                                 <History request=r/>
                             </article>
@@ -102,51 +100,53 @@ fn DeleteMyAccount(
             reason.set(String::new());
         }
     });
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
     view! {
         <div class="card narrow-left danger-zone">
-            <h2>"Delete my account and data"</h2>
-            <p>"When our team approves your request (within one month), we:"</p>
+            <h2>{tr.privacy_delete_title()}</h2>
+            <p>{tr.privacy_delete_intro()}</p>
             <ul>
-                <li>"destroy the key that encrypts your personal data — from then on nothing of yours that we hold can be read, not even in our backups (a copy you downloaded to your own device stays yours);"</li>
-                <li>"delete your profile, your custom details, your sessions, your data downloads and the mail we kept for you;"</li>
-                <li>"send you one last mail to confirm, then remove your email address."</li>
+                <li>{tr.privacy_delete_key()}</li>
+                <li>{tr.privacy_delete_records()}</li>
+                <li>{tr.privacy_delete_last_mail()}</li>
             </ul>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let delete = policy.await.map(|p| p == TicketsPolicy::Delete).unwrap_or(false);
                     view! {
                         <p>{if delete {
-                            "What we keep, and why: the record that you asked for erasure and that we carried it out, which the law requires us to be able to show. Your tickets are deleted. None of it identifies you."
+                            tr.privacy_delete_kept_tickets_deleted()
                         } else {
-                            "What we keep, and why: your tickets' status and dates, without any content or name, so our support statistics stay correct; the record that you asked for erasure and that we carried it out, which the law requires us to be able to show. None of it identifies you."
-                        }} " If a legal obligation requires us to keep your data for longer, we tell you."</p>
+                            tr.privacy_delete_kept_tickets_anonymised()
+                        }} " " {tr.privacy_delete_legal_obligation()}</p>
                     }
                 })}
             </Transition>
-            <p class="muted">"You can withdraw the request until we start carrying it out. Download your data first if you want a copy."</p>
+            <p class="muted">{tr.privacy_delete_withdraw_note()}</p>
             {action_error(erase.into())}
             {move || erase.value().get().and_then(Result::ok).map(|r| view! {
-                <p class="notice" role="status">"We received your request. We will answer by " {format_time(&r.due_at)} " at the latest."</p>
+                <p class="notice" role="status">{tr.privacy_delete_received(locale.time(&r.due_at))}</p>
             })}
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let open = requests.await.map(|list| list.iter().any(|r| r.kind == RequestKind::Erasure && r.status.is_open())).unwrap_or(false);
                     if open {
-                        view! { <p class="muted">"Your request is open: follow it, or withdraw it, under “My requests” below."</p> }.into_any()
+                        view! { <p class="muted">{tr.privacy_delete_open()}</p> }.into_any()
                     } else {
                         view! {
                             <form on:submit=on_submit>
                                 <div class="field">
-                                    <label for="erase-reason">"Why are you leaving? (optional)"</label>
+                                    <label for="erase-reason">{tr.privacy_delete_reason()}</label>
                                     <textarea id="erase-reason" rows="2" maxlength="2000"
                                         prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                                 </div>
                                 <div class="field">
-                                    <label for="erase-password">"Your password"</label>
+                                    <label for="erase-password">{tr.privacy_password()}</label>
                                     <input id="erase-password" type="password" autocomplete="current-password" required
                                         prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
                                 </div>
-                                <button type="submit" class="danger" disabled=move || erase.pending().get()>"Ask to delete my account"</button>
+                                <button type="submit" class="danger" disabled=move || erase.pending().get()>{tr.privacy_delete_submit()}</button>
                             </form>
                         }.into_any()
                     }

@@ -13,19 +13,20 @@ use leptos_router::hooks::use_query_map;
 pub fn ConfirmEmailPage() -> impl IntoView {
     let query = use_query_map();
     let confirm = ServerAction::<ConfirmEmail>::new();
+    let tr = crate::i18n::use_tr();
     view! {
         <section class="narrow card">
-            <h1>"Confirm your new email address"</h1>
+            <h1>{tr.privacy_confirm_email_title()}</h1>
             {move || match confirm.value().get() {
                 Some(Ok(())) => view! {
-                    <p class="notice" role="status">"Thank you — the address is confirmed. Our team will review the change; you can follow it on your privacy page."</p>
+                    <p class="notice" role="status">{tr.privacy_confirm_email_done()}</p>
                 }.into_any(),
                 other => view! {
                     {other.and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
-                    <p>"Confirm that you want to use this address for your Custodian account."</p>
+                    <p>{tr.privacy_confirm_email_intro()}</p>
                     <ActionForm action=confirm>
                         <input type="hidden" name="token" value=move || query.with(|q| q.get("token").unwrap_or_default())/>
-                        <button type="submit" disabled=move || confirm.pending().get()>"Confirm this address"</button>
+                        <button type="submit" disabled=move || confirm.pending().get()>{tr.privacy_confirm_email_submit()}</button>
                     </ActionForm>
                 }.into_any(),
             }}
@@ -39,23 +40,21 @@ pub fn ConfirmEmailPage() -> impl IntoView {
 pub fn CancelEmailChangePage() -> impl IntoView {
     let query = use_query_map();
     let cancel = ServerAction::<CancelEmailChange>::new();
+    let tr = crate::i18n::use_tr();
     view! {
         <section class="narrow card">
-            <h1>"Cancel the email change"</h1>
+            <h1>{tr.privacy_cancel_email_title()}</h1>
             {move || match cancel.value().get() {
                 Some(Ok(())) => view! {
-                    <p class="notice" role="status">
-                        "The change is cancelled, and every browser signed in to your account was signed out. "
-                        "If you did not ask for it, someone may know your password: choose a new one now."
-                    </p>
-                    <p><a href="/forgot-password">"Choose a new password"</a></p>
+                    <p class="notice" role="status">{tr.privacy_cancel_email_done()}</p>
+                    <p><a href="/forgot-password">{tr.privacy_cancel_email_new_password()}</a></p>
                 }.into_any(),
                 other => view! {
                     {other.and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
-                    <p>"Cancel the change of your account's email address. This also signs out every browser signed in to your account."</p>
+                    <p>{tr.privacy_cancel_email_intro()}</p>
                     <ActionForm action=cancel>
                         <input type="hidden" name="token" value=move || query.with(|q| q.get("token").unwrap_or_default())/>
-                        <button type="submit" class="danger" disabled=move || cancel.pending().get()>"Cancel the change"</button>
+                        <button type="submit" class="danger" disabled=move || cancel.pending().get()>{tr.privacy_cancel_email_submit()}</button>
                     </ActionForm>
                 }.into_any(),
             }}

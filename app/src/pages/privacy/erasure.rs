@@ -16,35 +16,48 @@ use uuid::Uuid;
 /// Per category, what erasure will do, and where other customers' tickets name the subject.
 #[component]
 pub(super) fn PreviewPanel(preview: ErasurePreview) -> impl IntoView {
+    let tr = crate::i18n::use_tr();
+    let title = if preview.erased {
+        tr.requests_preview_title_erased(&preview.subject_email)
+    } else {
+        tr.requests_preview_title(&preview.subject_email)
+    };
+    // The sentence is translated whole; the pseudonym inside it is set in bold.
+    const MARK: &str = "\u{1}";
+    let sentence = tr.requests_preview_pseudonym(MARK);
+    let (before, after) = match sentence.split_once(MARK) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (sentence.clone(), String::new()),
+    };
     view! {
         <section class="card" aria-labelledby="preview-title">
-            <h2 id="preview-title">{if preview.erased { "Erasure of " } else { "What erasing " }} {preview.subject_email.clone()} {if preview.erased { "" } else { " will do" }}</h2>
-            <p class="muted">"Kept records will name them " <strong>{preview.pseudonym.clone()}</strong> "."</p>
+            <h2 id="preview-title">{title}</h2>
+            <p class="muted">{before} <strong>{preview.pseudonym.clone()}</strong> {after}</p>
             <table class="tickets preview">
-                <thead><tr><th scope="col">"Data"</th><th scope="col">"Records"</th><th scope="col">"What happens"</th></tr></thead>
+                <thead><tr><th scope="col">{tr.requests_preview_column_data()}</th><th scope="col">{tr.requests_preview_column_records()}</th><th scope="col">{tr.requests_preview_column_outcome()}</th></tr></thead>
                 <tbody>
                     {preview.categories.into_iter().map(|c| view! {
                         <tr><td>{c.category}</td><td>{c.count}</td><td>{c.outcome}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
-            <h3>"Mentions in other customers' tickets"</h3>
+            <h3>{tr.requests_preview_mentions_title()}</h3>
             {if preview.mentions.is_empty() && preview.erased {
-                view! { <p class="muted">"None left to show: once the erasure is complete, nothing remains to search for."</p> }.into_any()
+                view! { <p class="muted">{tr.requests_preview_mentions_none_erased()}</p> }.into_any()
             } else if preview.mentions.is_empty() {
-                view! { <p class="muted">"None found: no other conversation contains their email, phone or name."</p> }.into_any()
+                view! { <p class="muted">{tr.requests_preview_mentions_none()}</p> }.into_any()
             } else {
                 view! {
-                    <p>"These messages of other customers name them. Redact them on the ticket before approving; the final check fails while an email or phone is still readable."</p>
+                    <p>{tr.requests_preview_mentions_intro()}</p>
                     <ul class="mentions">
                         {preview.mentions.into_iter().map(|m| view! {
                             <li>
-                                <span class="badge">{m.matched.label()}</span> " "
-                                {m.message_id.is_none().then_some("in the subject line ")}
+                                <span class="badge">{m.matched.label(tr)}</span> " "
+                                {m.message_id.is_none().then(|| format!("{} ", tr.requests_preview_in_subject()))}
                                 <A href=match m.message_id {
                                     Some(message) => format!("/tickets/{}#message-{message}", m.ticket_id),
                                     None => format!("/tickets/{}", m.ticket_id),
-                                }>"Open the ticket"</A>
+                                }>{tr.requests_preview_open_ticket()}</A>
                                 <p class="excerpt">{m.excerpt}</p>
                             </li>
                         }).collect_view()}
@@ -78,10 +91,11 @@ pub fn EraseCustomerPage() -> impl IntoView {
         },
     );
     let reason = RwSignal::new(String::new());
+    let tr = crate::i18n::use_tr();
     view! {
         <section>
-            <h1>"Erase a customer"</h1>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h1>{tr.requests_erase_title()}</h1>
+            <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
                     match preview.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
@@ -90,23 +104,23 @@ pub fn EraseCustomerPage() -> impl IntoView {
                             let held = p.hold.is_some();
                             let subject = subject().unwrap_or_default();
                             view! {
-                                {erased.then(|| view! { <p class="notice" role="status">"This customer has been erased (or the erasure is under way). Kept records name them by the pseudonym below."</p> })}
+                                {erased.then(|| view! { <p class="notice" role="status">{tr.requests_erase_erased_notice()}</p> })}
                                 <PreviewPanel preview=p/>
                                 {(!erased).then(|| view! { <HoldPanel subject place lift/> })}
                                 {move || erase.value().get().and_then(Result::ok).map(|_| view! {
-                                    <p class="notice" role="status">"The erasure has started. It runs in the background; the audit log records each step."</p>
+                                    <p class="notice" role="status">{tr.requests_erase_started()}</p>
                                 })}
                                 {(!erased && !held).then(|| view! {
                                     <section class="card danger-zone">
-                                        <h2>"Erase this customer"</h2>
-                                        <p>"This cannot be undone. Their key is destroyed first; everything above happens in the background."</p>
+                                        <h2>{tr.requests_erase_card_title()}</h2>
+                                        <p>{tr.requests_erase_warning()}</p>
                                         {action_error(erase.into())}
                                         <div class="field">
-                                            <label for="erase-reason">"Reason (recorded)"</label>
+                                            <label for="erase-reason">{tr.requests_erase_reason()}</label>
                                             <textarea id="erase-reason" rows="2" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                                         </div>
                                         <button type="button" class="danger" disabled=move || erase.pending().get()
-                                            on:click=move |_| { erase.dispatch(EraseCustomer { subject, reason: reason.get_untracked() }); }>"Erase the customer"</button>
+                                            on:click=move |_| { erase.dispatch(EraseCustomer { subject, reason: reason.get_untracked() }); }>{tr.requests_erase_submit()}</button>
                                     </section>
                                 })}
                             }.into_any()
@@ -123,30 +137,31 @@ pub fn EraseCustomerPage() -> impl IntoView {
 pub fn PrivacySettingsPage() -> impl IntoView {
     let save = ServerAction::<SavePrivacySettings>::new();
     let current = Resource::new(move || save.version().get(), |_| privacy_settings());
+    let tr = crate::i18n::use_tr();
     view! {
         <section>
-            <h1>"Privacy settings"</h1>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h1>{tr.requests_settings_title()}</h1>
+            <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
                     match current.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         Ok(s) => view! {
                             <div class="card narrow-left">
                                 {action_error(save.into())}
-                                {move || save.value().get().and_then(Result::ok).map(|_| view! { <p class="notice" role="status">"Saved."</p> })}
+                                {move || save.value().get().and_then(Result::ok).map(|_| view! { <p class="notice" role="status">{tr.requests_settings_saved()}</p> })}
                                 <ActionForm action=save>
                                     <fieldset>
-                                        <legend>"Tickets of erased customers"</legend>
+                                        <legend>{tr.requests_settings_tickets_legend()}</legend>
                                         <div class="field checkbox">
                                             <input id="tickets-anonymise" type="radio" name="erased_tickets" value="anonymise" checked=s.erased_tickets == TicketsPolicy::Anonymise/>
-                                            <label for="tickets-anonymise">"Keep them anonymised for reporting (status and dates; content unreadable)"</label>
+                                            <label for="tickets-anonymise">{tr.requests_settings_tickets_anonymise()}</label>
                                         </div>
                                         <div class="field checkbox">
                                             <input id="tickets-delete" type="radio" name="erased_tickets" value="delete" checked=s.erased_tickets == TicketsPolicy::Delete/>
-                                            <label for="tickets-delete">"Delete them"</label>
+                                            <label for="tickets-delete">{tr.requests_settings_tickets_delete()}</label>
                                         </div>
                                     </fieldset>
-                                    <button type="submit">"Save"</button>
+                                    <button type="submit">{tr.save()}</button>
                                 </ActionForm>
                             </div>
                         }.into_any(),

@@ -2,7 +2,7 @@
 use crate::{
     api::privacy::{my_exports, RequestAllExport, RequestExport},
     components::action_error,
-    model::{format_time, ExportStatus},
+    model::ExportStatus,
 };
 use leptos::prelude::*;
 
@@ -50,25 +50,23 @@ pub(super) fn DownloadMyData(all: bool) -> impl IntoView {
             );
         }
     });
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
     view! {
         <div class="card narrow-left">
-            <h2>{if all { "Export all service data" } else { "Download my data" }}</h2>
+            <h2>{if all { tr.requests_export_all_title() } else { tr.privacy_export_title() }}</h2>
             <p class="muted">
-                {if all {
-                    "One ZIP with a CSV and a JSON Lines file per module: contacts, agents, tickets, messages, teams, custom fields, privacy requests and the audit log. Fields your permissions hide read [withheld]. Built in the background; enter your password again."
-                } else {
-                    "A ZIP with everything we hold about you: a structured data.json, spreadsheets (CSV), and a page you can open in your browser. We build it in the background — you can leave and come back. For your safety, enter your password again."
-                }}
+                {if all { tr.requests_export_all_intro() } else { tr.privacy_export_intro() }}
             </p>
             {action_error(ask.into())}
             {action_error(ask_all.into())}
             <form on:submit=on_submit>
                 <div class="field">
-                    <label for="export-password">"Your password"</label>
+                    <label for="export-password">{tr.privacy_password()}</label>
                     <input id="export-password" type="password" autocomplete="current-password" required
                         prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" disabled=pending>{if all { "Prepare the export" } else { "Prepare my download" }}</button>
+                <button type="submit" disabled=pending>{if all { tr.requests_export_all_submit() } else { tr.privacy_export_submit() }}</button>
             </form>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -77,18 +75,18 @@ pub(super) fn DownloadMyData(all: bool) -> impl IntoView {
                         <ul class="exports">
                             {list.into_iter().map(|e| view! {
                                 <li>
-                                    <span>"Requested " {format_time(&e.requested_at)}</span>
+                                    <span>{tr.privacy_export_requested(locale.time(&e.requested_at))}</span>
                                     {match e.status.as_str() {
                                         "queued" | "building" => view! {
-                                            <label for=format!("progress-{}", e.id)>"Preparing… " {e.progress} "%"</label>
-                                            <progress id=format!("progress-{}", e.id) max="100" value=e.progress>{e.progress} "%"</progress>
+                                            <label for=format!("progress-{}", e.id)>{tr.privacy_export_preparing(e.progress)}</label>
+                                            <progress id=format!("progress-{}", e.id) max="100" value=e.progress>{tr.privacy_export_percent(e.progress)}</progress>
                                         }.into_any(),
                                         "ready" => view! {
-                                            <a class="button small" href=e.download_url.clone().unwrap_or_default() rel="external" download>"Download ZIP"</a>
-                                            <span class="muted">{(e.size_bytes / 1024).max(1)} " KB · available until " {format_time(&e.expires_at)}</span>
+                                            <a class="button small" href=e.download_url.clone().unwrap_or_default() rel="external" download>{tr.privacy_export_download()}</a>
+                                            <span class="muted">{tr.privacy_export_ready((e.size_bytes / 1024).max(1), locale.time(&e.expires_at))}</span>
                                         }.into_any(),
-                                        "expired" => view! { <span class="muted">"Expired"</span> }.into_any(),
-                                        _ => view! { <span class="muted">"Could not be prepared — please ask again."</span> }.into_any(),
+                                        "expired" => view! { <span class="muted">{tr.privacy_export_expired()}</span> }.into_any(),
+                                        _ => view! { <span class="muted">{tr.privacy_export_failed()}</span> }.into_any(),
                                     }}
                                 </li>
                             }).collect_view()}
@@ -103,9 +101,10 @@ pub(super) fn DownloadMyData(all: bool) -> impl IntoView {
 /// Admins export every module.
 #[component]
 pub fn AdminExportPage() -> impl IntoView {
+    let tr = crate::i18n::use_tr();
     view! {
         <section>
-            <h1>"Export"</h1>
+            <h1>{tr.requests_export_title()}</h1>
             <DownloadMyData all=true/>
         </section>
     }

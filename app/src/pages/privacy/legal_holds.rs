@@ -2,7 +2,6 @@
 use crate::{
     api::privacy::{customer_erasure_preview, LiftHold, PlaceHold},
     components::{action_error, successes, ErrorNotice},
-    model::format_time,
 };
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -19,9 +18,11 @@ pub(super) fn HoldPanel(
         move || (placed.get(), lifted.get()),
         move |_| customer_erasure_preview(subject),
     );
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
     view! {
         <section class="card">
-            <h2>"Legal hold"</h2>
+            <h2>{tr.requests_hold_title()}</h2>
             {action_error(place.into())}
             {action_error(lift.into())}
             <Transition fallback=|| ()>
@@ -30,29 +31,30 @@ pub(super) fn HoldPanel(
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         Ok((Some(h), can_lift)) => view! {
                             <p class="alert" role="status">
-                                "On legal hold since " {format_time(&h.placed_at)} " (" {h.placed_by} "): " {h.reason}
-                                {h.until.map(|u| view! { " — until " {format_time(&u)} })}
-                                ". Nothing of this customer may be erased or expire while it lasts."
+                                {match h.until {
+                                    Some(until) => tr.requests_hold_active_until(locale.time(&h.placed_at), h.placed_by, h.reason, locale.time(&until)),
+                                    None => tr.requests_hold_active(locale.time(&h.placed_at), h.placed_by, h.reason),
+                                }}
                             </p>
                             {if can_lift {
-                                view! { <button type="button" class="secondary" on:click=move |_| { lift.dispatch(LiftHold { subject }); }>"Lift the hold"</button> }.into_any()
+                                view! { <button type="button" class="secondary" on:click=move |_| { lift.dispatch(LiftHold { subject }); }>{tr.requests_hold_lift()}</button> }.into_any()
                             } else {
-                                view! { <p class="muted">"Only an admin can lift it."</p> }.into_any()
+                                view! { <p class="muted">{tr.requests_hold_admin_only()}</p> }.into_any()
                             }}
                         }.into_any(),
                         Ok((None, _)) => view! {
-                            <p class="muted">"A hold blocks erasure and retention deletion of this customer, e.g. during legal proceedings."</p>
+                            <p class="muted">{tr.requests_hold_intro()}</p>
                             <ActionForm action=place>
                                 <input type="hidden" name="subject" value=subject.to_string()/>
                                 <div class="field">
-                                    <label for="hold-reason">"Reason"</label>
+                                    <label for="hold-reason">{tr.requests_hold_reason()}</label>
                                     <textarea id="hold-reason" name="reason" rows="2"></textarea>
                                 </div>
                                 <div class="field">
-                                    <label for="hold-until">"Until (optional)"</label>
+                                    <label for="hold-until">{tr.requests_hold_until()}</label>
                                     <input id="hold-until" name="until" type="date"/>
                                 </div>
-                                <button type="submit" class="secondary">"Place a legal hold"</button>
+                                <button type="submit" class="secondary">{tr.requests_hold_place()}</button>
                             </ActionForm>
                         }.into_any(),
                     }

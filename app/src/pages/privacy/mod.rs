@@ -15,39 +15,43 @@ pub use exports::AdminExportPage;
 pub use outbox::OutboxPage;
 pub use requests::{RequestPage, RequestQueuePage};
 
-use crate::model::{format_time, PrivacyRequestView};
+use crate::{i18n::Locale, model::PrivacyRequestView};
 use leptos::prelude::*;
 
-pub(crate) fn due(r: &PrivacyRequestView) -> impl IntoView {
-    r.status.is_open().then(|| due_badge(r))
+pub(crate) fn due(r: &PrivacyRequestView, locale: Locale) -> impl IntoView {
+    r.status.is_open().then(|| due_badge(r, locale))
 }
 
-fn due_badge(r: &PrivacyRequestView) -> impl IntoView {
+fn due_badge(r: &PrivacyRequestView, locale: Locale) -> impl IntoView {
+    let tr = locale.tr();
     let class = if r.overdue {
-        "badge overdue"
+        "badge overdue" // i18n: not shown (classes)
     } else if r.due_soon {
-        "badge due-soon"
+        "badge due-soon" // i18n: not shown (classes)
     } else {
         "badge"
     };
-    let extended = (r.extended_months > 0).then(|| {
-        format!(
-            " (extended by {} month{})",
-            r.extended_months,
-            if r.extended_months == 1 { "" } else { "s" }
-        )
-    });
-    view! { <span class=class>"Due " {format_time(&r.due_at)} {extended} {r.overdue.then_some(" — overdue")} {r.due_soon.then_some(" — due within 7 days")}</span> }
+    let date = locale.time(&r.due_at);
+    let text = if r.extended_months > 0 {
+        tr.privacy_due_extended(date, r.extended_months as u64)
+    } else {
+        tr.privacy_due(date)
+    };
+    let overdue = r.overdue.then(|| format!(" {}", tr.privacy_due_overdue()));
+    let due_soon = r.due_soon.then(|| format!(" {}", tr.privacy_due_soon()));
+    view! { <span class=class>{text} {overdue} {due_soon}</span> }
 }
 
 #[component]
 pub(crate) fn History(request: PrivacyRequestView) -> impl IntoView {
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
     view! {
         <ol class="history">
             {request.history.into_iter().map(|s| view! {
                 <li>
-                    <strong>{s.label}</strong> " · " {s.by} " · " <time>{format_time(&s.at)}</time>
-                    {s.note.map(|n| view! { <p class="note">"Reason: " {n}</p> })}
+                    <strong>{s.label}</strong> " · " {s.by} " · " <time>{locale.time(&s.at)}</time>
+                    {s.note.map(|n| view! { <p class="note">{tr.privacy_history_reason(n)}</p> })}
                 </li>
             }).collect_view()}
         </ol>

@@ -2,7 +2,6 @@
 use crate::{
     api::privacy::outbox,
     components::{ErrorNotice, Pager},
-    model::format_time,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -20,24 +19,26 @@ pub fn OutboxPage() -> impl IntoView {
         })
     };
     let mails = Resource::new(page, outbox);
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
     view! {
         <section>
-            <h1>"Outbox"</h1>
-            <p class="muted">"Mail the portal sent or is about to send. Without an SMTP server configured, mail stays here."</p>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h1>{tr.requests_outbox_title()}</h1>
+            <p class="muted">{tr.requests_outbox_intro()}</p>
+            <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
                     match mails.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok(paged) if paged.items.is_empty() => view! { <p class="empty">"No mail yet."</p> }.into_any(),
+                        Ok(paged) if paged.items.is_empty() => view! { <p class="empty">{tr.requests_outbox_empty()}</p> }.into_any(),
                         Ok(paged) => view! {
                             {paged.items.into_iter().map(|m| view! {
                                 <article class="card mail">
                                     <div class="message-head">
                                         <strong>{m.subject}</strong>
-                                        <span class="badge">{m.status.label()}</span>
-                                        <time>{format_time(&m.created_at)}</time>
+                                        <span class="badge">{m.status.label(tr)}</span>
+                                        <time>{locale.time(&m.created_at)}</time>
                                     </div>
-                                    <p class="muted">"To " {m.to}</p>
+                                    <p class="muted">{tr.requests_outbox_to(m.to)}</p>
                                     <p class="message-body">{m.body}</p>
                                 </article>
                             }).collect_view()}

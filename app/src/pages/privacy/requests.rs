@@ -7,7 +7,7 @@ use crate::{
         PlaceHold, RecheckErasure,
     },
     components::{action_error, successes, ErrorNotice},
-    model::{format_time, RequestKind, RequestStatus},
+    model::{RequestKind, RequestStatus},
 };
 use leptos::prelude::*;
 use leptos_router::{
@@ -27,57 +27,59 @@ pub fn RequestQueuePage() -> impl IntoView {
         move || (kind(), status()),
         |(kind, status)| request_queue(kind, status),
     );
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
     view! {
         <section>
-            <h1>"Privacy requests"</h1>
+            <h1>{tr.requests_queue_title()}</h1>
             <form class="filters" method="get" action="/requests">
-                <label for="filter-kind">"Kind"</label>
+                <label for="filter-kind">{tr.requests_filter_kind()}</label>
                 <select id="filter-kind" name="kind">
-                    <option value="" selected=move || kind().is_empty()>"Every kind"</option>
+                    <option value="" selected=move || kind().is_empty()>{tr.requests_filter_every_kind()}</option>
                     {move || RequestKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.as_str() selected=kind() == k.as_str()>{k.label()}</option>
+                        <option value=k.as_str() selected=kind() == k.as_str()>{k.label(tr)}</option>
                     }).collect_view()}
                 </select>
-                <label for="filter-status">"Status"</label>
+                <label for="filter-status">{tr.requests_filter_status()}</label>
                 <select id="filter-status" name="status">
-                    <option value="" selected=move || status().is_empty()>"Every open request"</option>
+                    <option value="" selected=move || status().is_empty()>{tr.requests_filter_every_open()}</option>
                     {move || RequestStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str() selected=status() == s.as_str()>{s.label()}</option>
+                        <option value=s.as_str() selected=status() == s.as_str()>{s.label(tr)}</option>
                     }).collect_view()}
-                    <option value="closed" selected=move || status() == "closed">"Closed (done, rejected, withdrawn)"</option>
-                    <option value="all" selected=move || status() == "all">"All"</option>
+                    <option value="closed" selected=move || status() == "closed">{tr.requests_filter_closed()}</option>
+                    <option value="all" selected=move || status() == "all">{tr.requests_filter_all()}</option>
                 </select>
-                <button type="submit" class="secondary">"Filter"</button>
+                <button type="submit" class="secondary">{tr.requests_filter_submit()}</button>
             </form>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
                     match queue.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         Ok(q) => view! {
-                            <ul class="counts" aria-label="Open requests">
-                                <li><strong>{q.open}</strong> " open"</li>
-                                <li class="overdue"><strong>{q.overdue}</strong> " overdue"</li>
-                                <li class="due-soon"><strong>{q.due_soon}</strong> " due within 7 days"</li>
-                                <li><strong>{q.on_hold}</strong> " on hold"</li>
-                                <li><strong>{q.needs_attention}</strong> " need attention"</li>
+                            <ul class="counts" aria-label=tr.requests_counts_label()>
+                                <li><strong>{q.open}</strong> " " {tr.requests_count_open(q.open)}</li>
+                                <li class="overdue"><strong>{q.overdue}</strong> " " {tr.requests_count_overdue(q.overdue)}</li>
+                                <li class="due-soon"><strong>{q.due_soon}</strong> " " {tr.requests_count_due_soon(q.due_soon)}</li>
+                                <li><strong>{q.on_hold}</strong> " " {tr.requests_count_on_hold(q.on_hold)}</li>
+                                <li><strong>{q.needs_attention}</strong> " " {tr.requests_count_needs_attention(q.needs_attention)}</li>
                             </ul>
                             {if q.items.is_empty() {
-                                view! { <p class="empty">"No requests match."</p> }.into_any()
+                                view! { <p class="empty">{tr.requests_none_match()}</p> }.into_any()
                             } else {
                                 view! {
                                     <table class="tickets requests">
-                                        <thead><tr><th scope="col">"Request"</th><th scope="col">"Customer"</th><th scope="col">"Status"</th><th scope="col">"Due"</th></tr></thead>
+                                        <thead><tr><th scope="col">{tr.requests_column_request()}</th><th scope="col">{tr.requests_column_customer()}</th><th scope="col">{tr.requests_column_status()}</th><th scope="col">{tr.requests_column_due()}</th></tr></thead>
                                         <tbody>
                                             {q.items.into_iter().map(|r| {
                                                 let class = if r.overdue { "overdue" } else if r.due_soon { "due-soon" } else { "" };
-                                                let label = r.kind_label.clone();
+                                                let label = r.kind.label(tr);
                                                 let who = r.subject_email.clone().unwrap_or_default();
                                                 view! {
                                                     <tr class=class>
                                                         <td><A href=format!("/requests/{}", r.id)>{label}</A></td>
                                                         <td>{who}</td>
-                                                        <td>{r.status.label()}</td>
-                                                        <td>{due(&r)}</td>
+                                                        <td>{r.status.label(tr)}</td>
+                                                        <td>{due(&r, locale)}</td>
                                                     </tr>
                                                 }
                                             }).collect_view()}
@@ -146,8 +148,10 @@ pub fn RequestPage() -> impl IntoView {
             );
         }
     });
+    let locale = crate::i18n::use_locale();
+    let tr = locale.tr();
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
             {move || Suspend::new(async move {
                 match request.await {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
@@ -168,24 +172,24 @@ pub fn RequestPage() -> impl IntoView {
                             <section class="card">
                                 <div class="page-head">
                                     <h1>{r.summary.clone()}</h1>
-                                    <span class="badge">{r.status.label()}</span>
+                                    <span class="badge">{r.status.label(tr)}</span>
                                 </div>
-                                <p class="muted">{r.subject_email.clone().unwrap_or_default()} " · received " {format_time(&r.received_at)} {r.status.is_open().then(|| view! { " · " {due(&r)} })}</p>
+                                <p class="muted">{r.subject_email.clone().unwrap_or_default()} " · " {tr.requests_received(locale.time(&r.received_at))} {r.status.is_open().then(|| view! { " · " {due(&r, locale)} })}</p>
                                 <History request=r/>
                                 {verification.map(|v| view! {
                                     <div class=if v.ok { "notice" } else { "alert" } role="status">
-                                        <strong>{if v.ok { "Final check passed: nothing readable of this customer is left." } else { "Final check failed: this erasure needs attention." }}</strong>
+                                        <strong>{if v.ok { tr.requests_check_passed() } else { tr.requests_check_failed() }}</strong>
                                         <ul>{v.findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                                         {(!v.warnings.is_empty()).then(|| view! {
-                                            <p>"Worth a look:"</p>
+                                            <p>{tr.requests_check_warnings()}</p>
                                             <ul>{v.warnings.clone().into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                                         })}
-                                        <p class="muted">"Checked " {format_time(&v.checked_at)} {(!v.steps.is_empty()).then(|| format!(" · steps done: {}", v.steps.join(", ")))}</p>
+                                        <p class="muted">{tr.requests_check_checked(locale.time(&v.checked_at))} {(!v.steps.is_empty()).then(|| format!(" · {}", tr.requests_check_steps(v.steps.join(", "))))}</p>
                                     </div>
                                 })}
                                 {needs_attention.then(|| view! {
                                     {action_error(recheck.into())}
-                                    <button type="button" on:click=move |_| { recheck.dispatch(RecheckErasure { id }); }>"Run the check again"</button>
+                                    <button type="button" on:click=move |_| { recheck.dispatch(RecheckErasure { id }); }>{tr.requests_recheck()}</button>
                                 })}
                             </section>
                             {erasure.then(|| view! {
@@ -201,48 +205,48 @@ pub fn RequestPage() -> impl IntoView {
                             })}
                             {(erasure && (reviewable || rejectable || extendable)).then(|| subject.map(|subject| view! { <HoldPanel subject place lift/> }))}
                             {fully_extended.then(|| view! {
-                                <p class="muted card">"The deadline was already extended by the two months the law allows."</p>
+                                <p class="muted card">{tr.requests_fully_extended()}</p>
                             })}
                             {(erasure && on_hold).then(|| view! {
-                                <p class="muted card">"Approval is blocked while the legal hold lasts; the request can still be rejected."</p>
+                                <p class="muted card">{tr.requests_on_hold_note()}</p>
                             })}
                             {extendable.then(|| view! {
                                 <section class="card">
-                                    <h2>"Extend the deadline"</h2>
-                                    <p class="muted">"By up to two further months in all, when the request is complex or there are many. The customer sees the reason and gets it by mail."</p>
+                                    <h2>{tr.requests_extend_title()}</h2>
+                                    <p class="muted">{tr.requests_extend_intro()}</p>
                                     {action_error(extend.into())}
                                     <ActionForm action=extend>
                                         <input type="hidden" name="id" value=id.to_string()/>
                                         <div class="field">
-                                            <label for="extend-months">"Extend by"</label>
+                                            <label for="extend-months">{tr.requests_extend_by()}</label>
                                             <select id="extend-months" name="months">
-                                                <option value="1">"1 month"</option>
-                                                {(left >= 2).then(|| view! { <option value="2">"2 months"</option> })}
+                                                <option value="1">{tr.requests_extend_months(1u64)}</option>
+                                                {(left >= 2).then(|| view! { <option value="2">{tr.requests_extend_months(2u64)}</option> })}
                                             </select>
                                         </div>
                                         <div class="field">
-                                            <label for="extend-reason">"Reason (the customer sees it)"</label>
+                                            <label for="extend-reason">{tr.requests_extend_reason()}</label>
                                             <textarea id="extend-reason" name="reason" rows="2"></textarea>
                                         </div>
-                                        <button type="submit" class="secondary">"Extend"</button>
+                                        <button type="submit" class="secondary">{tr.requests_extend_submit()}</button>
                                     </ActionForm>
                                 </section>
                             })}
                             {(reviewable || rejectable).then(|| view! {
                                 <section class="card">
-                                    <h2>"Decision"</h2>
+                                    <h2>{tr.requests_decision_title()}</h2>
                                     {action_error(decide.into())}
                                     <div class="field">
-                                        <label for="reason">{if erasure { "Reason (the customer sees it; required)" } else { "Reason (the customer sees it; required to reject)" }}</label>
+                                        <label for="reason">{if erasure { tr.requests_decision_reason_erasure() } else { tr.requests_decision_reason() }}</label>
                                         <textarea id="reason" rows="3" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                                     </div>
                                     <p class="actions">
                                         {reviewable.then(|| view! {
                                             <button type="button" class=if erasure { "danger" } else { "" } on:click=move |_| { decide.dispatch(DecideRequest { id, approve: true, reason: reason.get_untracked() }); }>
-                                                {if erasure { "Approve and erase" } else { "Approve and apply" }}
+                                                {if erasure { tr.requests_approve_erase() } else { tr.requests_approve_apply() }}
                                             </button>
                                         })}
-                                        <button type="button" class="secondary" on:click=move |_| { decide.dispatch(DecideRequest { id, approve: false, reason: reason.get_untracked() }); }>"Reject"</button>
+                                        <button type="button" class="secondary" on:click=move |_| { decide.dispatch(DecideRequest { id, approve: false, reason: reason.get_untracked() }); }>{tr.requests_reject()}</button>
                                     </p>
                                 </section>
                             })}

@@ -44,16 +44,16 @@ impl NewUser {
         role: Role,
     ) -> Result<Self, AppError> {
         Ok(NewUser {
-            name: validate::name(name)?,
-            email: validate::email(email)?,
+            name: validate::name(name, crate::server::context::tr())?,
+            email: validate::email(email, crate::server::context::tr())?,
             phone: None,
-            password: validate::new_password(password)?,
+            password: validate::new_password(password, crate::server::context::tr())?,
             role,
         })
     }
 
     pub fn with_phone(mut self, phone: &str) -> Result<Self, AppError> {
-        self.phone = validate::phone(phone)?;
+        self.phone = validate::phone(phone, crate::server::context::tr())?;
         Ok(self)
     }
 }
@@ -136,7 +136,7 @@ fn current_user(model: &user::Model, key: Option<&DataKey>) -> Result<CurrentUse
         Some(key) => key
             .open_string(user::NAME.at(&model.id), &model.name)
             .context(format!("name of user {}", model.id))?,
-        None => vault::ERASED.to_owned(),
+        None => vault::erased(),
     };
     Ok(CurrentUser {
         id: model.id,
@@ -321,7 +321,7 @@ pub async fn sign_in(
                     wrong(
                         "passkey not accepted",
                         "passkey",
-                        "That passkey was not accepted. Try again, or use a code from your authenticator app.",
+                        crate::server::context::tr().server_passkey_not_accepted_use_code(),
                     )
                     .await?
                 }
@@ -332,12 +332,14 @@ pub async fn sign_in(
                 })?;
                 match two_factor::verify_at_sign_in(db, key, &user, code).await? {
                     Some(factor) => Some(factor),
-                    None => wrong(
-                        "wrong code",
-                        "code",
-                        "That code is not right, or was used already. Enter the code your app shows now, or a recovery code.",
-                    )
-                    .await?,
+                    None => {
+                        wrong(
+                            "wrong code",
+                            "code",
+                            crate::server::context::tr().server_wrong_or_used_code(),
+                        )
+                        .await?
+                    }
                 }
             }
             _ => {
@@ -375,6 +377,7 @@ pub async fn sign_in(
         ..device.clone()
     };
     let token = sessions::create(&txn, user.id, &device).await?;
+    super::profile::copy_locale_to_sessions(&txn, key.as_ref(), &user).await?;
     let mut event = Event::new(AuditAction::SignIn, "session", user.id)
         .by_user(user.id, role)
         .about(user.id);
@@ -388,13 +391,10 @@ pub async fn sign_in(
         Some(two_factor::SecondFactor::RecoveryCode { left }) => {
             event = event.setting(Change::set("second_factor", "recovery code"));
             if let Some(key) = &key {
+                let tr = super::profile::mail_locale(key, &user).tr;
                 let notice = MailContent {
-                    subject: "A recovery code was used to sign in".into(),
-                    body: format!(
-                        "Someone signed in to your Custodian account with one of your recovery codes. \
-                         {left} unused codes are left. If this was not you, reset your password and \
-                         tell your help desk."
-                    ),
+                    subject: tr.mail_recovery_code_used_subject().into(),
+                    body: tr.mail_recovery_code_used_body(left),
                 };
                 mail::queue_audited(&txn, state, key, user.id, &user.email, &notice).await?;
             }
@@ -415,10 +415,14 @@ pub async fn new_password_hash(
     new_password: &str,
 ) -> Result<password::PasswordHash, ServiceError> {
     let field = "new_password";
-    let new_password = validate::new_password(new_password)
+    let new_password = validate::new_password(new_password, crate::server::context::tr())
         .map_err(|e| AppError::field(field, e.message_for("password").unwrap_or_default()))?;
     if new_password == old_password {
-        return Err(AppError::field(field, "Choose a password different from the old one.").into());
+        return Err(AppError::field(
+            field,
+            crate::server::context::tr().server_password_same_as_old(),
+        )
+        .into());
     }
     let name = match key {
         Some(key) => key
@@ -538,7 +542,7 @@ pub async fn sign_in_with_passkey(
     let not_accepted = || {
         AppError::field(
             "passkey",
-            "That passkey was not accepted. Try again, or sign in with your password.",
+            crate::server::context::tr().server_passkey_not_accepted_use_password(),
         )
     };
     let db = &state.db;
@@ -595,6 +599,7 @@ pub async fn sign_in_with_passkey(
         ..device.clone()
     };
     let token = sessions::create(&txn, user.id, &device).await?;
+    super::profile::copy_locale_to_sessions(&txn, key.as_ref(), &user).await?;
     let event = Event::new(AuditAction::SignIn, "session", user.id)
         .by_user(user.id, user.role)
         .about(user.id)

@@ -32,7 +32,7 @@ fn views(changes: Vec<Change>) -> Vec<ChangeView> {
 
 fn label(action: &str) -> String {
     AuditAction::parse(action)
-        .map(|a| a.label().to_owned())
+        .map(|a| a.label(crate::server::context::tr()).to_owned())
         .unwrap_or_else(|| action.to_owned())
 }
 
@@ -43,7 +43,9 @@ fn parse_day(field: &str, value: &str) -> Result<Option<NaiveDate>, ServiceError
     }
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| AppError::field(field, "Enter a date as YYYY-MM-DD.").into())
+        .map_err(|_| {
+            AppError::field(field, crate::server::context::tr().server_enter_date()).into()
+        })
 }
 
 fn empty<T>() -> Paged<T> {
@@ -77,8 +79,12 @@ pub async fn events(
         }
     }
     if !filter.action.trim().is_empty() {
-        let action = AuditAction::parse(filter.action.trim())
-            .ok_or_else(|| AppError::field("action", "Unknown action."))?;
+        let action = AuditAction::parse(filter.action.trim()).ok_or_else(|| {
+            AppError::field(
+                "action",
+                crate::server::context::tr().server_unknown_action(),
+            )
+        })?;
         query = query.filter(audit_event::Column::Action.eq(action.as_str()));
     }
     if !filter.entity_type.trim().is_empty() {
@@ -88,7 +94,11 @@ pub async fn events(
     let to = parse_day("to", &filter.to)?;
     if let (Some(from), Some(to)) = (from, to) {
         if from > to {
-            return Err(AppError::field("to", "The end date is before the start date.").into());
+            return Err(AppError::field(
+                "to",
+                crate::server::context::tr().server_end_before_start(),
+            )
+            .into());
         }
     }
     if let Some(day) = from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
@@ -147,9 +157,13 @@ async fn hidden_labels(state: &AppState, role: Role) -> Result<Vec<String>, Serv
             }
         }
     }
-    for (key, label, _) in STANDARD_FIELDS {
+    for (key, _) in STANDARD_FIELDS {
         if super::fields::access(&map, role, key, FieldScope::Contact) == Access::Hidden {
-            hidden.push(label.to_owned());
+            // Audit entries name the field in the language of whoever made them.
+            hidden.extend(
+                crate::i18n::Lang::ALL
+                    .map(|l| crate::fields::standard_label(key, crate::i18n::Tr(l)).to_owned()),
+            );
         }
     }
     Ok(hidden)
@@ -207,16 +221,19 @@ pub(crate) async fn subject_activity(
             .filter(|id| *id != actor.user_id),
     )
     .await?;
+    let tr = crate::server::context::tr();
     let items = rows
         .into_iter()
         .map(|e| {
             let who = match e.actor_id {
-                Some(id) if id == actor.user_id => "You".to_owned(),
+                Some(id) if id == actor.user_id => tr.server_activity_you().to_owned(),
                 Some(id) => match staff.get(&id) {
-                    Some(p) if p.role.is_staff() => format!("{} ({})", p.name, p.role.label(crate::server::context::tr())),
-                    _ => "Someone else".to_owned(),
+                    Some(p) if p.role.is_staff() => {
+                        tr.server_activity_staff(&p.name, p.role.label(tr))
+                    }
+                    _ => tr.server_activity_someone_else().to_owned(),
                 },
-                None => "Someone who was not signed in".to_owned(),
+                None => tr.server_activity_not_signed_in().to_owned(),
             };
             ActivityView {
                 occurred_at: e.occurred_at,

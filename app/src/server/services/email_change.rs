@@ -51,7 +51,7 @@ async fn check_no_open_request(
         if expired {
             if let Some(txn) = closing {
                 // An unconfirmed request whose link expired is closed, not left blocking.
-                let note = Some("The confirmation link expired.");
+                let note = Some(requests::NOTE_LINK_EXPIRED);
                 requests::step(
                     txn,
                     key,
@@ -65,7 +65,9 @@ async fn check_no_open_request(
             }
         } else if status.is_open() {
             return Err(AppError::Conflict {
-                message: "You already have an email change in progress. Wait for it to finish before asking for another.".into(),
+                message: crate::server::context::tr()
+                    .server_email_change_in_progress()
+                    .into(),
             }
             .into());
         }
@@ -86,14 +88,18 @@ pub async fn request_email_change(
     policy::require(actor, Action::RequestEmailChange, Target::Nothing)?;
     let key = state.vault.require_key(actor.user_id).await?;
     check_no_open_request(&state.db, &key, actor, None).await?;
-    let new_email = validate::email(new_email)?;
+    let new_email = validate::email(new_email, crate::server::context::tr())?;
     if new_email == actor.email {
-        return Err(AppError::field("email", "That is already your email address.").into());
+        return Err(AppError::field(
+            "email",
+            crate::server::context::tr().server_email_already_yours(),
+        )
+        .into());
     }
     if password.is_empty() {
         return Err(AppError::field(
             "password",
-            "Enter your password to change your email address.",
+            crate::server::context::tr().server_email_change_password_required(),
         )
         .into());
     }
@@ -151,38 +157,33 @@ pub async fn request_email_change(
         .change(Change::set("new_email", &new_email));
     audit::append(&txn, event, Some(&key)).await?;
     let public = &state.mail.public_url;
+    // Both mails in the account owner's words: the new address has no account yet.
+    let me = user::Entity::find_by_id(actor.user_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let tr = super::profile::mail_locale(&key, &me).tr;
     // One subject line either way: the requester's activity lists it, and must
     // not tell whether the address has an account.
-    let subject = "About the email address of a Custodian account".to_owned();
+    let subject = tr.mail_email_change_subject().to_owned();
     let to_new = if taken {
         MailContent {
             subject,
-            body: format!(
-                "Someone asked to move another Custodian account to this address, but it \
-                 already belongs to an account, so nothing was changed.\n\nIf that was you \
-                 and you forgot the password of this address's account, reset it here: \
-                 {public}/forgot-password"
-            ),
+            body: tr.mail_email_change_taken_body(public),
         }
     } else {
         let link = format!("{public}/confirm-email?token={token}");
         MailContent {
             subject,
-            body: format!(
-                "Someone — hopefully you — asked to use this address for their Custodian account.\n\n\
-                 To confirm, open this link within {CONFIRMATION_HOURS} hours:\n{link}\n\n\
-                 After you confirm, our team reviews the change. If you did not ask for this, ignore this mail."
-            ),
+            body: tr.mail_email_change_confirm_body(CONFIRMATION_HOURS as u64, link),
         }
     };
     mail::queue_audited(&txn, state, &key, actor.user_id, &new_email, &to_new).await?;
     let to_old = MailContent {
-        subject: "Your email address is about to change".into(),
-        body: format!(
-            "Someone signed in to your Custodian account asked to change its email address \
-             to {new_email}.\n\nIf that was you, there is nothing to do. If it was not, cancel \
-             the change with this link, which also signs out every browser, then reset your \
-             password:\n{public}/cancel-email-change?token={cancel}"
+        subject: tr.mail_email_change_notice_subject().into(),
+        body: tr.mail_email_change_notice_body(
+            &new_email,
+            format!("{public}/cancel-email-change?token={cancel}"),
         ),
     };
     mail::queue_audited(&txn, state, &key, actor.user_id, &actor.email, &to_old).await?;
@@ -197,10 +198,10 @@ pub async fn request_email_change(
 /// The cancel link mailed to the old address was opened: the email change is
 /// withdrawn and every session of the account ends (whoever asked may hold one).
 pub async fn cancel_email_change(state: &AppState, token: &str) -> Result<(), ServiceError> {
-    let invalid = || {
-        AppError::Conflict {
-        message: "This cancel link is not valid (any more): the change was already cancelled, carried out or rejected.".into(),
-    }
+    let invalid = || AppError::Conflict {
+        message: crate::server::context::tr()
+            .server_cancel_link_invalid()
+            .into(),
     };
     let token = token.trim();
     if !account_links::well_formed(token) {
@@ -226,7 +227,7 @@ pub async fn cancel_email_change(state: &AppState, token: &str) -> Result<(), Se
         .filter(privacy_request::Column::Id.eq(request.id))
         .exec(&txn)
         .await?;
-    let note = Some("Cancelled with the link sent to the old address.");
+    let note = Some(requests::NOTE_CANCELLED_FROM_OLD_ADDRESS);
     requests::step(
         &txn,
         &key,
@@ -253,7 +254,9 @@ pub async fn cancel_email_change(state: &AppState, token: &str) -> Result<(), Se
 /// The link from the mail was opened: the new address is confirmed and the request goes to review.
 pub async fn confirm_email(state: &AppState, token: &str) -> Result<(), ServiceError> {
     let invalid = || AppError::Conflict {
-        message: "This confirmation link is not valid (any more). Ask for the change again.".into(),
+        message: crate::server::context::tr()
+            .server_email_confirm_link_invalid()
+            .into(),
     };
     let token = token.trim();
     if !account_links::well_formed(token) {
@@ -273,7 +276,9 @@ pub async fn confirm_email(state: &AppState, token: &str) -> Result<(), ServiceE
         .is_none_or(|t| t < Utc::now())
     {
         return Err(AppError::Conflict {
-            message: "This confirmation link has expired. Ask for the change again.".into(),
+            message: crate::server::context::tr()
+                .server_email_confirm_link_expired()
+                .into(),
         }
         .into());
     }
@@ -325,14 +330,18 @@ pub async fn decide(
     policy::require(actor, Action::ReviewPrivacyRequests, Target::Nothing)?;
     let reason = reason.trim();
     if !approve && reason.is_empty() {
-        return Err(
-            AppError::field("reason", "Give the customer a reason for the rejection.").into(),
-        );
+        return Err(AppError::field(
+            "reason",
+            crate::server::context::tr().server_rejection_reason_required(),
+        )
+        .into());
     }
     if reason.chars().count() > 2000 {
-        return Err(
-            AppError::field("reason", "The reason must be at most 2000 characters.").into(),
-        );
+        return Err(AppError::field(
+            "reason",
+            crate::server::context::tr().server_reason_too_long(),
+        )
+        .into());
     }
     // Read and check the request inside the serialised transaction: two agents
     // deciding at once cannot both act on it.
@@ -346,11 +355,10 @@ pub async fn decide(
     let decidable =
         status == RequestStatus::InReview || (!approve && status == RequestStatus::Submitted);
     if !decidable {
+        let tr = crate::server::context::tr();
         let message = match status {
-            RequestStatus::Submitted => {
-                "The customer has not confirmed the new address yet; it can only be rejected."
-            }
-            _ => "This request has already been decided.",
+            RequestStatus::Submitted => tr.server_email_change_unconfirmed(),
+            _ => tr.server_request_already_decided(),
         };
         return Err(AppError::Conflict {
             message: message.into(),
@@ -369,11 +377,10 @@ pub async fn decide(
         .ok_or(AppError::NotFound)?;
     let note = (!reason.is_empty()).then_some(reason);
     if !approve {
+        let tr = super::profile::mail_locale(&key, &customer).tr;
         let content = MailContent {
-            subject: "Your email change request was declined".into(),
-            body: format!(
-                "We did not change the email address of your account.\n\nReason: {reason}"
-            ),
+            subject: tr.mail_email_change_declined_subject().into(),
+            body: tr.mail_email_change_declined_body(reason),
         };
         requests::reject(
             &txn,
@@ -399,7 +406,9 @@ pub async fn decide(
         .await?;
     if taken > 0 {
         return Err(AppError::Conflict {
-            message: "The new address now belongs to another account; reject this request.".into(),
+            message: crate::server::context::tr()
+                .server_email_change_address_taken()
+                .into(),
         }
         .into());
     }
@@ -458,14 +467,10 @@ pub async fn decide(
         .about(customer.id)
         .change(Change::changed("email", &customer.email, &change.new_email));
     audit::append(&txn, changed, Some(&key)).await?;
-    let body = format!(
-        "The email address of your Custodian account is now {}. You have been signed out everywhere; \
-         sign in with the new address.",
-        change.new_email
-    );
+    let tr = super::profile::mail_locale(&key, &customer).tr;
     let content = MailContent {
-        subject: "Your email address was changed".into(),
-        body,
+        subject: tr.mail_email_changed_subject().into(),
+        body: tr.mail_email_changed_body(&change.new_email),
     };
     mail::queue_audited(&txn, state, &key, customer.id, &customer.email, &content).await?;
     mail::queue_audited(&txn, state, &key, customer.id, &change.new_email, &content).await?;

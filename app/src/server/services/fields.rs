@@ -95,11 +95,12 @@ pub fn custom_view(
 
 /// A standard contact field as a reader sees it.
 pub fn standard_view(key: &str, access: Access, value: Option<String>) -> FieldView {
-    let (_, label, field_type) = STANDARD_FIELDS
+    let (_, field_type) = STANDARD_FIELDS
         .iter()
-        .find(|(k, _, _)| *k == key)
+        .find(|(k, _)| *k == key)
         .copied()
-        .unwrap_or((key, key, FieldType::Text));
+        .unwrap_or((key, FieldType::Text));
+    let label = crate::fields::standard_label(key, crate::server::context::tr());
     let options = match key {
         "language" => LANGUAGES
             .iter()
@@ -112,8 +113,8 @@ pub fn standard_view(key: &str, access: Access, value: Option<String>) -> FieldV
         _ => Vec::new(),
     };
     let help_text = match key {
-        "twitter" => "Optional, like @custodian_help.",
-        "phone" => "Optional. Digits with spaces, + - ( ) allowed.",
+        "twitter" => crate::server::context::tr().server_fields_twitter_help(),
+        "phone" => crate::server::context::tr().server_fields_phone_help(),
         _ => "",
     };
     FieldView {
@@ -273,13 +274,19 @@ pub async fn save_def(
     policy::require(actor, Action::ManageSettings, Target::Nothing)?;
     let label = input.label.trim();
     if label.is_empty() || label.chars().count() > 120 {
-        return Err(AppError::field("label", "Label is required, at most 120 characters.").into());
+        return Err(AppError::field(
+            "label",
+            crate::server::context::tr().server_fields_label_required(),
+        )
+        .into());
     }
     let help = input.help_text.trim();
     if help.chars().count() > 500 {
-        return Err(
-            AppError::field("help_text", "Help text must be at most 500 characters.").into(),
-        );
+        return Err(AppError::field(
+            "help_text",
+            crate::server::context::tr().server_fields_help_too_long(),
+        )
+        .into());
     }
     let mut options: Vec<String> = Vec::new();
     for line in input
@@ -289,9 +296,11 @@ pub async fn save_def(
         .filter(|l| !l.is_empty())
     {
         if line.chars().count() > 100 {
-            return Err(
-                AppError::field("options", "Each choice must be at most 100 characters.").into(),
-            );
+            return Err(AppError::field(
+                "options",
+                crate::server::context::tr().server_fields_choice_too_long(),
+            )
+            .into());
         }
         if !options.iter().any(|o| o == line) {
             options.push(line.to_owned());
@@ -308,7 +317,7 @@ pub async fn save_def(
             if field_type.has_options() && options.is_empty() {
                 return Err(AppError::field(
                     "options",
-                    "A choice field needs at least one choice, one per line.",
+                    crate::server::context::tr().server_fields_choices_required(),
                 )
                 .into());
             }
@@ -341,14 +350,19 @@ pub async fn save_def(
             model
         }
         None => {
-            let scope = FieldScope::parse(&input.scope)
-                .ok_or_else(|| AppError::field("scope", "Choose contacts or tickets."))?;
-            let field_type = FieldType::parse(&input.field_type)
-                .ok_or_else(|| AppError::field("field_type", "Choose a field type."))?;
+            let scope = FieldScope::parse(&input.scope).ok_or_else(|| {
+                AppError::field("scope", crate::server::context::tr().server_choose_scope())
+            })?;
+            let field_type = FieldType::parse(&input.field_type).ok_or_else(|| {
+                AppError::field(
+                    "field_type",
+                    crate::server::context::tr().server_fields_choose_type(),
+                )
+            })?;
             if field_type.has_options() && options.is_empty() {
                 return Err(AppError::field(
                     "options",
-                    "A choice field needs at least one choice, one per line.",
+                    crate::server::context::tr().server_fields_choices_required(),
                 )
                 .into());
             }
@@ -356,7 +370,7 @@ pub async fn save_def(
             if key.is_empty() {
                 return Err(AppError::field(
                     "label",
-                    "The label needs at least one letter or digit.",
+                    crate::server::context::tr().server_fields_label_needs_letter(),
                 )
                 .into());
             }
@@ -368,7 +382,7 @@ pub async fn save_def(
             if taken > 0 {
                 return Err(AppError::field(
                     "label",
-                    "A field with this label already exists here.",
+                    crate::server::context::tr().server_fields_label_taken(),
                 )
                 .into());
             }
@@ -505,12 +519,18 @@ pub async fn permissions(
     };
     let mut rows: Vec<PermissionRow> = STANDARD_FIELDS
         .iter()
-        .map(|(key, label, _)| row((*key).to_owned(), (*label).to_owned(), FieldScope::Contact))
+        .map(|(key, _)| {
+            row(
+                (*key).to_owned(),
+                crate::fields::standard_label(key, crate::server::context::tr()).to_owned(),
+                FieldScope::Contact,
+            )
+        })
         .collect();
     for scope in [FieldScope::Contact, FieldScope::Ticket] {
         for f in active(&state.db, scope).await? {
             let label = if scope == FieldScope::Ticket {
-                format!("Ticket: {}", f.label)
+                crate::server::context::tr().server_fields_ticket_label(&f.label)
             } else {
                 f.label.clone()
             };
@@ -529,13 +549,18 @@ pub async fn set_permission(
     access_level: Access,
 ) -> Result<(), ServiceError> {
     policy::require(actor, Action::ManageSettings, Target::Nothing)?;
-    let scope = if STANDARD_FIELDS.iter().any(|(k, _, _)| *k == field) {
+    let scope = if STANDARD_FIELDS.iter().any(|(k, _)| *k == field) {
         FieldScope::Contact
     } else {
         let id = field
             .strip_prefix("custom:")
             .and_then(|id| Uuid::parse_str(id).ok())
-            .ok_or_else(|| AppError::field("field", "Unknown field."))?;
+            .ok_or_else(|| {
+                AppError::field(
+                    "field",
+                    crate::server::context::tr().server_fields_unknown(),
+                )
+            })?;
         let model = custom_field::Entity::find_by_id(id)
             .one(&state.db)
             .await?
@@ -544,14 +569,17 @@ pub async fn set_permission(
     };
     let max = max_access(role, field, scope);
     if access_level > max {
+        let tr = crate::server::context::tr();
         let message = if field == "email" {
-            "The email address is the login identifier: it is never editable here. Customers change it through a confirmed request.".to_owned()
+            tr.server_fields_email_never_editable().to_owned()
         } else {
-            format!(
-                "{}s can at most {} this field.",
-                role.label(crate::server::context::tr()),
-                max.label(crate::server::context::tr()).to_lowercase()
-            )
+            // English reads "Customers can at most read this field."; German
+            // and French quote the access level as it is.
+            let most = match tr.0 {
+                crate::i18n::Lang::En => max.label(tr).to_lowercase(),
+                _ => max.label(tr).to_owned(),
+            };
+            tr.server_fields_access_at_most(role.label(tr), most)
         };
         return Err(AppError::field("access", message).into());
     }

@@ -32,7 +32,9 @@ pub async fn active_hold(
 
 pub fn held_error() -> ServiceError {
     AppError::Conflict {
-        message: "A legal hold is placed on this customer: nothing of theirs may be erased until it is lifted.".into(),
+        message: crate::server::context::tr()
+            .server_hold_blocks_erasure()
+            .into(),
     }
     .into()
 }
@@ -50,7 +52,7 @@ pub async fn hold_view(state: &AppState, subject: Uuid) -> Result<Option<HoldVie
                 k.open_string(legal_hold::REASON.at(&hold.id), &hold.reason)
                     .ok()
             })
-            .unwrap_or_else(|| crate::server::vault::ERASED.to_owned()),
+            .unwrap_or_else(crate::server::vault::erased),
         placed_by: who
             .get(&hold.placed_by)
             .map(|p| p.name.clone())
@@ -73,7 +75,7 @@ pub async fn place_hold(
     let reason = reason.trim();
     requests::check_reason(
         reason,
-        Some("Give the reason for the hold (e.g. the proceedings it is for)."),
+        Some(crate::server::context::tr().server_hold_reason_required()),
     )?;
     let until = match until.trim() {
         "" => None,
@@ -81,16 +83,25 @@ pub async fn place_hold(
             let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
                 AppError::field(
                     "until",
-                    "Enter the end date as YYYY-MM-DD, or leave it empty.",
+                    crate::server::context::tr().server_hold_enter_end_date(),
                 )
             })?;
             // Inclusive: the hold lasts to the end of that day (UTC).
             let end = day
                 .and_hms_opt(23, 59, 59)
                 .map(|t| t.and_utc())
-                .ok_or_else(|| AppError::field("until", "That date does not exist."))?;
+                .ok_or_else(|| {
+                    AppError::field(
+                        "until",
+                        crate::server::context::tr().server_date_does_not_exist(),
+                    )
+                })?;
             if end <= Utc::now() {
-                return Err(AppError::field("until", "The end date must be in the future.").into());
+                return Err(AppError::field(
+                    "until",
+                    crate::server::context::tr().server_end_date_in_future(),
+                )
+                .into());
             }
             Some(end)
         }
@@ -99,7 +110,9 @@ pub async fn place_hold(
     people::customer(&txn, subject).await?;
     if active_hold(&txn, subject).await?.is_some() {
         return Err(AppError::Conflict {
-            message: "This customer is already under a legal hold.".into(),
+            message: crate::server::context::tr()
+                .server_hold_already_placed()
+                .into(),
         }
         .into());
     }
@@ -109,7 +122,9 @@ pub async fn place_hold(
         .key(subject)
         .await?
         .ok_or_else(|| AppError::Conflict {
-            message: "This customer has already been erased.".into(),
+            message: crate::server::context::tr()
+                .server_customer_already_erased()
+                .into(),
         })?;
     let id = Uuid::now_v7();
     legal_hold::ActiveModel {
@@ -127,7 +142,7 @@ pub async fn place_hold(
     for r in requests::open_of_kind(&txn, RequestKind::Erasure, subject).await? {
         let status = r.status;
         if matches!(status, RequestStatus::Submitted | RequestStatus::InReview) {
-            let note = "A legal obligation requires us to keep your data for now. We will continue as soon as it ends.";
+            let note = requests::NOTE_ON_HOLD;
             requests::step(
                 &txn,
                 &key,
@@ -162,7 +177,7 @@ pub async fn lift_hold(state: &AppState, actor: &Actor, subject: Uuid) -> Result
     let hold = active_hold(&txn, subject)
         .await?
         .ok_or_else(|| AppError::Conflict {
-            message: "This customer is not under a legal hold.".into(),
+            message: crate::server::context::tr().server_hold_not_placed().into(),
         })?;
     legal_hold::Entity::update_many()
         .col_expr(legal_hold::Column::LiftedAt, Expr::value(Utc::now()))

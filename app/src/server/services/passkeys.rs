@@ -56,10 +56,7 @@ fn relying_party(state: &AppState) -> Result<Webauthn, ServiceError> {
     if rp_id.parse::<std::net::IpAddr>().is_ok() {
         // Browsers refuse WebAuthn on a bare IP address; say so instead of failing later.
         return Err(AppError::Conflict {
-            message: format!(
-                "Passkeys need the portal to be reached by a domain name, not the address {rp_id}: \
-                 set CUSTODIAN_PUBLIC_URL to a name such as http://localhost:3000."
-            ),
+            message: crate::server::context::tr().server_passkeys_need_domain(&rp_id),
         }
         .into());
     }
@@ -154,7 +151,7 @@ pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<PasskeyView>, S
             id: row.id,
             name: key
                 .open_string(passkey::NAME.at(&row.id), &row.name)
-                .unwrap_or_else(|_| vault::ERASED.to_owned()),
+                .unwrap_or_else(|_| vault::erased()),
             created_at: row.created_at,
             last_used_at: row.last_used_at,
         })
@@ -178,9 +175,7 @@ pub async fn start_registration(
     second_factors::require_recent_second_factor(actor, has_factor)?;
     if existing.len() as u64 >= MAX_PER_PERSON {
         return Err(AppError::Conflict {
-            message: format!(
-                "You have {MAX_PER_PERSON} passkeys: remove one before adding another."
-            ),
+            message: crate::server::context::tr().server_passkeys_at_most(MAX_PER_PERSON),
         }
         .into());
     }
@@ -208,31 +203,45 @@ pub async fn finish_registration(
     if name.is_empty() || name.chars().count() > 100 {
         return Err(AppError::field(
             "name",
-            "Give the passkey a name of at most 100 characters, such as “Work laptop”.",
+            crate::server::context::tr().server_passkey_name_required(),
         )
         .into());
     }
     let answer: RegisterPublicKeyCredential = serde_json::from_str(credential).map_err(|_| {
         AppError::field(
             "passkey",
-            "The browser's answer could not be read. Try again.",
+            crate::server::context::tr().server_passkey_answer_unreadable(),
         )
     })?;
     let txn = audit::begin(&state.db).await?;
     let challenge = take_challenge(&txn, challenge_id, REGISTER, Some(actor.user_id))
         .await?
-        .ok_or_else(|| AppError::field("passkey", "This registration has expired. Start again."))?;
+        .ok_or_else(|| {
+            AppError::field(
+                "passkey",
+                crate::server::context::tr().server_passkey_registration_expired(),
+            )
+        })?;
     let registration: PasskeyRegistration = serde_json::from_str(&challenge.state)?;
     let new = relying_party(state)?
         .finish_passkey_registration(&answer, &registration)
-        .map_err(|_| AppError::field("passkey", "The passkey could not be verified. Try again."))?;
+        .map_err(|_| {
+            AppError::field(
+                "passkey",
+                crate::server::context::tr().server_passkey_not_verified(),
+            )
+        })?;
     let credential_id = b64url(new.cred_id());
     let taken = passkey::Entity::find()
         .filter(passkey::Column::CredentialId.eq(credential_id.clone()))
         .count(&txn)
         .await?;
     if taken > 0 {
-        return Err(AppError::field("passkey", "This passkey is already registered.").into());
+        return Err(AppError::field(
+            "passkey",
+            crate::server::context::tr().server_passkey_already_registered(),
+        )
+        .into());
     }
     let me = user::Entity::find_by_id(actor.user_id)
         .one(&txn)
@@ -240,9 +249,7 @@ pub async fn finish_registration(
         .ok_or(AppError::NotSignedIn)?;
     if second_factors::passkey_count(&txn, me.id).await? >= MAX_PER_PERSON {
         return Err(AppError::Conflict {
-            message: format!(
-                "You have {MAX_PER_PERSON} passkeys: remove one before adding another."
-            ),
+            message: crate::server::context::tr().server_passkeys_at_most(MAX_PER_PERSON),
         }
         .into());
     }
@@ -272,12 +279,10 @@ pub async fn finish_registration(
             ended.to_string(),
         ));
     audit::append(&txn, event, Some(&key)).await?;
+    let tr = super::profile::mail_locale(&key, &me).tr;
     let notice = MailContent {
-        subject: "A passkey was added to your account".into(),
-        body: format!(
-            "The passkey “{name}” can now be used to sign in to your Custodian account. If \
-             you did not add it, remove it on your security page and reset your password."
-        ),
+        subject: tr.mail_passkey_added_subject().into(),
+        body: tr.mail_passkey_added_body(name),
     };
     mail::queue_audited(&txn, state, &key, me.id, &me.email, &notice).await?;
     txn.commit().await?;
@@ -314,7 +319,9 @@ pub async fn remove(
             .await?;
     if required && others == 0 && me.totp_enabled_at.is_none() {
         return Err(AppError::Conflict {
-            message: "Your help desk requires two-factor sign-in for staff: add another passkey or an authenticator app before removing this one.".into(),
+            message: crate::server::context::tr()
+                .server_passkey_last_factor()
+                .into(),
         }
         .into());
     }
@@ -327,12 +334,10 @@ pub async fn remove(
     let name = key
         .open_string(passkey::NAME.at(&row.id), &row.name)
         .unwrap_or_default();
+    let tr = super::profile::mail_locale(&key, &me).tr;
     let notice = MailContent {
-        subject: "A passkey was removed from your account".into(),
-        body: format!(
-            "The passkey “{name}” can no longer sign in to your Custodian account. If you did \
-             not remove it, reset your password and tell your help desk."
-        ),
+        subject: tr.mail_passkey_removed_subject().into(),
+        body: tr.mail_passkey_removed_body(&name),
     };
     mail::queue_audited(&txn, state, &key, me.id, &me.email, &notice).await?;
     txn.commit().await?;

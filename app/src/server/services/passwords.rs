@@ -23,14 +23,10 @@ pub const RESET_MINUTES: i64 = 30;
 /// Reset links one address may be sent per throttle window (15 minutes).
 pub const RESETS_PER_ADDRESS: u64 = 3;
 
-fn changed_mail(public_url: &str) -> MailContent {
+fn changed_mail(tr: crate::i18n::Tr, public_url: &str) -> MailContent {
     MailContent {
-        subject: "Your password was changed".into(),
-        body: format!(
-            "The password of your Custodian account was just changed, and every other \
-             browser signed in to it was signed out.\n\nIf this was not you, reset your \
-             password at once: {public_url}/forgot-password"
-        ),
+        subject: tr.mail_password_changed_subject().into(),
+        body: tr.mail_password_changed_body(public_url),
     }
 }
 
@@ -43,7 +39,11 @@ pub async fn change_password(
     new_password: &str,
 ) -> Result<(), ServiceError> {
     if current.is_empty() {
-        return Err(AppError::field("current_password", "Enter your current password.").into());
+        return Err(AppError::field(
+            "current_password",
+            crate::server::context::tr().server_enter_current_password(),
+        )
+        .into());
     }
     reauth::reauthenticate_field(state, actor, current, "current_password").await?;
     let me = user::Entity::find_by_id(actor.user_id)
@@ -70,7 +70,10 @@ pub async fn change_password(
         &key,
         me.id,
         &me.email,
-        &changed_mail(&state.mail.public_url),
+        &changed_mail(
+            super::profile::mail_locale(&key, &me).tr,
+            &state.mail.public_url,
+        ),
     )
     .await?;
     txn.commit().await?;
@@ -93,19 +96,14 @@ pub async fn send_reset_link(
         state.mail.public_url,
         token.expose()
     );
+    let tr = super::profile::mail_locale(&key, user).tr;
     let why = match by {
-        Some(_) => {
-            "An administrator of your help desk sent you this link to choose a new password."
-        }
-        None => "Someone — hopefully you — asked to reset the password of your Custodian account.",
+        Some(_) => tr.mail_reset_why_admin(),
+        None => tr.mail_reset_why_self(),
     };
     let content = MailContent {
-        subject: "Choose a new password".into(),
-        body: format!(
-            "{why}\n\nTo choose a new password, open this link within {RESET_MINUTES} minutes. \
-             It works once, and only the newest link works:\n{link}\n\nIf you did not ask \
-             for this, ignore this mail: your password stays as it is."
-        ),
+        subject: tr.mail_reset_subject().into(),
+        body: tr.mail_reset_body(why, RESET_MINUTES as u64, link),
     };
     let mut event = Event::new(
         crate::model::AuditAction::PasswordResetRequested,
@@ -129,7 +127,7 @@ pub async fn request_reset(
     email: &str,
     client: &str,
 ) -> Result<(), ServiceError> {
-    let email = validate::email(email)?;
+    let email = validate::email(email, crate::server::context::tr())?;
     let settings = &state.security;
     throttle::count_event(
         &state.db,
@@ -168,11 +166,10 @@ pub async fn request_reset(
 }
 
 fn link_problem(problem: LinkProblem) -> ServiceError {
+    let tr = crate::server::context::tr();
     let message = match problem {
-        LinkProblem::Expired => "This reset link has expired. Ask for a new one.",
-        LinkProblem::Invalid => {
-            "This reset link is not valid (any more): it works once, and only the newest one works. Ask for a new one."
-        }
+        LinkProblem::Expired => tr.server_reset_link_expired(),
+        LinkProblem::Invalid => tr.server_reset_link_invalid(),
     };
     AppError::Conflict {
         message: message.into(),
@@ -212,7 +209,10 @@ pub async fn reset_password(
         .about(user.id)
         .setting(audit::Change::set("sessions_ended", ended.to_string()));
     audit::append(&txn, event, None).await?;
-    let notice = changed_mail(&state.mail.public_url);
+    let notice = changed_mail(
+        super::profile::mail_locale(&key, &user).tr,
+        &state.mail.public_url,
+    );
     mail::queue_audited(&txn, state, &key, user.id, &user.email, &notice).await?;
     txn.commit().await?;
     Ok(())

@@ -1,7 +1,9 @@
 //! Rectification (GDPR Art. 16): the customer's own profile, per field access.
 //! The email address is the login identifier and never changes here.
 use super::fields::{self as custom, access, access_map, AccessMap};
+use crate::i18n::{Lang, Tr};
 use crate::server::error::Context as _;
+use crate::server::PreferredLocale;
 use crate::{
     error::{AppError, FieldError},
     fields::{check_value, display_value, Access, FieldInput, FieldScope, FieldView, Profile},
@@ -19,8 +21,12 @@ use sea_orm::{prelude::*, ActiveValue::Set};
 const STANDARD: [&str; 5] = ["name", "phone", "twitter", "language", "time_zone"];
 
 /// What customers are told when anything tries to change their email here.
-pub const EMAIL_IS_READ_ONLY: &str = "Your email address is how you sign in, so it cannot be changed on this page. \
-     Use “Request an email change” on your privacy page: we confirm the new address with you, then our team applies it.";
+fn email_is_read_only() -> AppError {
+    AppError::field(
+        "email",
+        crate::server::context::tr().server_email_read_only(),
+    )
+}
 
 fn column<'a>(model: &'a user::Model, key: &str) -> Option<&'a Vec<u8>> {
     match key {
@@ -31,6 +37,60 @@ fn column<'a>(model: &'a user::Model, key: &str) -> Option<&'a Vec<u8>> {
         "time_zone" => model.time_zone.as_ref(),
         _ => None,
     }
+}
+
+/// The language and time zone a person chose in their profile (`None` for
+/// one they did not choose, or a language the portal does not speak).
+pub fn preferred_locale(key: Option<&DataKey>, user: &user::Model) -> PreferredLocale {
+    let open = |name: &str| {
+        let sealed = column(user, name)?;
+        key?.open_string(Slot::new(user::TABLE, column_name(name), &user.id), sealed)
+            .ok()
+    };
+    PreferredLocale {
+        language: open("language").as_deref().and_then(Lang::parse),
+        time_zone: open("time_zone").filter(|z| z.parse::<chrono_tz::Tz>().is_ok()),
+    }
+}
+
+/// The words and time zone of mail to this person: their profile's, else
+/// English and UTC.
+pub fn mail_locale(key: &DataKey, user: &user::Model) -> MailLocale {
+    let preferred = preferred_locale(Some(key), user);
+    MailLocale {
+        tr: Tr(preferred.language.unwrap_or_default()),
+        time_zone: preferred.time_zone.unwrap_or_else(|| "UTC".to_owned()),
+    }
+}
+
+/// How a mail speaks to its recipient.
+#[derive(Clone, Debug)]
+pub struct MailLocale {
+    pub tr: Tr,
+    pub time_zone: String,
+}
+
+impl MailLocale {
+    /// A moment in the recipient's time zone and language.
+    pub fn time(&self, t: &chrono::DateTime<chrono::Utc>) -> String {
+        crate::i18n::format_local(self.tr, &crate::i18n::local_time(t, &self.time_zone))
+    }
+}
+
+/// Copies the profile's language and time zone onto the person's sessions.
+pub async fn copy_locale_to_sessions(
+    db: &impl sea_orm::ConnectionTrait,
+    key: Option<&DataKey>,
+    user: &user::Model,
+) -> Result<(), ServiceError> {
+    let preferred = preferred_locale(key, user);
+    super::sessions::set_locale(
+        db,
+        user.id,
+        preferred.language,
+        preferred.time_zone.as_deref(),
+    )
+    .await
 }
 
 fn column_name(key: &str) -> &'static str {
@@ -129,13 +189,14 @@ pub fn check_inputs(
     current: &[FieldView],
     inputs: &[FieldInput],
 ) -> Result<Vec<(FieldView, Vec<String>)>, AppError> {
+    let tr = crate::server::context::tr();
     let mut errors = Vec::new();
     let mut changed = Vec::new();
     for input in inputs {
         let Some(field) = current.iter().find(|f| f.key == input.key) else {
             errors.push(FieldError {
                 field: input.key.clone(),
-                message: "This field does not exist or is not available to you.".into(),
+                message: tr.server_field_not_available().into(),
             });
             continue;
         };
@@ -150,19 +211,19 @@ pub fn check_inputs(
             {
                 errors.push(FieldError {
                     field: input.key.clone(),
-                    message: format!("{} is read-only for you.", field.label),
+                    message: tr.server_field_read_only(&field.label),
                 });
             }
             continue;
         }
-        match check_value(field, &input.values) {
+        match check_value(field, &input.values, tr) {
             Ok(values) if values != field.values => changed.push((field.clone(), values)),
             Ok(_) => {}
             Err(e) => errors.push(FieldError {
                 field: input.key.clone(),
                 message: e
                     .message_for(e.field_name().unwrap_or_default())
-                    .unwrap_or_else(|| e.to_string()),
+                    .unwrap_or_else(|| e.message(tr)),
             }),
         }
     }
@@ -174,10 +235,13 @@ pub fn check_inputs(
 }
 
 fn shown(field: &FieldView, values: &[String]) -> String {
-    display_value(&FieldView {
-        values: values.to_vec(),
-        ..field.clone()
-    })
+    display_value(
+        &FieldView {
+            values: values.to_vec(),
+            ..field.clone()
+        },
+        crate::server::context::tr(),
+    )
 }
 
 /// Saves the actor's own profile: all fields valid or nothing saved; the email
@@ -192,11 +256,11 @@ pub async fn update(
     let (user, key) = load(state, actor.user_id).await?;
     if let Some(email) = email {
         if email.trim().to_lowercase() != user.email {
-            return Err(AppError::field("email", EMAIL_IS_READ_ONLY).into());
+            return Err(email_is_read_only().into());
         }
     }
     if inputs.iter().any(|i| i.key == "email") {
-        return Err(AppError::field("email", EMAIL_IS_READ_ONLY).into());
+        return Err(email_is_read_only().into());
     }
     let key =
         key.ok_or_else(|| ServiceError::invariant(format!("user {} has no data key", user.id)))?;
@@ -241,7 +305,8 @@ pub async fn update(
             }
         }
     }
-    row.update(&txn).await?;
+    let updated = row.update(&txn).await?;
+    copy_locale_to_sessions(&txn, Some(&key), &updated).await?;
     custom::write_values(&txn, &key, user.id, user.id, &custom_values).await?;
     audit::append(&txn, event, Some(&key)).await?;
     txn.commit().await?;

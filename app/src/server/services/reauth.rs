@@ -127,7 +127,11 @@ pub async fn reauthenticate_field(
         }
         audit::append(&txn, event, key.as_ref()).await?;
         txn.commit().await?;
-        return Err(AppError::field(field, "That password is not correct.").into());
+        return Err(AppError::field(
+            field,
+            crate::server::context::tr().server_password_not_correct(),
+        )
+        .into());
     }
     throttle::succeeded(&state.db, &attempt).await?;
     Ok(())

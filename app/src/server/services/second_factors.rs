@@ -67,9 +67,7 @@ pub fn require_recent_second_factor(actor: &Actor, has_factor: bool) -> Result<(
     let recent = Utc::now() - chrono::Duration::minutes(RECENT_MINUTES);
     if has_factor && actor.second_factor_at.is_none_or(|t| t < recent) {
         return Err(AppError::Conflict {
-            message: format!(
-                "To add another way of signing in, sign out and sign in again with your passkey or authenticator app, then come back within {RECENT_MINUTES} minutes."
-            ),
+            message: crate::server::context::tr().server_second_factor_not_recent(RECENT_MINUTES),
         });
     }
     Ok(())

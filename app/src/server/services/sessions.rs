@@ -116,13 +116,21 @@ pub fn describe_agent(user_agent: Option<&str>) -> (String, String) {
                 format!("{} {major}", r.name)
             };
             let system = if r.os == "UNKNOWN" {
-                "Unknown system".to_owned()
+                crate::server::context::tr()
+                    .server_device_unknown_system()
+                    .to_owned()
             } else {
                 r.os.to_owned()
             };
             (browser, system)
         }
-        _ => ("Unknown browser".to_owned(), "Unknown system".to_owned()),
+        _ => {
+            let tr = crate::server::context::tr();
+            (
+                tr.server_device_unknown_browser().to_owned(),
+                tr.server_device_unknown_system().to_owned(),
+            )
+        }
     }
 }
 
@@ -216,8 +224,14 @@ pub async fn set_locale(
     time_zone: Option<&str>,
 ) -> Result<(), ServiceError> {
     session::Entity::update_many()
-        .col_expr(session::Column::Language, Expr::value(language.map(Lang::code)))
-        .col_expr(session::Column::TimeZone, Expr::value(time_zone.map(str::to_owned)))
+        .col_expr(
+            session::Column::Language,
+            Expr::value(language.map(Lang::code)),
+        )
+        .col_expr(
+            session::Column::TimeZone,
+            Expr::value(time_zone.map(str::to_owned)),
+        )
         .filter(session::Column::UserId.eq(user_id))
         .exec(db)
         .await?;
@@ -268,7 +282,13 @@ pub async fn devices(
                 last_active_at: s.last_seen_at,
                 browser,
                 system,
-                network: s.client.unwrap_or_else(|| "unknown".to_owned()),
+                // No address, or none the request told (see `coarse_network`).
+                network: match s.client.as_deref() {
+                    None | Some("unknown") => crate::server::context::tr()
+                        .server_device_unknown_network()
+                        .to_owned(),
+                    Some(_) => s.client.unwrap_or_default(),
+                },
             }
         })
         .collect())

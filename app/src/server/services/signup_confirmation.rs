@@ -42,15 +42,10 @@ pub async fn send_link(
         state.mail.public_url,
         token.expose()
     );
+    let tr = super::profile::mail_locale(key, user).tr;
     let content = MailContent {
-        subject: "Confirm your email address".into(),
-        body: format!(
-            "Welcome to Custodian. To confirm that this address is yours, open this link \
-             within {days} days:\n{link}\n\nUntil then you can open and read your tickets, but \
-             not download your data, ask for your account to be deleted or change your \
-             address. An account whose address is not confirmed in time is removed. If you did \
-             not sign up, ignore this mail."
-        ),
+        subject: tr.mail_confirm_address_subject().into(),
+        body: tr.mail_confirm_address_body(u64::from(days), link),
     };
     mail::queue_audited(txn, state, key, user.id, &user.email, &content)
         .await
@@ -58,11 +53,10 @@ pub async fn send_link(
 }
 
 fn link_problem(problem: LinkProblem) -> ServiceError {
+    let tr = crate::server::context::tr();
     let message = match problem {
-        LinkProblem::Expired => "This confirmation link has expired. Sign in and ask for a new one on the Privacy page.",
-        LinkProblem::Invalid => {
-            "This confirmation link is not valid (any more): only the newest one works, once. Sign in to see whether your address is confirmed."
-        }
+        LinkProblem::Expired => tr.server_confirm_link_expired(),
+        LinkProblem::Invalid => tr.server_confirm_link_invalid(),
     };
     AppError::Conflict {
         message: message.into(),
@@ -81,9 +75,9 @@ pub async fn confirm(
 ) -> Result<(), ServiceError> {
     let Some(signed_in) = signed_in else {
         return Err(AppError::Conflict {
-            message:
-                "Sign in to the account you created with this address, then open the link again."
-                    .into(),
+            message: crate::server::context::tr()
+                .server_confirm_sign_in_first()
+                .into(),
         }
         .into());
     };
@@ -93,7 +87,9 @@ pub async fn confirm(
         .map_err(link_problem)?;
     if user_id != signed_in {
         return Err(AppError::Conflict {
-            message: "This link belongs to another account. Sign out, sign in to the account you created with this address, then open the link again.".into(),
+            message: crate::server::context::tr()
+                .server_confirm_other_account()
+                .into(),
         }
         .into());
     }
@@ -124,7 +120,9 @@ pub async fn resend(state: &AppState, actor: &Actor) -> Result<(), ServiceError>
         .ok_or(AppError::NotSignedIn)?;
     if me.email_confirmed_at.is_some() {
         return Err(AppError::Conflict {
-            message: "Your address is already confirmed.".into(),
+            message: crate::server::context::tr()
+                .server_address_already_confirmed()
+                .into(),
         }
         .into());
     }
@@ -187,16 +185,21 @@ pub async fn release_address(
         .is_none()
     {
         return Err(AppError::Conflict {
-            message: "That address cannot be used right now. Choose another one.".into(),
+            message: crate::server::context::tr()
+                .server_address_unavailable()
+                .into(),
         }
         .into());
     }
+    // The mailbox's owner is the account that has just confirmed the address.
+    let tr = user::Entity::find_by_id(new_owner)
+        .one(txn)
+        .await?
+        .map(|owner| super::profile::mail_locale(owner_key, &owner).tr)
+        .unwrap_or(crate::i18n::Tr(crate::i18n::Lang::En));
     let notice = MailContent {
-        subject: "An unconfirmed Custodian account was removed".into(),
-        body: "Someone had opened an account at our help desk with this address but never \
-               confirmed it. Since you have now confirmed the address for your own account, \
-               that account and everything in it were removed."
-            .into(),
+        subject: tr.mail_unconfirmed_removed_subject().into(),
+        body: tr.mail_address_released_body().into(),
     };
     mail::queue_audited(txn, state, owner_key, new_owner, address, &notice).await?;
     Ok(())

@@ -23,7 +23,7 @@ async fn staff_member(txn: &DatabaseTransaction, id: Uuid) -> Result<user::Model
         .ok_or(AppError::NotFound)?;
     if !member.role.is_staff() {
         return Err(AppError::Conflict {
-            message: "Only agent and admin accounts are managed here; customers reset their own password.".into(),
+            message: crate::server::context::tr().server_staff_only().into(),
         }
         .into());
     }
@@ -40,7 +40,9 @@ pub async fn set_enabled(
     policy::require(actor, Action::ManageUsers, Target::Nothing)?;
     if id == actor.user_id && !enabled {
         return Err(AppError::Conflict {
-            message: "You cannot disable your own account.".into(),
+            message: crate::server::context::tr()
+                .server_cannot_disable_self()
+                .into(),
         }
         .into());
     }
@@ -59,8 +61,7 @@ pub async fn set_enabled(
             .await?;
         if active_admins <= 1 {
             return Err(AppError::Conflict {
-                message: "This is the last active admin: enable or create another admin first."
-                    .into(),
+                message: crate::server::context::tr().server_last_admin().into(),
             }
             .into());
         }
@@ -103,7 +104,9 @@ pub async fn send_reset_link(
     let member = staff_member(&txn, id).await?;
     if member.disabled_at.is_some() {
         return Err(AppError::Conflict {
-            message: "This account is disabled: enable it before sending a reset link.".into(),
+            message: crate::server::context::tr()
+                .server_account_disabled_no_reset()
+                .into(),
         }
         .into());
     }

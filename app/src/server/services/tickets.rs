@@ -115,7 +115,7 @@ pub async fn list(
                     customers
                         .get(&t.customer_id)
                         .map(|c| c.name.clone())
-                        .unwrap_or_else(|| vault::ERASED.into())
+                        .unwrap_or_else(vault::erased)
                 }),
             })
         })
@@ -154,9 +154,7 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDeta
             let author = people.get(&m.author_id);
             MessageView {
                 id: m.id,
-                author_name: author
-                    .map(|a| a.name.clone())
-                    .unwrap_or_else(|| vault::ERASED.into()),
+                author_name: author.map(|a| a.name.clone()).unwrap_or_else(vault::erased),
                 author_role: author.map(|a| a.role).unwrap_or(Role::Customer),
                 body: open_text(&keys, ticket.customer_id, message::BODY.at(&m.id), &m.body),
                 internal: m.internal,
@@ -256,8 +254,8 @@ pub async fn open(
     inputs: &[FieldInput],
 ) -> Result<Uuid, ServiceError> {
     policy::require(actor, Action::OpenTicket, Target::Nothing)?;
-    let subject = validate::subject(subject)?;
-    let body = validate::message_body(body)?;
+    let subject = validate::subject(subject, crate::server::context::tr())?;
+    let body = validate::message_body(body, crate::server::context::tr())?;
     let form = new_ticket_fields(state, actor).await?;
     let mut values = profile::check_inputs(&form, inputs)?;
     // Required fields left out of the request are as invalid as ones sent empty.
@@ -266,7 +264,7 @@ pub async fn open(
         .filter(|f| f.required && !values.iter().any(|(v, _)| v.key == f.key))
         .map(|f| crate::error::FieldError {
             field: f.key.clone(),
-            message: format!("{} is required.", f.label),
+            message: crate::server::context::tr().server_field_required(&f.label),
         })
         .collect();
     if !missing.is_empty() {
@@ -299,10 +297,13 @@ pub async fn open(
     for (field, value) in values.drain(..) {
         if let Some(def) = defs.iter().find(|d| custom_key(d.id) == field.key) {
             let label = field.label.clone();
-            let shown = crate::fields::display_value(&FieldView {
-                values: value.clone(),
-                ..field
-            });
+            let shown = crate::fields::display_value(
+                &FieldView {
+                    values: value.clone(),
+                    ..field
+                },
+                crate::server::context::tr(),
+            );
             event = event.change(Change::set(&label, shown));
             to_write.push((def, value));
         }
@@ -327,21 +328,27 @@ pub async fn reply(
     } else {
         Action::ReplyToTicket
     };
-    let body = validate::message_body(body)?;
+    let body = validate::message_body(body, crate::server::context::tr())?;
     let index = state.vault.index_key().await?;
     let txn = audit::begin(&state.db).await?;
     let ticket = visible_ticket(&txn, actor, ticket_id, action).await?;
     let status = ticket.status;
     if status == TicketStatus::Closed && !internal {
         return Err(AppError::Conflict {
-            message: "This ticket is closed. Please open a new ticket.".into(),
+            message: crate::server::context::tr().server_ticket_closed().into(),
         }
         .into());
     }
     let customer = ticket.customer_id;
-    let key = state.vault.key(customer).await?.ok_or_else(|| AppError::Conflict {
-        message: "This ticket's customer was erased: the ticket is kept only for reporting and takes no more replies.".into(),
-    })?;
+    let key = state
+        .vault
+        .key(customer)
+        .await?
+        .ok_or_else(|| AppError::Conflict {
+            message: crate::server::context::tr()
+                .server_ticket_customer_erased()
+                .into(),
+        })?;
     let id = insert_message(
         &txn,
         (&key, &index),
@@ -431,11 +438,14 @@ pub async fn update_fields(
     let mut to_write = Vec::new();
     for (field, value) in changed {
         if let Some(def) = defs.iter().find(|d| custom_key(d.id) == field.key) {
-            let before = crate::fields::display_value(&field);
-            let after = crate::fields::display_value(&FieldView {
-                values: value.clone(),
-                ..field.clone()
-            });
+            let before = crate::fields::display_value(&field, crate::server::context::tr());
+            let after = crate::fields::display_value(
+                &FieldView {
+                    values: value.clone(),
+                    ..field.clone()
+                },
+                crate::server::context::tr(),
+            );
             event = event.change(Change::changed(&field.label, before, after));
             to_write.push((def, value));
         }

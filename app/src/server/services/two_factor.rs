@@ -124,9 +124,9 @@ pub async fn start(
     let me = me(&state.db, actor).await?;
     if me.totp_enabled_at.is_some() {
         return Err(AppError::Conflict {
-            message:
-                "Two-factor sign-in is already on. Turn it off first to move it to another app."
-                    .into(),
+            message: crate::server::context::tr()
+                .server_two_factor_already_on_move()
+                .into(),
         }
         .into());
     }
@@ -218,7 +218,9 @@ fn open_secret(key: &DataKey, user: &user::Model) -> Result<Vec<u8>, ServiceErro
         .totp_secret
         .as_ref()
         .ok_or_else(|| AppError::Conflict {
-            message: "Start the set-up again: there is no pending authenticator secret.".into(),
+            message: crate::server::context::tr()
+                .server_two_factor_no_pending_secret()
+                .into(),
         })?;
     Ok(key.open(user::TOTP_SECRET.at(&user.id), sealed)?)
 }
@@ -233,7 +235,9 @@ pub async fn confirm(
     let me = me(&state.db, actor).await?;
     if me.totp_enabled_at.is_some() {
         return Err(AppError::Conflict {
-            message: "Two-factor sign-in is already on.".into(),
+            message: crate::server::context::tr()
+                .server_two_factor_already_on()
+                .into(),
         }
         .into());
     }
@@ -242,7 +246,7 @@ pub async fn confirm(
     let Some(step) = totp(&secret, &me.email)?.check(code.trim(), now_secs()) else {
         return Err(AppError::field(
             "code",
-            "That code is not right. Check the time on your phone and enter the code the app shows now.",
+            crate::server::context::tr().server_two_factor_wrong_code(),
         )
         .into());
     };
@@ -261,7 +265,9 @@ pub async fn confirm(
         .rows_affected;
     if enabled != 1 {
         return Err(AppError::Conflict {
-            message: "Two-factor sign-in is already on.".into(),
+            message: crate::server::context::tr()
+                .server_two_factor_already_on()
+                .into(),
         }
         .into());
     }
@@ -273,12 +279,10 @@ pub async fn confirm(
         .about(me.id)
         .setting(Change::set("other_sessions_ended", ended.to_string()));
     audit::append(&txn, event, None).await?;
+    let tr = super::profile::mail_locale(&key, &me).tr;
     let notice = MailContent {
-        subject: "Two-factor sign-in is on".into(),
-        body: "Signing in to your Custodian account now also needs a code from your authenticator \
-               app (or one of your recovery codes). If you did not do this, reset your password \
-               and tell your help desk."
-            .into(),
+        subject: tr.mail_two_factor_on_subject().into(),
+        body: tr.mail_two_factor_on_body().into(),
     };
     mail::queue_audited(&txn, state, &key, me.id, &me.email, &notice).await?;
     txn.commit().await?;
@@ -304,16 +308,16 @@ pub async fn disable(
         && second_factors::passkey_count(&txn, me.id).await? == 0
     {
         return Err(AppError::Conflict {
-            message:
-                "Your help desk requires two-factor sign-in for staff: add a passkey before turning the app off."
-                    .into(),
+            message: crate::server::context::tr()
+                .server_two_factor_required_for_staff()
+                .into(),
         }
         .into());
     }
     if me.totp_enabled_at.is_some() && verify_at_sign_in(&txn, &key, &me, code).await?.is_none() {
         return Err(AppError::field(
             "code",
-            "That code is not right, or was used already. Enter the code your app shows now, or a recovery code.",
+            crate::server::context::tr().server_wrong_or_used_code(),
         )
         .into());
     }
@@ -322,11 +326,10 @@ pub async fn disable(
         .by(actor)
         .about(me.id);
     audit::append(&txn, event, None).await?;
+    let tr = super::profile::mail_locale(&key, &me).tr;
     let notice = MailContent {
-        subject: "Two-factor sign-in is off".into(),
-        body: "Signing in to your Custodian account needs only your password again. If you did \
-               not do this, reset your password and tell your help desk."
-            .into(),
+        subject: tr.mail_two_factor_off_subject().into(),
+        body: tr.mail_two_factor_off_body().into(),
     };
     mail::queue_audited(&txn, state, &key, me.id, &me.email, &notice).await?;
     txn.commit().await?;

@@ -152,6 +152,7 @@ mod tests {
             approval_reason: None,
             unconfirmed: false,
             no_notice: false,
+            language: None,
         }
     }
 

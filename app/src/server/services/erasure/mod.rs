@@ -65,6 +65,10 @@ struct Identifiers {
     /// confirmed it, and was told there).
     #[serde(default)]
     no_notice: bool,
+    /// The customer's language: the final mail is written in it, after the
+    /// key that seals the profile is gone.
+    #[serde(default)]
+    language: Option<String>,
 }
 
 /// "Erased customer 7f3a9c": stable for a subject, derived from nothing personal.
@@ -106,7 +110,7 @@ pub async fn save_settings(
     let Some(erased_tickets) = TicketsPolicy::parse(erased_tickets) else {
         return Err(AppError::field(
             "erased_tickets",
-            "Choose whether erased customers' tickets are deleted or kept anonymised.",
+            crate::server::context::tr().server_choose_tickets_policy(),
         )
         .into());
     };

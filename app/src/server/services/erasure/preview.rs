@@ -73,57 +73,102 @@ pub async fn preview(
         count,
         outcome: outcome.to_owned(),
     };
+    let tr = crate::server::context::tr();
     let categories = vec![
-        row("Profile (name, phone, profile fields)", 1, "Deleted; the account keeps only the pseudonym"),
         row(
-            "Personal data key",
+            tr.server_preview_profile(),
+            1,
+            tr.server_preview_profile_outcome(),
+        ),
+        row(
+            tr.server_preview_key(),
             u64::from(key.is_some()),
-            "Destroyed first: everything sealed under it becomes unreadable, in backups and old exports too",
+            tr.server_preview_key_outcome(),
         ),
         row(
-            "Tickets",
+            tr.server_preview_tickets(),
             tickets.len() as u64,
-            if delete { "Deleted" } else { "Kept anonymised for reporting (status and dates)" },
+            if delete {
+                tr.server_preview_deleted()
+            } else {
+                tr.server_preview_tickets_kept()
+            },
         ),
         row(
-            "Messages in their tickets",
+            tr.server_preview_messages(),
             messages,
-            if delete { "Deleted" } else { "Kept as unreadable ciphertext" },
+            if delete {
+                tr.server_preview_deleted()
+            } else {
+                tr.server_preview_messages_kept()
+            },
         ),
         row(
-            "Custom field values",
-            count(db, custom_field_value::Entity::find().filter(custom_field_value::Column::SubjectId.eq(subject))).await?,
-            "Deleted",
+            tr.server_preview_field_values(),
+            count(
+                db,
+                custom_field_value::Entity::find()
+                    .filter(custom_field_value::Column::SubjectId.eq(subject)),
+            )
+            .await?,
+            tr.server_preview_deleted(),
         ),
         row(
-            "Sessions",
-            count(db, session::Entity::find().filter(session::Column::UserId.eq(subject))).await?,
-            "Ended",
+            tr.server_preview_sessions(),
+            count(
+                db,
+                session::Entity::find().filter(session::Column::UserId.eq(subject)),
+            )
+            .await?,
+            tr.server_preview_ended(),
         ),
         row(
-            "Their data exports",
-            count(db, data_export::Entity::find().filter(data_export::Column::SubjectId.eq(subject))).await?,
-            "Deleted",
+            tr.server_preview_their_exports(),
+            count(
+                db,
+                data_export::Entity::find().filter(data_export::Column::SubjectId.eq(subject)),
+            )
+            .await?,
+            tr.server_preview_deleted(),
         ),
         row(
-            "Admin exports of every module",
-            count(db, data_export::Entity::find().filter(data_export::Column::Kind.eq(ExportKind::All)).filter(data_export::Column::Status.is_in(ExportStatus::LIVE))).await?,
-            "Deleted (they contain this customer)",
+            tr.server_preview_admin_exports(),
+            count(
+                db,
+                data_export::Entity::find()
+                    .filter(data_export::Column::Kind.eq(ExportKind::All))
+                    .filter(data_export::Column::Status.is_in(ExportStatus::LIVE)),
+            )
+            .await?,
+            tr.server_preview_admin_exports_outcome(),
         ),
         row(
-            "Mail to them",
-            count(db, outbound_mail::Entity::find().filter(outbound_mail::Column::SubjectId.eq(subject))).await?,
-            "Deleted, with the address; a last mail tells them it is done",
+            tr.server_preview_mail(),
+            count(
+                db,
+                outbound_mail::Entity::find().filter(outbound_mail::Column::SubjectId.eq(subject)),
+            )
+            .await?,
+            tr.server_preview_mail_outcome(),
         ),
         row(
-            "Privacy requests",
-            count(db, privacy_request::Entity::find().filter(privacy_request::Column::SubjectId.eq(subject))).await?,
-            "Kept as a record of what was asked and done; details unreadable",
+            tr.server_preview_requests(),
+            count(
+                db,
+                privacy_request::Entity::find()
+                    .filter(privacy_request::Column::SubjectId.eq(subject)),
+            )
+            .await?,
+            tr.server_preview_requests_outcome(),
         ),
         row(
-            "Audit events about them",
-            count(db, audit_event::Entity::find().filter(audit_event::Column::SubjectId.eq(subject))).await?,
-            "Kept (the chain stays valid); their personal values shredded",
+            tr.server_preview_audit_events(),
+            count(
+                db,
+                audit_event::Entity::find().filter(audit_event::Column::SubjectId.eq(subject)),
+            )
+            .await?,
+            tr.server_preview_audit_events_outcome(),
         ),
     ];
     let mentions = match live_identifiers(state, &customer, key.as_ref()).await? {
@@ -192,11 +237,7 @@ pub(super) async fn refuse_while_mentioned(
         .count();
     if blocking > 0 {
         return Err(AppError::Conflict {
-            message: format!(
-                "{} in other customers' tickets still contain this customer's email or phone. \
-                 Redact them first (see \"Mentions\" on this page), then approve.",
-                super::verify::count_of(blocking as u64, "message", "messages")
-            ),
+            message: crate::server::context::tr().server_mentions_block_approval(blocking as u64),
         }
         .into());
     }
@@ -216,5 +257,8 @@ pub(super) fn identifiers_of(customer: &user::Model, key: &DataKey) -> Identifie
         approval_reason: None,
         unconfirmed: false,
         no_notice: false,
+        language: crate::server::services::profile::preferred_locale(Some(key), customer)
+            .language
+            .map(|l| l.code().to_owned()),
     }
 }

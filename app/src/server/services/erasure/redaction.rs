@@ -26,13 +26,20 @@ pub async fn redact_message(
 ) -> Result<(), ServiceError> {
     policy::require(actor, Action::RedactMessage, Target::Nothing)?;
     let reason = reason.trim();
-    requests::check_reason(reason, Some("Give the reason for the redaction."))?;
+    requests::check_reason(
+        reason,
+        Some(crate::server::context::tr().server_redaction_reason_required()),
+    )?;
     let replacement = match replacement.trim() {
         "" => "[Redacted]",
         text => text,
     };
     if replacement.chars().count() > crate::model::limits::MESSAGE_MAX {
-        return Err(AppError::field("replacement", "The new text is too long.").into());
+        return Err(AppError::field(
+            "replacement",
+            crate::server::context::tr().server_redaction_too_long(),
+        )
+        .into());
     }
     let txn = audit::begin(&state.db).await?;
     let m = message::Entity::find_by_id(message_id)
@@ -45,7 +52,7 @@ pub async fn redact_message(
         .ok_or(AppError::NotFound)?;
     if active_hold(&txn, t.customer_id).await?.is_some() {
         return Err(AppError::Conflict {
-            message: "A legal hold is placed on this ticket's customer: their messages must be kept as they are until it is lifted.".into(),
+            message: crate::server::context::tr().server_redaction_held().into(),
         }
         .into());
     }
@@ -54,7 +61,9 @@ pub async fn redact_message(
         .key(t.customer_id)
         .await?
         .ok_or_else(|| AppError::Conflict {
-            message: "This ticket's customer was erased: the message is already unreadable.".into(),
+            message: crate::server::context::tr()
+                .server_redaction_erased()
+                .into(),
         })?;
     let index = state.vault.index_key().await?;
     message::Entity::update_many()

@@ -46,7 +46,9 @@ pub async fn request(
         .is_empty()
     {
         return Err(AppError::Conflict {
-            message: "You have already asked us to delete your account. You can follow that request below; there is no need to ask again.".into(),
+            message: crate::server::context::tr()
+                .server_erasure_already_asked()
+                .into(),
         }
         .into());
     }
@@ -62,9 +64,7 @@ pub async fn request(
     } else {
         RequestStatus::InReview
     };
-    let note = (next == RequestStatus::OnHold).then_some(
-        "A legal obligation requires us to keep your data for now. We will continue as soon as it ends.",
-    );
+    let note = (next == RequestStatus::OnHold).then_some(requests::NOTE_ON_HOLD);
     requests::step(&txn, &key, id, Some(actor), submitted, next, note).await?;
     let event = Event::new(AuditAction::PrivacyRequestSubmitted, "privacy_request", id)
         .by(actor)
@@ -72,13 +72,14 @@ pub async fn request(
         .change(Change::set("kind", RequestKind::Erasure.as_str()))
         .change(Change::set("reason", reason));
     audit::append(&txn, event, Some(&key)).await?;
+    let me = user::Entity::find_by_id(actor.user_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let locale = crate::server::services::profile::mail_locale(&key, &me);
     let content = MailContent {
-        subject: "We received your request to delete your account".into(),
-        body: format!(
-            "We received your request to delete your account and your data. Our team will review it \
-             and answer by {} at the latest. You can follow it, or withdraw it, on your privacy page.",
-            crate::model::format_time(&due)
-        ),
+        subject: locale.tr.mail_erasure_received_subject().into(),
+        body: locale.tr.mail_erasure_received_body(locale.time(&due)),
     };
     mail::queue_audited(&txn, state, &key, actor.user_id, &actor.email, &content).await?;
     txn.commit().await?;
@@ -105,9 +106,9 @@ pub async fn decide(
     requests::check_reason(
         reason,
         Some(if approve {
-            "Give the reason for the approval; the customer sees it."
+            crate::server::context::tr().server_approval_reason_required()
         } else {
-            "Give the customer a reason for the rejection."
+            crate::server::context::tr().server_rejection_reason_required()
         }),
     )?;
     if approve {
@@ -139,19 +140,19 @@ pub async fn decide(
         || (!approve && matches!(status, RequestStatus::Submitted | RequestStatus::OnHold));
     if !decidable {
         return Err(AppError::Conflict {
-            message: "This request has already been decided.".into(),
+            message: crate::server::context::tr()
+                .server_request_already_decided()
+                .into(),
         }
         .into());
     }
     let key = state.vault.require_key(request.subject_id).await?;
     let customer = people::customer(&txn, request.subject_id).await?;
     if !approve {
+        let tr = crate::server::services::profile::mail_locale(&key, &customer).tr;
         let content = MailContent {
-            subject: "Your request to delete your account was declined".into(),
-            body: format!(
-                "We did not delete your account and data.\n\nReason: {reason}\n\n\
-                 You may ask again, or lodge a complaint with a data protection authority."
-            ),
+            subject: tr.mail_erasure_declined_subject().into(),
+            body: tr.mail_erasure_declined_body(reason),
         };
         let from = (&request, status);
         requests::reject(&txn, state, actor, &key, from, &customer, reason, content).await?;
@@ -264,7 +265,7 @@ async fn schedule_customer(
     {
         let status = r.status;
         if status.is_open() {
-            let note = "Closed: the account is being erased.";
+            let note = requests::NOTE_CLOSED_BY_ERASURE;
             requests::step(
                 txn,
                 key,
@@ -345,13 +346,18 @@ pub async fn erase_customer(
 ) -> Result<Uuid, ServiceError> {
     policy::require(actor, Action::ApproveErasure, Target::Nothing)?;
     let reason = reason.trim();
-    requests::check_reason(reason, Some("Give the reason for erasing this customer."))?;
+    requests::check_reason(
+        reason,
+        Some(crate::server::context::tr().server_erase_customer_reason_required()),
+    )?;
     refuse_while_mentioned(state, subject).await?;
     let txn = audit::begin(&state.db).await?;
     let customer = people::customer(&txn, subject).await?;
     if customer.erased_at.is_some() {
         return Err(AppError::Conflict {
-            message: "This customer has already been erased (or is being erased).".into(),
+            message: crate::server::context::tr()
+                .server_customer_already_erased_or_erasing()
+                .into(),
         }
         .into());
     }
@@ -395,7 +401,10 @@ pub async fn erase_ticket(
 ) -> Result<Uuid, ServiceError> {
     policy::require(actor, Action::ApproveErasure, Target::Nothing)?;
     let reason = reason.trim();
-    requests::check_reason(reason, Some("Give the reason for deleting this ticket."))?;
+    requests::check_reason(
+        reason,
+        Some(crate::server::context::tr().server_erase_ticket_reason_required()),
+    )?;
     let txn = audit::begin(&state.db).await?;
     let t = ticket::Entity::find_by_id(ticket_id)
         .one(&txn)
@@ -410,7 +419,9 @@ pub async fn erase_ticket(
         .await?;
     if pending > 0 {
         return Err(AppError::Conflict {
-            message: "This ticket is already being deleted.".into(),
+            message: crate::server::context::tr()
+                .server_ticket_already_deleting()
+                .into(),
         }
         .into());
     }
@@ -461,7 +472,9 @@ pub async fn recheck(
         .one(&state.db)
         .await?
         .ok_or_else(|| AppError::Conflict {
-            message: "Only an erasure that needs attention can be checked again.".into(),
+            message: crate::server::context::tr()
+                .server_recheck_not_needed()
+                .into(),
         })?;
     let txn = audit::begin(&state.db).await?;
     let event = Event::new(AuditAction::ErasureScheduled, "erasure_job", job.id)

@@ -189,27 +189,30 @@ async fn notify(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
         return Ok(StepOutcome::Done);
     }
     let txn = audit::begin(&state.db).await?;
+    // The profile's language is sealed under the key destroyed in the first
+    // step: the job's identifiers carry a copy.
+    let tr = crate::i18n::Tr(
+        ids.language
+            .as_deref()
+            .and_then(crate::i18n::Lang::parse)
+            .unwrap_or_default(),
+    );
     let content = if ids.unconfirmed {
         MailContent {
-            subject: "An unconfirmed Custodian account was removed".into(),
-            body: "An account was opened at our help desk with this address, but the address \
-                   was never confirmed with the link we sent. We have removed that account and \
-                   everything in it.\n\nIf it was yours, you are welcome to sign up again. \
-                   This is the last mail about it; we keep no copy of this address."
-                .into(),
+            subject: tr.mail_unconfirmed_removed_subject().into(),
+            body: tr.mail_unconfirmed_removed_body().into(),
         }
     } else {
         MailContent {
-            subject: "Your data has been erased".into(),
+            subject: tr.mail_erased_subject().into(),
             body: format!(
-                "We have erased your Custodian account and your personal data.{}\n\n\
-             This is the last mail you will get from us; we keep no copy of your address. \
-             Records we must keep (such as anonymous ticket statistics and the fact that \
-             this request was carried out) no longer identify you.",
+                "{}{}\n\n{}",
+                tr.mail_erased_body_intro(),
                 ids.approval_reason
                     .as_deref()
-                    .map(|r| format!("\n\nOur team's note when approving your request: {r}"))
-                    .unwrap_or_default()
+                    .map(|r| format!("\n\n{}", tr.mail_erased_note(r)))
+                    .unwrap_or_default(),
+                tr.mail_erased_body_end()
             ),
         }
     };

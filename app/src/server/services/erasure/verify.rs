@@ -32,6 +32,9 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
     let subject = job.subject_id;
     let mut findings = Vec::new();
     let mut warnings = Vec::new();
+    // The check runs in the background worker: English, like every record it
+    // keeps (a request's context gives that request's language).
+    let tr = crate::server::context::tr();
     match turn.target {
         Target::Ticket(ticket_id) => {
             if ticket::Entity::find_by_id(ticket_id)
@@ -39,20 +42,20 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
                 .await?
                 .is_some()
             {
-                findings.push("The ticket still exists.".to_owned());
+                findings.push(tr.server_check_ticket_exists().to_owned());
             }
             let left = message::Entity::find()
                 .filter(message::Column::TicketId.eq(ticket_id))
                 .count(db)
                 .await?;
             if left > 0 {
-                findings.push(format!("{left} messages of the ticket still exist."));
+                findings.push(tr.server_check_ticket_messages(left));
             }
             index_leftovers(db, &[ticket_id], &mut findings).await?;
         }
         Target::Customer => {
             if state.vault.key(subject).await?.is_some() {
-                findings.push("The personal data key still exists in the key store.".to_owned());
+                findings.push(tr.server_check_key_exists().to_owned());
             }
             let customer = user::Entity::find_by_id(subject).one(db).await?;
             match &customer {
@@ -61,7 +64,7 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
                         && u.name.is_empty()
                         && u.phone.is_none()
                         && u.totp_secret.is_none() => {}
-                Some(_) => findings.push("The account still holds profile data.".to_owned()),
+                Some(_) => findings.push(tr.server_check_profile_data().to_owned()),
                 None => {}
             }
             let sessions = session::Entity::find()
@@ -69,33 +72,30 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
                 .count(db)
                 .await?;
             if sessions > 0 {
-                findings.push(format!("{sessions} sessions are still open."));
+                findings.push(tr.server_check_sessions(sessions));
             }
             let links = account_token::Entity::find()
                 .filter(account_token::Column::UserId.eq(subject))
                 .count(db)
                 .await?;
             if links > 0 {
-                findings.push(format!("{links} reset or confirmation links still work."));
+                findings.push(tr.server_check_links(links));
             }
             let passkeys =
                 crate::server::services::second_factors::passkey_count(db, subject).await?;
             if passkeys > 0 {
-                findings.push(format!("{passkeys} passkeys are still registered."));
+                findings.push(tr.server_check_passkeys(passkeys));
             }
             let exports = data_export::Entity::find()
                 .filter(data_export::Column::SubjectId.eq(subject))
                 .count(db)
                 .await?;
             if exports > 0 {
-                findings.push(format!("{exports} data exports still exist."));
+                findings.push(tr.server_check_exports(exports));
             }
             let files = leftover_archives(turn).await?;
             if files > 0 {
-                findings.push(format!(
-                    "{} of archives that held their data are still on disk.",
-                    count_of(files as u64, "file", "files")
-                ));
+                findings.push(tr.server_check_archive_files(files as u64));
             }
             if job.tickets_policy == TicketsPolicy::Delete {
                 let tickets = ticket::Entity::find()
@@ -103,15 +103,13 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
                     .count(db)
                     .await?;
                 if tickets > 0 {
-                    findings.push(format!("{tickets} tickets still exist."));
+                    findings.push(tr.server_check_tickets(tickets));
                 }
             }
             let own = crate::server::services::tickets::ids_of_customer(db, subject).await?;
             index_leftovers(db, &own, &mut findings).await?;
             match turn.ids {
-                None => findings.push(
-                    "The identifiers to check for are unreadable; the check cannot run.".to_owned(),
-                ),
+                None => findings.push(tr.server_check_identifiers_unreadable().to_owned()),
                 Some(ids) => scan_plaintext(state, job, ids, &mut findings, &mut warnings).await?,
             }
         }
@@ -122,7 +120,7 @@ pub(super) async fn check(turn: &Turn<'_>) -> Result<ErasureCheck, ServiceError>
         .all(db)
         .await?
         .into_iter()
-        .map(|s| s.step.label(crate::server::context::tr()).to_owned())
+        .map(|s| s.step.label(tr).to_owned())
         .collect();
     Ok(ErasureCheck {
         ok: findings.is_empty(),
@@ -141,10 +139,7 @@ async fn index_leftovers(
 ) -> Result<(), ServiceError> {
     let rows = blind_index::rows_of_tickets(db, tickets).await?;
     if rows > 0 {
-        findings.push(format!(
-            "{} of their texts are still in the search index.",
-            count_of(rows, "entry", "entries")
-        ));
+        findings.push(crate::server::context::tr().server_check_index_entries(rows));
     }
     Ok(())
 }
@@ -198,6 +193,7 @@ async fn scan_plaintext(
     warnings: &mut Vec<String>,
 ) -> Result<(), ServiceError> {
     let db = &state.db;
+    let tr = crate::server::context::tr();
     let email = ids.email.to_lowercase();
     // What appeared after the erasure began is someone's new action (a new
     // sign-up with the address, a sign-in attempt), not something left behind.
@@ -211,7 +207,7 @@ async fn scan_plaintext(
         .count(db)
         .await?;
     if users > 0 {
-        findings.push("The email address is still on an account.".to_owned());
+        findings.push(tr.server_check_email_on_account().to_owned());
     }
     let mails = outbound_mail::Entity::find()
         .filter(outbound_mail::Column::ToAddress.eq(email.clone()))
@@ -219,10 +215,7 @@ async fn scan_plaintext(
         .count(db)
         .await?;
     if mails > 0 {
-        findings.push(format!(
-            "{} still hold the email address.",
-            count_of(mails, "mail", "mails")
-        ));
+        findings.push(tr.server_check_mails(mails));
     }
     let failures = sign_in_failure::Entity::find()
         .filter(throttle::rows_about(&email))
@@ -230,9 +223,7 @@ async fn scan_plaintext(
         .count(db)
         .await?;
     if failures > 0 {
-        findings.push(format!(
-            "{failures} sign-in records still hold the email address."
-        ));
+        findings.push(tr.server_check_sign_in_records(failures));
     }
     let mut plain_hits = 0;
     let mut after: Option<Uuid> = None;
@@ -254,14 +245,7 @@ async fn scan_plaintext(
             .count();
     }
     if plain_hits > 0 {
-        findings.push(format!(
-            "{} of other records still name them.",
-            count_of(
-                plain_hits as u64,
-                "custom field value",
-                "custom field values"
-            )
-        ));
+        findings.push(tr.server_check_field_values(plain_hits as u64));
     }
     let mut by_kind: BTreeMap<(bool, MentionKind), usize> = BTreeMap::new();
     for m in find_mentions(state, job.subject_id, ids).await? {
@@ -272,29 +256,23 @@ async fn scan_plaintext(
     for ((in_message, kind), n) in by_kind {
         if !in_message {
             // Subject lines cannot be redacted here yet: reported, not failed.
-            warnings.push(format!(
-                "{} of other customers' tickets contain their {kind}.",
-                count_of(n as u64, "subject line", "subject lines")
-            ));
+            let n = n as u64;
+            warnings.push(match kind {
+                MentionKind::Email => tr.server_check_subjects_email(n),
+                MentionKind::Phone => tr.server_check_subjects_phone(n),
+                MentionKind::Name => tr.server_check_subjects_name(n),
+            });
         } else if kind == MentionKind::Name {
             // Names are often shared by other people: worth a look, not a failure.
-            warnings.push(format!(
-                "{} in other customers' tickets contain their name.",
-                count_of(n as u64, "message", "messages")
-            ));
+            warnings.push(tr.server_check_messages_name(n as u64));
         } else {
-            findings.push(format!(
-                "{} in other customers' tickets contain their {kind}.",
-                count_of(n as u64, "message", "messages")
-            ));
+            findings.push(match kind {
+                MentionKind::Phone => tr.server_check_messages_phone(n as u64),
+                _ => tr.server_check_messages_email(n as u64),
+            });
         }
     }
     Ok(())
-}
-
-/// "1 message", "3 messages".
-pub(super) fn count_of(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Records the check on the request and the job; a passed check destroys the job's key.

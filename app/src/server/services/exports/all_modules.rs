@@ -91,9 +91,14 @@ impl Context {
     /// labels and keys, of archived fields too, and the mail "to" for the email.
     fn hidden_names(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for (key, label, _) in crate::fields::STANDARD_FIELDS {
+        for (key, _) in crate::fields::STANDARD_FIELDS {
             if !self.can_read(key, FieldScope::Contact) {
-                out.extend([key.to_owned(), label.to_owned()]);
+                out.push(key.to_owned());
+                // Audit entries name the field in the language of whoever made them.
+                out.extend(
+                    crate::i18n::Lang::ALL
+                        .map(|l| crate::fields::standard_label(key, crate::i18n::Tr(l)).to_owned()),
+                );
                 if key == "email" {
                     out.extend(["to".to_owned(), "new_email".to_owned()]);
                 }

@@ -10,11 +10,12 @@ use super::{
 use crate::{
     error::AppError,
     fields::{display_value, FieldScope},
+    i18n::Tr,
     model::Role,
     server::{
         crypto::{stream::SealingWriter, DataKey, Slot},
         entities::{custom_field, data_export, message, ticket, user},
-        services::{activity, fields as custom, people::people, requests},
+        services::{activity, fields as custom, people::people, profile::MailLocale, requests},
         vault::open_text,
         AppState, ServiceError, Viewer,
     },
@@ -38,6 +39,8 @@ struct Subject {
     key: DataKey,
     profile: ExportProfile,
     ticket_defs: Vec<custom_field::Model>,
+    /// The subject's language and time zone: the archive is written for them.
+    locale: MailLocale,
 }
 
 fn open_opt(
@@ -71,7 +74,7 @@ fn field_values_from(
                 key: def.key.clone(),
                 label: def.label.clone(),
                 field_type: def.field_type.as_str().to_owned(),
-                values: vec![display_value(&view)],
+                values: vec![display_value(&view, crate::server::context::tr())],
             });
         }
     }
@@ -110,6 +113,7 @@ async fn load_subject(state: &AppState, subject_id: Uuid) -> Result<Subject, Ser
             user_id: u.id,
             role,
         },
+        locale: super::super::profile::mail_locale(&key, &u),
         key,
         profile,
         ticket_defs,
@@ -242,31 +246,78 @@ fn start(zip: &mut Archive, name: &str) -> Result<(), ServiceError> {
     zip.start_file(name, options).map_err(ServiceError::from)
 }
 
-const README: &str = "Your data from Custodian
-========================
+/// README.txt in the subject's language: what each file holds, and what is
+/// left out and why.
+fn readme(tr: Tr) -> String {
+    let title = tr.export_title();
+    let mut out = format!(
+        "{title}
+{}
 
-This archive holds the personal data our help desk keeps about you.
+{}
 
-data.json     Everything in one structured document (format_version 1):
-              subject (your account), profile (your details and contact
-              fields), tickets (each with its custom fields and the public
-              conversation), privacy_requests (with their history), activity
-              (the recorded events about your data), consents (none are kept
-              yet). Times are UTC, RFC 3339.
-profile.csv   Your details, one row per field.
-tickets.csv   One row per ticket.
-messages.csv  One row per message of your tickets.
-requests.csv  One row per step of your privacy requests.
-activity.csv  One row per recorded event about your data.
-index.html    The same, readable in a web browser (no internet needed).
+",
+        "=".repeat(title.chars().count()),
+        tr.export_readme_intro()
+    );
+    for (file, what) in [
+        ("data.json", tr.export_readme_data_json()),
+        ("profile.csv", tr.export_readme_profile_csv()),
+        ("tickets.csv", tr.export_readme_tickets_csv()),
+        ("messages.csv", tr.export_readme_messages_csv()),
+        ("requests.csv", tr.export_readme_requests_csv()),
+        ("activity.csv", tr.export_readme_activity_csv()),
+        ("index.html", tr.export_readme_index_html()),
+    ] {
+        out.push_str(&format!(
+            "{file:<14}{}
+",
+            wrap(what, 62, 14)
+        ));
+    }
+    out.push_str(&format!(
+        "
+{}
 
-What is not included, and why
-- Internal notes: notes our agents write to each other on your tickets are the
-  help desk's own working notes, not your data, and are left out.
-- Other people's personal data, such as other customers mentioned in your
-  tickets' history, is not included.
-- Your password is stored only as a one-way hash and cannot be exported.
-";
+{}
+",
+        tr.export_readme_csv_note(),
+        tr.export_readme_not_included()
+    ));
+    for item in [
+        tr.export_readme_internal_notes(),
+        tr.export_readme_other_people(),
+        tr.export_readme_password(),
+    ] {
+        out.push_str(&format!(
+            "- {}
+",
+            wrap(item, 76, 2)
+        ));
+    }
+    out
+}
+
+/// Wraps text at `width` columns, indenting continuation lines by `indent`.
+fn wrap(text: &str, width: usize, indent: usize) -> String {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("there is always a line");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_owned());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join(&format!(
+        "
+{}",
+        " ".repeat(indent)
+    ))
+}
 
 /// Builds one archive: every pass streams pages of rows into the ZIP, which is
 /// written straight into the encrypted file.
@@ -298,9 +349,10 @@ pub(super) async fn build(
     let mut tickets_csv = csv::Writer::from_writer(Spill::create(tmp, &s.key, "tickets")?);
     let mut messages_csv = csv::Writer::from_writer(Spill::create(tmp, &s.key, "messages")?);
     let mut html = Spill::create(tmp, &s.key, "html")?;
-    tickets_csv.write_record(render::csv::TICKETS)?;
-    messages_csv.write_record(render::csv::MESSAGES)?;
-    render::html::head(&mut html, &s.profile)?;
+    let tr = s.locale.tr;
+    tickets_csv.write_record(render::csv::tickets_header(tr))?;
+    messages_csv.write_record(render::csv::messages_header(tr))?;
+    render::html::head(&mut html, &s.profile, &s.locale)?;
 
     start(&mut zip, "data.json")?;
     render::json::open(&mut zip)?;
@@ -313,7 +365,7 @@ pub(super) async fn build(
         for t in &page {
             render::json::item(&mut zip, &mut first, t)?;
             tickets_csv.write_record(render::csv::ticket(t))?;
-            render::html::ticket(&mut html, t)?;
+            render::html::ticket(&mut html, t, &s.locale)?;
             for m in &t.messages {
                 messages_csv.write_record(render::csv::message(t, m))?;
             }
@@ -343,7 +395,7 @@ pub(super) async fn build(
     start(&mut zip, "profile.csv")?;
     {
         let mut csv = csv::Writer::from_writer(&mut zip);
-        csv.write_record(render::csv::PROFILE)?;
+        csv.write_record(render::csv::profile_header(tr))?;
         for row in render::csv::profile(&s.profile) {
             csv.write_record(row)?;
         }
@@ -363,7 +415,7 @@ pub(super) async fn build(
     start(&mut zip, "requests.csv")?;
     {
         let mut csv = csv::Writer::from_writer(&mut zip);
-        csv.write_record(render::csv::REQUESTS)?;
+        csv.write_record(render::csv::requests_header(tr))?;
         for r in &requests {
             for row in render::csv::request(r) {
                 csv.write_record(row)?;
@@ -375,7 +427,7 @@ pub(super) async fn build(
     start(&mut zip, "activity.csv")?;
     {
         let mut csv = csv::Writer::from_writer(&mut zip);
-        csv.write_record(render::csv::ACTIVITY)?;
+        csv.write_record(render::csv::activity_header(tr))?;
         let mut page_no = 0;
         loop {
             let page = activity::subject_activity(state, s.viewer, page_no, 500).await?;
@@ -391,12 +443,12 @@ pub(super) async fn build(
         csv.flush()?;
     }
 
-    render::html::requests_and_end(&mut html, &requests)?;
+    render::html::requests_and_end(&mut html, &requests, &s.locale)?;
     start(&mut zip, "index.html")?;
     html.copy_into(&mut zip)?;
 
     start(&mut zip, "README.txt")?;
-    zip.write_all(README.as_bytes())?;
+    zip.write_all(readme(tr).as_bytes())?;
 
     let sealing = zip.finish()?.into_inner();
     let (buffered, size) = sealing.finish()?;

@@ -24,6 +24,15 @@ use chrono::{DateTime, Months, Utc};
 use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, DatabaseTransaction};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
+/// The notes the portal writes on a step itself. They are records, kept in
+/// English; the read model shows them in the reader's language.
+pub(crate) const NOTE_ON_HOLD: &str =
+    "A legal obligation requires us to keep your data for now. We will continue as soon as it ends.";
+pub(crate) const NOTE_CLOSED_BY_ERASURE: &str = "Closed: the account is being erased.";
+pub(crate) const NOTE_LINK_EXPIRED: &str = "The confirmation link expired.";
+pub(crate) const NOTE_CANCELLED_FROM_OLD_ADDRESS: &str =
+    "Cancelled with the link sent to the old address.";
+
 /// What an email change asks for, sealed under the subject's key.
 #[derive(Serialize, Deserialize)]
 pub(crate) struct EmailChangeDetails {
@@ -52,9 +61,11 @@ pub(crate) fn check_reason(reason: &str, required: Option<&str>) -> Result<(), S
         }
     }
     if reason.chars().count() > 2000 {
-        return Err(
-            AppError::field("reason", "The reason must be at most 2000 characters.").into(),
-        );
+        return Err(AppError::field(
+            "reason",
+            crate::server::context::tr().server_reason_too_long(),
+        )
+        .into());
     }
     Ok(())
 }
@@ -228,11 +239,14 @@ pub async fn withdraw(state: &AppState, actor: &Actor, id: Uuid) -> Result<(), S
         .ok_or(AppError::NotFound)?;
     let status = request.status;
     if !status.withdrawable() {
+        let tr = crate::server::context::tr();
+        // English reads "it is approved."; German and French quote the label as it is.
+        let label = match tr.0 {
+            crate::i18n::Lang::En => status.label(tr).to_lowercase(),
+            _ => status.label(tr).to_owned(),
+        };
         return Err(AppError::Conflict {
-            message: format!(
-                "This request can no longer be withdrawn: it is {}.",
-                status.label(crate::server::context::tr()).to_lowercase()
-            ),
+            message: tr.server_request_not_withdrawable(label),
         }
         .into());
     }
@@ -274,14 +288,16 @@ pub async fn extend(
     if reason.is_empty() {
         return Err(AppError::field(
             "reason",
-            "Give the customer a reason for the extension; they will see it.",
+            crate::server::context::tr().server_extension_reason_required(),
         )
         .into());
     }
     if reason.chars().count() > 2000 {
-        return Err(
-            AppError::field("reason", "The reason must be at most 2000 characters.").into(),
-        );
+        return Err(AppError::field(
+            "reason",
+            crate::server::context::tr().server_reason_too_long(),
+        )
+        .into());
     }
     let txn = audit::begin(&state.db).await?;
     let request = privacy_request::Entity::find_by_id(id)
@@ -294,23 +310,27 @@ pub async fn extend(
         RequestStatus::Submitted | RequestStatus::InReview | RequestStatus::OnHold
     ) {
         return Err(AppError::Conflict {
-            message: "Only a request that is still waiting for a decision can be extended.".into(),
+            message: crate::server::context::tr()
+                .server_extension_not_open()
+                .into(),
         }
         .into());
     }
     let left = MAX_EXTENSION_MONTHS - request.extended_months;
     if left <= 0 {
         return Err(AppError::Conflict {
-            message: "This request was already extended by the most the law allows (two months)."
+            message: crate::server::context::tr()
+                .server_extension_at_most()
                 .into(),
         }
         .into());
     }
     if months < 1 || months > left {
+        let tr = crate::server::context::tr();
         let message = if left == 1 {
-            "It can be extended by one more month only.".to_owned()
+            tr.server_extension_one_more_month().to_owned()
         } else {
-            "Extend by one or two months.".to_owned()
+            tr.server_extension_months().to_owned()
         };
         return Err(AppError::field("months", message).into());
     }
@@ -346,12 +366,12 @@ pub async fn extend(
         .await?
         .filter(|u| u.erased_at.is_none())
     {
+        let locale = super::profile::mail_locale(&key, &customer);
         let content = MailContent {
-            subject: "We need more time for your privacy request".into(),
-            body: format!(
-                "We need more time to handle your request. We will answer by {} at the latest.\n\nReason: {reason}",
-                crate::model::format_time(&due)
-            ),
+            subject: locale.tr.mail_request_extended_subject().into(),
+            body: locale
+                .tr
+                .mail_request_extended_body(locale.time(&due), reason),
         };
         mail::queue_audited(&txn, state, &key, customer.id, &customer.email, &content).await?;
     }

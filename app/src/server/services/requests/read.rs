@@ -42,6 +42,7 @@ async fn views(
     )
     .await?;
     let now = Utc::now();
+    let tr = crate::server::context::tr();
     rows.into_iter()
         .map(|r| {
             let key = keys.get(&r.subject_id);
@@ -49,14 +50,14 @@ async fn views(
             let summary = match r.kind {
                 RequestKind::Erasure => match key.and_then(|k| details::<ErasureDetails>(k, &r)) {
                     Some(d) if !d.reason.is_empty() => {
-                        format!("Delete my account and data — \"{}\"", d.reason)
+                        tr.server_request_summary_erasure_reason(&d.reason)
                     }
-                    _ => "Delete my account and data".to_owned(),
+                    _ => tr.server_request_summary_erasure().to_owned(),
                 },
                 RequestKind::EmailChange => {
                     match key.and_then(|k| details::<EmailChangeDetails>(k, &r)) {
-                        Some(d) => format!("Change email to {}", d.new_email),
-                        None => "Change email address".to_owned(),
+                        Some(d) => tr.server_request_summary_email_to(&d.new_email),
+                        None => tr.server_request_summary_email().to_owned(),
                     }
                 }
             };
@@ -69,12 +70,12 @@ async fn views(
                     label: match s.to_status {
                         // Erasure needs no emailed confirmation: the password was asked again.
                         RequestStatus::Submitted if r.kind != RequestKind::EmailChange => {
-                            "Received".to_owned()
+                            tr.server_request_step_received().to_owned()
                         }
                         step if s.from_status == s.to_status && s.note.is_some() => {
-                            format!("{} (deadline extended)", step.label(crate::server::context::tr()))
+                            tr.server_request_step_extended(step.label(tr))
                         }
-                        step => step.label(crate::server::context::tr()).to_owned(),
+                        step => step.label(tr).to_owned(),
                     },
                     by: match s.actor_id {
                         // Filing an erasure asks for the password: that confirms who asks.
@@ -84,23 +85,26 @@ async fn views(
                                 && s.from_status == RequestStatus::Submitted
                                 && s.to_status != s.from_status =>
                         {
-                            "Identity confirmed by password".to_owned()
+                            tr.server_request_by_password().to_owned()
                         }
-                        Some(id) if id == viewer.user_id => "You".to_owned(),
-                        Some(id) if id == r.subject_id => "The customer".to_owned(),
+                        Some(id) if id == viewer.user_id => tr.server_activity_you().to_owned(),
+                        Some(id) if id == r.subject_id => {
+                            tr.server_request_by_customer().to_owned()
+                        }
                         Some(id) => match who.get(&id) {
-                            Some(p) if p.role.is_staff() => format!("Our team ({})", p.name),
-                            _ => "Someone else".to_owned(),
+                            Some(p) if p.role.is_staff() => tr.server_request_by_team(&p.name),
+                            _ => tr.server_activity_someone_else().to_owned(),
                         },
                         None if r.kind == RequestKind::EmailChange => {
-                            "Confirmation link".to_owned()
+                            tr.server_request_by_link().to_owned()
                         }
-                        None => "Erasure job".to_owned(),
+                        None => tr.server_request_by_job().to_owned(),
                     },
                     note: match (&s.note, key) {
-                        (Some(n), Some(k)) => {
-                            k.open_string(privacy_request_event::NOTE.at(&s.id), n).ok()
-                        }
+                        (Some(n), Some(k)) => k
+                            .open_string(privacy_request_event::NOTE.at(&s.id), n)
+                            .ok()
+                            .map(|n| note_in(tr, n)),
                         _ => None,
                     },
                 })
@@ -110,7 +114,7 @@ async fn views(
             Ok(PrivacyRequestView {
                 id: r.id,
                 kind: r.kind,
-                kind_label: r.kind.label(crate::server::context::tr()).to_owned(),
+                kind_label: r.kind.label(tr).to_owned(),
                 status,
                 summary,
                 received_at: r.received_at,
@@ -141,6 +145,37 @@ async fn views(
             })
         })
         .collect()
+}
+
+/// A step's note in the reader's words. The notes the portal writes itself are
+/// stored in English (see `super::NOTE_ON_HOLD`, and `super::extend`'s); what
+/// people typed is shown as they wrote it.
+fn note_in(tr: crate::i18n::Tr, note: String) -> String {
+    match note.as_str() {
+        super::NOTE_ON_HOLD => tr.server_note_on_hold().to_owned(),
+        super::NOTE_CLOSED_BY_ERASURE => tr.server_note_closed_by_erasure().to_owned(),
+        super::NOTE_LINK_EXPIRED => tr.server_note_link_expired().to_owned(),
+        super::NOTE_CANCELLED_FROM_OLD_ADDRESS => {
+            tr.server_note_cancelled_from_old_address().to_owned()
+        }
+        // "Deadline extended by 2 months to 2026-01-31 12:00 UTC: <reason>"
+        _ => extension_note(&note)
+            .map(|(months, due, reason)| tr.server_note_extended(months, due, reason))
+            .unwrap_or(note),
+    }
+}
+
+/// The months, due date and reason of an extension's note.
+fn extension_note(note: &str) -> Option<(u64, &str, &str)> {
+    let rest = note.strip_prefix("Deadline extended by ")?;
+    let (months, rest) = rest.split_once(' ')?;
+    let months: u64 = months.parse().ok()?;
+    let rest = rest
+        .strip_prefix("months to ")
+        .or_else(|| rest.strip_prefix("month to "))?;
+    // The due date reads "YYYY-MM-DD HH:MM UTC" (`format_time`).
+    let (due, reason) = (rest.get(..20)?, rest.get(20..)?.strip_prefix(": ")?);
+    due.ends_with(" UTC").then_some((months, due, reason))
 }
 
 /// The actor's own requests, newest first.
@@ -182,12 +217,22 @@ pub async fn queue(
         "closed" => query.filter(privacy_request::Column::Status.is_in(closed)),
         other => match RequestStatus::parse(other) {
             Some(s) => query.filter(privacy_request::Column::Status.eq(s)),
-            None => return Err(AppError::field("status", "Choose a status from the list.").into()),
+            None => {
+                return Err(AppError::field(
+                    "status",
+                    crate::server::context::tr().server_choose_status_from_list(),
+                )
+                .into())
+            }
         },
     };
     if !filter.kind.is_empty() {
         let Some(kind) = RequestKind::parse(&filter.kind) else {
-            return Err(AppError::field("kind", "Choose a kind from the list.").into());
+            return Err(AppError::field(
+                "kind",
+                crate::server::context::tr().server_choose_kind_from_list(),
+            )
+            .into());
         };
         query = query.filter(privacy_request::Column::Kind.eq(kind));
     }

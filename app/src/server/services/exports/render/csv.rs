@@ -3,38 +3,60 @@ use super::{
     json::{ExportMessage, ExportProfile, ExportTicket},
     time,
 };
+use crate::i18n::Tr;
 use crate::model::{ActivityView, PrivacyRequestView};
 
-pub(crate) const TICKETS: [&str; 7] = [
-    "id",
-    "subject",
-    "status",
-    "created_at",
-    "updated_at",
-    "custom_fields",
-    "messages",
-];
-pub(crate) const MESSAGES: [&str; 6] = [
-    "ticket_id",
-    "message_id",
-    "created_at",
-    "author",
-    "author_role",
-    "body",
-];
-pub(crate) const PROFILE: [&str; 2] = ["field", "value"];
-pub(crate) const REQUESTS: [&str; 9] = [
-    "request_id",
-    "kind",
-    "summary",
-    "received_at",
-    "due_at",
-    "step_at",
-    "status",
-    "by",
-    "note",
-];
-pub(crate) const ACTIVITY: [&str; 5] = ["at", "who", "action", "entity", "changes"];
+/// The header rows, in the subject's language (`data.json` keeps the stable names).
+pub(crate) fn tickets_header(tr: Tr) -> [&'static str; 7] {
+    [
+        tr.export_col_id(),
+        tr.export_col_subject(),
+        tr.export_col_status(),
+        tr.export_col_created_at(),
+        tr.export_col_updated_at(),
+        tr.export_col_custom_fields(),
+        tr.export_col_messages(),
+    ]
+}
+
+pub(crate) fn messages_header(tr: Tr) -> [&'static str; 6] {
+    [
+        tr.export_col_ticket_id(),
+        tr.export_col_message_id(),
+        tr.export_col_created_at(),
+        tr.export_col_author(),
+        tr.export_col_author_role(),
+        tr.export_col_body(),
+    ]
+}
+
+pub(crate) fn profile_header(tr: Tr) -> [&'static str; 2] {
+    [tr.export_col_field(), tr.export_col_value()]
+}
+
+pub(crate) fn requests_header(tr: Tr) -> [&'static str; 9] {
+    [
+        tr.export_col_request_id(),
+        tr.export_col_kind(),
+        tr.export_col_summary(),
+        tr.export_col_received_at(),
+        tr.export_col_due_at(),
+        tr.export_col_step_at(),
+        tr.export_col_status(),
+        tr.export_col_by(),
+        tr.export_col_note(),
+    ]
+}
+
+pub(crate) fn activity_header(tr: Tr) -> [&'static str; 5] {
+    [
+        tr.export_col_at(),
+        tr.export_col_who(),
+        tr.export_col_action(),
+        tr.export_col_entity(),
+        tr.export_col_changes(),
+    ]
+}
 
 pub(crate) fn ticket(t: &ExportTicket) -> [String; 7] {
     let fields = t

@@ -1,9 +1,9 @@
 //! index.html: the same data, readable in a browser without the internet.
-use super::{
-    json::{ExportProfile, ExportTicket},
-    time,
+use super::json::{ExportProfile, ExportTicket};
+use crate::{
+    model::PrivacyRequestView,
+    server::{services::profile::MailLocale, ServiceError},
 };
-use crate::{model::PrivacyRequestView, server::ServiceError};
 use chrono::Utc;
 use std::io::Write;
 
@@ -15,28 +15,36 @@ pub(crate) fn esc(s: &str) -> String {
 }
 
 /// The page up to the tickets: title, styles and the profile table.
-pub(crate) fn head(html: &mut impl Write, p: &ExportProfile) -> Result<(), ServiceError> {
+pub(crate) fn head(
+    html: &mut impl Write,
+    p: &ExportProfile,
+    locale: &MailLocale,
+) -> Result<(), ServiceError> {
+    let tr = locale.tr;
+    let title = esc(tr.export_title());
     write!(
         html,
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your data from Custodian</title>\
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title>\
          <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2b2a}}\
          table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}}\
          .msg{{border-left:3px solid #1f5f5b;padding:.2rem .8rem;margin:.5rem 0;white-space:pre-wrap}}</style></head><body>\
-         <h1>Your data from Custodian</h1><p>Exported {}. See README.txt for what each file holds.</p><h2>Profile</h2><table>",
-        time(&Utc::now())
-    )
-    ?;
+         <h1>{title}</h1><p>{}</p><h2>{}</h2><table>",
+        tr.0.code(),
+        esc(&tr.export_exported_at(locale.time(&Utc::now()))),
+        esc(tr.export_profile()),
+    )?;
     for (label, value) in [
-        ("Email", Some(p.email.clone())),
-        ("Name", p.name.clone()),
-        ("Phone", p.phone.clone()),
-        ("Twitter/X", p.twitter.clone()),
-        ("Language", p.language.clone()),
-        ("Time zone", p.time_zone.clone()),
+        (tr.export_field_email(), Some(p.email.clone())),
+        (tr.export_field_name(), p.name.clone()),
+        (tr.export_field_phone(), p.phone.clone()),
+        (tr.export_field_twitter(), p.twitter.clone()),
+        (tr.export_field_language(), p.language.clone()),
+        (tr.export_field_time_zone(), p.time_zone.clone()),
     ] {
         write!(
             html,
-            "<tr><th>{label}</th><td>{}</td></tr>",
+            "<tr><th>{}</th><td>{}</td></tr>",
+            esc(label),
             esc(value.as_deref().unwrap_or(""))
         )?;
     }
@@ -48,25 +56,32 @@ pub(crate) fn head(html: &mut impl Write, p: &ExportProfile) -> Result<(), Servi
             esc(&f.values.join(", "))
         )?;
     }
-    html.write_all(b"</table><h2>Tickets</h2>")
-        .map_err(ServiceError::from)
+    write!(html, "</table><h2>{}</h2>", esc(tr.export_tickets())).map_err(ServiceError::from)
 }
 
 /// One ticket with its conversation.
-pub(crate) fn ticket(html: &mut impl Write, t: &ExportTicket) -> Result<(), ServiceError> {
+pub(crate) fn ticket(
+    html: &mut impl Write,
+    t: &ExportTicket,
+    locale: &MailLocale,
+) -> Result<(), ServiceError> {
+    let status = crate::model::TicketStatus::parse(&t.status)
+        .map(|s| s.label(locale.tr))
+        .unwrap_or(&t.status);
     write!(
         html,
-        "<h3>{}</h3><p>{} · opened {}</p>",
+        "<h3>{}</h3><p>{}</p>",
         esc(&t.subject),
-        esc(&t.status),
-        time(&t.created_at)
+        esc(&locale
+            .tr
+            .export_ticket_opened(status, locale.time(&t.created_at)))
     )?;
     for m in &t.messages {
         write!(
             html,
             "<div class=\"msg\"><strong>{}</strong> · {}<br>{}</div>",
             esc(&m.author),
-            time(&m.created_at),
+            locale.time(&m.created_at),
             esc(&m.body)
         )?;
     }
@@ -77,19 +92,19 @@ pub(crate) fn ticket(html: &mut impl Write, t: &ExportTicket) -> Result<(), Serv
 pub(crate) fn requests_and_end(
     html: &mut impl Write,
     requests: &[PrivacyRequestView],
+    locale: &MailLocale,
 ) -> Result<(), ServiceError> {
-    write!(html, "<h2>Privacy requests</h2><ul>")?;
+    let tr = locale.tr;
+    write!(html, "<h2>{}</h2><ul>", esc(tr.export_privacy_requests()))?;
     for r in requests {
-        write!(
-            html,
-            "<li>{} — {} (received {})</li>",
-            esc(&r.summary),
-            esc(r.status.label()),
-            time(&r.received_at)
-        )?;
+        let line =
+            tr.export_request_line(&r.summary, r.status.label(tr), locale.time(&r.received_at));
+        write!(html, "<li>{}</li>", esc(&line))?;
     }
-    html.write_all(
-        b"</ul><p>The full activity log is in activity.csv and data.json.</p></body></html>",
+    write!(
+        html,
+        "</ul><p>{}</p></body></html>",
+        esc(tr.export_activity_note())
     )?;
     Ok(())
 }

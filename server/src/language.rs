@@ -1,0 +1,94 @@
+//! The footer's language switcher: a plain form, so it works before the page
+//! hydrates and without JavaScript. It sets the language cookie (what a
+//! visitor's pages use) and, for a signed-in person whose role may edit the
+//! profile's language, the profile too (audited like any profile change, and
+//! copied onto their sessions), then goes back to the page it came from.
+use app::{
+    fields::FieldInput,
+    i18n::Lang,
+    server::{context::LANGUAGE_COOKIE, services::profile, Actor, AppState},
+};
+use axum::{
+    extract::{Form, State},
+    http::{header, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    Extension,
+};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct Choice {
+    lang: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// A year: the choice outlives sessions.
+const COOKIE_MAX_AGE: u64 = 365 * 24 * 3600;
+
+pub async fn switch(
+    State(state): State<AppState>,
+    actor: Option<Extension<Actor>>,
+    Form(choice): Form<Choice>,
+) -> Response {
+    let Some(lang) = Lang::parse(&choice.lang).filter(|l| l.code() == choice.lang) else {
+        return (StatusCode::UNPROCESSABLE_ENTITY, "Unknown language.").into_response();
+    };
+    if let Some(Extension(actor)) = actor {
+        let input = FieldInput {
+            key: "language".to_owned(),
+            values: vec![lang.code().to_owned()],
+        };
+        // A role the admins keep from editing the language keeps the cookie only.
+        if let Err(e) = profile::update(&state, &actor, None, &[input]).await {
+            tracing::info!(error = %e, "language kept in the cookie only");
+        }
+    }
+    let secure = if state.security.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{LANGUAGE_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={COOKIE_MAX_AGE}{secure}",
+        lang.code()
+    );
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let headers = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        headers.insert(header::SET_COOKIE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(local_path(&choice.back)) {
+        headers.insert(header::LOCATION, v);
+    }
+    response
+}
+
+/// `back` when it is a path on this site; else the home page. Never another
+/// site (`//evil.example`, `/\evil.example`, `https://…`).
+fn local_path(back: &str) -> &str {
+    let local = back.starts_with('/')
+        && !back.starts_with("//")
+        && !back.starts_with("/\\")
+        && !back.chars().any(|c| c.is_control());
+    if local {
+        back
+    } else {
+        "/"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn goes_back_only_to_this_site() {
+        assert_eq!(local_path("/privacy?tab=1"), "/privacy?tab=1");
+        assert_eq!(local_path("//evil.example/x"), "/");
+        assert_eq!(local_path("/\\evil.example"), "/");
+        assert_eq!(local_path("https://evil.example"), "/");
+        assert_eq!(local_path("/a\r\nSet-Cookie: x"), "/");
+        assert_eq!(local_path(""), "/");
+    }
+}
