@@ -32,7 +32,7 @@ step "cargo fmt --check"
 cargo fmt --all --check
 
 step "clippy, server side"
-cargo clippy -p app -p server -p migrations --all-targets -- -D warnings
+cargo clippy -p app -p server -p migrations -p translations --all-targets -- -D warnings
 step "clippy, browser side (wasm32)"
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown --features visitor -- -D warnings
@@ -42,7 +42,7 @@ CUSTODIAN_SITE_DIR="$CARGO_TARGET_DIR/site-size-check" scripts/build.sh --releas
 node scripts/bundle-size.mjs "$CARGO_TARGET_DIR/site-size-check"
 
 step "unit, router and database tests on SQLite"
-cargo test -p app -p server -p migrations
+cargo test -p app -p server -p migrations -p translations
 
 # --- PostgreSQL: a private throw-away cluster ------------------------------------
 PGTMP="$(mktemp -d /tmp/custodian-pg.XXXXXX)"

@@ -2,7 +2,7 @@
 use crate::{
     api::auth::{who_am_i, SignOut},
     error::AppError,
-    i18n::{use_locale, use_tr, Lang, Tr},
+    i18n::{use_locale, use_tr, Lang},
     model::{CurrentUser, Role},
 };
 use leptos::prelude::*;
@@ -201,7 +201,7 @@ pub fn Footer() -> impl IntoView {
                 <label for="footer-language">{tr.footer_language()}</label>
                 <select id="footer-language" name="lang">
                     {Lang::ALL.into_iter().map(|l| view! {
-                        <option value=l.code() selected=l == locale.lang>{Tr(l).language_endonym()}</option>
+                        <option value=l.code() selected=l == locale.lang>{l.endonym()}</option>
                     }).collect_view()}
                 </select>
                 <input type="hidden" name="back" value=here/>

@@ -62,9 +62,76 @@ impl Lang {
     }
 }
 
-/// The portal's words in one language: `tr.sign_in()`, `tr.page_of(1, 3)`.
+impl Lang {
+    /// The language's name in itself, for the switcher (the same in every language).
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "Deutsch",
+            Lang::Fr => "Français",
+        }
+    }
+}
+
+/// The portal's words in one language: `tr.sign_in()`, `tr.pager_position(1, 3)`.
+///
+/// Each method reads its message from the language's table. The server (and
+/// every build but the browser's) has the tables compiled in; the browser
+/// bundle carries none: before it hydrates, it loads the page language's table
+/// (`/i18n/<lang>.<hash>.json`, cached for good) through [`load_strings`], so a
+/// bundle does not grow with each language the portal speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tr(pub Lang);
+
+/// One argument of a message with variables.
+pub enum Arg<'a> {
+    Text(&'a dyn std::fmt::Display),
+    /// A number that may choose the message's wording (plural forms).
+    Count(u64),
+}
+
+impl Tr {
+    /// Message `index` of the table (empty if the table is missing).
+    pub(crate) fn text(self, index: usize) -> &'static str {
+        strings(self.0).get(index).copied().unwrap_or_default()
+    }
+
+    fn format(self, index: usize, args: &[Arg<'_>]) -> String {
+        let pattern: Vec<char> = self.text(index).chars().collect();
+        let mut out = String::new();
+        render(self.0, &pattern, args, &mut out);
+        out
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/translations.rs"));
+
+/// A language's table of messages.
+#[cfg(any(feature = "ssr", not(feature = "hydrate")))]
+pub fn strings(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &STRINGS_EN,
+        Lang::De => &STRINGS_DE,
+        Lang::Fr => &STRINGS_FR,
+    }
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+static LOADED: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+
+/// The browser's table: the page language's, loaded before hydration (one
+/// language per page: switching languages loads a new page).
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub fn strings(_lang: Lang) -> &'static [&'static str] {
+    LOADED.get().copied().unwrap_or_default()
+}
+
+/// Keeps the page language's table for the rest of the page's life.
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub fn load_strings(table: Vec<String>) {
+    let table: Vec<&'static str> = table.into_iter().map(|s| &*s.leak()).collect();
+    let _ = LOADED.set(table.leak());
+}
 
 /// CLDR plural categories of whole numbers, for the three languages.
 fn plural_category(lang: Lang, n: u64) -> &'static str {
@@ -75,7 +142,95 @@ fn plural_category(lang: Lang, n: u64) -> &'static str {
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/translations.rs"));
+/// Writes a message with variables (the `translations` crate's encoding):
+/// arguments in place of `VAR n`, and of each `SELECT` the variant whose key
+/// is the count (`=5`), else its plural category, else the default (`*`).
+fn render(lang: Lang, pattern: &[char], args: &[Arg<'_>], out: &mut String) {
+    use std::fmt::Write as _;
+    let arg = |c: Option<&char>| {
+        c.and_then(|c| c.to_digit(10))
+            .and_then(|n| args.get(n as usize))
+    };
+    let mut i = 0;
+    while i < pattern.len() {
+        match pattern[i] {
+            VAR => {
+                match arg(pattern.get(i + 1)) {
+                    Some(Arg::Text(v)) => {
+                        let _ = write!(out, "{v}");
+                    }
+                    Some(Arg::Count(n)) => {
+                        let _ = write!(out, "{n}");
+                    }
+                    None => {}
+                }
+                i += 2;
+            }
+            SELECT => {
+                let n = match arg(pattern.get(i + 1)) {
+                    Some(Arg::Count(n)) => *n,
+                    _ => 0,
+                };
+                let (variants, next) = variants(pattern, i + 2);
+                let exact = format!("={n}");
+                let category = plural_category(lang, n);
+                let chosen = variants
+                    .iter()
+                    .find(|(key, _)| key.trim_start_matches('*') == exact)
+                    .or_else(|| {
+                        variants
+                            .iter()
+                            .find(|(key, _)| key.trim_start_matches('*') == category)
+                    })
+                    .or_else(|| variants.iter().find(|(key, _)| key.starts_with('*')));
+                if let Some((_, body)) = chosen {
+                    render(lang, body, args, out);
+                }
+                i = next;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+}
+
+/// The variants of a selection starting at `start` (key, body), and where it ends.
+fn variants(pattern: &[char], start: usize) -> (Vec<(String, &[char])>, usize) {
+    let mut out = Vec::new();
+    let mut i = start;
+    while pattern.get(i) == Some(&VARIANT) {
+        let key_start = i + 1;
+        let mut j = key_start;
+        while j < pattern.len() && pattern[j] != BODY {
+            j += 1;
+        }
+        let key: String = pattern[key_start..j.min(pattern.len())].iter().collect();
+        let body_start = j + 1;
+        let mut depth = 0;
+        let mut k = body_start;
+        while k < pattern.len() {
+            match pattern[k] {
+                SELECT => depth += 1,
+                END if depth > 0 => depth -= 1,
+                VARIANT | END if depth == 0 => break,
+                _ => {}
+            }
+            k += 1;
+        }
+        out.push((key, &pattern[body_start.min(k)..k]));
+        i = k;
+    }
+    // Past the END of this selection.
+    (out, i + 1)
+}
+
+const VAR: char = '\u{1}';
+const SELECT: char = '\u{2}';
+const VARIANT: char = '\u{3}';
+const BODY: char = '\u{4}';
+const END: char = '\u{5}';
 
 /// The language and time zone a page renders in, provided at the root.
 #[derive(Clone, Copy, Debug)]
@@ -272,6 +427,36 @@ mod tests {
         );
         assert_eq!(Lang::from_accept_language("fr;q=0, ja"), None);
         assert_eq!(Lang::from_accept_language(""), None);
+    }
+
+    #[test]
+    fn messages_take_their_arguments_and_choose_plural_forms() {
+        assert_eq!(Tr(Lang::De).pager_position(2, 5), "Seite 2 von 5");
+        assert_eq!(
+            Tr(Lang::En).error_rate_limited(1),
+            "Too many attempts. Please wait a minute and try again."
+        );
+        assert_eq!(
+            Tr(Lang::En).error_rate_limited(15),
+            "Too many attempts. Please wait 15 minutes and try again."
+        );
+        assert_eq!(Tr(Lang::Fr).month_short(8), "août");
+        assert_eq!(Tr(Lang::De).month_short(12), "Dez.");
+        // A nested selection and an exact key.
+        let pattern: Vec<char> = "a\u{2}0\u{3}=0\u{4}none\u{3}one\u{4}one \u{2}1\u{3}*other\u{4}x\u{1}1\u{5}\u{3}*other\u{4}\u{1}0 many\u{5}!".chars().collect();
+        let run = |n: u64| {
+            let mut out = String::new();
+            render(
+                Lang::En,
+                &pattern,
+                &[Arg::Count(n), Arg::Count(7)],
+                &mut out,
+            );
+            out
+        };
+        assert_eq!(run(0), "anone!");
+        assert_eq!(run(1), "aone x7!");
+        assert_eq!(run(3), "a3 many!");
     }
 
     #[test]

@@ -60,6 +60,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let prefetch: Vec<String> = Vec::new();
     let locale = i18n::provide_locale();
+    // The browser bundle carries no words: it loads the page language's
+    // messages (fetched beside the bundle) before it hydrates.
+    #[cfg(feature = "ssr")]
+    let strings = server::assets::strings_href(locale.lang);
+    #[cfg(not(feature = "ssr"))]
+    let strings = String::new();
     view! {
         <!DOCTYPE html>
         <html lang=locale.lang.code() data-time-zone=locale.time_zone()>
@@ -68,6 +74,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <link rel="stylesheet" href=stylesheet/>
+                <link as="fetch" rel="preload" href=strings.clone() crossorigin="anonymous"/>
+                <meta name="custodian-strings" content=strings/>
                 <HydrationScripts options/>
                 {(!prefetch.is_empty()).then(|| view! { <meta name="custodian-prefetch" content=prefetch.join(" ")/> })}
                 <MetaTags/>

@@ -64,6 +64,21 @@ pub async fn switch(
     response
 }
 
+/// A language's messages for the browser bundle (`/i18n/de.<hash>.json`).
+pub async fn strings(axum::extract::Path(file): axum::extract::Path<String>) -> Response {
+    match app::server::assets::strings_files()
+        .iter()
+        .find(|f| f.name == file)
+    {
+        Some(f) => (
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            f.json.as_str(),
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
 /// `back` when it is a path on this site; else the home page. Never another
 /// site (`//evil.example`, `/\evil.example`, `https://…`).
 fn local_path(back: &str) -> &str {

@@ -97,6 +97,7 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
             move || shell(options.clone()),
         )
         .route("/language", axum::routing::post(language::switch))
+        .route("/i18n/{file}", axum::routing::get(language::strings))
         .route(
             "/exports/{id}/download",
             axum::routing::get(exports_worker::download),

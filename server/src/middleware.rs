@@ -58,7 +58,8 @@ pub async fn security_headers(
     let nonce = nonce();
     req.extensions_mut().insert(CspNonce(nonce.clone()));
     let path = req.uri().path().to_owned();
-    let is_asset = path.starts_with("/pkg/") || path == "/favicon.svg";
+    let is_asset =
+        path.starts_with("/pkg/") || path.starts_with("/i18n/") || path == "/favicon.svg";
     let mut response = next.run(req).await;
     let headers = response.headers_mut();
     let csp = format!(
@@ -176,7 +177,9 @@ pub async fn resolve_actor(
 ) -> Response {
     let ip = client_ip(&req, http.trust_proxy_headers);
     req.extensions_mut().insert(ClientIp(ip.clone()));
-    if let Some(token) = session_cookie(&req) {
+    // The messages files are the same for everyone: no session, so they are compressed.
+    let shared = req.uri().path().starts_with("/i18n/");
+    if let Some(token) = session_cookie(&req).filter(|_| !shared) {
         match sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now()).await {
             Ok(Some(mut actor)) => {
                 actor.client = ip;

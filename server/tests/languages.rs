@@ -162,3 +162,81 @@ async fn a_customers_profile_language_wins_and_the_switcher_writes_only_their_ow
     again.cookie = Some(format!("custodian_session={}", token.expose()));
     assert_eq!(lang_of(&page(&mut again, "/tickets", "fr").await), "de");
 }
+
+/// Sets a customer's profile language the way the profile page does.
+async fn prefer(state: &app::server::AppState, actor: &app::server::Actor, lang: &str) {
+    let input = app::fields::FieldInput {
+        key: "language".to_owned(),
+        values: vec![lang.to_owned()],
+    };
+    app::server::services::profile::update(state, actor, None, &[input])
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mail_and_the_export_speak_the_recipients_language() {
+    let state = common::state().await;
+    let (greta, cookie) = common::sign_up_confirmed(&state, "Greta", "greta@example.com", "").await;
+    let (_, _) = common::sign_up_confirmed(&state, "Ed", "ed@example.com", "").await;
+    prefer(&state, &greta, "de").await;
+    // Mail is written in the recipient's language, whoever asked for it.
+    app::server::services::passwords::request_reset(&state, "greta@example.com", "10.0.0.1")
+        .await
+        .unwrap();
+    app::server::services::passwords::request_reset(&state, "ed@example.com", "10.0.0.2")
+        .await
+        .unwrap();
+    let german = common::mail_body_to(&state, greta.user_id, "greta@example.com").await;
+    assert!(
+        german.contains("Um ein neues Passwort zu wählen"),
+        "{german}"
+    );
+    let ed = app::server::entities::user::Entity::find()
+        .filter(app::server::entities::user::Column::Email.eq("ed@example.com"))
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let english = common::mail_body_to(&state, ed, "ed@example.com").await;
+    assert!(english.contains("To choose a new password"), "{english}");
+
+    // Greta's archive: README, index.html and the CSV headers in German.
+    let mut b = Browser::new(&state);
+    b.cookie = Some(format!("custodian_session={cookie}"));
+    let r = b
+        .call::<app::api::privacy::RequestExport>(&[("password", PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    assert!(server::exports_worker::work_once(&state).await);
+    let req = b
+        .with_cookie(Request::get(format!("/exports/{id}/download")))
+        .body(Body::empty())
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(b.router.clone(), req)
+        .await
+        .unwrap();
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let readme = read("README.txt");
+    assert!(readme.starts_with("Ihre Daten bei Custodian\n"), "{readme}");
+    assert!(
+        readme.contains("Was nicht enthalten ist, und warum"),
+        "{readme}"
+    );
+    let index = read("index.html");
+    assert!(index.contains("<html lang=\"de\">"), "{index}");
+    assert!(index.contains("<h2>Profil</h2>"), "{index}");
+    assert!(read("profile.csv").starts_with("feld,wert"));
+    assert!(read("tickets.csv").starts_with("id,betreff,status"));
+}

@@ -97,8 +97,18 @@ fn generated_methods_take_the_source_variables_and_select_plurals() {
         code.contains("pub fn tickets(self, count: u64) -> String"),
         "{code}"
     );
-    assert!(code.contains("\"Willkommen bei \""), "{code}");
-    assert!(code.contains("\"Custodian\""), "{code}");
+    assert!(code.contains("pub mod vocabulary"), "{code}");
+    let german = catalog.table(1);
+    assert!(
+        german.contains(&"Willkommen bei Custodian, \u{1}0".to_owned()),
+        "{german:?}"
+    );
+    assert!(
+        german.contains(
+            &"\u{2}0\u{3}one\u{4}Ein Ticket\u{3}*other\u{4}\u{1}0 Tickets\u{5}".to_owned()
+        ),
+        "{german:?}"
+    );
 }
 
 #[test]

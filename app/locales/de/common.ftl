@@ -54,5 +54,3 @@ month-short = { $month ->
     [11] Nov.
    *[12] Dez.
 }
-# The language's name in itself, for the switcher.
-language-endonym = Deutsch

@@ -54,5 +54,3 @@ month-short = { $month ->
     [11] nov.
    *[12] déc.
 }
-# The language's name in itself, for the switcher.
-language-endonym = Français

@@ -73,6 +73,45 @@ pub fn full_bundle_hrefs(options: &LeptosOptions) -> Vec<String> {
         .collect()
 }
 
+/// A language's table of messages as the browser loads it (see `i18n::Tr`):
+/// JSON, named after its content so it is cached for good.
+pub struct StringsFile {
+    pub lang: crate::i18n::Lang,
+    /// `de.<16 hex>.json`
+    pub name: String,
+    pub json: String,
+}
+
+/// Every language's file, made once per process.
+pub fn strings_files() -> &'static [StringsFile] {
+    use sha2::{Digest, Sha256};
+    static FILES: OnceLock<Vec<StringsFile>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        crate::i18n::Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let json = serde_json::to_string(crate::i18n::strings(lang))
+                    .unwrap_or_else(|_| "[]".to_owned());
+                let hash = hex::encode(Sha256::digest(json.as_bytes()));
+                StringsFile {
+                    lang,
+                    name: format!("{}.{}.json", lang.code(), &hash[..16]),
+                    json,
+                }
+            })
+            .collect()
+    })
+}
+
+/// Where the browser loads a language's messages from.
+pub fn strings_href(lang: crate::i18n::Lang) -> String {
+    strings_files()
+        .iter()
+        .find(|f| f.lang == lang)
+        .map(|f| format!("/i18n/{}", f.name))
+        .unwrap_or_default()
+}
+
 /// Whether a file under `/pkg` is named after its content (`name.<16 hex>.ext`),
 /// so it can be cached for good.
 pub fn is_content_named(path: &str) -> bool {
