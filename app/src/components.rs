@@ -36,7 +36,12 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     view! {
         <div class="alert" role="alert" data-code=error.code()>
             <p>{error.message(tr)}</p>
-            {sign_in.then(|| view! { <p><A href="/sign-in">{tr.sign_in()}</A></p> })}
+            {sign_in.then(|| {
+                let location = leptos_router::hooks::use_location();
+                let (path, query) = (location.pathname.get_untracked(), location.search.get_untracked());
+                let here = if query.is_empty() { path } else { format!("{path}?{query}") };
+                view! { <p><a href=crate::sign_in_link(&here)>{tr.sign_in()}</a></p> }
+            })}
             {reference.map(|r| view! { <p class="alert-code">{r}</p> })}
         </div>
     }
@@ -81,6 +86,17 @@ pub fn Header() -> impl IntoView {
             go_to("/");
         }
     });
+    // "Settings" stands for every admin page (each lists all of them, see
+    // `pages::settings_menu`): it is the current page on the first of them,
+    // the current section on the others.
+    let location = leptos_router::hooks::use_location();
+    let settings_current = move || {
+        location.pathname.with(|path| match path.as_str() {
+            "/admin/users" => Some("page"),
+            p if p.starts_with("/admin/") => Some("true"),
+            _ => None,
+        })
+    };
     view! {
         <header class="site-header">
             <div class="container header-row">
@@ -103,17 +119,13 @@ pub fn Header() -> impl IntoView {
                                         {(!staff).then(|| view! { <A href="/activity">{tr.nav_activity()}</A> })}
                                         {staff.then(|| view! { <A href="/requests">{tr.nav_privacy_requests()}</A> })}
                                         {admin.then(|| view! {
-                                            <A href="/admin/users">{tr.nav_team()}</A>
-                                            <A href="/admin/audit">{tr.nav_audit_log()}</A>
-                                            <A href="/admin/keys">{tr.nav_keys()}</A>
-                                            <A href="/admin/fields">{tr.nav_fields()}</A>
-                                            <A href="/admin/permissions">{tr.nav_permissions()}</A>
-                                            <A href="/admin/outbox">{tr.nav_outbox()}</A>
-                                            <A href="/admin/export">{tr.nav_export()}</A>
-                                            <A href="/admin/privacy">{tr.nav_privacy_settings()}</A>
+                                            <a href="/admin/users" aria-current=settings_current>{tr.nav_settings()}</a>
                                         })}
                                         <A href="/security">{tr.nav_security()}</A>
-                                        <span class="who" title=u.email.clone()>{u.name.clone()} " · " {u.role.label(tr)}</span>
+                                        <span class="who" title=u.email.clone()>
+                                            <span class="who-name" title=u.name.clone()>{u.name.clone()}</span>
+                                            <span class="who-role">" · " {u.role.label(tr)}</span>
+                                        </span>
                                         <ActionForm action=sign_out attr:class="inline">
                                             <button type="submit" class="link-button">{tr.sign_out()}</button>
                                         </ActionForm>
@@ -144,7 +156,10 @@ pub fn Changes(changes: Vec<crate::model::ChangeView>) -> impl IntoView {
                     <dt>{c.field}</dt>
                     <dd>
                         {c.before.map(|b| view! { <del>{b}</del> " → " })}
-                        {c.after.unwrap_or_else(|| use_tr().removed_value().into())}
+                        {match (c.after, c.link) {
+                            (Some(after), Some(link)) => view! { <A href=link>{after}</A> }.into_any(),
+                            (after, _) => after.unwrap_or_else(|| use_tr().removed_value().into()).into_any(),
+                        }}
                     </dd>
                 }).collect_view()}
             </dl>

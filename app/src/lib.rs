@@ -107,6 +107,48 @@ pub fn App() -> impl IntoView {
 /// Pages a visitor (not signed in) can open; they get the small visitor bundle.
 pub const VISITOR_PATHS: [&str; 3] = ["/", "/sign-in", "/sign-up"];
 
+/// Whether a page is only for people who are signed in: a visitor who opens
+/// one is sent to sign in first, and comes back to it afterwards.
+pub fn needs_sign_in(path: &str) -> bool {
+    const SIGNED_IN: [&str; 9] = [
+        "/tickets",
+        "/activity",
+        "/profile",
+        "/privacy",
+        "/requests",
+        "/customers/",
+        "/admin/",
+        "/security",
+        "/confirm-address",
+    ];
+    SIGNED_IN.iter().any(|p| {
+        path == p.trim_end_matches('/')
+            || path.starts_with(&format!("{}/", p.trim_end_matches('/')))
+    })
+}
+
+/// The sign-in page, coming back to `next` (a path on this site) afterwards.
+pub fn sign_in_link(next: &str) -> String {
+    let mut encoded = String::new();
+    for b in next.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            encoded.push(char::from(b));
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("/sign-in?next={encoded}")
+}
+
+/// `next` when it is a path on this site, never another site (`//evil.example`).
+pub fn local_path(next: &str) -> Option<&str> {
+    (next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control()))
+    .then_some(next)
+}
+
 /// Every page. The server renders these; so does the full browser bundle.
 #[cfg(not(feature = "visitor"))]
 fn routes() -> impl IntoView {
@@ -128,6 +170,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/privacy") view=pages::privacy::PrivacyPage/>
             <Route path=path!("/confirm-email") view=pages::privacy::ConfirmEmailPage/>
             <Route path=path!("/requests") view=pages::privacy::RequestQueuePage/>
+            <Route path=path!("/requests/register") view=pages::privacy::RegisterPage/>
             <Route path=path!("/requests/:id") view=pages::privacy::RequestPage/>
             <Route path=path!("/customers/:id/erase") view=pages::privacy::EraseCustomerPage/>
             <Route path=path!("/admin/privacy") view=pages::privacy::PrivacySettingsPage/>
@@ -154,5 +197,46 @@ fn routes() -> impl IntoView {
             <Route path=path!("/sign-in") view=pages::auth::SignInPage/>
             <Route path=path!("/sign-up") view=pages::auth::SignUpPage/>
         </Routes>
+    }
+}
+
+#[cfg(test)]
+mod paths {
+    use super::*;
+
+    #[test]
+    fn signed_in_pages_and_the_way_back() {
+        for path in [
+            "/tickets",
+            "/tickets/new",
+            "/tickets/0190",
+            "/privacy",
+            "/admin/audit",
+            "/customers/x/erase",
+            "/security",
+        ] {
+            assert!(needs_sign_in(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/sign-in",
+            "/sign-up",
+            "/forgot-password",
+            "/reset-password",
+            "/confirm-email",
+            "/cancel-email-change",
+            "/ticketsx",
+            "/nope",
+        ] {
+            assert!(!needs_sign_in(path), "{path}");
+        }
+        assert_eq!(
+            sign_in_link("/tickets?page=2&x=a b"),
+            "/sign-in?next=/tickets%3Fpage%3D2%26x%3Da%20b"
+        );
+        assert_eq!(local_path("/privacy"), Some("/privacy"));
+        assert_eq!(local_path("//evil.example"), None);
+        assert_eq!(local_path("/\\evil.example"), None);
+        assert_eq!(local_path("https://evil.example"), None);
     }
 }

@@ -123,7 +123,9 @@ mod labels {
             JobStatus,
             ErasureStep,
             MentionKind,
-            TicketStatus
+            TicketStatus,
+            RegisterKind,
+            RegisterOutcome
         );
         assert_eq!(Role::Admin.label(Tr(Lang::De)), "Admin");
         assert_eq!(TicketStatus::Open.label(Tr(Lang::Fr)), "Ouvert");

@@ -1,5 +1,5 @@
 import { expect, Page } from '@playwright/test';
-import { authenticatorCode, confirmAddress, DEMO_PASSWORD, linkIn, mailTo, open, signIn, signUp, test, uniqueEmail } from './helpers';
+import { DEMO_PASSWORD, authenticatorCode, confirmAddress, expectSentToSignIn, linkIn, mailTo, open, signIn, signUp, test, uniqueEmail } from './helpers';
 
 const PASSWORD = 'a long enough password';
 
@@ -32,7 +32,7 @@ test('a forgotten password is reset with the mailed link, which works once', asy
 
   // The other browser was signed out; the old password no longer works; the link is used up.
   await open(first, '/profile');
-  await expect(first.getByRole('alert')).toContainText('Please sign in');
+  await expectSentToSignIn(first, '/profile');
   await open(page, '/sign-in');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
@@ -62,7 +62,7 @@ test('a person sees their signed-in devices, signs one out, and changes their pa
   await rows.filter({ hasNotText: 'This browser' }).getByRole('button', { name: 'Sign out' }).click();
   await expect(rows).toHaveCount(1);
   await open(phone, '/tickets');
-  await expect(phone.getByRole('alert')).toContainText('Please sign in');
+  await expectSentToSignIn(phone, '/tickets');
 
   await laptop.getByLabel('Current password').fill('not my password');
   await laptop.getByLabel('New password').fill('violet harbour trumpet');
@@ -79,7 +79,8 @@ test('a person sees their signed-in devices, signs one out, and changes their pa
 test('a new agent chooses their own password; a disabled agent is signed out and refused', async ({ browser }) => {
   const admin = await freshPage(browser);
   await signIn(admin, 'admin@example.com', DEMO_PASSWORD);
-  await admin.getByRole('link', { name: 'Team' }).click();
+  // "Settings" leads to the Team page, the first of the admin pages.
+  await admin.getByRole('link', { name: 'Settings' }).click();
   const email = uniqueEmail('otto');
   await admin.getByLabel('Name').fill('Otto Onboard');
   await admin.getByLabel('Email').fill(email);
@@ -106,7 +107,7 @@ test('a new agent chooses their own password; a disabled agent is signed out and
   await row.getByRole('button', { name: 'Disable' }).click();
   await expect(row).toContainText('Disabled');
   await open(agent, '/tickets');
-  await expect(agent.getByRole('alert')).toContainText('Please sign in');
+  await expectSentToSignIn(agent, '/tickets');
   await open(agent, '/sign-in');
   await agent.getByLabel('Email').fill(email);
   await agent.getByLabel('Password', { exact: true }).fill('otto own secret phrase');

@@ -1,5 +1,5 @@
 import { expect, Page, Response, test } from '@playwright/test';
-import { AGENT_EMAIL, DEMO_PASSWORD, open, signIn, signUp, uniqueEmail } from './helpers';
+import { AGENT_EMAIL, DEMO_PASSWORD, expectSentToSignIn, open, signIn, signUp, uniqueEmail } from './helpers';
 
 const PASSWORD = 'a long enough password';
 
@@ -54,6 +54,8 @@ test('a customer asks for erasure, an agent previews and approves, and the custo
   const preview = agent.locator('table.preview');
   await expect(preview.locator('tr').filter({ has: agent.getByRole('cell', { name: 'Tickets', exact: true }) })).toContainText('1');
   await expect(preview.locator('tr', { hasText: 'Personal data key' })).toContainText('Destroyed first');
+  // Her open ticket will be closed with her account.
+  await expect(preview.locator('tr', { hasText: 'Open or pending tickets' })).toContainText('Closed');
   await expect(agent.getByText('None found')).toBeVisible();
   // Every panel has loaded (nothing moves under the next click).
   await expect(agent.getByRole('button', { name: 'Place a legal hold' })).toBeVisible();
@@ -80,7 +82,7 @@ test('a customer asks for erasure, an agent previews and approves, and the custo
 
   // The customer can no longer sign in; their old session is gone.
   await open(customer, '/privacy');
-  await expect(customer.getByText('Please sign in')).toBeVisible();
+  await expectSentToSignIn(customer, '/privacy');
   await open(customer, '/sign-in');
   await customer.getByLabel('Email').fill(email);
   await customer.getByLabel('Password').fill(PASSWORD);
@@ -92,6 +94,8 @@ test('a customer asks for erasure, an agent previews and approves, and the custo
   const row = agent.locator('tr', { hasText: 'Erased customer' }).first();
   await expect(row).toBeVisible();
   await expect(row).toContainText('[erased]');
+  // Closed with the erasure: it no longer waits in the queue as open.
+  await expect(row).toContainText('Closed');
 });
 
 test('a legal hold blocks approval until lifted, and the customer can withdraw', async ({ browser }) => {
@@ -148,10 +152,40 @@ test('an agent redacts a message that names another customer', async ({ browser 
   await message.getByRole('button', { name: 'Redact this message' }).click();
   await expect(agent.locator('.message').first()).toContainText('[email removed]');
   await expect(agent.locator('.message').first()).toContainText('Redacted by our team.');
+  // The form closes back to its button, with a short confirmation in its place.
+  await expect(message.getByRole('status')).toHaveText('Message redacted.');
+  await expect(message.getByLabel('New text (empty: “[Redacted]”)')).toBeHidden();
+  await message.locator('summary', { hasText: 'Redact' }).click();
+  await expect(message.getByLabel('New text (empty: “[Redacted]”)')).toHaveValue('');
 
   await open(customer, path);
   await expect(customer.locator('.message').first()).not.toContainText('bob@example.com');
   await expect(customer.locator('.message').first()).toContainText('[email removed]');
+});
+
+test('an agent redacts a ticket subject that names another customer', async ({ browser }) => {
+  const customer = await (await browser.newContext()).newPage();
+  await signUp(customer, 'Sam Subject', uniqueEmail('sam'), PASSWORD);
+  await open(customer, '/tickets/new');
+  await customer.getByLabel('Subject').fill('Same problem as bob@example.com');
+  await customer.getByLabel('Message').fill('My router blinks red.');
+  await customer.getByRole('button', { name: 'Send' }).click();
+  await expect(customer).toHaveURL(/\/tickets\/[0-9a-f-]+$/);
+  const path = new URL(customer.url()).pathname;
+
+  const agent = await staffPage(browser);
+  await open(agent, path);
+  const form = agent.locator('details.redact', { has: agent.locator('summary', { hasText: 'Redact subject' }) });
+  await form.locator('summary').click();
+  await form.getByLabel('Reason (recorded in the audit log)').fill('Another customer\'s email');
+  await form.getByRole('button', { name: 'Redact this subject' }).click();
+  await expect(agent.getByRole('heading', { level: 1 })).toHaveText('[Redacted]');
+  await expect(agent.getByRole('status').filter({ hasText: 'Subject redacted.' })).toBeVisible();
+  await expect(form.getByLabel('New subject (empty: “[Redacted]”)')).toBeHidden();
+
+  await open(customer, path);
+  await expect(customer.getByRole('heading', { level: 1 })).toHaveText('[Redacted]');
+  await expect(customer.locator('summary', { hasText: 'Redact subject' })).toHaveCount(0);
 });
 
 test('an admin erases a customer directly from the team page', async ({ browser }) => {

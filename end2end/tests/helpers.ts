@@ -55,6 +55,13 @@ export async function confirmAddress(page: Page, email: string, after = 0) {
   await expect(page.getByRole('status')).toContainText('your address is confirmed');
 }
 
+/** A page for signed-in people, opened without a session, sends the visitor to sign in and back. */
+export async function expectSentToSignIn(page: Page, path: string) {
+  const next = encodeURIComponent(path).replace(/%2F/g, '/');
+  await expect(page).toHaveURL(new RegExp(`/sign-in\\?next=${next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+}
+
 export async function signIn(page: Page, email: string, password: string) {
   await open(page, '/sign-in');
   await page.getByLabel('Email').fill(email);

@@ -14,15 +14,19 @@ test('a customer sees who changed their data in "Activity on my data"', async ({
   await expect(page.getByRole('heading', { name: 'Activity on my data' })).toBeVisible();
   const newest = page.locator('.timeline li').first();
   await expect(newest).toContainText('Ticket opened');
-  await expect(newest).toContainText('by You');
+  await expect(newest).toContainText('by you');
   await expect(newest).toContainText('The radiator in room 4 is cold.');
+  // Changes carry labels, never the log's field keys.
+  await expect(newest.locator('dt').first()).toHaveText('Subject');
+  await expect(page.locator('.timeline')).not.toContainText('ticket_id');
   await expect(page.locator('.timeline')).toContainText('Account created (sign-up)');
   await expect(page.locator('.timeline')).toContainText('Greta Activity');
 });
 
 test('an admin reads the verified audit log with decrypted values, and the key status', async ({ page }) => {
   await signIn(page, 'admin@example.com', DEMO_PASSWORD);
-  await page.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Audit log' }).click();
   await expect(page.locator('[data-chain="ok"]')).toContainText('Chain verified');
   await page.getByLabel('Subject email').fill('alice@example.com');
   await page.getByLabel('Action').selectOption('ticket_created');
@@ -31,7 +35,7 @@ test('an admin reads the verified audit log with decrypted values, and the key s
   await expect(page.locator('table.audit')).toContainText('Invoice shows the wrong address');
   await expect(page.locator('table.audit tbody tr')).toHaveCount(2);
 
-  await page.getByRole('link', { name: 'Keys' }).click();
+  await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Keys' }).click();
   await expect(page.getByRole('heading', { name: 'Encryption keys' })).toBeVisible();
   await expect(page.locator('table')).toContainText('Current');
 });

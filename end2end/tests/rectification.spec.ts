@@ -1,5 +1,5 @@
 import { expect, Page } from '@playwright/test';
-import { AGENT_EMAIL, DEMO_PASSWORD, linkIn, mailTo, open, signIn, signUp, test, uniqueEmail } from './helpers';
+import { AGENT_EMAIL, DEMO_PASSWORD, expectSentToSignIn, linkIn, mailTo, open, signIn, signUp, test, uniqueEmail } from './helpers';
 
 /** Changes one permission and waits until the server has stored it. */
 async function setPermission(admin: Page, label: string, access: string) {
@@ -97,7 +97,7 @@ test('an email change goes through confirmation and agent approval', async ({ br
 
   // The customer's session ended; the new address signs in.
   await open(customer, '/profile');
-  await expect(customer.getByRole('alert')).toContainText('Please sign in');
+  await expectSentToSignIn(customer, '/profile');
   await signIn(customer, newEmail, 'a long enough password');
   await open(customer, '/profile');
   await expect(customer.getByLabel('Email')).toHaveValue(newEmail);
@@ -106,7 +106,8 @@ test('an email change goes through confirmation and agent approval', async ({ br
 test('an admin adds an encrypted field and makes a field read-only; the customer page and the server follow', async ({ browser, restore }) => {
   const admin = await adminPage(browser);
   const label = `Membership ${Date.now()}`;
-  await admin.getByRole('link', { name: 'Fields' }).click();
+  await admin.getByRole('link', { name: 'Settings' }).click();
+  await admin.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Fields' }).click();
   await admin.getByLabel('Label').fill(label);
   await admin.getByLabel('Help text').fill('The number on your card.');
   await admin.getByLabel('Encrypt this field').check();
@@ -114,7 +115,7 @@ test('an admin adds an encrypted field and makes a field read-only; the customer
   await expect(admin.getByRole('status')).toContainText(`Saved “${label}”`);
   await expect(admin.locator('tr', { hasText: label })).toContainText('Encrypted — not sortable or filterable');
 
-  await admin.getByRole('link', { name: 'Permissions' }).click();
+  await admin.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Permissions' }).click();
   await setPermission(admin, 'Customer access to Phone', 'read');
   // Put the default back for other tests, even if this one fails.
   restore(async () => {

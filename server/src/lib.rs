@@ -14,6 +14,7 @@ pub mod files;
 pub mod language;
 pub mod mailer;
 pub mod middleware;
+pub mod register;
 
 use ::app::{server::AppState, shell, App};
 use axum::{
@@ -98,6 +99,7 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
         )
         .route("/language", axum::routing::post(language::switch))
         .route("/i18n/{file}", axum::routing::get(language::strings))
+        .route("/requests/register.csv", axum::routing::get(register::csv))
         .route(
             "/exports/{id}/download",
             axum::routing::get(exports_worker::download),

@@ -11,7 +11,7 @@ use ::app::{
 use axum::{
     extract::{ConnectInfo, Request, State},
     middleware::Next,
-    response::{IntoResponse, Response},
+    response::{IntoResponse, Redirect, Response},
     Json,
 };
 use base64::Engine;
@@ -199,6 +199,15 @@ pub async fn resolve_actor(
                 return (StatusCode::INTERNAL_SERVER_ERROR, Json(error)).into_response();
             }
         }
+    }
+    // A visitor opening a page for signed-in people signs in first, and comes back.
+    if req.method() == Method::GET && ::app::needs_sign_in(req.uri().path()) {
+        let back = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "/".to_owned());
+        return Redirect::to(&::app::sign_in_link(&back)).into_response();
     }
     next.run(req).await
 }

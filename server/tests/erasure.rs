@@ -11,12 +11,13 @@ use app::{
     api::privacy::{
         CustomerErasurePreview, DecideRequest, EraseCustomer, EraseTicket, ErasedTicketsPolicy,
         ErasurePreview, ExtendRequest, GetRequest, LiftHold, PlaceHold, PrivacySettings,
-        RecheckErasure, RedactMessage, RequestErasure, SavePrivacySettings, WithdrawRequest,
+        RecheckErasure, RedactMessage, RedactSubject, RequestErasure, SavePrivacySettings,
+        WithdrawRequest,
     },
     error::AppError,
     model::{
         ErasureStep, ExportStatus, JobStatus, MentionKind, RequestKind, RequestStatus, Role,
-        TicketsPolicy,
+        TicketStatus, TicketsPolicy,
     },
     server::{
         audit,
@@ -1592,4 +1593,374 @@ async fn a_lost_index_key_rebuilds_the_index() {
     );
     let preview = erasure::preview(&state, &admin, ada.user_id).await.unwrap();
     assert_eq!(preview.mentions.len(), 1);
+}
+
+/// The status changes the audit log holds for one ticket, as `(before, after, actor)`.
+async fn status_changes(state: &AppState, ticket: Uuid) -> Vec<(String, String, Option<Uuid>)> {
+    audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("ticket_status_changed"))
+        .filter(audit_event::Column::EntityId.eq(ticket.to_string()))
+        .all(&state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| {
+            let details: Vec<audit::Change> = serde_json::from_str(e.details.as_deref()?).unwrap();
+            let status = details.into_iter().find(|c| c.field == "status")?;
+            Some((status.before?, status.after?, e.actor_id))
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_erased_customers_open_tickets_are_closed_audited_and_counted() {
+    let mut state = common::state().await;
+    // The job then waits for the final mail to leave, so the mail can be read.
+    state.mail.smtp_configured = true;
+    let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
+    let (bob, _) = sign_up(&state, "Bob", "bob@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let open = tickets::open(&state, &ada, "Still open", "Help", &[])
+        .await
+        .unwrap();
+    let pending = tickets::open(&state, &ada, "Waiting for her", "Help", &[])
+        .await
+        .unwrap();
+    tickets::set_status(&state, &agent, pending, TicketStatus::Pending)
+        .await
+        .unwrap();
+    let solved = tickets::open(&state, &ada, "Done", "Help", &[])
+        .await
+        .unwrap();
+    tickets::set_status(&state, &agent, solved, TicketStatus::Solved)
+        .await
+        .unwrap();
+    let bobs = tickets::open(&state, &bob, "Bob's question", "Hi", &[])
+        .await
+        .unwrap();
+
+    // The preview says what happens to the tickets still waiting for an answer.
+    let preview = erasure::preview(&state, &agent, ada.user_id).await.unwrap();
+    let waiting = preview
+        .categories
+        .iter()
+        .find(|c| c.category == "Open or pending tickets")
+        .expect("a row for open tickets");
+    assert_eq!(waiting.count, 2);
+    assert!(waiting.outcome.starts_with("Closed"), "{}", waiting.outcome);
+
+    let job = erasure::erase_customer(&state, &agent, ada.user_id, "Asked by phone")
+        .await
+        .unwrap();
+    drain(&state).await;
+
+    // Closed in the step that keeps them anonymised, which counts them.
+    let status = |id: Uuid| {
+        let db = state.db.clone();
+        async move {
+            ticket::Entity::find_by_id(id)
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .status
+        }
+    };
+    assert_eq!(status(open).await, TicketStatus::Closed);
+    assert_eq!(status(pending).await, TicketStatus::Closed);
+    assert_eq!(status(solved).await, TicketStatus::Solved);
+    assert_eq!(status(bobs).await, TicketStatus::Open, "Bob's is untouched");
+    let step = erasure_step::Entity::find_by_id((job, ErasureStep::DeleteRecords))
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let detail: serde_json::Value = serde_json::from_str(&step.detail).unwrap();
+    assert_eq!(detail["tickets_closed"], 2, "{detail}");
+    // Each change is audited as a status change, by whoever erased her.
+    let by = Some(agent.user_id);
+    assert_eq!(
+        status_changes(&state, open).await,
+        vec![("open".into(), "closed".into(), by)]
+    );
+    assert_eq!(
+        status_changes(&state, pending).await,
+        vec![("pending".into(), "closed".into(), by)]
+    );
+    // (The agent's own changes are sealed under her key, so not listed here.)
+    assert!(status_changes(&state, solved).await.is_empty());
+    assert!(status_changes(&state, bobs).await.is_empty());
+    // The final mail tells her.
+    let body = common::mail_body_to(&state, job, "ada@example.org").await;
+    assert!(
+        body.contains("Your 2 open tickets were closed with your account"),
+        "{body}"
+    );
+    // The queue no longer shows them as open.
+    let queue = tickets::list(&state, &agent, Some(TicketStatus::Open), 1)
+        .await
+        .unwrap();
+    let ids: Vec<Uuid> = queue.items.iter().map(|t| t.id).collect();
+    assert_eq!(ids, vec![bobs]);
+
+    // The mail left; the job finishes, and its check passes.
+    outbound_mail::Entity::update_many()
+        .col_expr(
+            outbound_mail::Column::Status,
+            sea_orm::sea_query::Expr::value(app::model::MailStatus::Sent),
+        )
+        .exec(&state.db)
+        .await
+        .unwrap();
+    next_turn(&state).await;
+    let done = erasure_job::Entity::find_by_id(job)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(done.status, JobStatus::Completed, "{done:?}");
+    assert!(audit::verify(&state.db).await.unwrap().ok);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_whose_tickets_are_deleted_has_none_closed() {
+    let state = common::state().await;
+    let admin = staff(&state, "admin@example.org", Role::Admin).await;
+    erasure::save_settings(&state, &admin, "delete")
+        .await
+        .unwrap();
+    let (ada, _) = sign_up(&state, "Ada", "ada@example.org", "").await;
+    tickets::open(&state, &ada, "Still open", "Help", &[])
+        .await
+        .unwrap();
+    let preview = erasure::preview(&state, &admin, ada.user_id).await.unwrap();
+    let waiting = preview
+        .categories
+        .iter()
+        .find(|c| c.category == "Open or pending tickets")
+        .unwrap();
+    assert_eq!((waiting.count, waiting.outcome.as_str()), (1, "Deleted"));
+    let job = erasure::erase_customer(&state, &admin, ada.user_id, "Asked by phone")
+        .await
+        .unwrap();
+    drain(&state).await;
+    let step = erasure_step::Entity::find_by_id((job, ErasureStep::DeleteRecords))
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let detail: serde_json::Value = serde_json::from_str(&step.detail).unwrap();
+    assert_eq!(
+        (&detail["tickets_closed"], &detail["tickets_deleted"]),
+        (&serde_json::json!(0), &serde_json::json!(1)),
+        "{detail}"
+    );
+    assert_eq!(
+        audit_event::Entity::find()
+            .filter(audit_event::Column::Action.eq("ticket_status_changed"))
+            .count(&state.db)
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_redact_a_subject_line_and_the_final_check_stops_warning_about_it() {
+    let state = common::state().await;
+    let (ada, _) = sign_up(&state, "Ada Byron", "ada@example.org", "+1 555 0100 999").await;
+    let (bob, bob_cookie) = sign_up(&state, "Bob", "bob@example.org", "").await;
+    let (carol, carol_cookie) = sign_up(&state, "Carol", "carol@example.org", "").await;
+    let agent = staff(&state, "agent@example.org", Role::Agent).await;
+    let referral = tickets::open(&state, &bob, "Referral from Ada Byron", "Thanks", &[])
+        .await
+        .unwrap();
+    let ada_ticket = tickets::open(&state, &ada, "Mine", "Help", &[])
+        .await
+        .unwrap();
+    let bob_ticket = tickets::open(&state, &bob, "Printer", "It jams", &[])
+        .await
+        .unwrap();
+    // A subject line naming her does not hold up approval; Bob then writes her
+    // number before the job runs, so the check fails and can be run again.
+    let filed = erasure::request(&state, &ada, PASSWORD, "").await.unwrap();
+    review::decide(&state, &agent, filed.id, true, "ok")
+        .await
+        .unwrap();
+    tickets::reply(
+        &state,
+        &bob,
+        bob_ticket,
+        "Her number: +1 555 0100 999",
+        false,
+    )
+    .await
+    .unwrap();
+    drain(&state).await;
+    let r = requests::get(&state, &agent, filed.id).await.unwrap();
+    assert_eq!(r.status, RequestStatus::NeedsAttention);
+    let warnings = r.verification.unwrap().warnings;
+    assert!(
+        warnings.iter().any(|w| w.contains("subject line")),
+        "{warnings:?}"
+    );
+    let job = erasure_job::Entity::find()
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+
+    // Customers cannot: not on their own ticket, and another's is not even found.
+    let t = referral.to_string();
+    let form = [("ticket_id", t.as_str()), ("reason", "x")];
+    let mut bob_browser = Browser::new(&state);
+    bob_browser.cookie = Some(format!("custodian_session={bob_cookie}"));
+    let reply = bob_browser.call::<RedactSubject>(&form).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+    let mut carol_browser = Browser::new(&state);
+    carol_browser.cookie = Some(format!("custodian_session={carol_cookie}"));
+    let reply = carol_browser.call::<RedactSubject>(&form).await;
+    assert_eq!(
+        (reply.status, reply.code().as_str()),
+        (StatusCode::NOT_FOUND, "not_found"),
+        "{}",
+        reply.body
+    );
+    assert!(matches!(
+        user_error(
+            erasure::redact_subject(&state, &carol, referral, "", "x")
+                .await
+                .unwrap_err()
+        ),
+        AppError::NotFound
+    ));
+    // Staff give a reason, and a subject stays one line of at most 200 characters.
+    for (replacement, reason, field) in [
+        ("", " ", "reason"),
+        ("Referral\nfrom a friend", "Third party", "replacement"),
+        (&"x".repeat(201)[..], "Third party", "replacement"),
+    ] {
+        let refused = erasure::redact_subject(&state, &agent, referral, replacement, reason)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(user_error(refused), AppError::Validation { field: f, .. } if f == field),
+            "{field}"
+        );
+    }
+    assert_eq!(
+        tickets::get(&state, &bob, referral).await.unwrap().subject,
+        "Referral from Ada Byron",
+        "nothing changed yet"
+    );
+
+    // An agent redacts it.
+    let reply = {
+        let mut agent_browser = Browser::new(&state);
+        let (_, token) = accounts::sign_in(
+            &state,
+            accounts::Credentials::password("agent@example.org", PASSWORD),
+            &app::server::services::sessions::Device::new(None, "127.0.0.1"),
+            None,
+        )
+        .await
+        .unwrap();
+        agent_browser.cookie = Some(format!("custodian_session={}", token.expose()));
+        agent_browser
+            .call::<RedactSubject>(&[
+                ("ticket_id", t.as_str()),
+                ("reason", "Names another customer"),
+            ])
+            .await
+    };
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    // Everyone reads "[Redacted]".
+    assert_eq!(
+        tickets::get(&state, &bob, referral).await.unwrap().subject,
+        "[Redacted]"
+    );
+    let queue = tickets::list(&state, &agent, None, 1).await.unwrap();
+    assert!(queue
+        .items
+        .iter()
+        .any(|s| s.id == referral && s.subject == "[Redacted]"));
+    // Audited like a message's redaction, and the audit log's copy is redacted too.
+    let redacted = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("message_redacted"))
+        .filter(audit_event::Column::EntityType.eq("ticket"))
+        .filter(audit_event::Column::EntityId.eq(t.clone()))
+        .one(&state.db)
+        .await
+        .unwrap()
+        .expect("the redaction is audited");
+    assert_eq!(redacted.actor_id, Some(agent.user_id));
+    assert_eq!(redacted.subject_id, Some(bob.user_id));
+    let bob_key = state.vault.key(bob.user_id).await.unwrap().unwrap();
+    let changes = audit::open_changes(Some(&bob_key), &redacted);
+    assert!(changes
+        .iter()
+        .any(|c| c.field == "reason" && c.after.as_deref() == Some("Names another customer")));
+    let created = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("ticket_created"))
+        .filter(audit_event::Column::EntityId.eq(t.clone()))
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let subject = audit::open_changes(Some(&bob_key), &created)
+        .into_iter()
+        .find(|c| c.field == "subject")
+        .unwrap();
+    assert_eq!(subject.after.as_deref(), Some("[redacted]"));
+    assert!(audit::verify(&state.db).await.unwrap().ok);
+    // Its index rows follow the new text: her name is no longer among them.
+    let index = state.vault.index_key().await.unwrap();
+    let rows = app::server::entities::blind_index::Entity::find()
+        .filter(app::server::entities::blind_index::Column::SourceId.eq(referral))
+        .all(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1, "one token: \"Redacted\"");
+    assert!(rows
+        .iter()
+        .all(|r| r.token != index.token("w:byron").to_vec()));
+
+    // The check no longer warns about it, nor does the preview list it.
+    let check = erasure::final_check_of(&state, job).await.unwrap();
+    assert!(
+        !check.warnings.iter().any(|w| w.contains("subject line")),
+        "{:?}",
+        check.warnings
+    );
+    let after = erasure::preview_request(&state, &agent, filed.id)
+        .await
+        .unwrap();
+    assert!(after.mentions.iter().all(|m| m.message_id.is_some()));
+    // With the phone number redacted too, the erasure completes without warnings.
+    let left = after
+        .mentions
+        .iter()
+        .find(|m| m.matched == MentionKind::Phone)
+        .unwrap();
+    erasure::redact_message(
+        &state,
+        &agent,
+        left.message_id.unwrap(),
+        "",
+        "Third-party phone",
+    )
+    .await
+    .unwrap();
+    erasure::recheck(&state, &agent, filed.id).await.unwrap();
+    drain(&state).await;
+    let r = requests::get(&state, &agent, filed.id).await.unwrap();
+    assert_eq!(r.status, RequestStatus::Completed, "{:?}", r.verification);
+    let check = r.verification.unwrap();
+    assert!(check.warnings.is_empty(), "{:?}", check.warnings);
+    // An erased customer's subject is unreadable already: nothing to redact.
+    let refused = erasure::redact_subject(&state, &agent, ada_ticket, "", "Third party")
+        .await
+        .unwrap_err();
+    assert!(matches!(user_error(refused), AppError::Conflict { .. }));
 }

@@ -370,14 +370,17 @@ async fn every_action_writes_an_audit_event_with_encrypted_changes() {
     };
     let page = activity::events(&state, &admin, &filter, 0).await.unwrap();
     assert_eq!(page.items.len(), 1);
-    let change = &page.items[0].changes[0];
+    // Read in words: the ticket first (by its subject), then the status by its labels.
+    let changes = &page.items[0].changes;
+    assert_eq!(changes[0].field, "Ticket");
+    let change = &changes[1];
     assert_eq!(
         (
             change.field.as_str(),
             change.before.as_deref(),
             change.after.as_deref()
         ),
-        ("status", Some("open"), Some("solved"))
+        ("Status", Some("Open"), Some("Solved"))
     );
     assert_eq!(page.items[0].actor_name.as_deref(), Some("Agnes Agent"));
     assert_eq!(
@@ -396,7 +399,7 @@ async fn every_action_writes_an_audit_event_with_encrypted_changes() {
     assert!(signup
         .changes
         .iter()
-        .any(|c| c.field == "phone" && c.after.as_deref() == Some("+1 555 0100")));
+        .any(|c| c.field == "Phone" && c.after.as_deref() == Some("+1 555 0100")));
     let bad = AuditFilter {
         from: "yesterday".into(),
         ..Default::default()

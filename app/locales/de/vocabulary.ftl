@@ -142,3 +142,16 @@ TicketStatus-open = Offen
 TicketStatus-pending = Wartend
 TicketStatus-solved = Gelöst
 TicketStatus-closed = Geschlossen
+
+# RegisterKind
+RegisterKind-access = Auskunft (Download)
+RegisterKind-rectification = Berichtigung (E-Mail)
+RegisterKind-erasure = Löschung
+
+# RegisterOutcome
+RegisterOutcome-open = Offen
+RegisterOutcome-overdue = Überfällig
+RegisterOutcome-completed = Abgeschlossen
+RegisterOutcome-rejected = Abgelehnt
+RegisterOutcome-withdrawn = Zurückgezogen
+RegisterOutcome-failed = Fehlgeschlagen

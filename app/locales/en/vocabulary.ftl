@@ -143,3 +143,15 @@ TicketStatus-pending = Pending
 TicketStatus-solved = Solved
 TicketStatus-closed = Closed
 
+# RegisterKind
+RegisterKind-access = Access (download)
+RegisterKind-rectification = Rectification (email)
+RegisterKind-erasure = Erasure
+
+# RegisterOutcome
+RegisterOutcome-open = Open
+RegisterOutcome-overdue = Overdue
+RegisterOutcome-completed = Completed
+RegisterOutcome-rejected = Rejected
+RegisterOutcome-withdrawn = Withdrawn
+RegisterOutcome-failed = Failed

@@ -142,3 +142,16 @@ TicketStatus-open = Ouvert
 TicketStatus-pending = En attente
 TicketStatus-solved = Résolu
 TicketStatus-closed = Fermé
+
+# RegisterKind
+RegisterKind-access = Accès (téléchargement)
+RegisterKind-rectification = Rectification (e-mail)
+RegisterKind-erasure = Effacement
+
+# RegisterOutcome
+RegisterOutcome-open = En cours
+RegisterOutcome-overdue = En retard
+RegisterOutcome-completed = Traitée
+RegisterOutcome-rejected = Refusée
+RegisterOutcome-withdrawn = Retirée
+RegisterOutcome-failed = Échec

@@ -63,6 +63,10 @@ pub struct ChangeView {
     pub field: String,
     pub before: Option<String>,
     pub after: Option<String>,
+    /// Where the new value leads, when it names something the reader may
+    /// open (a ticket of theirs): `/tickets/<id>`.
+    #[serde(default)]
+    pub link: Option<String>,
 }
 
 /// An audit event as the admin's audit page shows it.
@@ -70,6 +74,8 @@ pub struct ChangeView {
 pub struct AuditEntryView {
     pub seq: i64,
     pub occurred_at: DateTime<Utc>,
+    /// Shown only as a tooltip or when the person is gone.
+    pub actor_id: Option<String>,
     pub actor_name: Option<String>,
     pub actor_email: Option<String>,
     pub actor_role: Option<Role>,
@@ -77,6 +83,15 @@ pub struct AuditEntryView {
     pub action_label: String,
     pub entity_type: String,
     pub entity_id: String,
+    /// What people call the entity (a person, a custom field) when its id is all
+    /// the event has and nothing else on the row names it.
+    pub entity_name: Option<String>,
+    /// The entity's page, when it has one and the entity still exists.
+    pub entity_href: Option<String>,
+    /// Shown only as a tooltip or when the person is gone.
+    pub subject_id: Option<String>,
+    /// The subject's name (an erased customer's pseudonym).
+    pub subject_name: Option<String>,
     pub subject_email: Option<String>,
     pub changes: Vec<ChangeView>,
 }
@@ -85,8 +100,11 @@ pub struct AuditEntryView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActivityView {
     pub occurred_at: DateTime<Utc>,
-    /// "You", or a staff member's name and role; never another customer.
+    /// "You", a staff member's name and role, or "The help desk"; never
+    /// another customer.
     pub who: String,
+    /// The same as the phrase after the action: "by you", "by the help desk".
+    pub by: String,
     pub action_label: String,
     pub entity_type: String,
     pub changes: Vec<ChangeView>,

@@ -7,12 +7,14 @@ mod account;
 mod audit;
 mod exports;
 mod privacy;
+mod register;
 mod tickets;
 
 pub use account::*;
 pub use audit::*;
 pub use exports::*;
 pub use privacy::*;
+pub use register::*;
 pub use tickets::*;
 
 /// One page of results.

@@ -35,7 +35,7 @@ pub fn ActivityPage() -> impl IntoView {
                                     <li class="card">
                                         <div class="message-head">
                                             <strong>{e.action_label}</strong>
-                                            <span class="muted">{tr.activity_by(&e.who)}</span>
+                                            <span class="muted">{e.by}</span>
                                             <time>{locale.time(&e.occurred_at)}</time>
                                         </div>
                                         <Changes changes=e.changes/>

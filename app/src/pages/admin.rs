@@ -5,6 +5,7 @@ use crate::{
     },
     components::{action_error, successes, ErrorNotice, Pager},
     model::{limits, Role},
+    pages::settings_menu::SettingsLayout,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -37,7 +38,7 @@ pub fn UsersPage() -> impl IntoView {
         |(p, _, _)| list_users(p),
     );
     view! {
-        <section>
+        <SettingsLayout><section>
             <h1>{tr.admin_title()}</h1>
             <div class="card narrow-left">
                 <h2>{tr.admin_add_title()}</h2>
@@ -151,6 +152,6 @@ pub fn UsersPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </section>
+        </section></SettingsLayout>
     }
 }

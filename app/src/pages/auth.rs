@@ -21,11 +21,29 @@ where
         + Sync
         + 'static,
 {
+    let next = next_page();
     Effect::new(move || {
         if let Some(Ok(path)) = action.value().get() {
-            go_to(&path);
+            go_to(&after_sign_in(&path, next.as_deref()));
         }
     });
+}
+
+/// The page a visitor was sent to sign in from (`?next=`), if it is on this site.
+fn next_page() -> Option<String> {
+    let query = leptos_router::hooks::use_query_map();
+    query
+        .with_untracked(|q| q.get("next"))
+        .filter(|next| crate::local_path(next).is_some())
+}
+
+/// Where to go after signing in: back to the page that asked for it, unless
+/// the server sends the person somewhere first (setting up two-factor sign-in).
+fn after_sign_in(server_path: &str, next: Option<&str>) -> String {
+    match next {
+        Some(next) if server_path == "/tickets" => next.to_owned(),
+        _ => server_path.to_owned(),
+    }
 }
 
 /// An error as a sentence in the page's language, with the reference our
@@ -92,9 +110,10 @@ pub fn SignInPage() -> impl IntoView {
             next.map_err(|e| error_text(tr, e))
         }
     });
+    let next = next_page();
     Effect::new(move || {
         if let Some(Ok(path)) = with_passkey.value().get() {
-            go_to(&path);
+            go_to(&after_sign_in(&path, next.as_deref()));
         }
     });
     view! {

@@ -1,4 +1,6 @@
-use crate::{api::audit::master_key_status, components::ErrorNotice};
+use crate::{
+    api::audit::master_key_status, components::ErrorNotice, pages::settings_menu::SettingsLayout,
+};
 use leptos::prelude::*;
 
 /// Admins see which master key is current and how many data keys each wraps.
@@ -13,7 +15,7 @@ pub fn KeysPage() -> impl IntoView {
     };
     let status = Resource::new(|| (), |_| master_key_status());
     view! {
-        <section>
+        <SettingsLayout><section>
             <h1>{tr.keys_title()}</h1>
             <p class="muted">
                 {tr.keys_intro()} " " {rotate_before} <code>"custodian keys rotate"</code> {rotate_after} // i18n: not shown (a command)
@@ -44,6 +46,6 @@ pub fn KeysPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </section>
+        </section></SettingsLayout>
     }
 }

@@ -10,5 +10,6 @@ pub mod not_found;
 pub mod privacy;
 pub mod profile;
 pub mod settings;
+pub mod settings_menu;
 pub mod ticket;
 pub mod tickets;

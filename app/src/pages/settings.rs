@@ -6,6 +6,7 @@ use crate::{
     components::{action_error, ErrorNotice},
     fields::{Access, CustomFieldDef, CustomFieldInput, FieldScope, FieldType},
     model::Role,
+    pages::settings_menu::SettingsLayout,
 };
 use leptos::prelude::*;
 
@@ -63,7 +64,7 @@ pub fn CustomFieldsPage() -> impl IntoView {
             }
         };
     view! {
-        <section>
+        <SettingsLayout><section>
             <h1>{tr.settings_fields_title()}</h1>
             <p class="muted">{tr.settings_fields_intro()}</p>
             <form class="card narrow-left" on:submit=on_submit>
@@ -121,7 +122,7 @@ pub fn CustomFieldsPage() -> impl IntoView {
             {action_error(archive.into())}
             {list(tr.settings_contact_fields(), contact)}
             {list(tr.settings_ticket_fields(), ticket)}
-        </section>
+        </section></SettingsLayout>
     }
 }
 
@@ -184,7 +185,7 @@ pub fn PermissionsPage() -> impl IntoView {
     let set = ServerAction::<SetFieldPermission>::new();
     let rows = Resource::new(move || set.version().get(), |_| field_permissions());
     view! {
-        <section>
+        <SettingsLayout><section>
             <h1>{tr.settings_permissions_title()}</h1>
             <p class="muted">{tr.settings_permissions_intro()}</p>
             {action_error(set.into())}
@@ -225,6 +226,6 @@ pub fn PermissionsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </section>
+        </section></SettingsLayout>
     }
 }

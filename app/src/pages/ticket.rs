@@ -1,9 +1,9 @@
 use crate::{
     api::{
-        privacy::{EraseTicket, RedactMessage},
+        privacy::{EraseTicket, RedactMessage, RedactSubject},
         tickets::{get_ticket, ReplyToTicket, SetTicketStatus, UpdateTicketFields},
     },
-    components::{action_error, ErrorNotice},
+    components::{action_error, successes, ErrorNotice},
     error::AppError,
     field_form::{editable, inputs, FieldControl},
     fields::FieldView,
@@ -21,7 +21,13 @@ pub fn TicketPage() -> impl IntoView {
     let reply = ServerAction::<ReplyToTicket>::new();
     let set_status = ServerAction::<SetTicketStatus>::new();
     let save_fields = ServerAction::<UpdateTicketFields>::new();
-    let redact = ServerAction::<RedactMessage>::new();
+    let redaction = Redaction::new();
+    // Only a redaction that worked reloads the ticket: a refused one leaves
+    // its form open as it was, with the error.
+    let redacted = [
+        successes(redaction.message.into()),
+        successes(redaction.subject.into()),
+    ];
     let ticket = Resource::new(
         move || {
             (
@@ -29,7 +35,7 @@ pub fn TicketPage() -> impl IntoView {
                 reply.version().get(),
                 set_status.version().get(),
                 save_fields.version().get(),
-                redact.version().get(),
+                redacted.map(|count| count.get()),
             )
         },
         |(id, ..)| async move {
@@ -45,7 +51,7 @@ pub fn TicketPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match ticket.await {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    Ok(t) => { let staff = t.viewer_is_staff; view! { <TicketView ticket=t staff reply set_status save_fields redact/> }.into_any() }
+                    Ok(t) => { let staff = t.viewer_is_staff; view! { <TicketView ticket=t staff reply set_status save_fields redaction/> }.into_any() }
                 }
             })}
         </Transition>
@@ -59,7 +65,7 @@ fn TicketView(
     reply: ServerAction<ReplyToTicket>,
     set_status: ServerAction<SetTicketStatus>,
     save_fields: ServerAction<UpdateTicketFields>,
-    redact: ServerAction<RedactMessage>,
+    redaction: Redaction,
 ) -> impl IntoView {
     let ticket_id = ticket.id;
     let customer_id = ticket.customer_id;
@@ -78,6 +84,7 @@ fn TicketView(
                 {tr.tickets_opened_by(locale.time(&ticket.created_at), &ticket.customer_name)}
                 {ticket.customer_email.clone().map(|e| view! { " <" {e} ">" })}
             </p>
+            {staff.then(|| view! { <RedactForm target=Redactable::Subject(ticket_id) redaction/> })}
             {staff.then(|| view! { <StatusForm ticket_id status set_status/> })}
             <div class="ticket-panels">
                 {(!fields.is_empty()).then(|| view! { <TicketFields ticket_id fields save_fields/> })}
@@ -94,11 +101,10 @@ fn TicketView(
                         </div>
                         <p class="message-body">{m.body}</p>
                         {m.redacted.then(|| view! { <p class="muted redacted-note">{tr.tickets_redacted_note()}</p> })}
-                        {staff.then(|| view! { <RedactForm message_id=m.id redact/> })}
+                        {staff.then(|| view! { <RedactForm target=Redactable::Message(m.id) redaction/> })}
                     </li>
                 }).collect_view()}
             </ol>
-            {action_error(redact.into())}
             <ReplyForm ticket_id staff closed=status == TicketStatus::Closed reply/>
             {staff.then(|| view! { <DangerZone ticket_id customer_id/> })}
         </article>
@@ -225,26 +231,144 @@ fn CustomerDetails(fields: Vec<FieldView>) -> impl IntoView {
     }
 }
 
-/// Replace a message's text (e.g. another customer's data in it); staff only.
+/// What a redact form replaces: a message's text or the ticket's subject line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Redactable {
+    Message(Uuid),
+    Subject(Uuid),
+}
+
+/// The ticket page's redactions. Kept above the ticket's view, which is built
+/// anew when the ticket reloads: which form is open (one at a time), which
+/// one was sent, and which one just worked (its confirmation).
+#[derive(Clone, Copy)]
+struct Redaction {
+    message: ServerAction<RedactMessage>,
+    subject: ServerAction<RedactSubject>,
+    open: RwSignal<Option<Redactable>>,
+    sent: RwSignal<Option<Redactable>>,
+    done: RwSignal<Option<Redactable>>,
+}
+
+impl Redaction {
+    fn new() -> Self {
+        Redaction {
+            message: ServerAction::new(),
+            subject: ServerAction::new(),
+            open: RwSignal::new(None),
+            sent: RwSignal::new(None),
+            done: RwSignal::new(None),
+        }
+    }
+
+    /// The answer to the last redaction of this kind of text, if it came.
+    fn outcome(self, target: Redactable) -> Option<Result<(), AppError>> {
+        match target {
+            Redactable::Message(_) => self.message.value().get(),
+            Redactable::Subject(_) => self.subject.value().get(),
+        }
+    }
+}
+
+/// Replace a message's text or the ticket's subject (e.g. another customer's
+/// data in it); staff only. Once it worked the form closes, emptied, and a
+/// short confirmation stays in its place; a refused one stays open.
 #[component]
-fn RedactForm(message_id: Uuid, redact: ServerAction<RedactMessage>) -> impl IntoView {
+fn RedactForm(target: Redactable, redaction: Redaction) -> impl IntoView {
     let tr = crate::i18n::use_tr();
-    view! {
-        <details class="redact">
-            <summary>{tr.tickets_redact()}</summary>
-            <ActionForm action=redact>
-                <input type="hidden" name="message_id" value=message_id.to_string()/>
-                <div class="field">
-                    <label for=format!("redact-text-{message_id}")>{tr.tickets_redact_text()}</label>
-                    <textarea id=format!("redact-text-{message_id}") name="replacement" rows="2"></textarea>
-                </div>
-                <div class="field">
-                    <label for=format!("redact-reason-{message_id}")>{tr.tickets_redact_reason()}</label>
-                    <input id=format!("redact-reason-{message_id}") name="reason" type="text" maxlength="2000"/>
-                </div>
-                <button type="submit" class="secondary small">{tr.tickets_redact_submit()}</button>
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move || {
+        let worked = matches!(redaction.outcome(target), Some(Ok(())));
+        if worked && redaction.sent.get_untracked() == Some(target) {
+            redaction.sent.set(None);
+            redaction.done.set(Some(target));
+            if redaction.open.get_untracked() == Some(target) {
+                redaction.open.set(None);
+            }
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+        }
+    });
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let open = event_target::<leptos::web_sys::HtmlDetailsElement>(&ev).open();
+        if open {
+            redaction.open.set(Some(target));
+        } else if redaction.open.get_untracked() == Some(target) {
+            redaction.open.set(None);
+        }
+    };
+    // Bubbles up from the form after `ActionForm` sent it.
+    let on_submit = move |_| {
+        redaction.sent.set(Some(target));
+        redaction.done.set(None);
+    };
+    let (id, summary, label, submit) = match target {
+        Redactable::Message(id) => (
+            id,
+            tr.tickets_redact(),
+            tr.tickets_redact_text(),
+            tr.tickets_redact_submit(),
+        ),
+        Redactable::Subject(id) => (
+            id,
+            tr.redaction_subject_summary(),
+            tr.redaction_subject_text(),
+            tr.redaction_subject_submit(),
+        ),
+    };
+    let fields = move || {
+        view! {
+            <div class="field">
+                <label for=format!("redact-text-{id}")>{label}</label>
+                <textarea id=format!("redact-text-{id}") name="replacement" rows="2"></textarea>
+            </div>
+            <div class="field">
+                <label for=format!("redact-reason-{id}")>{tr.tickets_redact_reason()}</label>
+                <input id=format!("redact-reason-{id}") name="reason" type="text" maxlength="2000"/>
+            </div>
+            <button type="submit" class="secondary small">{submit}</button>
+        }
+    };
+    // The forms of one kind share their action: its error shows in the one sent.
+    let error = move || {
+        (redaction.sent.get() == Some(target)).then(|| match target {
+            Redactable::Message(_) => action_error(redaction.message.into()).into_any(),
+            Redactable::Subject(_) => action_error(redaction.subject.into()).into_any(),
+        })
+    };
+    let action_form = match target {
+        Redactable::Message(_) => view! {
+            <ActionForm action=redaction.message node_ref=form>
+                <input type="hidden" name="message_id" value=id.to_string()/>
+                {fields()}
             </ActionForm>
+        }
+        .into_any(),
+        Redactable::Subject(_) => view! {
+            <ActionForm action=redaction.subject node_ref=form>
+                <input type="hidden" name="ticket_id" value=id.to_string()/>
+                {fields()}
+            </ActionForm>
+        }
+        .into_any(),
+    };
+    let confirmation = match target {
+        Redactable::Message(_) => tr.redaction_message_done(),
+        Redactable::Subject(_) => tr.redaction_subject_done(),
+    };
+    view! {
+        <details class="redact"
+            prop:open=move || redaction.open.get() == Some(target)
+            on:toggle=on_toggle
+            on:submit=on_submit>
+            <summary>{summary}</summary>
+            {error}
+            {action_form}
         </details>
+        {move || (redaction.done.get() == Some(target)).then(|| view! {
+            <p class="notice redact-done" role="status">{confirmation}</p>
+        })}
     }
 }
 

@@ -68,8 +68,9 @@ pub fn TicketListPage() -> impl IntoView {
                                                 <td><A href=format!("/tickets/{}", t.id)>{t.subject}</A></td>
                                                 {t.customer_name.map(|n| view! { <td>{n}</td> })}
                                                 <td><span class=format!("badge status-{}", t.status.as_str())>{t.status.label(tr)}</span></td>
-                                                <td>{locale.time(&t.created_at)}</td>
-                                                <td>{locale.time(&t.updated_at)}</td>
+                                                // On a phone the headers are hidden: each date carries its label.
+                                                <td class="date"><span class="cell-label">{tr.ticketdates_opened()}</span>{locale.time(&t.created_at)}</td>
+                                                <td class="date"><span class="cell-label">{tr.ticketdates_updated()}</span>{locale.time(&t.updated_at)}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

@@ -1,5 +1,6 @@
 //! Erasure: the customer's request, the preview staff review, direct erasure,
-//! redaction, the final check again, and the privacy settings.
+//! redaction (of messages and subject lines), the final check again, and the
+//! privacy settings.
 use crate::{error::AppError, model::PrivacyRequestView};
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -94,6 +95,29 @@ pub async fn redact_message(
             &state,
             &actor,
             message_id,
+            &replacement,
+            &reason,
+        ))
+        .await
+    })
+    .await
+}
+
+/// Replaces a ticket's subject line, like a message's text (staff).
+#[server]
+pub async fn redact_subject(
+    ticket_id: Uuid,
+    #[server(default)] replacement: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::server::{context, services::erasure};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(erasure::redact_subject(
+            &state,
+            &actor,
+            ticket_id,
             &replacement,
             &reason,
         ))

@@ -87,3 +87,30 @@ pub async fn decide_request(
     })
     .await
 }
+
+/// The register of privacy requests: counts, times to answer, the newest
+/// entries (staff who review requests).
+#[server]
+pub async fn request_register() -> Result<crate::model::Register, AppError> {
+    use crate::server::{context, services::requests::register};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(register::register(&state, &actor)).await
+    })
+    .await
+}
+
+/// One request's register entry (its page shows it; staff who review requests).
+#[server]
+pub async fn request_register_entry(
+    id: Uuid,
+) -> Result<Option<crate::model::RegisterEntry>, AppError> {
+    use crate::server::{context, services::requests::register};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(register::entry(&state, &actor, id)).await
+    })
+    .await
+}

@@ -8,6 +8,7 @@ use crate::{
     },
     components::{action_error, successes, ErrorNotice},
     model::{ErasurePreview, TicketsPolicy},
+    pages::settings_menu::SettingsLayout,
 };
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
@@ -139,7 +140,7 @@ pub fn PrivacySettingsPage() -> impl IntoView {
     let current = Resource::new(move || save.version().get(), |_| privacy_settings());
     let tr = crate::i18n::use_tr();
     view! {
-        <section>
+        <SettingsLayout><section>
             <h1>{tr.requests_settings_title()}</h1>
             <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
@@ -168,6 +169,6 @@ pub fn PrivacySettingsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </section>
+        </section></SettingsLayout>
     }
 }

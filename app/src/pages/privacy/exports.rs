@@ -3,6 +3,7 @@ use crate::{
     api::privacy::{my_exports, RequestAllExport, RequestExport},
     components::action_error,
     model::ExportStatus,
+    pages::settings_menu::SettingsLayout,
 };
 use leptos::prelude::*;
 
@@ -103,9 +104,9 @@ pub(super) fn DownloadMyData(all: bool) -> impl IntoView {
 pub fn AdminExportPage() -> impl IntoView {
     let tr = crate::i18n::use_tr();
     view! {
-        <section>
+        <SettingsLayout><section>
             <h1>{tr.requests_export_title()}</h1>
             <DownloadMyData all=true/>
-        </section>
+        </section></SettingsLayout>
     }
 }

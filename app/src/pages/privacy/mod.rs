@@ -6,6 +6,7 @@ mod erasure;
 mod exports;
 mod legal_holds;
 mod outbox;
+mod register;
 mod requests;
 
 pub use customer::PrivacyPage;
@@ -13,6 +14,7 @@ pub use email_change::{CancelEmailChangePage, ConfirmEmailPage};
 pub use erasure::{EraseCustomerPage, PrivacySettingsPage};
 pub use exports::AdminExportPage;
 pub use outbox::OutboxPage;
+pub use register::RegisterPage;
 pub use requests::{RequestPage, RequestQueuePage};
 
 use crate::{i18n::Locale, model::PrivacyRequestView};

@@ -2,6 +2,7 @@
 use crate::{
     api::privacy::outbox,
     components::{ErrorNotice, Pager},
+    pages::settings_menu::SettingsLayout,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -22,7 +23,7 @@ pub fn OutboxPage() -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let tr = locale.tr();
     view! {
-        <section>
+        <SettingsLayout><section>
             <h1>{tr.requests_outbox_title()}</h1>
             <p class="muted">{tr.requests_outbox_intro()}</p>
             <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
@@ -47,6 +48,6 @@ pub fn OutboxPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </section>
+        </section></SettingsLayout>
     }
 }

@@ -31,7 +31,10 @@ pub fn RequestQueuePage() -> impl IntoView {
     let tr = locale.tr();
     view! {
         <section>
-            <h1>{tr.requests_queue_title()}</h1>
+            <div class="page-head">
+                <h1>{tr.requests_queue_title()}</h1>
+                <A href="/requests/register" attr:class="button secondary">{tr.register_link()}</A>
+            </div>
             <form class="filters" method="get" action="/requests">
                 <label for="filter-kind">{tr.requests_filter_kind()}</label>
                 <select id="filter-kind" name="kind">
@@ -250,6 +253,7 @@ pub fn RequestPage() -> impl IntoView {
                                     </p>
                                 </section>
                             })}
+                            <super::register::RegisterEntryCard id/>
                         }.into_any()
                     }
                 }

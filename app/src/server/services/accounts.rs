@@ -123,9 +123,12 @@ async fn insert(
     if let Some(phone) = &new.phone {
         event = event.change(Change::set("phone", phone));
     }
-    event = match by {
-        Some(actor) => event.by(actor),
-        None => event.by_user(id, new.role),
+    // A sign-up is the new customer's own act; an account made by the demo
+    // seeding or an operator at the command line has no acting user.
+    event = match (by, action) {
+        (Some(actor), _) => event.by(actor),
+        (None, AuditAction::SignUp) => event.by_user(id, new.role),
+        (None, _) => event,
     };
     audit::append(&txn, event, Some(&key)).await?;
     Ok((txn, model, key))

@@ -1,5 +1,7 @@
 //! Reading the audit log: the admin's full view, a customer's "Activity on my
 //! data", chain verification and key status.
+use super::activity_reading::{action_label, ticket_of, Doer, Reading};
+use super::audit_log_reading::LogReading;
 use super::people::{id_by_email, people};
 use crate::fields::{custom_key, Access, FieldScope, STANDARD_FIELDS};
 use crate::server::paging;
@@ -7,7 +9,7 @@ use crate::{
     error::AppError,
     model::{
         limits, ActivityView, AuditAction, AuditEntryView, AuditFilter, AuditVerification,
-        ChangeView, KeyStatus, Paged, Role,
+        KeyStatus, Paged, Role,
     },
     server::{
         audit::{self, open_changes, Change, Event},
@@ -19,20 +21,9 @@ use crate::{
 use chrono::{NaiveDate, TimeZone, Utc};
 use sea_orm::{prelude::*, QueryOrder};
 
-fn views(changes: Vec<Change>) -> Vec<ChangeView> {
-    changes
-        .into_iter()
-        .map(|c| ChangeView {
-            field: c.field,
-            before: c.before,
-            after: c.after,
-        })
-        .collect()
-}
-
-fn label(action: &str) -> String {
+fn label(action: &str, tr: crate::i18n::Tr) -> String {
     AuditAction::parse(action)
-        .map(|a| a.label(crate::server::context::tr()).to_owned())
+        .map(|a| a.label(tr).to_owned())
         .unwrap_or_else(|| action.to_owned())
 }
 
@@ -58,7 +49,9 @@ fn empty<T>() -> Paged<T> {
     }
 }
 
-/// The whole log, filtered, newest first, with decrypted values (admins only).
+/// The whole log, filtered, newest first, with decrypted values (admins only),
+/// read as the audit page shows it: people by name, each entity with its page,
+/// changes in words (`audit_log_reading`).
 pub async fn events(
     state: &AppState,
     actor: &Actor,
@@ -112,61 +105,105 @@ pub async fn events(
     }
     let query = query.order_by_desc(audit_event::Column::Seq);
     let (rows, pager) = paging::fetch(&state.db, query, page, limits::PAGE_SIZE).await?;
-    let subjects: Vec<Uuid> = rows.iter().filter_map(|e| e.subject_id).collect();
-    let keys = state.vault.keys(subjects.iter().copied()).await?;
-    let people = people(
-        state,
-        rows.iter().filter_map(|e| e.actor_id).chain(subjects),
-    )
-    .await?;
-    let items = rows
+    let keys = state
+        .vault
+        .keys(rows.iter().filter_map(|e| e.subject_id))
+        .await?;
+    let opened: Vec<(audit_event::Model, Vec<Change>)> = rows
         .into_iter()
         .map(|e| {
+            let changes = open_changes(e.subject_id.and_then(|id| keys.get(&id)), &e);
+            (e, changes)
+        })
+        .collect();
+    // Everyone a row names: who acted, whose data, and an account it is about.
+    let people = people(
+        state,
+        opened.iter().flat_map(|(e, _)| {
+            let account = matches!(e.entity_type.as_str(), "user" | "session")
+                .then(|| Uuid::parse_str(&e.entity_id).ok())
+                .flatten();
+            [e.actor_id, e.subject_id, account].into_iter().flatten()
+        }),
+    )
+    .await?;
+    let log = LogReading::load(state, &Viewer::from(actor), &opened).await?;
+    // An erased customer keeps a pseudonym but no address.
+    let email = |p: &super::people::Person| Some(p.email.clone()).filter(|m| !m.is_empty());
+    let items = opened
+        .into_iter()
+        .map(|(e, changes)| {
             let actor = e.actor_id.and_then(|id| people.get(&id));
-            let key = e.subject_id.and_then(|id| keys.get(&id));
+            let subject = e.subject_id.and_then(|id| people.get(&id));
+            let entity = log.entity(&e, &changes, &people);
             AuditEntryView {
                 seq: e.seq,
                 occurred_at: e.occurred_at,
+                actor_id: e.actor_id.map(|id| id.to_string()),
                 actor_name: actor.map(|p| p.name.clone()),
-                actor_email: actor.map(|p| p.email.clone()),
+                actor_email: actor.and_then(email),
                 actor_role: e.actor_role.as_deref().and_then(Role::parse),
-                action_label: label(&e.action),
-                changes: views(open_changes(key, &e)),
+                action_label: label(&e.action, log.tr()),
+                changes: log.changes(&e, changes),
                 action: e.action,
                 entity_type: e.entity_type,
                 entity_id: e.entity_id,
-                subject_email: e
-                    .subject_id
-                    .and_then(|id| people.get(&id))
-                    .map(|p| p.email.clone()),
+                entity_name: entity.name,
+                entity_href: entity.href,
+                subject_id: e.subject_id.map(|id| id.to_string()),
+                subject_name: subject.map(|p| p.name.clone()),
+                subject_email: subject.and_then(email),
             }
         })
         .collect();
     Ok(pager.with_items(items))
 }
 
-/// Labels of the fields hidden from `role`: their values must not reach that
-/// role through the activity view either.
-async fn hidden_labels(state: &AppState, role: Role) -> Result<Vec<String>, ServiceError> {
-    let map = super::fields::access_map(&state.db).await?;
-    let mut hidden = Vec::new();
-    for scope in [FieldScope::Contact, FieldScope::Ticket] {
-        for def in super::fields::active(&state.db, scope).await? {
-            if super::fields::access(&map, role, &custom_key(def.id), scope) == Access::Hidden {
-                hidden.push(def.label);
+/// The fields hidden from a role: their values must not reach that role
+/// through the activity view either.
+struct HiddenFields {
+    /// Labels in every language: profile and ticket field changes are
+    /// recorded under the label of whoever made them.
+    labels: Vec<String>,
+    /// Keys of standard contact fields, as an account's creation records them.
+    contact_keys: Vec<&'static str>,
+}
+
+impl HiddenFields {
+    fn none() -> Self {
+        HiddenFields {
+            labels: Vec::new(),
+            contact_keys: Vec::new(),
+        }
+    }
+
+    async fn of(state: &AppState, role: Role) -> Result<Self, ServiceError> {
+        let map = super::fields::access_map(&state.db).await?;
+        let mut hidden = HiddenFields::none();
+        for scope in [FieldScope::Contact, FieldScope::Ticket] {
+            for def in super::fields::active(&state.db, scope).await? {
+                if super::fields::access(&map, role, &custom_key(def.id), scope) == Access::Hidden {
+                    hidden.labels.push(def.label);
+                }
             }
         }
-    }
-    for (key, _) in STANDARD_FIELDS {
-        if super::fields::access(&map, role, key, FieldScope::Contact) == Access::Hidden {
-            // Audit entries name the field in the language of whoever made them.
-            hidden.extend(
-                crate::i18n::Lang::ALL
-                    .map(|l| crate::fields::standard_label(key, crate::i18n::Tr(l)).to_owned()),
-            );
+        for (key, _) in STANDARD_FIELDS {
+            if super::fields::access(&map, role, key, FieldScope::Contact) == Access::Hidden {
+                hidden
+                    .labels
+                    .extend(crate::i18n::Lang::ALL.map(|l| {
+                        crate::fields::standard_label(key, crate::i18n::Tr(l)).to_owned()
+                    }));
+                hidden.contact_keys.push(key);
+            }
         }
+        Ok(hidden)
     }
-    Ok(hidden)
+
+    fn hides(&self, entity_type: &str, field: &str) -> bool {
+        self.labels.iter().any(|l| l == field)
+            || (entity_type == "user" && self.contact_keys.contains(&field))
+    }
 }
 
 /// The events about the actor's own data, newest first. Staff are named with
@@ -200,9 +237,9 @@ pub(crate) async fn subject_activity(
     page_size: u64,
 ) -> Result<Paged<ActivityView>, ServiceError> {
     let hidden = if actor.role.is_staff() {
-        Vec::new()
+        HiddenFields::none()
     } else {
-        hidden_labels(state, actor.role).await?
+        HiddenFields::of(state, actor.role).await?
     };
     let mut query =
         audit_event::Entity::find().filter(audit_event::Column::SubjectId.eq(actor.user_id));
@@ -221,36 +258,45 @@ pub(crate) async fn subject_activity(
             .filter(|id| *id != actor.user_id),
     )
     .await?;
-    let tr = crate::server::context::tr();
-    let items = rows
+    let opened: Vec<(audit_event::Model, Vec<Change>)> = rows
         .into_iter()
         .map(|e| {
-            let who = match e.actor_id {
-                Some(id) if id == actor.user_id => tr.server_activity_you().to_owned(),
-                Some(id) => match staff.get(&id) {
-                    Some(p) if p.role.is_staff() => {
-                        tr.server_activity_staff(&p.name, p.role.label(tr))
-                    }
-                    _ => tr.server_activity_someone_else().to_owned(),
-                },
-                None => tr.server_activity_not_signed_in().to_owned(),
-            };
+            let changes = open_changes(key.as_ref(), &e)
+                .into_iter()
+                .filter(|c| !hidden.hides(&e.entity_type, &c.field))
+                // Which sealed copies a redaction re-sealed: the chain's bookkeeping.
+                .filter(|c| c.field != audit::REDACTED_EVENTS)
+                // A legal hold's reason is the help desk's (e.g. proceedings
+                // not yet disclosed); the customer sees that a hold exists.
+                .filter(|_| hold_reasons || e.action != AuditAction::LegalHoldPlaced.as_str())
+                .collect();
+            (e, changes)
+        })
+        .collect();
+    let reading = Reading::load(
+        state,
+        &actor,
+        opened
+            .iter()
+            .filter_map(|(e, changes)| ticket_of(&e.entity_type, &e.entity_id, changes)),
+    )
+    .await?;
+    let items = opened
+        .into_iter()
+        .map(|(e, changes)| {
+            let doer = Doer::of(
+                &e.action,
+                e.actor_id,
+                actor.user_id,
+                e.actor_id.and_then(|id| staff.get(&id)),
+            );
             ActivityView {
                 occurred_at: e.occurred_at,
-                who,
-                action_label: label(&e.action),
-                entity_type: e.entity_type.clone(),
-                changes: views(
-                    open_changes(key.as_ref(), &e)
-                        .into_iter()
-                        .filter(|c| !hidden.contains(&c.field))
-                        // A legal hold's reason is the help desk's (e.g. proceedings
-                        // not yet disclosed); the customer sees that a hold exists.
-                        .filter(|_| {
-                            hold_reasons || e.action != AuditAction::LegalHoldPlaced.as_str()
-                        })
-                        .collect(),
-                ),
+                who: doer.who(reading.tr),
+                by: doer.by(reading.tr),
+                action_label: action_label(&e.action, reading.tr),
+                changes: reading.changes(&e.action, &e.entity_type, &e.entity_id, changes),
+                entity_type: e.entity_type,
             }
         })
         .collect();

@@ -2,6 +2,8 @@
 pub mod account_links;
 pub mod accounts;
 pub mod activity;
+mod activity_reading;
+mod audit_log_reading;
 pub mod devices;
 pub mod email_change;
 pub mod erasure;

@@ -21,7 +21,7 @@ use crate::{
         entities::{message, ticket},
         policy::{self, Action, Target, TicketScope},
         vault::{self, open_text},
-        Actor, AppState, ServiceError,
+        Actor, AppState, ServiceError, Viewer,
     },
     validate,
 };
@@ -31,7 +31,7 @@ use std::collections::HashMap;
 
 /// Loads a ticket the actor may see for `action`; otherwise `NotFound` (or `Forbidden`
 /// for an action on a ticket they may see but not change).
-async fn visible_ticket(
+pub(crate) async fn visible_ticket(
     db: &impl ConnectionTrait,
     actor: &Actor,
     id: Uuid,
@@ -76,6 +76,28 @@ pub async fn ids_of_customer(
 
 fn subject_text(keys: &HashMap<Uuid, DataKey>, t: &ticket::Model) -> String {
     open_text(keys, t.customer_id, ticket::SUBJECT.at(&t.id), &t.subject)
+}
+
+/// The subjects of those of `ids` that `viewer` may see (the others are left
+/// out), for a read model that names tickets.
+pub async fn subjects_seen_by(
+    state: &AppState,
+    viewer: &Viewer,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, String>, ServiceError> {
+    let ids: Vec<Uuid> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let query = ticket::Entity::find().filter(ticket::Column::Id.is_in(ids));
+    let rows = scoped(policy::ticket_scope(viewer), query)
+        .all(&state.db)
+        .await?;
+    let keys = state.vault.keys(rows.iter().map(|t| t.customer_id)).await?;
+    Ok(rows
+        .iter()
+        .map(|t| (t.id, subject_text(&keys, t)))
+        .collect())
 }
 
 /// A customer's own tickets, or the whole queue for staff; newest first.
@@ -333,13 +355,8 @@ pub async fn reply(
     let txn = audit::begin(&state.db).await?;
     let ticket = visible_ticket(&txn, actor, ticket_id, action).await?;
     let status = ticket.status;
-    if status == TicketStatus::Closed && !internal {
-        return Err(AppError::Conflict {
-            message: crate::server::context::tr().server_ticket_closed().into(),
-        }
-        .into());
-    }
     let customer = ticket.customer_id;
+    // An erased customer's tickets are closed too; that they were erased is the reason to give.
     let key = state
         .vault
         .key(customer)
@@ -349,6 +366,12 @@ pub async fn reply(
                 .server_ticket_customer_erased()
                 .into(),
         })?;
+    if status == TicketStatus::Closed && !internal {
+        return Err(AppError::Conflict {
+            message: crate::server::context::tr().server_ticket_closed().into(),
+        }
+        .into());
+    }
     let id = insert_message(
         &txn,
         (&key, &index),

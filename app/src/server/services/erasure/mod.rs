@@ -9,7 +9,7 @@
 //! - `request`: filing, deciding, scheduling (and direct erasure by staff)
 //! - `preview`: what an erasure will do, before it is approved
 //! - `mentions`: the subject named in other customers' conversations
-//! - `redaction`: replacing such a message's text
+//! - `redaction`: replacing such a message's text or a ticket's subject line
 //! - `job`: claiming and running a job, one recorded step at a time
 //! - `turn`: what a step is given and how a finished one is recorded
 //! - `steps`: what each step does
@@ -25,7 +25,7 @@ mod verify;
 
 pub use job::{claim_next, record_error, run, Progress, MAX_ATTEMPTS};
 pub use preview::{preview, preview_request};
-pub use redaction::redact_message;
+pub use redaction::{redact_message, redact_subject};
 pub use request::{
     decide, erase_customer, erase_ticket, recheck, remove_unconfirmed, request, UnconfirmedRemoval,
 };

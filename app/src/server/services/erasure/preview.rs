@@ -6,13 +6,13 @@ use crate::{
     error::AppError,
     model::{
         ErasurePreview, ExportKind, ExportStatus, MentionKind, PreviewRow, RequestKind,
-        TicketsPolicy,
+        TicketStatus, TicketsPolicy,
     },
     server::{
         crypto::DataKey,
         entities::{
             audit_event, custom_field_value, data_export, erasure_job, message, outbound_mail,
-            privacy_request, session, user,
+            privacy_request, session, ticket, user,
         },
         policy::{self, Action, Target},
         services::{legal_holds::hold_view, people},
@@ -68,6 +68,14 @@ pub async fn preview(
         .await?;
     }
     let delete = policy == TicketsPolicy::Delete;
+    // Tickets still waiting for an answer: closed when kept, so none stays open.
+    let waiting = count(
+        db,
+        ticket::Entity::find()
+            .filter(ticket::Column::CustomerId.eq(subject))
+            .filter(ticket::Column::Status.is_in([TicketStatus::Open, TicketStatus::Pending])),
+    )
+    .await?;
     let row = |category: &str, count: u64, outcome: &str| PreviewRow {
         category: category.to_owned(),
         count,
@@ -92,6 +100,15 @@ pub async fn preview(
                 tr.server_preview_deleted()
             } else {
                 tr.server_preview_tickets_kept()
+            },
+        ),
+        row(
+            tr.erasureclose_preview_waiting(),
+            waiting,
+            if delete {
+                tr.server_preview_deleted()
+            } else {
+                tr.erasureclose_preview_waiting_outcome()
             },
         ),
         row(

@@ -6,7 +6,9 @@ use super::{
     turn::{record, record_alone, StepOutcome, Target, Turn},
 };
 use crate::{
-    model::{AuditAction, ErasureStep, ExportKind, ExportStatus, MailStatus, TicketsPolicy},
+    model::{
+        AuditAction, ErasureStep, ExportKind, ExportStatus, MailStatus, TicketStatus, TicketsPolicy,
+    },
     server::{
         audit::{self, Change, Event},
         blind_index,
@@ -21,7 +23,7 @@ use crate::{
     },
 };
 use chrono::Utc;
-use sea_orm::{prelude::*, QuerySelect};
+use sea_orm::{prelude::*, ConnectionTrait, DatabaseTransaction, QuerySelect};
 use serde_json::json;
 
 /// How long a job waits for the final mail to go out before it goes on without it.
@@ -86,6 +88,10 @@ async fn delete_records(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
     let index_rows = blind_index::forget_tickets(&txn, &tickets).await?;
     let mut deleted_tickets = 0;
     let mut deleted_messages = 0;
+    let mut closed_tickets = 0;
+    if job.tickets_policy == TicketsPolicy::Anonymise {
+        closed_tickets = close_tickets(turn, &txn).await?;
+    }
     if job.tickets_policy == TicketsPolicy::Delete {
         for chunk in tickets.chunks(500) {
             deleted_messages += message::Entity::delete_many()
@@ -137,6 +143,7 @@ async fn delete_records(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
         "tickets_policy": job.tickets_policy.as_str(),
         "tickets": tickets.len(),
         "tickets_deleted": deleted_tickets,
+        "tickets_closed": closed_tickets,
         "messages_deleted": deleted_messages,
         "custom_field_values": fields,
         "mails": mails,
@@ -147,6 +154,42 @@ async fn delete_records(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
     record(&txn, job, ErasureStep::DeleteRecords, detail).await?;
     txn.commit().await?;
     Ok(StepOutcome::Done)
+}
+
+/// Closes the subject's kept tickets that still wait for an answer (open or
+/// pending): nobody can read or answer them any more, and they would sit in
+/// the queue as "[erased]" for good. Each change is audited like a status
+/// change by staff; the status is no personal data, so it is recorded in
+/// plaintext (the subject's key is already gone).
+async fn close_tickets(turn: &Turn<'_>, txn: &DatabaseTransaction) -> Result<u64, ServiceError> {
+    let subject = turn.job.subject_id;
+    let waiting = ticket::Entity::find()
+        .filter(ticket::Column::CustomerId.eq(subject))
+        .filter(ticket::Column::Status.is_in([TicketStatus::Open, TicketStatus::Pending]))
+        .all(txn)
+        .await?;
+    let by = requester(turn, txn).await?;
+    let now = Utc::now();
+    for t in &waiting {
+        ticket::Entity::update_many()
+            .col_expr(ticket::Column::Status, Expr::value(TicketStatus::Closed))
+            .col_expr(ticket::Column::UpdatedAt, Expr::value(now))
+            .filter(ticket::Column::Id.eq(t.id))
+            .exec(txn)
+            .await?;
+        let mut event = Event::new(AuditAction::TicketStatusChanged, "ticket", t.id)
+            .about(subject)
+            .setting(Change::changed(
+                "status",
+                t.status.as_str(),
+                TicketStatus::Closed.as_str(),
+            ));
+        if let Some((id, role)) = by {
+            event = event.by_user(id, role);
+        }
+        audit::append(txn, event, None).await?;
+    }
+    Ok(waiting.len() as u64)
 }
 
 async fn end_sessions(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
@@ -203,17 +246,18 @@ async fn notify(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
             body: tr.mail_unconfirmed_removed_body().into(),
         }
     } else {
+        let mut paragraphs = vec![tr.mail_erased_body_intro().to_owned()];
+        let closed = closed_tickets(&txn, job.id).await?;
+        if closed > 0 {
+            paragraphs.push(tr.erasureclose_mail_tickets_closed(closed));
+        }
+        if let Some(reason) = ids.approval_reason.as_deref() {
+            paragraphs.push(tr.mail_erased_note(reason));
+        }
+        paragraphs.push(tr.mail_erased_body_end().to_owned());
         MailContent {
             subject: tr.mail_erased_subject().into(),
-            body: format!(
-                "{}{}\n\n{}",
-                tr.mail_erased_body_intro(),
-                ids.approval_reason
-                    .as_deref()
-                    .map(|r| format!("\n\n{}", tr.mail_erased_note(r)))
-                    .unwrap_or_default(),
-                tr.mail_erased_body_end()
-            ),
+            body: paragraphs.join("\n\n"),
         }
     };
     let mail_id = mail::queue(&txn, state, key, job.id, &ids.email, &content).await?;
@@ -225,6 +269,22 @@ async fn notify(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
     record(&txn, job, ErasureStep::Notify, json!({ "queued": true })).await?;
     txn.commit().await?;
     Ok(StepOutcome::Done)
+}
+
+/// How many open tickets `delete_records` closed, as its record says (none
+/// in records written before it closed any).
+async fn closed_tickets(db: &impl ConnectionTrait, job: Uuid) -> Result<u64, ServiceError> {
+    let Some(done) = erasure_step::Entity::find_by_id((job, ErasureStep::DeleteRecords))
+        .one(db)
+        .await?
+    else {
+        return Ok(0);
+    };
+    let detail: serde_json::Value = serde_json::from_str(&done.detail)?;
+    Ok(detail
+        .get("tickets_closed")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0))
 }
 
 /// Waits (up to a limit) for the final mail to leave, then replaces the

@@ -255,7 +255,8 @@ async fn scan_plaintext(
     }
     for ((in_message, kind), n) in by_kind {
         if !in_message {
-            // Subject lines cannot be redacted here yet: reported, not failed.
+            // Subject lines: reported, not failed. Staff redact them on the
+            // ticket's page; one redacted is no longer found.
             let n = n as u64;
             warnings.push(match kind {
                 MentionKind::Email => tr.server_check_subjects_email(n),

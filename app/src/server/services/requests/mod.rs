@@ -4,6 +4,7 @@
 //! model (the customer's list, the staff queue). What approving means is the
 //! kind's own: `email_change::decide`, `erasure::decide` (dispatched by `review`).
 mod read;
+pub mod register;
 
 pub(crate) use read::of_subject;
 pub use read::{get, mine, queue};

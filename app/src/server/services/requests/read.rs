@@ -150,7 +150,7 @@ async fn views(
 /// A step's note in the reader's words. The notes the portal writes itself are
 /// stored in English (see `super::NOTE_ON_HOLD`, and `super::extend`'s); what
 /// people typed is shown as they wrote it.
-fn note_in(tr: crate::i18n::Tr, note: String) -> String {
+pub(super) fn note_in(tr: crate::i18n::Tr, note: String) -> String {
     match note.as_str() {
         super::NOTE_ON_HOLD => tr.server_note_on_hold().to_owned(),
         super::NOTE_CLOSED_BY_ERASURE => tr.server_note_closed_by_erasure().to_owned(),

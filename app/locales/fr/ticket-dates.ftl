@@ -1,0 +1,4 @@
+# The ticket list on a phone: each date says which it is (the table's
+# column headers are not shown there). Followed by the date and time.
+ticketdates-opened = Ouvert le
+ticketdates-updated = Mis à jour le
