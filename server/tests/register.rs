@@ -92,7 +92,7 @@ async fn the_register_records_each_request_and_only_reviewers_read_it() {
     assert_eq!(page.totals.completed, 1);
     assert_eq!(page.totals.rejected, 1);
     assert_eq!(page.totals.open, 1);
-    assert!(page.totals.median_tenths.is_some());
+    assert!(page.totals.median_minutes.is_some());
     assert_eq!(page.by_month.len(), 12);
     assert_eq!(page.by_month.last().unwrap().1.received, 3);
     let erasures = &page

@@ -15,6 +15,14 @@ register-median = Mittlere Bearbeitungszeit (Median)
 register-p90 = 90. Perzentil
 register-days = { $days } Tage
 register-no-data = —
+register-minutes = { $minutes ->
+    [one] 1 Minute
+   *[other] { $minutes } Minuten
+}
+register-hours = { $hours ->
+    [one] 1 Stunde
+   *[other] { $hours } Stunden
+}
 register-by-month = Nach Monat
 register-by-kind = Nach Art
 register-month = Monat

@@ -15,6 +15,14 @@ register-median = Median time to complete
 register-p90 = 90th percentile
 register-days = { $days } days
 register-no-data = —
+register-minutes = { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}
+register-hours = { $hours ->
+    [one] 1 hour
+   *[other] { $hours } hours
+}
 register-by-month = By month
 register-by-kind = By kind
 register-month = Month

@@ -15,6 +15,14 @@ register-median = Délai médian de traitement
 register-p90 = 90e centile
 register-days = { $days } jours
 register-no-data = —
+register-minutes = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
+register-hours = { $hours ->
+    [one] { $hours } heure
+   *[other] { $hours } heures
+}
 register-by-month = Par mois
 register-by-kind = Par type
 register-month = Mois

@@ -83,9 +83,9 @@ pub struct RegisterCounts {
     pub open: u64,
     /// Of those answered (completed or rejected), how many after the due date.
     pub answered_late: u64,
-    /// Days from receipt to the answer, over completed requests (tenths of a day).
-    pub median_tenths: Option<u32>,
-    pub p90_tenths: Option<u32>,
+    /// Minutes from receipt to the answer, over completed requests.
+    pub median_minutes: Option<u32>,
+    pub p90_minutes: Option<u32>,
 }
 
 /// The register: totals, by kind, by month (last twelve), and the newest entries.

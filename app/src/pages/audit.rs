@@ -111,7 +111,7 @@ fn changes_inline(tr: Tr, changes: Vec<ChangeView>) -> impl IntoView {
 
 /// One event: its time and number in the chain, who acted, what happened to
 /// which entity (linked to its page), whose data, and the changes.
-fn event_row(locale: Locale, e: AuditEntryView) -> impl IntoView {
+fn event_row(locale: Locale, e: AuditEntryView) -> AnyView {
     let tr = locale.tr();
     let action = AuditAction::parse(&e.action)
         .map(|a| a.label(tr).to_owned())
@@ -157,6 +157,7 @@ fn event_row(locale: Locale, e: AuditEntryView) -> impl IntoView {
             <td class="audit-changes">{changes_inline(tr, e.changes)}</td>
         </tr>
     }
+    .into_any()
 }
 
 /// How people read an event's entity type (the stored name if it has no label).

@@ -12,10 +12,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use uuid::Uuid;
 
-fn days(tr: Tr, tenths: Option<u32>) -> String {
-    match tenths {
-        Some(t) => tr.register_days(format!("{}.{}", t / 10, t % 10)),
+/// A time to answer: minutes under an hour, hours under two days, else days.
+fn days(tr: Tr, minutes: Option<u32>) -> String {
+    match minutes {
         None => tr.register_no_data().to_owned(),
+        Some(m) if m < 60 => tr.register_minutes(u64::from(m)),
+        Some(m) if m < 48 * 60 => tr.register_hours(u64::from(m / 60)),
+        Some(m) => {
+            let tenths = (m * 10 + 720) / 1440;
+            tr.register_days(format!("{}.{}", tenths / 10, tenths % 10))
+        }
     }
 }
 
@@ -25,7 +31,7 @@ pub fn RegisterPage() -> impl IntoView {
     let locale = crate::i18n::use_locale();
     let tr = locale.tr();
     view! {
-        <section class="register-page">
+        <section class="register-page wide-page">
             <div class="page-head">
                 <h1>{tr.register_title()}</h1>
                 <a class="button secondary" href="/requests/register.csv" download>{tr.register_download_csv()}</a>
@@ -68,8 +74,8 @@ fn Totals(counts: RegisterCounts) -> impl IntoView {
             tr.register_answered_late(),
             counts.answered_late.to_string(),
         ),
-        (tr.register_median(), days(tr, counts.median_tenths)),
-        (tr.register_p90(), days(tr, counts.p90_tenths)),
+        (tr.register_median(), days(tr, counts.median_minutes)),
+        (tr.register_p90(), days(tr, counts.p90_minutes)),
     ];
     view! {
         <dl class="tiles">
@@ -103,8 +109,8 @@ fn MonthChart(months: Vec<((i32, u32), RegisterCounts)>) -> impl IntoView {
                 <g>
                     <rect class="bar-received" x=x y=190.0 - scale(r) width="18" height=scale(r)/>
                     <rect class="bar-answered" x=x + 20.0 y=190.0 - scale(a) width="18" height=scale(a)/>
-                    <text class="chart-value" x=x + 9.0 y=186.0 - scale(r) text-anchor="middle">{r}</text>
-                    <text class="chart-value" x=x + 29.0 y=186.0 - scale(a) text-anchor="middle">{a}</text>
+                    {(r > 0).then(|| view! { <text class="chart-value" x=x + 9.0 y=186.0 - scale(r) text-anchor="middle">{r}</text> })}
+                    {(a > 0).then(|| view! { <text class="chart-value" x=x + 29.0 y=186.0 - scale(a) text-anchor="middle">{a}</text> })}
                     <text class="chart-label" x=x + 19.0 y="208" text-anchor="middle">{tr.month_short(u64::from(*month))}</text>
                 </g>
             }
@@ -144,7 +150,7 @@ fn MonthTable(months: Vec<((i32, u32), RegisterCounts)>) -> impl IntoView {
                         <tr>
                             <th scope="row">{format!("{} {year}", tr.month_short(u64::from(month)))}</th>
                             <td>{c.received}</td><td>{c.completed}</td><td>{c.rejected}</td><td>{c.withdrawn}</td>
-                            <td>{days(tr, c.median_tenths)}</td>
+                            <td>{days(tr, c.median_minutes)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -229,7 +235,7 @@ fn KindTable(kinds: Vec<(RegisterKind, RegisterCounts)>) -> impl IntoView {
                             <th scope="row">{kind.label(tr)}</th>
                             <td>{c.received}</td><td>{c.completed}</td><td>{c.rejected}</td>
                             <td>{c.withdrawn}</td><td>{c.overdue}</td>
-                            <td>{days(tr, c.median_tenths)}</td><td>{days(tr, c.p90_tenths)}</td>
+                            <td>{days(tr, c.median_minutes)}</td><td>{days(tr, c.p90_minutes)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -260,7 +266,9 @@ fn Entries(entries: Vec<RegisterEntry>, locale: Locale) -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {entries.into_iter().map(|e| {
-                        let short = e.request_id.to_string()[..8].to_owned();
+                        // The random end: ids made the same minute share their start.
+                        let id = e.request_id.to_string();
+                        let short = id[id.len() - 8..].to_owned();
                         let link = (e.kind != RegisterKind::Access).then(|| format!("/requests/{}", e.request_id));
                         view! {
                             <tr>

@@ -122,24 +122,24 @@ fn counts<'a>(entries: impl Iterator<Item = &'a RegisterEntry>) -> RegisterCount
                     c.answered_late += 1;
                 }
                 if e.outcome == RegisterOutcome::Completed {
-                    days.push((at - e.received_at).num_minutes().max(0) as f64 / 1440.0);
+                    days.push((at - e.received_at).num_minutes().max(0) as u32);
                 }
             }
         }
     }
-    days.sort_by(f64::total_cmp);
-    c.median_tenths = percentile(&days, 0.5);
-    c.p90_tenths = percentile(&days, 0.9);
+    days.sort_unstable();
+    c.median_minutes = percentile(&days, 0.5);
+    c.p90_minutes = percentile(&days, 0.9);
     c
 }
 
-/// The nearest-rank percentile of sorted days, in tenths of a day.
-fn percentile(sorted_days: &[f64], p: f64) -> Option<u32> {
-    if sorted_days.is_empty() {
+/// The nearest-rank percentile of sorted values.
+fn percentile(sorted: &[u32], p: f64) -> Option<u32> {
+    if sorted.is_empty() {
         return None;
     }
-    let rank = ((p * sorted_days.len() as f64).ceil() as usize).clamp(1, sorted_days.len());
-    Some((sorted_days[rank - 1] * 10.0).round() as u32)
+    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    Some(sorted[rank - 1])
 }
 
 /// Email changes and erasures: their steps tell when they were decided,
@@ -400,11 +400,11 @@ mod tests {
     }
 
     #[test]
-    fn percentiles_are_nearest_rank_in_tenths_of_days() {
+    fn percentiles_are_nearest_rank() {
         assert_eq!(percentile(&[], 0.5), None);
-        assert_eq!(percentile(&[1.0], 0.9), Some(10));
-        let days = [0.5, 1.0, 2.0, 3.0, 10.0];
-        assert_eq!(percentile(&days, 0.5), Some(20));
-        assert_eq!(percentile(&days, 0.9), Some(100));
+        assert_eq!(percentile(&[7], 0.9), Some(7));
+        let minutes = [30, 60, 120, 180, 600];
+        assert_eq!(percentile(&minutes, 0.5), Some(120));
+        assert_eq!(percentile(&minutes, 0.9), Some(600));
     }
 }
