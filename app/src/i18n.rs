@@ -382,16 +382,16 @@ fn browser_local_time(t: &DateTime<Utc>, zone: &str) -> Option<LocalTime> {
     Some(local)
 }
 
-/// The root's locale: on the server from the request, in the browser from
-/// the `<html>` element the server rendered.
-pub fn provide_locale() -> Locale {
-    #[cfg(feature = "ssr")]
-    let locale = {
-        let (lang, zone) = crate::server::context::locale();
-        Locale::new(lang, zone)
-    };
-    #[cfg(not(feature = "ssr"))]
-    let locale = {
+/// Provides the page's locale to every component beneath.
+pub fn provide(locale: Locale) -> Locale {
+    provide_context(locale);
+    locale
+}
+
+/// The locale the server rendered the page in, read from its `<html>` element.
+#[cfg(not(feature = "ssr"))]
+pub fn rendered_locale() -> Locale {
+    {
         let root = document().document_element();
         let lang = root
             .as_ref()
@@ -402,9 +402,7 @@ pub fn provide_locale() -> Locale {
             .and_then(|e| e.get_attribute("data-time-zone"))
             .unwrap_or_else(|| "UTC".to_owned());
         Locale::new(lang, zone)
-    };
-    provide_context(locale);
-    locale
+    }
 }
 
 #[cfg(test)]

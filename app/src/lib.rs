@@ -59,7 +59,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     };
     #[cfg(not(feature = "ssr"))]
     let prefetch: Vec<String> = Vec::new();
-    let locale = i18n::provide_locale();
+    let locale = i18n::provide(page_locale());
     // The browser bundle carries no words: it loads the page language's
     // messages (fetched beside the bundle) before it hydrates.
     #[cfg(feature = "ssr")]
@@ -91,7 +91,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let tr = i18n::provide_locale().tr();
+    let tr = i18n::provide(page_locale()).tr();
     view! {
         <Title text=tr.brand()/>
         <Router>
@@ -101,6 +101,20 @@ pub fn App() -> impl IntoView {
             </main>
             <components::Footer/>
         </Router>
+    }
+}
+
+/// The page's language and time zone: the server picks them from the request
+/// (`server::context::locale`); the browser reads what the server rendered.
+fn page_locale() -> i18n::Locale {
+    #[cfg(feature = "ssr")]
+    {
+        let (lang, zone) = server::context::locale();
+        i18n::Locale::new(lang, zone)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        i18n::rendered_locale()
     }
 }
 

@@ -34,7 +34,8 @@ pub async fn switch(
     let Some(lang) = Lang::parse(&choice.lang).filter(|l| l.code() == choice.lang) else {
         return (StatusCode::UNPROCESSABLE_ENTITY, "Unknown language.").into_response();
     };
-    if let Some(Extension(actor)) = actor {
+    // Staff who must set up two-factor sign-in first change nothing but the cookie.
+    if let Some(Extension(actor)) = actor.filter(|a| !a.needs_two_factor_setup) {
         let input = FieldInput {
             key: "language".to_owned(),
             values: vec![lang.code().to_owned()],

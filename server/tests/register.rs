@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 mod common;
 
+use app::server::entities::audit_event;
 use app::{
     api::privacy::{RequestExport, RequestRegister, RequestRegisterEntry},
     model::{RegisterKind, RegisterOutcome, Role},
@@ -16,6 +17,12 @@ use app::{
 };
 use common::{staff, Browser, PASSWORD};
 use http::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+fn sha256_hex(id: uuid::Uuid) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(id.as_bytes()))
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_register_records_each_request_and_only_reviewers_read_it() {
@@ -64,27 +71,47 @@ async fn the_register_records_each_request_and_only_reviewers_read_it() {
     let ada_entry = all.iter().find(|e| e.request_id == ada_request.id).unwrap();
     assert_eq!(ada_entry.kind, RegisterKind::Erasure);
     assert_eq!(ada_entry.extended_months, 1);
+    // The reason staff wrote may name people: the register points to the request page.
     assert!(ada_entry
         .extension_reason
         .as_deref()
-        .is_some_and(|r| r.contains("Many requests this month")));
+        .is_some_and(|r| r.contains("request page") && !r.contains("Many requests")));
     assert!(ada_entry.extension_told_at.is_some());
     assert_eq!(ada_entry.outcome, RegisterOutcome::Open);
     assert_eq!(ada_entry.responded_at, None);
-    assert_eq!(ada_entry.subject_ref, register::subject_ref(ada.user_id));
+    let ada_ref = register::subject_reference(&state, ada.user_id)
+        .await
+        .unwrap();
+    assert_eq!(ada_entry.subject_ref, ada_ref);
+    assert!(
+        ada_ref.starts_with("S-") && ada_ref.len() == 12,
+        "{ada_ref}"
+    );
+    // Not the plain digest of her id: knowing the id does not find her requests.
+    assert!(!sha256_hex(ada.user_id).starts_with(&ada_ref[2..]));
     let bob_entry = all.iter().find(|e| e.request_id == bob_request.id).unwrap();
     assert_eq!(bob_entry.outcome, RegisterOutcome::Rejected);
     assert_eq!(bob_entry.decided_by, Some(Role::Agent));
     assert!(bob_entry.decided_at.is_some() && bob_entry.responded_at.is_some());
     assert!(
-        bob_entry.withheld.contains("=HYPERLINK"),
+        bob_entry.withheld.starts_with("Refused"),
+        "{}",
+        bob_entry.withheld
+    );
+    assert!(
+        !bob_entry.withheld.contains("HYPERLINK"),
         "{}",
         bob_entry.withheld
     );
     let access = all.iter().find(|e| e.kind == RegisterKind::Access).unwrap();
     assert_eq!(access.outcome, RegisterOutcome::Completed);
     assert!(access.responded_at.is_some());
-    assert_eq!(access.subject_ref, register::subject_ref(cleo.user_id));
+    assert_eq!(
+        access.subject_ref,
+        register::subject_reference(&state, cleo.user_id)
+            .await
+            .unwrap()
+    );
     assert!(access.withheld.contains("Internal notes"));
 
     let page = register::register(&state, &agent).await.unwrap();
@@ -136,6 +163,14 @@ async fn the_register_records_each_request_and_only_reviewers_read_it() {
     assert_eq!(r.json()["extended_months"], 1);
     let r = agent_http.get("/requests/register.csv").await;
     assert_eq!(r.status, StatusCode::OK);
+    // Each download is audited, by whom and how many rows.
+    let taken = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("register_exported"))
+        .all(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(taken.len(), 2, "the service call above and this download");
+    assert!(taken.iter().all(|e| e.actor_id == Some(agent.user_id)));
     assert_eq!(
         r.headers[http::header::CONTENT_TYPE],
         "text/csv; charset=utf-8"

@@ -61,3 +61,4 @@ register-withheld-access = Interne Notizen (Arbeitsnotizen des Helpdesks, keine 
 register-stores-access = Konten und Profile, benutzerdefinierte Felder, Tickets und Nachrichten, Datenschutzanfragen, Prüfprotokoll
 register-stores-rectification = Konten und Profile
 register-stores-erasure = Konten und Profile, benutzerdefinierte Felder, Tickets und Nachrichten, Exportarchive, ausgehende E-Mails, Sitzungen, Suchindex, Prüfprotokoll, Schlüsselspeicher
+register-reason-on-request = Dem Kunden wurde ein Grund genannt: Er steht auf der Seite der Anfrage (er kann personenbezogene Daten enthalten und bleibt daher außerhalb des Verzeichnisses).

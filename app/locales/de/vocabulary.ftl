@@ -71,6 +71,7 @@ AuditAction-email_change_cancelled = E-Mail-Änderung von der alten Adresse aus 
 AuditAction-two_factor_enabled = Zwei-Faktor-Anmeldung eingeschaltet
 AuditAction-two_factor_disabled = Zwei-Faktor-Anmeldung ausgeschaltet
 AuditAction-passkey_added = Passkey hinzugefügt
+AuditAction-register_exported = Verzeichnis der Datenschutzanfragen heruntergeladen
 AuditAction-passkey_removed = Passkey entfernt
 
 # ExportKind

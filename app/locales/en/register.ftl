@@ -61,3 +61,4 @@ register-withheld-access = Internal notes (the help desk's own working notes, no
 register-stores-access = Accounts and profile, custom fields, tickets and messages, privacy requests, audit log
 register-stores-rectification = Accounts and profile
 register-stores-erasure = Accounts and profile, custom fields, tickets and messages, export archives, outgoing mail, sessions, search index, audit log, key store
+register-reason-on-request = A reason was given to the customer: it is on the request page (it may hold personal data, so it stays out of the register).

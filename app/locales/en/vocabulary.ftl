@@ -71,6 +71,7 @@ AuditAction-email_change_cancelled = Email change cancelled from the old address
 AuditAction-two_factor_enabled = Two-factor sign-in turned on
 AuditAction-two_factor_disabled = Two-factor sign-in turned off
 AuditAction-passkey_added = Passkey added
+AuditAction-register_exported = Register of privacy requests downloaded
 AuditAction-passkey_removed = Passkey removed
 
 # ExportKind

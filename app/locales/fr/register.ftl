@@ -61,3 +61,4 @@ register-withheld-access = Notes internes (notes de travail du service d’assis
 register-stores-access = Comptes et profils, champs personnalisés, tickets et messages, demandes RGPD, journal d’audit
 register-stores-rectification = Comptes et profils
 register-stores-erasure = Comptes et profils, champs personnalisés, tickets et messages, archives d’export, e-mails sortants, sessions, index de recherche, journal d’audit, magasin de clés
+register-reason-on-request = Un motif a été donné au client : il figure sur la page de la demande (il peut contenir des données personnelles, il reste donc hors du registre).

@@ -71,6 +71,7 @@ AuditAction-email_change_cancelled = Changement d’e-mail annulé depuis l’an
 AuditAction-two_factor_enabled = Connexion à deux facteurs activée
 AuditAction-two_factor_disabled = Connexion à deux facteurs désactivée
 AuditAction-passkey_added = Clé d’accès ajoutée
+AuditAction-register_exported = Registre des demandes RGPD téléchargé
 AuditAction-passkey_removed = Clé d’accès supprimée
 
 # ExportKind

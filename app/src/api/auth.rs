@@ -42,7 +42,7 @@ pub async fn sign_up(
     };
     crate::server::context::respond(async move {
         let state = context::state()?;
-        let device = context::device();
+        let device = crate::server::services::sessions::Device::of_request();
         let signup = accounts::sign_up(&state, &name, &email, &phone, &password, &device);
         let (_user, token) = context::run(signup).await?;
         set_cookie(sessions::cookie(&token, &state.security))?;
@@ -81,7 +81,7 @@ pub async fn sign_in(
         let (_user, token) = context::run(accounts::sign_in(
             &state,
             credentials,
-            &context::device(),
+            &crate::server::services::sessions::Device::of_request(),
             previous.as_deref(),
         ))
         .await?;
@@ -127,7 +127,7 @@ pub async fn sign_in_with_passkey(
             &state,
             challenge_id,
             &credential,
-            &context::device(),
+            &crate::server::services::sessions::Device::of_request(),
             previous.as_deref(),
         ))
         .await?;

@@ -54,6 +54,8 @@ vocabulary! {
         TwoFactorDisabled = "two_factor_disabled",
         PasskeyAdded = "passkey_added",
         PasskeyRemoved = "passkey_removed",
+        /// Staff downloaded the register of privacy requests.
+        RegisterExported = "register_exported",
     }
 }
 

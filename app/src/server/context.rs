@@ -23,15 +23,14 @@ pub fn client_ip() -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
-/// Where this request comes from, for a new session: its User-Agent and client address.
-pub fn device() -> super::services::sessions::Device {
-    let user_agent = parts().and_then(|p| {
+/// The request's User-Agent, if it sent one.
+pub fn user_agent() -> Option<String> {
+    parts().and_then(|p| {
         p.headers
             .get(http::header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
-    });
-    super::services::sessions::Device::new(user_agent.as_deref(), &client_ip())
+    })
 }
 
 pub fn state() -> Result<AppState, AppError> {

@@ -25,6 +25,20 @@ fn days(tr: Tr, minutes: Option<u32>) -> String {
     }
 }
 
+/// A register table: its column headings, then its rows.
+fn table(headings: Vec<&'static str>, rows: impl IntoView) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="register-table">
+                <thead><tr>
+                    {headings.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let register = Resource::new(|| (), |_| request_register());
@@ -134,29 +148,25 @@ fn MonthChart(months: Vec<((i32, u32), RegisterCounts)>) -> impl IntoView {
 #[component]
 fn MonthTable(months: Vec<((i32, u32), RegisterCounts)>) -> impl IntoView {
     let tr = crate::i18n::use_tr();
-    view! {
-        <div class="table-scroll">
-            <table class="register-table">
-                <thead><tr>
-                    <th scope="col">{tr.register_month()}</th>
-                    <th scope="col">{tr.register_received()}</th>
-                    <th scope="col">{tr.register_completed()}</th>
-                    <th scope="col">{tr.register_rejected()}</th>
-                    <th scope="col">{tr.register_withdrawn()}</th>
-                    <th scope="col">{tr.register_median()}</th>
-                </tr></thead>
-                <tbody>
-                    {months.into_iter().map(|((year, month), c)| view! {
+    table(
+        vec![
+            tr.register_month(),
+            tr.register_received(),
+            tr.register_completed(),
+            tr.register_rejected(),
+            tr.register_withdrawn(),
+            tr.register_median(),
+        ],
+        {
+            months.into_iter().map(|((year, month), c)| view! {
                         <tr>
                             <th scope="row">{format!("{} {year}", tr.month_short(u64::from(month)))}</th>
                             <td>{c.received}</td><td>{c.completed}</td><td>{c.rejected}</td><td>{c.withdrawn}</td>
                             <td>{days(tr, c.median_minutes)}</td>
                         </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
+                    }).collect_view()
+        },
+    )
 }
 
 /// One stacked bar per kind: completed, rejected, withdrawn, open.
@@ -216,32 +226,33 @@ fn KindChart(kinds: Vec<(RegisterKind, RegisterCounts)>) -> impl IntoView {
 #[component]
 fn KindTable(kinds: Vec<(RegisterKind, RegisterCounts)>) -> impl IntoView {
     let tr = crate::i18n::use_tr();
-    view! {
-        <div class="table-scroll">
-            <table class="register-table">
-                <thead><tr>
-                    <th scope="col">{tr.register_kind()}</th>
-                    <th scope="col">{tr.register_received()}</th>
-                    <th scope="col">{tr.register_completed()}</th>
-                    <th scope="col">{tr.register_rejected()}</th>
-                    <th scope="col">{tr.register_withdrawn()}</th>
-                    <th scope="col">{tr.register_overdue()}</th>
-                    <th scope="col">{tr.register_median()}</th>
-                    <th scope="col">{tr.register_p90()}</th>
-                </tr></thead>
-                <tbody>
-                    {kinds.into_iter().map(|(kind, c)| view! {
+    table(
+        vec![
+            tr.register_kind(),
+            tr.register_received(),
+            tr.register_completed(),
+            tr.register_rejected(),
+            tr.register_withdrawn(),
+            tr.register_overdue(),
+            tr.register_median(),
+            tr.register_p90(),
+        ],
+        {
+            kinds
+                .into_iter()
+                .map(|(kind, c)| {
+                    view! {
                         <tr>
                             <th scope="row">{kind.label(tr)}</th>
                             <td>{c.received}</td><td>{c.completed}</td><td>{c.rejected}</td>
                             <td>{c.withdrawn}</td><td>{c.overdue}</td>
                             <td>{days(tr, c.median_minutes)}</td><td>{days(tr, c.p90_minutes)}</td>
                         </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
+                    }
+                })
+                .collect_view()
+        },
+    )
 }
 
 #[component]
@@ -251,45 +262,45 @@ fn Entries(entries: Vec<RegisterEntry>, locale: Locale) -> impl IntoView {
         t.map(|t| locale.date(&t))
             .unwrap_or_else(|| tr.register_no_data().to_owned())
     };
-    view! {
-        <div class="table-scroll">
-            <table class="register-table">
-                <thead><tr>
-                    <th scope="col">{tr.register_col_request()}</th>
-                    <th scope="col">{tr.register_col_kind()}</th>
-                    <th scope="col">{tr.register_col_subject()}</th>
-                    <th scope="col">{tr.register_col_received()}</th>
-                    <th scope="col">{tr.register_col_due()}</th>
-                    <th scope="col">{tr.register_col_decided()}</th>
-                    <th scope="col">{tr.register_col_responded()}</th>
-                    <th scope="col">{tr.register_col_outcome()}</th>
-                </tr></thead>
-                <tbody>
-                    {entries.into_iter().map(|e| {
-                        // The random end: ids made the same minute share their start.
-                        let id = e.request_id.to_string();
-                        let short = id[id.len() - 8..].to_owned();
-                        let link = (e.kind != RegisterKind::Access).then(|| format!("/requests/{}", e.request_id));
-                        view! {
-                            <tr>
-                                <td title=e.request_id.to_string()>{match link {
-                                    Some(href) => view! { <A href=href>{short}</A> }.into_any(),
-                                    None => view! { <span class="muted">{short}</span> }.into_any(),
-                                }}</td>
-                                <td>{e.kind.label(tr)}</td>
-                                <td><code>{e.subject_ref}</code></td>
-                                <td>{when(Some(e.received_at))}</td>
-                                <td>{when(Some(e.due_at))}</td>
-                                <td>{when(e.decided_at)}</td>
-                                <td>{when(e.responded_at)}</td>
-                                <td>{e.outcome.label(tr)}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
+    table(
+        vec![
+            tr.register_col_request(),
+            tr.register_col_kind(),
+            tr.register_col_subject(),
+            tr.register_col_received(),
+            tr.register_col_due(),
+            tr.register_col_decided(),
+            tr.register_col_responded(),
+            tr.register_col_outcome(),
+        ],
+        {
+            entries
+                .into_iter()
+                .map(|e| {
+                    // The random end: ids made the same minute share their start.
+                    let id = e.request_id.to_string();
+                    let short = id[id.len() - 8..].to_owned();
+                    let link = (e.kind != RegisterKind::Access)
+                        .then(|| format!("/requests/{}", e.request_id));
+                    view! {
+                        <tr>
+                            <td title=e.request_id.to_string()>{match link {
+                                Some(href) => view! { <A href=href>{short}</A> }.into_any(),
+                                None => view! { <span class="muted">{short}</span> }.into_any(),
+                            }}</td>
+                            <td>{e.kind.label(tr)}</td>
+                            <td><code>{e.subject_ref}</code></td>
+                            <td>{when(Some(e.received_at))}</td>
+                            <td>{when(Some(e.due_at))}</td>
+                            <td>{when(e.decided_at)}</td>
+                            <td>{when(e.responded_at)}</td>
+                            <td>{e.outcome.label(tr)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        },
+    )
 }
 
 /// The request's line in the register, on its page: the accountability log.

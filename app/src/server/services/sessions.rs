@@ -76,6 +76,12 @@ pub struct Device {
 }
 
 impl Device {
+    /// Where the request being served comes from: its User-Agent and client address.
+    pub fn of_request() -> Self {
+        let user_agent = crate::server::context::user_agent();
+        Device::new(user_agent.as_deref(), &crate::server::context::client_ip())
+    }
+
     pub fn new(user_agent: Option<&str>, client: &str) -> Self {
         Device {
             user_agent: user_agent.map(|ua| ua.chars().take(300).collect()),

@@ -159,8 +159,9 @@ async fn delete_records(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
 /// Closes the subject's kept tickets that still wait for an answer (open or
 /// pending): nobody can read or answer them any more, and they would sit in
 /// the queue as "[erased]" for good. Each change is audited like a status
-/// change by staff; the status is no personal data, so it is recorded in
-/// plaintext (the subject's key is already gone).
+/// change, by the portal (the job, maybe months after the approval: no
+/// person), naming the job; the status is no personal data, so it is
+/// recorded in plaintext (the subject's key is already gone).
 async fn close_tickets(turn: &Turn<'_>, txn: &DatabaseTransaction) -> Result<u64, ServiceError> {
     let subject = turn.job.subject_id;
     let waiting = ticket::Entity::find()
@@ -168,7 +169,6 @@ async fn close_tickets(turn: &Turn<'_>, txn: &DatabaseTransaction) -> Result<u64
         .filter(ticket::Column::Status.is_in([TicketStatus::Open, TicketStatus::Pending]))
         .all(txn)
         .await?;
-    let by = requester(turn, txn).await?;
     let now = Utc::now();
     for t in &waiting {
         ticket::Entity::update_many()
@@ -177,16 +177,14 @@ async fn close_tickets(turn: &Turn<'_>, txn: &DatabaseTransaction) -> Result<u64
             .filter(ticket::Column::Id.eq(t.id))
             .exec(txn)
             .await?;
-        let mut event = Event::new(AuditAction::TicketStatusChanged, "ticket", t.id)
+        let event = Event::new(AuditAction::TicketStatusChanged, "ticket", t.id)
             .about(subject)
             .setting(Change::changed(
                 "status",
                 t.status.as_str(),
                 TicketStatus::Closed.as_str(),
-            ));
-        if let Some((id, role)) = by {
-            event = event.by_user(id, role);
-        }
+            ))
+            .setting(Change::set("erasure_job", turn.job.id.to_string()));
         audit::append(txn, event, None).await?;
     }
     Ok(waiting.len() as u64)

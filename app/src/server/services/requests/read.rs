@@ -165,6 +165,18 @@ pub(super) fn note_in(tr: crate::i18n::Tr, note: String) -> String {
     }
 }
 
+/// A note the portal wrote itself (no personal data), in the reader's words;
+/// `None` for what a person typed.
+pub(super) fn system_note(tr: crate::i18n::Tr, note: &str) -> Option<String> {
+    match note {
+        super::NOTE_ON_HOLD
+        | super::NOTE_CLOSED_BY_ERASURE
+        | super::NOTE_LINK_EXPIRED
+        | super::NOTE_CANCELLED_FROM_OLD_ADDRESS => Some(note_in(tr, note.to_owned())),
+        _ => None,
+    }
+}
+
 /// The months, due date and reason of an extension's note.
 fn extension_note(note: &str) -> Option<(u64, &str, &str)> {
     let rest = note.strip_prefix("Deadline extended by ")?;

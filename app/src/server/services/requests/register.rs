@@ -5,8 +5,13 @@
 //! read from the audit log (their archives are deleted when they expire or
 //! the customer is erased; the log keeps the request).
 //!
+//! Staff-written reasons (for an extension, a refusal) are personal data,
+//! sealed under the subject's key: the register says one was given and where
+//! to read it (the request page), never the text, so a downloaded register
+//! holds nothing an erasure would have to reach.
+//!
 //! It reads every request: fine for the thousands a help desk sees in years.
-use super::read::note_in;
+use super::read::system_note;
 use crate::{
     i18n::Tr,
     model::{
@@ -14,6 +19,8 @@ use crate::{
         RegisterOutcome, RequestStatus, Role, ENTRIES_SHOWN,
     },
     server::{
+        audit::{self, Change, Event},
+        crypto::IndexKey,
         entities::{audit_event, data_export, privacy_request, privacy_request_event},
         policy::{self, Action, Target},
         Actor, AppState, ServiceError,
@@ -21,25 +28,38 @@ use crate::{
 };
 use chrono::{DateTime, Datelike, Months, Utc};
 use sea_orm::{prelude::*, QueryOrder};
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
-/// `S-7f3a9c12d4`: one person's requests share it; it names nobody (the
-/// erased customer's pseudonym starts with the same digits).
-pub fn subject_ref(subject: Uuid) -> String {
-    format!(
-        "S-{}",
-        &hex::encode(Sha256::digest(subject.as_bytes()))[..10]
-    )
+/// `S-7f3a9c12d4`: one person's requests share it, and it names nobody: an
+/// HMAC of the subject's id under the index key (in the key store), so
+/// knowing someone's id is not enough to find their requests here.
+fn subject_ref(key: &IndexKey, subject: Uuid) -> String {
+    let token = key.token(&format!("register subject {subject}"));
+    format!("S-{}", hex::encode(&token[..5]))
+}
+
+/// A subject's reference in the register (tests and support).
+pub async fn subject_reference(state: &AppState, subject: Uuid) -> Result<String, ServiceError> {
+    Ok(subject_ref(&*state.vault.index_key().await?, subject))
 }
 
 /// Every entry, newest first (staff who review privacy requests).
 pub async fn entries(state: &AppState, actor: &Actor) -> Result<Vec<RegisterEntry>, ServiceError> {
+    read(state, actor, None).await
+}
+
+/// The entries, or only the one of request `only`.
+async fn read(
+    state: &AppState,
+    actor: &Actor,
+    only: Option<Uuid>,
+) -> Result<Vec<RegisterEntry>, ServiceError> {
     policy::require(actor, Action::ReviewPrivacyRequests, Target::Nothing)?;
     let tr = crate::server::context::tr();
     let now = Utc::now();
-    let mut out = reviewed_requests(state, tr, now).await?;
-    out.extend(access_requests(state, tr, now).await?);
+    let key = state.vault.index_key().await?;
+    let mut out = reviewed_requests(state, &key, tr, now, only).await?;
+    out.extend(access_requests(state, &key, tr, now, only).await?);
     out.sort_by(|a, b| {
         b.received_at
             .cmp(&a.received_at)
@@ -91,10 +111,7 @@ pub async fn entry(
     actor: &Actor,
     id: Uuid,
 ) -> Result<Option<RegisterEntry>, ServiceError> {
-    Ok(entries(state, actor)
-        .await?
-        .into_iter()
-        .find(|e| e.request_id == id))
+    Ok(read(state, actor, Some(id)).await?.into_iter().next())
 }
 
 fn counts<'a>(entries: impl Iterator<Item = &'a RegisterEntry>) -> RegisterCounts {
@@ -146,16 +163,24 @@ fn percentile(sorted: &[u32], p: f64) -> Option<u32> {
 /// extended and answered.
 async fn reviewed_requests(
     state: &AppState,
+    index: &IndexKey,
     tr: Tr,
     now: DateTime<Utc>,
+    only: Option<Uuid>,
 ) -> Result<Vec<RegisterEntry>, ServiceError> {
-    let requests = privacy_request::Entity::find().all(&state.db).await?;
+    let mut query = privacy_request::Entity::find();
+    let mut step_query = privacy_request_event::Entity::find();
+    if let Some(id) = only {
+        query = query.filter(privacy_request::Column::Id.eq(id));
+        step_query = step_query.filter(privacy_request_event::Column::RequestId.eq(id));
+    }
+    let requests = query.all(&state.db).await?;
     let keys = state
         .vault
         .keys(requests.iter().map(|r| r.subject_id))
         .await?;
     let mut steps: HashMap<Uuid, Vec<privacy_request_event::Model>> = HashMap::new();
-    for s in privacy_request_event::Entity::find()
+    for s in step_query
         .order_by_asc(privacy_request_event::Column::At)
         .order_by_asc(privacy_request_event::Column::Id)
         .all(&state.db)
@@ -167,16 +192,18 @@ async fn reviewed_requests(
     for r in requests {
         let kind = RegisterKind::from(r.kind);
         let history = steps.remove(&r.id).unwrap_or_default();
+        // The portal's own notes are shown; what a person wrote stays on the request page.
         let note = |s: &privacy_request_event::Model| {
             let sealed = s.note.as_ref()?;
-            let text = match keys.get(&r.subject_id) {
-                Some(key) => key
-                    .open_string(privacy_request_event::NOTE.at(&s.id), sealed)
+            let written = keys.get(&r.subject_id).and_then(|key| {
+                key.open_string(privacy_request_event::NOTE.at(&s.id), sealed)
                     .ok()
-                    .map(|n| note_in(tr, n))?,
-                None => crate::server::vault::erased(),
-            };
-            Some(text)
+            });
+            Some(
+                written
+                    .and_then(|n| system_note(tr, &n))
+                    .unwrap_or_else(|| tr.register_reason_on_request().to_owned()),
+            )
         };
         let extension = history
             .iter()
@@ -232,7 +259,7 @@ async fn reviewed_requests(
         };
         out.push(RegisterEntry {
             request_id: r.id,
-            subject_ref: subject_ref(r.subject_id),
+            subject_ref: subject_ref(index, r.subject_id),
             kind,
             received_at: r.received_at,
             due_at: r.due_at,
@@ -256,10 +283,16 @@ async fn reviewed_requests(
 /// when it was downloaded).
 async fn access_requests(
     state: &AppState,
+    index: &IndexKey,
     tr: Tr,
     now: DateTime<Utc>,
+    only: Option<Uuid>,
 ) -> Result<Vec<RegisterEntry>, ServiceError> {
-    let events = audit_event::Entity::find()
+    let mut events = audit_event::Entity::find();
+    if let Some(id) = only {
+        events = events.filter(audit_event::Column::EntityId.eq(id.to_string()));
+    }
+    let events = events
         .filter(audit_event::Column::Action.is_in([
             AuditAction::ExportRequested.as_str(),
             AuditAction::ExportDownloaded.as_str(),
@@ -304,7 +337,7 @@ async fn access_requests(
         };
         out.push(RegisterEntry {
             request_id: id,
-            subject_ref: subject_ref(subject),
+            subject_ref: subject_ref(index, subject),
             kind: RegisterKind::Access,
             received_at: e.occurred_at,
             due_at,
@@ -332,10 +365,17 @@ pub fn csv_cell(value: &str) -> String {
     }
 }
 
-/// The register as CSV, one row per request, every value guarded.
+/// The register as CSV, one row per request, every value guarded. Each
+/// download is audited: who took the register, and how many rows.
 pub async fn csv(state: &AppState, actor: &Actor) -> Result<Vec<u8>, ServiceError> {
     let tr = crate::server::context::tr();
     let all = entries(state, actor).await?;
+    let txn = audit::begin(&state.db).await?;
+    let event = Event::new(AuditAction::RegisterExported, "register", "csv")
+        .by(actor)
+        .setting(Change::set("rows", all.len().to_string()));
+    audit::append(&txn, event, None).await?;
+    txn.commit().await?;
     let time = |t: &Option<DateTime<Utc>>| {
         t.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
             .unwrap_or_default()
