@@ -36,12 +36,10 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     view! {
         <div class="alert" role="alert" data-code=error.code()>
             <p>{error.message(tr)}</p>
-            {sign_in.then(|| {
-                let location = leptos_router::hooks::use_location();
-                let (path, query) = (location.pathname.get_untracked(), location.search.get_untracked());
-                let here = if query.is_empty() { path } else { format!("{path}?{query}") };
-                view! { <p><a href=crate::sign_in_link(&here)>{tr.sign_in()}</a></p> }
-            })}
+            // (Opening a page without a session never gets here: the server
+            // sends the visitor to sign in, and back. This is a session that
+            // ended while the page was open; reloading it does the same.)
+            {sign_in.then(|| view! { <p><A href="/sign-in">{tr.sign_in()}</A></p> })}
             {reference.map(|r| view! { <p class="alert-code">{r}</p> })}
         </div>
     }
@@ -86,17 +84,6 @@ pub fn Header() -> impl IntoView {
             go_to("/");
         }
     });
-    // "Settings" stands for every admin page (each lists all of them, see
-    // `pages::settings_menu`): it is the current page on the first of them,
-    // the current section on the others.
-    let location = leptos_router::hooks::use_location();
-    let settings_current = move || {
-        location.pathname.with(|path| match path.as_str() {
-            "/admin/users" => Some("page"),
-            p if p.starts_with("/admin/") => Some("true"),
-            _ => None,
-        })
-    };
     view! {
         <header class="site-header">
             <div class="container header-row">
@@ -119,7 +106,7 @@ pub fn Header() -> impl IntoView {
                                         {(!staff).then(|| view! { <A href="/activity">{tr.nav_activity()}</A> })}
                                         {staff.then(|| view! { <A href="/requests">{tr.nav_privacy_requests()}</A> })}
                                         {admin.then(|| view! {
-                                            <a href="/admin/users" aria-current=settings_current>{tr.nav_settings()}</a>
+                                            <A href="/admin/users">{tr.nav_settings()}</A>
                                         })}
                                         <A href="/security">{tr.nav_security()}</A>
                                         <span class="who" title=u.email.clone()>
@@ -194,21 +181,12 @@ pub fn Pager(
 
 /// The footer: the tagline and the language switcher. The switcher is a
 /// plain form (it works before the page hydrates and without JavaScript): the
-/// server sets the language cookie, and a signed-in person's profile.
+/// server sets the language cookie, and a signed-in person's profile, and
+/// goes back to the page (the Referer).
 #[component]
 pub fn Footer() -> impl IntoView {
     let locale = use_locale();
     let tr = locale.tr();
-    let back = leptos_router::hooks::use_location();
-    let here = move || {
-        let l = back.pathname.get();
-        let q = back.search.get();
-        if q.is_empty() {
-            l
-        } else {
-            format!("{l}?{q}")
-        }
-    };
     view! {
         <footer class="site-footer container">
             <p>{tr.footer_tagline()}</p>
@@ -219,7 +197,6 @@ pub fn Footer() -> impl IntoView {
                         <option value=l.code() selected=l == locale.lang>{l.endonym()}</option>
                     }).collect_view()}
                 </select>
-                <input type="hidden" name="back" value=here/>
                 <button type="submit" class="small secondary">{tr.footer_language_change()}</button>
             </form>
         </footer>

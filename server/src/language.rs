@@ -29,6 +29,7 @@ const COOKIE_MAX_AGE: u64 = 365 * 24 * 3600;
 pub async fn switch(
     State(state): State<AppState>,
     actor: Option<Extension<Actor>>,
+    request_headers: axum::http::HeaderMap,
     Form(choice): Form<Choice>,
 ) -> Response {
     let Some(lang) = Lang::parse(&choice.lang).filter(|l| l.code() == choice.lang) else {
@@ -54,12 +55,19 @@ pub async fn switch(
         "{LANGUAGE_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={COOKIE_MAX_AGE}{secure}",
         lang.code()
     );
+    // Back to the page the form was on: `back`, else the Referer (the
+    // footer's form sends none; the referrer policy is same-origin).
+    let back = if choice.back.is_empty() {
+        referer_path(&request_headers).unwrap_or_default()
+    } else {
+        choice.back
+    };
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         headers.insert(header::SET_COOKIE, v);
     }
-    if let Ok(v) = HeaderValue::from_str(app::local_path(&choice.back).unwrap_or("/")) {
+    if let Ok(v) = HeaderValue::from_str(app::local_path(&back).unwrap_or("/")) {
         headers.insert(header::LOCATION, v);
     }
     response
@@ -77,5 +85,36 @@ pub async fn strings(axum::extract::Path(file): axum::extract::Path<String>) -> 
         )
             .into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// The path (and query) of the page a same-origin form was sent from.
+fn referer_path(headers: &axum::http::HeaderMap) -> Option<String> {
+    let referer = headers.get(header::REFERER)?.to_str().ok()?;
+    let after_scheme = referer.split_once("://")?.1;
+    let path = &after_scheme[after_scheme.find('/')?..];
+    Some(path.split('#').next().unwrap_or(path).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::referer_path;
+
+    #[test]
+    fn the_referer_gives_the_page_to_go_back_to() {
+        let mut headers = axum::http::HeaderMap::new();
+        assert_eq!(referer_path(&headers), None);
+        headers.insert(
+            axum::http::header::REFERER,
+            "https://help.example.org/tickets?page=2#top"
+                .parse()
+                .unwrap(),
+        );
+        assert_eq!(referer_path(&headers).as_deref(), Some("/tickets?page=2"));
+        headers.insert(
+            axum::http::header::REFERER,
+            "https://help.example.org".parse().unwrap(),
+        );
+        assert_eq!(referer_path(&headers), None);
     }
 }

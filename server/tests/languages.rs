@@ -89,6 +89,16 @@ async fn the_switcher_sets_the_cookie_and_goes_back_only_to_this_site() {
     );
     let r = switch(&mut b, "de", "//evil.example/", None).await;
     assert_eq!(r.headers[header::LOCATION], "/");
+    // The footer's form sends no `back`: the page it was on is the Referer.
+    let req = Request::post("/language")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, ORIGIN)
+        .header("sec-fetch-site", "same-origin")
+        .header(header::REFERER, format!("{ORIGIN}/forgot-password?x=1"))
+        .body(Body::from("lang=de"))
+        .unwrap();
+    let r = b.send(req).await;
+    assert_eq!(r.headers[header::LOCATION], "/forgot-password?x=1");
     let r = switch(&mut b, "xx", "/", None).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(!r.headers.contains_key(header::SET_COOKIE));
