@@ -26,14 +26,16 @@ const SETTINGS_PAGES: [(&str, Label); 8] = [
 /// An admin page: the settings menu, then the page's own content.
 ///
 /// Only an admin gets the menu; anyone else who opens an admin address sees
-/// the page's refusal alone. Until the user is known the menu is shown (an
-/// admin moving between these pages must not see it blink out and back).
+/// the page's refusal alone. Nothing shows until the user is known (the
+/// server may stream the page before that; the menu must never reach a
+/// customer's page). Moving between admin pages does not blink: the user is
+/// loaded once per page load and shared.
 #[component]
 pub fn SettingsLayout(children: Children) -> impl IntoView {
     let user = use_user();
     view! {
         <div class="settings-layout">
-            <Transition fallback=SettingsMenu>
+            <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let admin = matches!(user.await, Ok(Some(u)) if u.role == Role::Admin);
                     admin.then(SettingsMenu)
