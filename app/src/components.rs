@@ -3,7 +3,7 @@ use crate::{
     api::auth::{who_am_i, SignOut},
     error::AppError,
     i18n::{use_locale, use_tr, Lang},
-    model::{CurrentUser, Role},
+    model::{CurrentUser, Permission},
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -97,16 +97,18 @@ pub fn Header() -> impl IntoView {
                             match user.await {
                                 Ok(Some(u)) => {
                                     let staff = u.role.is_staff();
-                                    let admin = u.role == Role::Admin;
+                                    let settings = crate::pages::settings_menu::settings_pages(&u).next().map(|(href, _)| href);
+                                    let queue = !staff || u.may(Permission::ViewTickets);
+                                    let requests = staff && u.may(Permission::ReviewRequests);
                                     view! {
-                                        <A href="/tickets">{if staff { tr.nav_ticket_queue() } else { tr.nav_my_tickets() }}</A>
+                                        {queue.then(|| view! { <A href="/tickets">{if staff { tr.nav_ticket_queue() } else { tr.nav_my_tickets() }}</A> })}
                                         {(!staff).then(|| view! { <A href="/tickets/new">{tr.nav_new_ticket()}</A> })}
                                         {(!staff).then(|| view! { <A href="/profile">{tr.nav_profile()}</A> })}
                                         {(!staff).then(|| view! { <A href="/privacy">{tr.nav_privacy()}</A> })}
                                         {(!staff).then(|| view! { <A href="/activity">{tr.nav_activity()}</A> })}
-                                        {staff.then(|| view! { <A href="/requests">{tr.nav_privacy_requests()}</A> })}
-                                        {admin.then(|| view! {
-                                            <A href="/admin/users">{tr.nav_settings()}</A>
+                                        {requests.then(|| view! { <A href="/requests">{tr.nav_privacy_requests()}</A> })}
+                                        {settings.map(|href| view! {
+                                            <A href=href>{tr.nav_settings()}</A>
                                         })}
                                         <A href="/security">{tr.nav_security()}</A>
                                         <span class="who" title=u.email.clone()>

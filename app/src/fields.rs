@@ -222,8 +222,9 @@ pub struct PermissionRow {
     pub field: String,
     pub label: String,
     pub scope: FieldScope,
-    /// (role, current access, highest access allowed).
-    pub access: Vec<(Role, Access, Access)>,
+    /// (role, its name, current access, highest access allowed): the
+    /// built-in roles, then the custom ones.
+    pub access: Vec<(crate::model::RoleRef, String, Access, Access)>,
 }
 
 fn plain_text(

@@ -143,15 +143,21 @@ pub fn needs_sign_in(path: &str) -> bool {
 
 /// The sign-in page, coming back to `next` (a path on this site) afterwards.
 pub fn sign_in_link(next: &str) -> String {
+    format!("/sign-in?next={}", url_encode(next))
+}
+
+/// Text as a query parameter's value: unreserved characters and `/` as they
+/// are, every other byte percent-encoded.
+pub fn url_encode(text: &str) -> String {
     let mut encoded = String::new();
-    for b in next.bytes() {
+    for b in text.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             encoded.push(char::from(b));
         } else {
             encoded.push_str(&format!("%{b:02X}"));
         }
     }
-    format!("/sign-in?next={encoded}")
+    encoded
 }
 
 /// `next` when it is a path on this site, never another site (`//evil.example`).
@@ -195,6 +201,8 @@ fn routes() -> impl IntoView {
             <Route path=path!("/admin/keys") view=pages::keys::KeysPage/>
             <Route path=path!("/admin/fields") view=pages::settings::CustomFieldsPage/>
             <Route path=path!("/admin/permissions") view=pages::settings::PermissionsPage/>
+            <Route path=path!("/admin/roles") view=pages::teams::RolesPage/>
+            <Route path=path!("/admin/teams") view=pages::teams::TeamsPage/>
         </Routes>
     }
 }

@@ -125,7 +125,11 @@ mod labels {
             MentionKind,
             TicketStatus,
             RegisterKind,
-            RegisterOutcome
+            RegisterOutcome,
+            Permission,
+            Sharing,
+            QueueView,
+            TicketSort
         );
         assert_eq!(Role::Admin.label(Tr(Lang::De)), "Admin");
         assert_eq!(TicketStatus::Open.label(Tr(Lang::Fr)), "Ouvert");

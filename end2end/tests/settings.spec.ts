@@ -1,7 +1,7 @@
 import { expect, Page } from '@playwright/test';
 import { DEMO_PASSWORD, open, signIn, test, uniqueEmail } from './helpers';
 
-const ADMIN_PAGES = ['Team', 'Audit log', 'Keys', 'Fields', 'Permissions', 'Outbox', 'Export', 'Privacy settings'];
+const ADMIN_PAGES = ['Staff', 'Roles', 'Teams', 'Audit log', 'Keys', 'Fields', 'Permissions', 'Outbox', 'Export', 'Privacy settings'];
 const LONG_NAME = 'Maximiliane Wilhelmine Theodora von Hohenzollern-Sigmaringen';
 
 /** A new admin with a long name, signed in (own password chosen) on a laptop-sized window. */
@@ -55,7 +55,7 @@ test('an admin with a long name has the header on one line at laptop width, and 
   await expect(page).toHaveURL(/\/admin\/users$/);
   const menu = page.getByRole('navigation', { name: 'Settings' });
   await expect(menu.getByRole('link')).toHaveText(ADMIN_PAGES);
-  await expect(menu.getByRole('link', { name: 'Team' })).toHaveAttribute('aria-current', 'page');
+  await expect(menu.getByRole('link', { name: 'Staff' })).toHaveAttribute('aria-current', 'page');
   await menu.getByRole('link', { name: 'Outbox' }).click();
   await expect(page).toHaveURL(/\/admin\/outbox$/);
   await expect(menu.getByRole('link', { name: 'Outbox' })).toHaveAttribute('aria-current', 'page');

@@ -15,6 +15,7 @@ mod m0010_two_factor;
 mod m0011_passkeys;
 mod m0012_confirmed_before_links;
 mod m0013_session_locale;
+mod m0014_roles_teams;
 
 pub use keystore::KeystoreMigrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_passkeys::Migration),
             Box::new(m0012_confirmed_before_links::Migration),
             Box::new(m0013_session_locale::Migration),
+            Box::new(m0014_roles_teams::Migration),
         ]
     }
 }

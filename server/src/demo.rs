@@ -57,6 +57,7 @@ fn actor(user: &::app::model::CurrentUser) -> Actor {
         email_confirmed: true,
         second_factor_at: None,
         locale: Default::default(),
+        grant: ::app::server::policy::Grant::built_in(user.role),
     }
 }
 
@@ -76,10 +77,14 @@ pub async fn seed(db: &::app::server::AppState) -> Result<(), StartError> {
             Err(e) => return Err(e.into()),
         }
     }
-    let [alice, bob, agent, _admin] = &created[..] else {
+    let [alice, bob, agent, admin] = &created[..] else {
         return Err(StartError::config("demo accounts were not all created"));
     };
-    let (alice, bob, agent) = (actor(alice), actor(bob), actor(agent));
+    let (alice, bob, agent, admin) = (actor(alice), actor(bob), actor(agent), actor(admin));
+    // The demo agent works the default team's tickets.
+    if let Some(team) = ::app::server::services::teams::default_team(&db.db).await? {
+        ::app::server::services::teams::set_member(db, &admin, team, agent.user_id, true).await?;
+    }
     let t1 = tickets::open(
         db,
         &alice,

@@ -743,7 +743,7 @@ async fn staff_must_set_up_two_factor_when_the_admins_require_it() {
         .await
         .unwrap();
     assert!(agent.needs_two_factor_setup);
-    let queue = tickets::list(&state, &agent, None, 0).await;
+    let queue = tickets::list(&state, &agent, Default::default()).await;
     assert_eq!(
         user_error(queue.unwrap_err()),
         AppError::TwoFactorSetupRequired
@@ -774,7 +774,9 @@ async fn staff_must_set_up_two_factor_when_the_admins_require_it() {
         .unwrap()
         .unwrap();
     assert!(!agent.needs_two_factor_setup);
-    tickets::list(&state, &agent, None, 0).await.unwrap();
+    tickets::list(&state, &agent, Default::default())
+        .await
+        .unwrap();
     let off = two_factor::disable(&state, &agent, PASSWORD, "").await;
     assert!(matches!(
         user_error(off.unwrap_err()),

@@ -44,6 +44,7 @@ fn signed_in(user: &app::model::CurrentUser) -> Actor {
         email_confirmed: true,
         second_factor_at: None,
         locale: Default::default(),
+        grant: app::server::policy::Grant::built_in(user.role),
     }
 }
 

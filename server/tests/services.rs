@@ -5,7 +5,7 @@ mod common;
 
 use app::{
     error::AppError,
-    model::{Role, TicketStatus},
+    model::{Role, TicketQuery, TicketStatus},
     server::{
         services::{accounts, sessions, tickets},
         Actor, AppState, ServiceError,
@@ -182,41 +182,71 @@ async fn ticket_lists_are_scoped_filtered_paginated_newest_first() {
         .await
         .unwrap();
 
-    let page0 = tickets::list(&state, &alice, None, 0).await.unwrap();
-    assert_eq!(page0.total_items, 25);
-    assert_eq!(page0.total_pages, 2);
+    let all = TicketQuery::default;
+    let page0 = tickets::list(&state, &alice, all()).await.unwrap();
     assert_eq!(page0.items.len(), 20);
+    assert!(
+        page0.views.is_empty(),
+        "a customer's list has no queue views"
+    );
     assert_eq!(page0.items[0].subject, "Alice 24", "newest first");
     assert!(page0.items.iter().all(|t| t.customer_name.is_none()));
-    let page1 = tickets::list(&state, &alice, None, 1).await.unwrap();
+    let page1 = tickets::list(
+        &state,
+        &alice,
+        TicketQuery {
+            after: page0.next.clone(),
+            ..all()
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(page1.items.len(), 5);
     assert_eq!(page1.items[4].subject, "Alice 00");
-    let beyond = tickets::list(&state, &alice, None, 99).await.unwrap();
-    assert_eq!(beyond.page, 1, "clamped to the last page");
+    assert_eq!(page1.next, None, "the last page has no next");
+    let broken = tickets::list(
+        &state,
+        &alice,
+        TicketQuery {
+            after: Some("yesterday".into()),
+            ..all()
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(user_error(broken).field_name(), Some("after"));
 
-    let queue = tickets::list(&state, &agent, None, 0).await.unwrap();
-    assert_eq!(queue.total_items, 26);
+    let queue = tickets::list(&state, &agent, all()).await.unwrap();
+    assert_eq!(queue.view, Some(app::model::QueueView::All));
+    let count = |v| queue.views.iter().find(|(x, _)| *x == v).map(|(_, n)| *n);
+    assert_eq!(count(app::model::QueueView::All), Some(26));
+    assert_eq!(count(app::model::QueueView::Unassigned), Some(26));
+    assert_eq!(count(app::model::QueueView::Mine), Some(0));
     assert!(queue
         .items
         .iter()
         .all(|t| t.customer_name.as_deref() == Some("Someone")));
-    let solved = tickets::list(&state, &agent, Some(TicketStatus::Solved), 0)
-        .await
-        .unwrap();
+    let solved_only = || TicketQuery {
+        status: Some(TicketStatus::Solved),
+        ..all()
+    };
+    let solved = tickets::list(&state, &agent, solved_only()).await.unwrap();
     assert_eq!(solved.items.len(), 1);
     assert_eq!(solved.items[0].subject, "Bob 00");
     assert_eq!(
-        tickets::list(&state, &alice, Some(TicketStatus::Solved), 0)
+        tickets::list(&state, &alice, solved_only())
             .await
             .unwrap()
-            .total_items,
+            .items
+            .len(),
         0
     );
     assert_eq!(
-        tickets::list(&state, &bob, None, 0)
+        tickets::list(&state, &bob, all())
             .await
             .unwrap()
-            .total_items,
+            .items
+            .len(),
         1
     );
 }
@@ -278,10 +308,11 @@ async fn invalid_input_is_refused_and_nothing_is_stored() {
         .unwrap_err();
     assert_eq!(user_error(e).field_name(), Some("body"));
     assert_eq!(
-        tickets::list(&state, &alice, None, 0)
+        tickets::list(&state, &alice, TicketQuery::default())
             .await
             .unwrap()
-            .total_items,
+            .items
+            .len(),
         0
     );
     let agent = staff(&state, "agent@example.org", Role::Agent).await;

@@ -9,8 +9,10 @@ use common::{Browser, PASSWORD};
 use http::StatusCode;
 
 /// Every admin page and its entry in the menu, in the menu's order.
-const ADMIN_PAGES: [(&str, &str); 8] = [
-    ("/admin/users", "Team"),
+const ADMIN_PAGES: [(&str, &str); 10] = [
+    ("/admin/users", "Staff"),
+    ("/admin/roles", "Roles"),
+    ("/admin/teams", "Teams"),
     ("/admin/audit", "Audit log"),
     ("/admin/keys", "Keys"),
     ("/admin/fields", "Fields"),

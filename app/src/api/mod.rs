@@ -7,4 +7,5 @@ pub mod auth;
 pub mod privacy;
 pub mod profile;
 pub mod settings;
+pub mod teams;
 pub mod tickets;

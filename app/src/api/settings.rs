@@ -83,8 +83,8 @@ pub async fn set_field_permission(
     context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor()?;
-        use crate::{fields::Access, model::Role};
-        let role = Role::parse(&role).ok_or_else(|| {
+        use crate::{fields::Access, model::RoleRef};
+        let role = RoleRef::parse_form(&role).ok_or_else(|| {
             AppError::field("role", crate::server::context::tr().server_unknown_role())
         })?;
         let access = Access::parse(&access).ok_or_else(|| {

@@ -1,7 +1,7 @@
 use crate::{
     error::AppError,
     fields::{FieldInput, FieldView},
-    model::{Paged, TicketDetail, TicketSummary},
+    model::{TicketDetail, TicketPage},
 };
 use leptos::{prelude::*, server_fn::codec::Json};
 use uuid::Uuid;
@@ -20,19 +20,53 @@ fn parse_status(status: Option<String>) -> Result<Option<crate::model::TicketSta
     }
 }
 
-/// The asker's tickets (a customer's own; the whole queue for staff).
+/// The asker's tickets (a customer's own; the queue, as far as their role's
+/// sharing rule reaches, for staff): one page, by keyset. Every argument is
+/// optional; a bad one is refused with the field it is about.
 /// Stable address `/api/list_tickets`: scripts and the benchmark call it.
 #[server(endpoint = "list_tickets")]
 pub async fn list_tickets(
+    view: Option<String>,
     status: Option<String>,
-    page: u64,
-) -> Result<Paged<TicketSummary>, AppError> {
-    use crate::server::{context, services::tickets};
+    team: Option<String>,
+    sort: Option<String>,
+    search: Option<String>,
+    after: Option<String>,
+) -> Result<TicketPage, AppError> {
+    use crate::{
+        model::{QueueView, TicketQuery, TicketSort},
+        server::{context, services::tickets},
+    };
     crate::server::context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor()?;
-        let status = parse_status(status)?;
-        context::run(tickets::list(&state, &actor, status, page)).await
+        let tr = context::tr();
+        let given = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let query = TicketQuery {
+            view: given(view)
+                .map(|v| {
+                    QueueView::parse(&v)
+                        .ok_or_else(|| AppError::field("view", tr.tickets_view_not_yours()))
+                })
+                .transpose()?,
+            status: parse_status(status)?,
+            team: given(team)
+                .filter(|t| t != "all")
+                .map(|t| {
+                    uuid::Uuid::parse_str(&t)
+                        .map_err(|_| AppError::field("team", tr.teams_choose_team()))
+                })
+                .transpose()?,
+            sort: given(sort)
+                .map(|s| {
+                    TicketSort::parse(&s)
+                        .ok_or_else(|| AppError::field("sort", tr.tickets_choose_sort()))
+                })
+                .transpose()?,
+            search: given(search),
+            after: given(after),
+        };
+        context::run(tickets::list(&state, &actor, query)).await
     })
     .await
 }

@@ -26,6 +26,18 @@ pub struct CurrentUser {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// What their role allows: the pages show only what they can use.
+    #[serde(default)]
+    pub permissions: super::Permissions,
+    /// An agent's custom role, if they have one.
+    #[serde(default)]
+    pub role_id: Option<Uuid>,
+}
+
+impl CurrentUser {
+    pub fn may(&self, permission: super::Permission) -> bool {
+        self.permissions.has(permission)
+    }
 }
 
 /// A user as the admin's team page lists them.
@@ -35,6 +47,9 @@ pub struct UserSummary {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// An agent's custom role, if they have one.
+    #[serde(default)]
+    pub role_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     /// Disabled by an admin: cannot sign in.
     pub disabled: bool,

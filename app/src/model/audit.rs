@@ -56,6 +56,14 @@ vocabulary! {
         PasskeyRemoved = "passkey_removed",
         /// Staff downloaded the register of privacy requests.
         RegisterExported = "register_exported",
+        RoleCreated = "role_created",
+        RoleChanged = "role_changed",
+        RoleDeleted = "role_deleted",
+        TeamCreated = "team_created",
+        TeamChanged = "team_changed",
+        TeamDeleted = "team_deleted",
+        StaffRoleChanged = "staff_role_changed",
+        TicketAssigned = "ticket_assigned",
     }
 }
 

@@ -8,6 +8,7 @@ mod audit;
 mod exports;
 mod privacy;
 mod register;
+mod roles;
 mod tickets;
 
 pub use account::*;
@@ -15,6 +16,7 @@ pub use audit::*;
 pub use exports::*;
 pub use privacy::*;
 pub use register::*;
+pub use roles::*;
 pub use tickets::*;
 
 /// One page of results.

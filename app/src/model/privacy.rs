@@ -121,6 +121,9 @@ pub struct ErasurePreview {
     pub categories: Vec<PreviewRow>,
     /// The subject's email, phone or name found in other customers' conversations.
     pub mentions: Vec<Mention>,
+    /// Mentions in tickets the reader's sharing rule does not reach: counted, not shown.
+    #[serde(default)]
+    pub mentions_elsewhere: u64,
     pub hold: Option<HoldView>,
     /// Whether the viewer may lift the hold (admins).
     pub can_lift_hold: bool,

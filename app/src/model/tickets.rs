@@ -18,12 +18,17 @@ vocabulary! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketSummary {
     pub id: Uuid,
+    /// `#1A2B3C4D`: what people quote and search by.
+    pub reference: String,
     pub subject: String,
     pub status: TicketStatus,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Shown to staff only; `None` in a customer's own list.
     pub customer_name: Option<String>,
+    /// Staff only: the ticket's team and agent.
+    pub team_name: Option<String>,
+    pub assignee_name: Option<String>,
 }
 
 /// A message in a ticket's conversation.
@@ -44,6 +49,7 @@ pub struct MessageView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketDetail {
     pub id: Uuid,
+    pub reference: String,
     pub subject: String,
     pub status: TicketStatus,
     pub created_at: DateTime<Utc>,
@@ -59,4 +65,19 @@ pub struct TicketDetail {
     pub customer_fields: Vec<crate::fields::FieldView>,
     /// Whether the reader works the help desk (status, internal notes).
     pub viewer_is_staff: bool,
+    /// Staff only: its team and agent, and where it could go for those who may reassign.
+    pub assignment: Option<super::Assignment>,
+    /// What the reader's role lets them do here (the page hides the rest).
+    pub can: TicketAbilities,
+}
+
+/// What the reader may do on a ticket's page: the policy's answers, mirrored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketAbilities {
+    pub reply: bool,
+    pub internal_notes: bool,
+    pub change_status: bool,
+    pub assign: bool,
+    pub delete: bool,
+    pub redact: bool,
 }

@@ -3,8 +3,9 @@ use crate::{
         list_users, staff_two_factor_required, CreateUser, SendPasswordReset, SetAccountEnabled,
         SetStaffTwoFactorRequired,
     },
+    api::teams::{list_roles, SetStaffRole},
     components::{action_error, successes, ErrorNotice, Pager},
-    model::{limits, Role},
+    model::{limits, Role, RoleRef},
     pages::settings_menu::SettingsLayout,
 };
 use leptos::prelude::*;
@@ -33,10 +34,20 @@ pub fn UsersPage() -> impl IntoView {
         move || require_changes.get(),
         |_| staff_two_factor_required(),
     );
+    let set_role = ServerAction::<SetStaffRole>::new();
+    let role_changes = successes(set_role.into());
     let users = Resource::new(
-        move || (page(), create.version().get(), enabled_changes.get()),
-        |(p, _, _)| list_users(p),
+        move || {
+            (
+                page(),
+                create.version().get(),
+                enabled_changes.get(),
+                role_changes.get(),
+            )
+        },
+        |(p, ..)| list_users(p),
     );
+    let roles = Resource::new(|| (), |_| list_roles());
     view! {
         <SettingsLayout><section>
             <h1>{tr.admin_title()}</h1>
@@ -96,11 +107,13 @@ pub fn UsersPage() -> impl IntoView {
             </div>
             {action_error(enable.into())}
             {action_error(reset.into())}
+            {action_error(set_role.into())}
             {move || reset.value().get().and_then(Result::ok).map(|_| view! {
                 <p class="notice" role="status">{tr.admin_reset_sent()}</p>
             })}
             <Transition fallback=move || view! { <p class="muted">{tr.admin_loading_accounts()}</p> }>
                 {move || Suspend::new(async move {
+                    let roles = roles.await.unwrap_or_default();
                     match users.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         Ok(paged) => view! {
@@ -123,7 +136,26 @@ pub fn UsersPage() -> impl IntoView {
                                         };
                                         view! {
                                         <tr>
-                                            <td>{u.name.clone()}</td><td>{u.email.clone()}</td><td>{u.role.label(tr)}</td><td>{status}</td><td>{locale.time(&u.created_at)}</td>
+                                            <td>{u.name.clone()}</td><td>{u.email.clone()}</td>
+                                            <td>{if u.role.is_staff() && !u.email.is_empty() {
+                                                let current = RoleRef::of(u.role, u.role_id).to_form();
+                                                let label = tr.admin_role_of(&u.name);
+                                                view! {
+                                                    <select aria-label=label on:change=move |ev| { set_role.dispatch(SetStaffRole { user: id, role: event_target_value(&ev) }); }>
+                                                        {roles.iter().map(|r| {
+                                                            let value = match (r.id, r.built_in) {
+                                                                (Some(id), _) => RoleRef::Custom(id).to_form(),
+                                                                (None, Some(role)) => role.as_str().to_owned(),
+                                                                (None, None) => String::new(),
+                                                            };
+                                                            view! { <option value=value.clone() selected=value == current>{r.name.clone()}</option> }
+                                                        }).collect_view()}
+                                                    </select>
+                                                }.into_any()
+                                            } else {
+                                                u.role.label(tr).into_any()
+                                            }}</td>
+                                            <td>{status}</td><td>{locale.time(&u.created_at)}</td>
                                             <td class="row-actions">
                                                 {(u.role == crate::model::Role::Customer && !u.email.is_empty()).then(|| view! {
                                                     <a href=format!("/customers/{}/erase", u.id)>{tr.admin_erase()}</a>

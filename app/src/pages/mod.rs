@@ -11,5 +11,6 @@ pub mod privacy;
 pub mod profile;
 pub mod settings;
 pub mod settings_menu;
+pub mod teams;
 pub mod ticket;
 pub mod tickets;

@@ -5,7 +5,6 @@ use crate::{
     },
     components::{action_error, ErrorNotice},
     fields::{Access, CustomFieldDef, CustomFieldInput, FieldScope, FieldType},
-    model::Role,
     pages::settings_menu::SettingsLayout,
 };
 use leptos::prelude::*;
@@ -197,19 +196,20 @@ pub fn PermissionsPage() -> impl IntoView {
                         Ok(rows) => view! {
                             <table class="tickets">
                                 <thead><tr>
-                                    <th scope="col">{tr.settings_col_field()}</th><th scope="col">{Role::Customer.label(tr)}</th><th scope="col">{Role::Agent.label(tr)}</th><th scope="col">{Role::Admin.label(tr)}</th>
+                                    <th scope="col">{tr.settings_col_field()}</th>
+                                    {rows.first().map(|row| row.access.iter().map(|(_, name, _, _)| view! { <th scope="col">{name.clone()}</th> }).collect_view())}
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|row| view! {
                                         <tr>
                                             <td>{row.label.clone()}{(row.scope == FieldScope::Ticket).then(|| view! { <br/><span class="muted">{tr.settings_ticket_field()}</span> })}</td>
-                                            {row.access.into_iter().map(|(role, current, max)| {
+                                            {row.access.into_iter().map(|(role, name, current, max)| {
                                                 let field = row.field.clone();
-                                                let label = tr.settings_access_label(role.label(tr), &row.label);
+                                                let label = tr.settings_access_label(&name, &row.label);
                                                 view! {
                                                     <td>
                                                         <select aria-label=label on:change=move |ev| {
-                                                            set.dispatch(SetFieldPermission { role: role.as_str().into(), field: field.clone(), access: event_target_value(&ev) });
+                                                            set.dispatch(SetFieldPermission { role: role.to_form(), field: field.clone(), access: event_target_value(&ev) });
                                                         }>
                                                             {Access::ALL.into_iter().filter(|a| *a <= max).map(|a| view! {
                                                                 <option value=a.as_str() selected=a == current>{a.label(tr)}</option>

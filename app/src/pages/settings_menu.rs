@@ -3,7 +3,7 @@
 use crate::{
     components::use_user,
     i18n::{use_tr, Tr},
-    model::Role,
+    model::{CurrentUser, Permission},
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,22 +11,41 @@ use leptos_router::components::A;
 /// A menu entry's words, in the page's language.
 type Label = fn(Tr) -> &'static str;
 
-/// Every admin page, in the menu's order; the first is where the header's "Settings" leads.
-const SETTINGS_PAGES: [(&str, Label); 8] = [
-    ("/admin/users", Tr::nav_team),
-    ("/admin/audit", Tr::nav_audit_log),
-    ("/admin/keys", Tr::nav_keys),
-    ("/admin/fields", Tr::nav_fields),
-    ("/admin/permissions", Tr::nav_permissions),
-    ("/admin/outbox", Tr::nav_outbox),
-    ("/admin/export", Tr::nav_export),
-    ("/admin/privacy", Tr::nav_privacy_settings),
+/// Every settings page, in the menu's order, with the permission it needs
+/// (the server refuses the rest; the menu only mirrors that).
+const SETTINGS_PAGES: [(&str, Label, Permission); 10] = [
+    ("/admin/users", Tr::nav_team, Permission::ManageUsers),
+    ("/admin/roles", Tr::nav_roles, Permission::ManageUsers),
+    ("/admin/teams", Tr::nav_teams, Permission::ManageUsers),
+    ("/admin/audit", Tr::nav_audit_log, Permission::ViewAuditLog),
+    ("/admin/keys", Tr::nav_keys, Permission::ManageSettings),
+    ("/admin/fields", Tr::nav_fields, Permission::ManageFields),
+    (
+        "/admin/permissions",
+        Tr::nav_permissions,
+        Permission::ManageFields,
+    ),
+    ("/admin/outbox", Tr::nav_outbox, Permission::ManageSettings),
+    ("/admin/export", Tr::nav_export, Permission::ExportAllData),
+    (
+        "/admin/privacy",
+        Tr::nav_privacy_settings,
+        Permission::ManageSettings,
+    ),
 ];
+
+/// The settings pages `user` may open; the first is where the header's "Settings" leads.
+pub fn settings_pages(user: &CurrentUser) -> impl Iterator<Item = (&'static str, Label)> + '_ {
+    SETTINGS_PAGES
+        .into_iter()
+        .filter(|(_, _, needs)| user.may(*needs))
+        .map(|(href, label, _)| (href, label))
+}
 
 /// An admin page: the settings menu, then the page's own content.
 ///
-/// Only an admin gets the menu; anyone else who opens an admin address sees
-/// the page's refusal alone. Nothing shows until the user is known (the
+/// Only someone whose role opens a settings page gets the menu (with those
+/// pages); anyone else who opens an admin address sees the page's refusal alone. Nothing shows until the user is known (the
 /// server may stream the page before that; the menu must never reach a
 /// customer's page). Moving between admin pages does not blink: the user is
 /// loaded once per page load and shared.
@@ -37,8 +56,10 @@ pub fn SettingsLayout(children: Children) -> impl IntoView {
         <div class="settings-layout">
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let admin = matches!(user.await, Ok(Some(u)) if u.role == Role::Admin);
-                    admin.then(SettingsMenu)
+                    match user.await {
+                        Ok(Some(u)) if settings_pages(&u).next().is_some() => Some(view! { <SettingsMenu user=u/> }),
+                        _ => None,
+                    }
                 })}
             </Transition>
             <div class="settings-content">{children()}</div>
@@ -48,12 +69,12 @@ pub fn SettingsLayout(children: Children) -> impl IntoView {
 
 /// The list of admin pages, the current one marked (`aria-current="page"`).
 #[component]
-fn SettingsMenu() -> impl IntoView {
+fn SettingsMenu(user: CurrentUser) -> impl IntoView {
     let tr = use_tr();
     view! {
         <nav class="settings-menu" aria-label=tr.nav_settings()>
             <ul>
-                {SETTINGS_PAGES.into_iter().map(|(href, label)| view! {
+                {settings_pages(&user).map(|(href, label)| view! {
                     <li><A href=href>{label(tr)}</A></li>
                 }).collect_view()}
             </ul>

@@ -1,13 +1,14 @@
 use crate::{
     api::{
         privacy::{EraseTicket, RedactMessage, RedactSubject},
+        teams::AssignTicket,
         tickets::{get_ticket, ReplyToTicket, SetTicketStatus, UpdateTicketFields},
     },
     components::{action_error, successes, ErrorNotice},
     error::AppError,
     field_form::{editable, inputs, FieldControl},
     fields::FieldView,
-    model::{limits, TicketDetail, TicketStatus},
+    model::{limits, Assignment, TicketDetail, TicketStatus},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -22,6 +23,7 @@ pub fn TicketPage() -> impl IntoView {
     let set_status = ServerAction::<SetTicketStatus>::new();
     let save_fields = ServerAction::<UpdateTicketFields>::new();
     let redaction = Redaction::new();
+    let assign = ServerAction::<AssignTicket>::new();
     // Only a redaction that worked reloads the ticket: a refused one leaves
     // its form open as it was, with the error.
     let redacted = [
@@ -35,6 +37,7 @@ pub fn TicketPage() -> impl IntoView {
                 reply.version().get(),
                 set_status.version().get(),
                 save_fields.version().get(),
+                assign.version().get(),
                 redacted.map(|count| count.get()),
             )
         },
@@ -51,7 +54,7 @@ pub fn TicketPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match ticket.await {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    Ok(t) => { let staff = t.viewer_is_staff; view! { <TicketView ticket=t staff reply set_status save_fields redaction/> }.into_any() }
+                    Ok(t) => { let staff = t.viewer_is_staff; view! { <TicketView ticket=t staff reply set_status save_fields redaction assign/> }.into_any() }
                 }
             })}
         </Transition>
@@ -66,8 +69,11 @@ fn TicketView(
     set_status: ServerAction<SetTicketStatus>,
     save_fields: ServerAction<UpdateTicketFields>,
     redaction: Redaction,
+    assign: ServerAction<AssignTicket>,
 ) -> impl IntoView {
     let ticket_id = ticket.id;
+    let can = ticket.can;
+    let assignment = ticket.assignment.clone();
     let customer_id = ticket.customer_id;
     let status = ticket.status;
     let fields = ticket.fields.clone();
@@ -78,14 +84,16 @@ fn TicketView(
         <article class="ticket">
             <div class="page-head">
                 <h1>{ticket.subject.clone()}</h1>
+                <span class="muted reference">{ticket.reference.clone()}</span>
                 <span class=format!("badge status-{}", status.as_str())>{status.label(tr)}</span>
             </div>
             <p class="muted">
                 {tr.tickets_opened_by(locale.time(&ticket.created_at), &ticket.customer_name)}
                 {ticket.customer_email.clone().map(|e| view! { " <" {e} ">" })}
             </p>
-            {staff.then(|| view! { <RedactForm target=Redactable::Subject(ticket_id) redaction/> })}
-            {staff.then(|| view! { <StatusForm ticket_id status set_status/> })}
+            {can.redact.then(|| view! { <RedactForm target=Redactable::Subject(ticket_id) redaction/> }.into_any())}
+            {can.change_status.then(|| view! { <StatusForm ticket_id status set_status/> }.into_any())}
+            {assignment.map(|assignment| view! { <AssignmentPanel ticket_id assignment assign/> }.into_any())}
             <div class="ticket-panels">
                 {(!fields.is_empty()).then(|| view! { <TicketFields ticket_id fields save_fields/> })}
                 {(!customer_fields.is_empty()).then(|| view! { <CustomerDetails fields=customer_fields/> })}
@@ -101,12 +109,14 @@ fn TicketView(
                         </div>
                         <p class="message-body">{m.body}</p>
                         {m.redacted.then(|| view! { <p class="muted redacted-note">{tr.tickets_redacted_note()}</p> })}
-                        {staff.then(|| view! { <RedactForm target=Redactable::Message(m.id) redaction/> })}
+                        {can.redact.then(|| view! { <RedactForm target=Redactable::Message(m.id) redaction/> })}
                     </li>
                 }).collect_view()}
             </ol>
-            <ReplyForm ticket_id staff closed=status == TicketStatus::Closed reply/>
-            {staff.then(|| view! { <DangerZone ticket_id customer_id/> })}
+            {(can.reply || can.internal_notes).then(|| view! {
+                <ReplyForm ticket_id staff notes=can.internal_notes only_notes=!can.reply closed=status == TicketStatus::Closed reply/>
+            }.into_any())}
+            {can.delete.then(|| view! { <DangerZone ticket_id customer_id/> }.into_any())}
         </article>
     }
 }
@@ -137,16 +147,20 @@ fn StatusForm(
 fn ReplyForm(
     ticket_id: Uuid,
     staff: bool,
+    /// May add internal notes.
+    notes: bool,
+    /// May only add internal notes (the role may not reply to customers).
+    only_notes: bool,
     closed: bool,
     reply: ServerAction<ReplyToTicket>,
 ) -> impl IntoView {
     let tr = crate::i18n::use_tr();
     let body = RwSignal::new(String::new());
-    let internal = RwSignal::new(false);
+    let internal = RwSignal::new(only_notes);
     Effect::new(move || {
         if let Some(Ok(_)) = reply.value().get() {
             body.set(String::new());
-            internal.set(false);
+            internal.set(only_notes);
         }
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -162,7 +176,7 @@ fn ReplyForm(
     }
     view! {
         <form class="reply card" on:submit=on_submit>
-            <h2>{if staff { tr.tickets_reply_or_note() } else { tr.tickets_reply() }}</h2>
+            <h2>{if notes { tr.tickets_reply_or_note() } else { tr.tickets_reply() }}</h2>
             {action_error(reply.into())}
             <div class="field">
                 <label for="reply-body">{tr.tickets_your_message()}</label>
@@ -170,7 +184,7 @@ fn ReplyForm(
                     prop:value=move || body.get()
                     on:input=move |ev| body.set(event_target_value(&ev))></textarea>
             </div>
-            {staff.then(|| view! {
+            {(staff && notes && !only_notes).then(|| view! {
                 <div class="field checkbox">
                     <input id="reply-internal" type="checkbox"
                         prop:checked=move || internal.get()
@@ -395,6 +409,82 @@ fn DangerZone(ticket_id: Uuid, customer_id: Option<Uuid>) -> impl IntoView {
             {customer_id.map(|c| view! {
                 <p><a href=format!("/customers/{c}/erase")>{tr.tickets_erase_customer()}</a></p>
             })}
+        </section>
+    }
+}
+
+/// The ticket's team and agent; a form to move it for those who may assign.
+#[component]
+fn AssignmentPanel(
+    ticket_id: Uuid,
+    assignment: Assignment,
+    assign: ServerAction<AssignTicket>,
+) -> impl IntoView {
+    let tr = crate::i18n::use_tr();
+    let team_name = assignment
+        .team
+        .as_ref()
+        .map(|t| t.name.clone())
+        .unwrap_or_else(|| tr.tickets_no_team().to_owned());
+    let agent_name = assignment
+        .assignee
+        .as_ref()
+        .map(|a| a.name.clone())
+        .unwrap_or_else(|| tr.tickets_nobody().to_owned());
+    let choices = assignment.choices.clone();
+    let team = RwSignal::new(
+        assignment
+            .team
+            .as_ref()
+            .map(|t| t.id.to_string())
+            .unwrap_or_default(),
+    );
+    let agent = RwSignal::new(
+        assignment
+            .assignee
+            .as_ref()
+            .map(|a| a.id.to_string())
+            .unwrap_or_default(),
+    );
+    let form = (!choices.is_empty()).then(|| {
+        let members = {
+            let choices = choices.clone();
+            move || {
+                let chosen = team.get();
+                choices.iter().find(|t| t.id.to_string() == chosen).map(|t| t.members.clone()).unwrap_or_default()
+            }
+        };
+        view! {
+            <form class="filters" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                assign.dispatch(AssignTicket { ticket: ticket_id, team: team.get_untracked(), assignee: Some(agent.get_untracked()) });
+            }>
+                <label for="assign-team">{tr.tickets_team()}</label>
+                <select id="assign-team" on:change=move |ev| { team.set(event_target_value(&ev)); agent.set(String::new()); }>
+                    {choices.iter().map(|t| {
+                        let id = t.id.to_string();
+                        view! { <option value=id.clone() selected=move || team.get() == id>{t.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+                <label for="assign-agent">{tr.tickets_assignee()}</label>
+                <select id="assign-agent" on:change=move |ev| agent.set(event_target_value(&ev))>
+                    <option value="" selected=move || agent.get().is_empty()>{tr.tickets_nobody()}</option>
+                    {move || members().into_iter().map(|m| {
+                        let id = m.id.to_string();
+                        view! { <option value=id.clone() selected=move || agent.get() == id>{m.name}</option> }
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="secondary" disabled=move || assign.pending().get()>{tr.tickets_assign()}</button>
+            </form>
+        }
+        .into_any()
+    });
+    view! {
+        <section class="card assignment" aria-label=tr.tickets_assignment()>
+            <p>{tr.tickets_assigned_to(team_name, agent_name)}</p>
+            {action_error(assign.into())}
+            {move || assign.value().get().and_then(Result::ok).map(|_| view! { <p class="notice" role="status">{tr.tickets_assigned()}</p> })}
+            {form}
         </section>
     }
 }

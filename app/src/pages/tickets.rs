@@ -1,8 +1,8 @@
 use crate::{
     api::tickets::{list_tickets, new_ticket_fields, OpenTicket},
-    components::{action_error, ErrorNotice, Pager},
+    components::{action_error, ErrorNotice},
     field_form::{editable, inputs, FieldControl},
-    model::{limits, TicketStatus},
+    model::{limits, TicketSort, TicketStatus},
 };
 use leptos::prelude::*;
 use leptos_router::{
@@ -10,21 +10,50 @@ use leptos_router::{
     hooks::{use_navigate, use_query_map},
 };
 
-/// A customer's own tickets, or the queue for staff, with a status filter and pages.
+/// The list's address with one query parameter changed (and the page cursor dropped).
+fn list_link(params: &[(&'static str, String)], key: &str, value: &str) -> String {
+    let mut query: Vec<String> = params
+        .iter()
+        .filter(|(k, v)| *k != key && *k != "after" && !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", crate::url_encode(v)))
+        .collect();
+    if !value.is_empty() {
+        query.push(format!("{key}={}", crate::url_encode(value)));
+    }
+    format!("/tickets?{}", query.join("&"))
+}
+
+/// A customer's own tickets, or the queue for staff: views (mine, my teams,
+/// unassigned, all — as the role's sharing rule allows) with counts, a search,
+/// filters by status and team, two orders, and pages read by keyset.
 #[component]
 pub fn TicketListPage() -> impl IntoView {
     let query = use_query_map();
-    let status = move || query.with(|q| q.get("status").filter(|s| !s.is_empty()));
-    let page = move || {
-        query.with(|q| {
-            q.get("page")
-                .and_then(|p| p.parse::<u64>().ok())
-                .unwrap_or(0)
-        })
-    };
-    let tickets = Resource::new(move || (status(), page()), |(s, p)| list_tickets(s, p));
+    let param =
+        move |key: &'static str| move || query.with(|q| q.get(key).filter(|s| !s.is_empty()));
+    let (view_p, status, team, sort, search, after) = (
+        param("view"),
+        param("status"),
+        param("team"),
+        param("sort"),
+        param("q"),
+        param("after"),
+    );
+    let tickets = Resource::new(
+        move || (view_p(), status(), team(), sort(), search(), after()),
+        |(v, st, tm, so, q, a)| list_tickets(v, st, tm, so, q, a),
+    );
     let locale = crate::i18n::use_locale();
     let tr = locale.tr();
+    let params = move || -> Vec<(&'static str, String)> {
+        vec![
+            ("view", view_p().unwrap_or_default()),
+            ("status", status().unwrap_or_default()),
+            ("team", team().unwrap_or_default()),
+            ("sort", sort().unwrap_or_default()),
+            ("q", search().unwrap_or_default()),
+        ]
+    };
 
     view! {
         <section>
@@ -32,41 +61,92 @@ pub fn TicketListPage() -> impl IntoView {
                 <h1>{tr.tickets_list_title()}</h1>
                 <A href="/tickets/new" attr:class="button">{tr.nav_new_ticket()}</A>
             </div>
-            <Form method="GET" action="" attr:class="filters">
-                <label for="status">{tr.tickets_status()}</label>
-                <select id="status" name="status">
-                    <option value="" selected=move || status().is_none()>{tr.tickets_status_all()}</option>
-                    {TicketStatus::ALL.into_iter().map(|s| view! {
-                        <option value=s.as_str() selected=move || status().as_deref() == Some(s.as_str())>{s.label(tr)}</option>
-                    }).collect_view()}
-                </select>
-                <button type="submit" class="secondary">{tr.tickets_filter()}</button>
-            </Form>
             <Transition fallback=move || view! { <p class="muted">{tr.tickets_loading()}</p> }>
                 {move || Suspend::new(async move {
-                    match tickets.await {
+                    let page = tickets.await;
+                    let (views, current, teams) = match &page {
+                        Ok(p) => (p.views.clone(), p.view, p.teams.clone()),
+                        Err(_) => (Vec::new(), None, Vec::new()),
+                    };
+                    let staff = !views.is_empty();
+                    let tabs = staff.then(|| view! {
+                        <nav class="queue-views" aria-label=tr.tickets_views_label()>
+                            {views.into_iter().map(|(v, count)| {
+                                let shown = if count > 10_000 { "10000+".to_owned() } else { count.to_string() };
+                                view! {
+                                    <A href=list_link(&params(), "view", v.as_str())
+                                        attr:aria-current=(current == Some(v)).then_some("page")>
+                                        {v.label(tr)}" "<span class="count">{shown}</span>
+                                    </A>
+                                }
+                            }).collect_view()}
+                        </nav>
+                    });
+                    let filters = view! {
+                        <Form method="GET" action="" attr:class="filters">
+                            {current.map(|v| view! { <input type="hidden" name="view" value=v.as_str()/> })}
+                            <label for="q">{tr.tickets_search()}</label>
+                            <input id="q" name="q" type="search" maxlength="200" value=search().unwrap_or_default()
+                                placeholder=tr.tickets_search_placeholder()/>
+                            <label for="status">{tr.tickets_status()}</label>
+                            <select id="status" name="status">
+                                <option value="" selected=status().is_none()>{tr.tickets_status_all()}</option>
+                                {TicketStatus::ALL.into_iter().map(|s| view! {
+                                    <option value=s.as_str() selected=status().as_deref() == Some(s.as_str())>{s.label(tr)}</option>
+                                }).collect_view()}
+                            </select>
+                            {staff.then(|| view! {
+                                <label for="team">{tr.tickets_team()}</label>
+                                <select id="team" name="team">
+                                    <option value="" selected=team().is_none()>{tr.tickets_team_all()}</option>
+                                    {teams.iter().map(|t| {
+                                        let id = t.id.to_string();
+                                        view! { <option value=id.clone() selected=team().as_deref() == Some(id.as_str())>{t.name.clone()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            })}
+                            <label for="sort">{tr.tickets_sort()}</label>
+                            <select id="sort" name="sort">
+                                {TicketSort::ALL.into_iter().map(|s| view! {
+                                    <option value=s.as_str() selected=sort().as_deref().unwrap_or("updated") == s.as_str()>{s.label(tr)}</option>
+                                }).collect_view()}
+                            </select>
+                            <button type="submit" class="secondary">{tr.tickets_filter()}</button>
+                        </Form>
+                    };
+                    let body = match page {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok(paged) if paged.items.is_empty() => view! {
-                            <p class="empty">{tr.tickets_empty()}</p>
+                        Ok(page) if page.items.is_empty() => view! {
+                            <p class="empty">{if search().is_some() { tr.tickets_no_match() } else { tr.tickets_empty() }}</p>
                         }.into_any(),
-                        Ok(paged) => {
-                            let staff = paged.items.iter().any(|t| t.customer_name.is_some());
-                            let status_param = status().unwrap_or_default();
-                            let link = move |p: u64| format!("/tickets?status={status_param}&page={p}");
+                        Ok(page) => {
+                            let next = page.next.clone().map(|cursor| {
+                                let mut link = list_link(&params(), "after", &cursor);
+                                if link.ends_with('?') { link.pop(); }
+                                link
+                            });
                             view! {
                                 <table class="tickets">
                                     <thead><tr>
                                         <th scope="col">{tr.tickets_column_subject()}</th>
-                                        {staff.then(|| view! { <th scope="col">{tr.tickets_customer()}</th> })}
+                                        {staff.then(|| view! {
+                                            <th scope="col">{tr.tickets_customer()}</th>
+                                            <th scope="col">{tr.tickets_team()}</th>
+                                            <th scope="col">{tr.tickets_assignee()}</th>
+                                        })}
                                         <th scope="col">{tr.tickets_status()}</th>
                                         <th scope="col">{tr.tickets_column_opened()}</th>
                                         <th scope="col">{tr.tickets_column_updated()}</th>
                                     </tr></thead>
                                     <tbody>
-                                        {paged.items.into_iter().map(|t| view! {
+                                        {page.items.into_iter().map(|t| view! {
                                             <tr>
-                                                <td><A href=format!("/tickets/{}", t.id)>{t.subject}</A></td>
-                                                {t.customer_name.map(|n| view! { <td>{n}</td> })}
+                                                <td><A href=format!("/tickets/{}", t.id)>{t.subject}</A>" "<span class="muted reference">{t.reference}</span></td>
+                                                {staff.then(|| view! {
+                                                    <td>{t.customer_name.clone()}</td>
+                                                    <td>{t.team_name.clone()}</td>
+                                                    <td>{t.assignee_name.clone().unwrap_or_else(|| tr.tickets_nobody().to_owned())}</td>
+                                                })}
                                                 <td><span class=format!("badge status-{}", t.status.as_str())>{t.status.label(tr)}</span></td>
                                                 // On a phone the headers are hidden: each date carries its label.
                                                 <td class="date"><span class="cell-label">{tr.ticketdates_opened()}</span>{locale.time(&t.created_at)}</td>
@@ -75,11 +155,14 @@ pub fn TicketListPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                <Pager page=paged.page total_pages=paged.total_pages more=paged.more link=std::sync::Arc::new(link)
-                                    note=tr.tickets_total(paged.total_items, if paged.more { "+" } else { "" })/>
+                                <nav class="pager" aria-label=tr.pager_label()>
+                                    {after().is_some().then(|| view! { <A href=list_link(&params(), "after", "")>{tr.tickets_first_page()}</A> })}
+                                    {next.map(|href| view! { <A href=href>{tr.pager_older()}</A> })}
+                                </nav>
                             }.into_any()
                         }
-                    }
+                    };
+                    view! { {tabs} {filters} {body} }.into_any()
                 })}
             </Transition>
         </section>

@@ -25,6 +25,15 @@ pub struct Actor {
     pub second_factor_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The language and time zone of the person's profile, as their session copied them.
     pub locale: PreferredLocale,
+    /// What their role allows (a custom role's permissions and sharing rule, for agents with one).
+    pub grant: super::policy::Grant,
+}
+
+impl Actor {
+    /// The role field permissions are looked up by (a custom role, for agents with one).
+    pub fn role_ref(&self) -> crate::model::RoleRef {
+        crate::model::RoleRef::of(self.role, self.grant.custom_role)
+    }
 }
 
 /// A person's chosen language and time zone (none chosen: the browser's
@@ -42,6 +51,7 @@ pub struct PreferredLocale {
 pub struct Viewer {
     pub user_id: Uuid,
     pub role: Role,
+    pub grant: super::policy::Grant,
 }
 
 impl From<&Actor> for Viewer {
@@ -49,6 +59,7 @@ impl From<&Actor> for Viewer {
         Viewer {
             user_id: actor.user_id,
             role: actor.role,
+            grant: actor.grant,
         }
     }
 }

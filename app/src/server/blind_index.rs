@@ -40,12 +40,28 @@ pub fn phone_digits(text: &str) -> Option<String> {
 }
 
 /// The capitalised words of a text (the ones that may be names), lower-cased,
-/// at least two characters long. Only these are indexed: every word of every
-/// message would make the index many times larger than the messages.
+/// at least two characters long.
 pub fn name_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 2 && w.chars().next().is_some_and(char::is_uppercase))
         .map(str::to_lowercase)
+}
+
+/// Longest word indexed (longer runs are ids, hashes, pasted data).
+const WORD_MAX_CHARS: usize = 40;
+
+/// Every word of a text, lower-cased, two to 40 characters long: what search
+/// looks up, and what a name's words are found among.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| (2..=WORD_MAX_CHARS).contains(&w.chars().count()))
+        .map(str::to_lowercase)
+}
+
+/// The text indexed under a ticket's id: its subject line and its reference
+/// (`#1A2B3C4D` is found as the word `1a2b3c4d`).
+pub fn ticket_text(id: Uuid, subject: &str) -> String {
+    format!("{subject} {}", crate::model::ticket_reference(&id))
 }
 
 /// Characters an e-mail address is made of (as people write them).
@@ -120,7 +136,7 @@ fn phones_in(run: &str, out: &mut BTreeSet<String>) {
 }
 
 /// Every normalised token of a text: its e-mail addresses, phone numbers and
-/// capitalised words.
+/// words.
 pub fn tokens(text: &str) -> BTreeSet<String> {
     let mut out: BTreeSet<String> = emails(text).map(|e| format!("e:{e}")).collect();
     let mut run = String::new();
@@ -132,7 +148,7 @@ pub fn tokens(text: &str) -> BTreeSet<String> {
             run.clear();
         }
     }
-    out.extend(name_words(text).map(|w| format!("w:{w}")));
+    out.extend(words(text).map(|w| format!("w:{w}")));
     out
 }
 
@@ -523,7 +539,7 @@ async fn backfill_tickets(
             continue;
         };
         if let Ok(text) = key.open_string(ticket::SUBJECT.at(&t.id), &t.subject) {
-            let rows = self::rows(&index, t.id, &text);
+            let rows = self::rows(&index, t.id, &ticket_text(t.id, &text));
             read.push(Read {
                 source: t.id,
                 sealed: t.subject,
@@ -548,11 +564,23 @@ mod tests {
         assert!(t.contains("e:zoe@example.org"), "{t:?}");
         assert!(t.contains("p:493012345678"), "{t:?}");
         assert!(t.contains("w:zoë") && t.contains("w:müller"), "{t:?}");
-        // Short digit runs are not phone numbers; one-letter and lower-case words are not indexed.
-        let t = tokens("Order 12345 from A shop, ZOË");
+        // Short digit runs are not phone numbers; every word of two or more
+        // characters is indexed (search), one-letter words and very long runs are not.
+        let long = "x".repeat(41);
+        let t = tokens(&format!("Order 12345 from A shop, ZOË {long}"));
         assert!(!t.iter().any(|x| x.starts_with("p:")), "{t:?}");
-        assert!(!t.contains("w:a") && !t.contains("w:shop") && !t.contains("w:from"));
+        assert!(
+            !t.contains("w:a") && !t.contains(&format!("w:{long}")),
+            "{t:?}"
+        );
+        assert!(
+            t.contains("w:shop") && t.contains("w:from") && t.contains("w:12345"),
+            "{t:?}"
+        );
         assert!(t.contains("w:order") && t.contains("w:zoë"), "{t:?}");
+        // A ticket's reference is one of its subject line's words.
+        let id = Uuid::parse_str("0192f0e6-3c5e-7a00-8000-00000000abcd").unwrap();
+        assert!(tokens(&ticket_text(id, "Broken printer")).contains("w:0000abcd"));
         // Two numbers side by side are both found.
         let t = tokens("+49 30 1234 5678 0049 40 7654321");
         assert!(

@@ -66,22 +66,7 @@ where
     E::Model: Sync,
 {
     let size = size.max(1);
-    let capped = SelectStatement::new()
-        .expr(Expr::cust("COUNT(*) AS n"))
-        .from_subquery(
-            query
-                .clone()
-                .into_query()
-                .clear_order_by()
-                .limit(cap + 1)
-                .to_owned(),
-            "capped",
-        )
-        .to_owned();
-    let counted = match db.query_one(&capped).await? {
-        Some(row) => row.try_get::<i64>("", "n")?.max(0) as u64,
-        None => 0,
-    };
+    let counted = count_to(db, &query, cap).await?;
     let more = counted > cap;
     let total_items = counted.min(cap);
     let counted_pages = total_items.div_ceil(size).max(1);
@@ -111,4 +96,32 @@ where
         more,
     };
     Ok((rows, pager))
+}
+
+/// How many rows `query` has, counted up to `cap + 1` (a `COUNT(*)` over a
+/// `LIMIT cap + 1` sub-query): more than `cap` means "more than the cap".
+pub async fn count_to<E>(
+    db: &impl ConnectionTrait,
+    query: &Select<E>,
+    cap: u64,
+) -> Result<u64, ServiceError>
+where
+    E: EntityTrait,
+{
+    let capped = SelectStatement::new()
+        .expr(Expr::cust("COUNT(*) AS n"))
+        .from_subquery(
+            query
+                .clone()
+                .into_query()
+                .clear_order_by()
+                .limit(cap + 1)
+                .to_owned(),
+            "capped",
+        )
+        .to_owned();
+    Ok(match db.query_one(&capped).await? {
+        Some(row) => row.try_get::<i64>("", "n")?.max(0) as u64,
+        None => 0,
+    })
 }

@@ -62,6 +62,7 @@ fn user_row(
         totp_secret: Set(None),
         totp_enabled_at: Set(None),
         totp_last_step: Set(None),
+        role_id: Set(None),
     }
 }
 
@@ -185,10 +186,12 @@ pub async fn seed(state: &AppState, size: Size) -> Result<(), StartError> {
                     customer_id: Set(*id),
                     subject: Set(key.seal_str(ticket::SUBJECT.at(&tid), &subject)),
                     status: Set(STATUSES[((n + t) % 4) as usize]),
+                    team_id: Set(None),
+                    assignee_id: Set(None),
                     created_at: Set(at),
                     updated_at: Set(at),
                 });
-                texts.push((tid, subject));
+                texts.push((tid, blind_index::ticket_text(tid, &subject)));
                 let count = if n == 0 && t == 0 {
                     big_ticket = Some(tid);
                     BIG_TICKET_MESSAGES

@@ -24,6 +24,7 @@ pub(super) fn PreviewPanel(preview: ErasurePreview) -> impl IntoView {
         tr.requests_preview_title(&preview.subject_email)
     };
     // The sentence is translated whole; the pseudonym inside it is set in bold.
+    let elsewhere = preview.mentions_elsewhere;
     const MARK: &str = "\u{1}";
     let sentence = tr.requests_preview_pseudonym(MARK);
     let (before, after) = match sentence.split_once(MARK) {
@@ -65,6 +66,7 @@ pub(super) fn PreviewPanel(preview: ErasurePreview) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+            {(elsewhere > 0).then(|| view! { <p class="muted">{tr.requests_preview_mentions_elsewhere(elsewhere)}</p> })}
         </section>
     }
 }

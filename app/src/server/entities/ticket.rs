@@ -12,6 +12,10 @@ pub struct Model {
     /// Sealed under the customer's data key (`tickets.subject`).
     pub subject: Vec<u8>,
     pub status: TicketStatus,
+    /// The team it belongs to (none only without a default team).
+    pub team_id: Option<Uuid>,
+    /// The agent working it, if any.
+    pub assignee_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -21,6 +21,8 @@ pub struct Model {
     /// Argon2id PHC string; see `server::password`.
     pub password_hash: String,
     pub role: Role,
+    /// A custom role (agents only): its permissions and sharing rule replace the built-in agent's.
+    pub role_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     /// Set when the customer was erased; the row stays as a tombstone.
     pub erased_at: Option<DateTimeUtc>,

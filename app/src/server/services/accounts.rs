@@ -99,6 +99,7 @@ async fn insert(
         time_zone: Set(None),
         password_hash: Set(hash.as_stored().to_owned()),
         role: Set(new.role),
+        role_id: Set(None),
         created_at: Set(Utc::now()),
         erased_at: Set(None),
         pseudonym: Set(None),
@@ -146,6 +147,8 @@ fn current_user(model: &user::Model, key: Option<&DataKey>) -> Result<CurrentUse
         name,
         email: model.email.clone(),
         role: model.role,
+        permissions: crate::server::policy::built_in_permissions(model.role),
+        role_id: model.role_id,
     })
 }
 
@@ -194,7 +197,10 @@ pub async fn me(state: &AppState, actor: &Actor) -> Result<CurrentUser, ServiceE
         .await?
         .ok_or(AppError::NotSignedIn)?;
     let key = state.vault.key(model.id).await?;
-    current_user(&model, key.as_ref())
+    Ok(CurrentUser {
+        permissions: actor.grant.permissions,
+        ..current_user(&model, key.as_ref())?
+    })
 }
 
 /// What the sign-in form sends.
@@ -506,6 +512,7 @@ pub async fn list_users(
                     current.email
                 },
                 role: current.role,
+                role_id: u.role_id,
                 created_at: u.created_at,
                 disabled: u.disabled_at.is_some(),
                 must_change_password: u.must_change_password,

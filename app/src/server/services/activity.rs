@@ -177,7 +177,7 @@ impl HiddenFields {
         }
     }
 
-    async fn of(state: &AppState, role: Role) -> Result<Self, ServiceError> {
+    async fn of(state: &AppState, role: crate::model::RoleRef) -> Result<Self, ServiceError> {
         let map = super::fields::access_map(&state.db).await?;
         let mut hidden = HiddenFields::none();
         for scope in [FieldScope::Contact, FieldScope::Ticket] {
@@ -239,7 +239,7 @@ pub(crate) async fn subject_activity(
     let hidden = if actor.role.is_staff() {
         HiddenFields::none()
     } else {
-        HiddenFields::of(state, actor.role).await?
+        HiddenFields::of(state, crate::server::policy::Principal::role_ref(&actor)).await?
     };
     let mut query =
         audit_event::Entity::find().filter(audit_event::Column::SubjectId.eq(actor.user_id));
@@ -269,6 +269,13 @@ pub(crate) async fn subject_activity(
                 // A legal hold's reason is the help desk's (e.g. proceedings
                 // not yet disclosed); the customer sees that a hold exists.
                 .filter(|_| hold_reasons || e.action != AuditAction::LegalHoldPlaced.as_str())
+                // Which team and agent work a ticket are the help desk's own
+                // records (staff ids): a customer sees that it was assigned.
+                .filter(|c| {
+                    actor.role.is_staff()
+                        || e.action != AuditAction::TicketAssigned.as_str()
+                        || !matches!(c.field.as_str(), "team" | "assignee")
+                })
                 .collect();
             (e, changes)
         })

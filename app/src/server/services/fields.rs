@@ -7,11 +7,11 @@ use crate::{
         custom_key, default_access, max_access, Access, CustomFieldDef, CustomFieldInput,
         FieldScope, FieldType, FieldView, PermissionRow, LANGUAGES, STANDARD_FIELDS, TIME_ZONES,
     },
-    model::{AuditAction, Role},
+    model::{AuditAction, Role, RoleRef},
     server::{
         audit::{self, Change, Event},
         crypto::DataKey,
-        entities::{custom_field, custom_field_value, field_permission},
+        entities::{custom_field, custom_field_value, field_permission, role_field_permission},
         policy::{self, Action, Target},
         Actor, AppState, ServiceError,
     },
@@ -20,23 +20,43 @@ use chrono::Utc;
 use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, ConnectionTrait, QueryOrder};
 use std::collections::HashMap;
 
-/// Every admin-set access level, by (role, field).
-pub type AccessMap = HashMap<(Role, String), Access>;
+/// Every admin-set access level, by (role, field): built-in and custom roles.
+pub type AccessMap = HashMap<(RoleRef, String), Access>;
 
 pub async fn access_map(db: &impl ConnectionTrait) -> Result<AccessMap, ServiceError> {
-    Ok(field_permission::Entity::find()
+    let mut map: AccessMap = field_permission::Entity::find()
         .all(db)
         .await?
         .into_iter()
-        .map(|p| ((p.role, p.field), p.access))
-        .collect())
+        .map(|p| ((RoleRef::BuiltIn(p.role), p.field), p.access))
+        .collect();
+    map.extend(
+        role_field_permission::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| ((RoleRef::Custom(p.role_id), p.field), p.access)),
+    );
+    Ok(map)
 }
 
-/// The access `role` has to `field`: the admin's setting or the default, never above the maximum.
-pub fn access(map: &AccessMap, role: Role, field: &str, scope: FieldScope) -> Access {
-    let set = map.get(&(role, field.to_owned())).copied();
-    set.unwrap_or_else(|| default_access(role, field, scope))
-        .min(max_access(role, field, scope))
+/// The access `role` has to `field`: the admin's setting or the default, never
+/// above the maximum. A custom role without its own setting has the built-in
+/// agent role's.
+pub fn access(map: &AccessMap, role: impl Into<RoleRef>, field: &str, scope: FieldScope) -> Access {
+    let role = role.into();
+    let base = role.base();
+    let set = map
+        .get(&(role, field.to_owned()))
+        .copied()
+        .or_else(|| match role {
+            RoleRef::Custom(_) => map
+                .get(&(RoleRef::BuiltIn(base), field.to_owned()))
+                .copied(),
+            RoleRef::BuiltIn(_) => None,
+        });
+    set.unwrap_or_else(|| default_access(base, field, scope))
+        .min(max_access(base, field, scope))
 }
 
 fn options_of(model: &custom_field::Model) -> Vec<String> {
@@ -238,7 +258,7 @@ pub async fn list_defs(
     actor: &Actor,
     scope: FieldScope,
 ) -> Result<Vec<CustomFieldDef>, ServiceError> {
-    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
+    policy::require(actor, Action::ManageFields, Target::Nothing)?;
     custom_field::Entity::find()
         .filter(custom_field::Column::Scope.eq(scope))
         .order_by_asc(custom_field::Column::Archived)
@@ -271,7 +291,7 @@ pub async fn save_def(
     actor: &Actor,
     input: CustomFieldInput,
 ) -> Result<CustomFieldDef, ServiceError> {
-    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
+    policy::require(actor, Action::ManageFields, Target::Nothing)?;
     let label = input.label.trim();
     if label.is_empty() || label.chars().count() > 120 {
         return Err(AppError::field(
@@ -429,7 +449,7 @@ pub async fn move_def(
     id: Uuid,
     up: bool,
 ) -> Result<(), ServiceError> {
-    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
+    policy::require(actor, Action::ManageFields, Target::Nothing)?;
     let txn = audit::begin(&state.db).await?;
     let field = custom_field::Entity::find_by_id(id)
         .one(&txn)
@@ -473,7 +493,7 @@ pub async fn set_archived(
     id: Uuid,
     archived: bool,
 ) -> Result<(), ServiceError> {
-    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
+    policy::require(actor, Action::ManageFields, Target::Nothing)?;
     let txn = audit::begin(&state.db).await?;
     let field = custom_field::Entity::find_by_id(id)
         .one(&txn)
@@ -500,16 +520,28 @@ pub async fn permissions(
     state: &AppState,
     actor: &Actor,
 ) -> Result<Vec<PermissionRow>, ServiceError> {
-    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
+    policy::require(actor, Action::ManageFields, Target::Nothing)?;
     let map = access_map(&state.db).await?;
-    let row = |field: String, label: String, scope: FieldScope| PermissionRow {
-        access: Role::ALL
+    let tr = crate::server::context::tr();
+    let mut roles: Vec<(RoleRef, String)> = Role::ALL
+        .into_iter()
+        .map(|r| (RoleRef::BuiltIn(r), r.label(tr).to_owned()))
+        .collect();
+    roles.extend(
+        super::roles::all(&state.db)
+            .await?
             .into_iter()
-            .map(|role| {
+            .filter_map(|r| Some((RoleRef::Custom(r.id?), r.name))),
+    );
+    let row = |field: String, label: String, scope: FieldScope| PermissionRow {
+        access: roles
+            .iter()
+            .map(|(role, name)| {
                 (
-                    role,
-                    access(&map, role, &field, scope),
-                    max_access(role, &field, scope),
+                    *role,
+                    name.clone(),
+                    access(&map, *role, &field, scope),
+                    max_access(role.base(), &field, scope),
                 )
             })
             .collect(),
@@ -544,11 +576,25 @@ pub async fn permissions(
 pub async fn set_permission(
     state: &AppState,
     actor: &Actor,
-    role: Role,
+    role: impl Into<RoleRef>,
     field: &str,
     access_level: Access,
 ) -> Result<(), ServiceError> {
-    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
+    policy::require(actor, Action::ManageFields, Target::Nothing)?;
+    let role: RoleRef = role.into();
+    let role_name = match role {
+        RoleRef::BuiltIn(r) => r.label(crate::server::context::tr()).to_owned(),
+        RoleRef::Custom(id) => {
+            super::roles::all(&state.db)
+                .await?
+                .into_iter()
+                .find(|r| r.id == Some(id))
+                .ok_or_else(|| {
+                    AppError::field("role", crate::server::context::tr().server_unknown_role())
+                })?
+                .name
+        }
+    };
     let scope = if STANDARD_FIELDS.iter().any(|(k, _)| *k == field) {
         FieldScope::Contact
     } else {
@@ -567,7 +613,7 @@ pub async fn set_permission(
             .ok_or(AppError::NotFound)?;
         model.scope
     };
-    let max = max_access(role, field, scope);
+    let max = max_access(role.base(), field, scope);
     if access_level > max {
         let tr = crate::server::context::tr();
         let message = if field == "email" {
@@ -579,35 +625,56 @@ pub async fn set_permission(
                 crate::i18n::Lang::En => max.label(tr).to_lowercase(),
                 _ => max.label(tr).to_owned(),
             };
-            tr.server_fields_access_at_most(role.label(tr), most)
+            tr.server_fields_access_at_most(role_name, most)
         };
         return Err(AppError::field("access", message).into());
     }
     let txn = audit::begin(&state.db).await?;
     let before = access(&access_map(&txn).await?, role, field, scope);
-    field_permission::Entity::insert(field_permission::ActiveModel {
-        role: Set(role),
-        field: Set(field.to_owned()),
-        access: Set(access_level),
-    })
-    .on_conflict(
-        OnConflict::columns([
-            field_permission::Column::Role,
-            field_permission::Column::Field,
-        ])
-        .update_column(field_permission::Column::Access)
-        .to_owned(),
-    )
-    .exec(&txn)
-    .await?;
+    match role {
+        RoleRef::BuiltIn(role) => {
+            field_permission::Entity::insert(field_permission::ActiveModel {
+                role: Set(role),
+                field: Set(field.to_owned()),
+                access: Set(access_level),
+            })
+            .on_conflict(
+                OnConflict::columns([
+                    field_permission::Column::Role,
+                    field_permission::Column::Field,
+                ])
+                .update_column(field_permission::Column::Access)
+                .to_owned(),
+            )
+            .exec(&txn)
+            .await?;
+        }
+        RoleRef::Custom(id) => {
+            role_field_permission::Entity::insert(role_field_permission::ActiveModel {
+                role_id: Set(id),
+                field: Set(field.to_owned()),
+                access: Set(access_level),
+            })
+            .on_conflict(
+                OnConflict::columns([
+                    role_field_permission::Column::RoleId,
+                    role_field_permission::Column::Field,
+                ])
+                .update_column(role_field_permission::Column::Access)
+                .to_owned(),
+            )
+            .exec(&txn)
+            .await?;
+        }
+    }
     let event = Event::new(
         AuditAction::FieldPermissionChanged,
         "field_permission",
-        format!("{}:{field}", role.as_str()),
+        format!("{}:{field}", role.to_form()),
     )
     .by(actor)
     .setting(Change::changed(
-        &format!("{} access to {field}", role.as_str()),
+        &format!("{} access to {field}", role.to_form()),
         before.as_str(),
         access_level.as_str(),
     ));

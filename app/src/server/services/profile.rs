@@ -7,7 +7,7 @@ use crate::server::PreferredLocale;
 use crate::{
     error::{AppError, FieldError},
     fields::{check_value, display_value, Access, FieldInput, FieldScope, FieldView, Profile},
-    model::{AuditAction, Role},
+    model::AuditAction,
     server::{
         audit::{self, Change, Event},
         crypto::{DataKey, Slot},
@@ -107,7 +107,7 @@ fn column_name(key: &str) -> &'static str {
 async fn views(
     state: &AppState,
     map: &AccessMap,
-    role: Role,
+    role: crate::model::RoleRef,
     user: &user::Model,
     key: Option<&DataKey>,
 ) -> Result<(Vec<FieldView>, Vec<custom_field::Model>), ServiceError> {
@@ -159,8 +159,8 @@ async fn load(state: &AppState, id: Uuid) -> Result<(user::Model, Option<DataKey
 pub async fn get(state: &AppState, actor: &Actor) -> Result<Profile, ServiceError> {
     let map = access_map(&state.db).await?;
     let (user, key) = load(state, actor.user_id).await?;
-    let (fields, _) = views(state, &map, actor.role, &user, key.as_ref()).await?;
-    let email = (access(&map, actor.role, "email", FieldScope::Contact) != Access::Hidden
+    let (fields, _) = views(state, &map, actor.role_ref(), &user, key.as_ref()).await?;
+    let email = (access(&map, actor.role_ref(), "email", FieldScope::Contact) != Access::Hidden
         && user.erased_at.is_none())
     .then(|| user.email.clone());
     Ok(Profile { email, fields })
@@ -174,11 +174,11 @@ pub async fn contact_fields_for_staff(
 ) -> Result<(Option<String>, Vec<FieldView>), ServiceError> {
     let map = access_map(&state.db).await?;
     let (user, key) = load(state, customer).await?;
-    let (mut fields, _) = views(state, &map, actor.role, &user, key.as_ref()).await?;
+    let (mut fields, _) = views(state, &map, actor.role_ref(), &user, key.as_ref()).await?;
     for f in &mut fields {
         f.editable = false;
     }
-    let email = (access(&map, actor.role, "email", FieldScope::Contact) != Access::Hidden)
+    let email = (access(&map, actor.role_ref(), "email", FieldScope::Contact) != Access::Hidden)
         .then(|| user.email.clone());
     Ok((email, fields))
 }
@@ -264,7 +264,7 @@ pub async fn update(
     }
     let key =
         key.ok_or_else(|| ServiceError::invariant(format!("user {} has no data key", user.id)))?;
-    let (current, defs) = views(state, &map, actor.role, &user, Some(&key)).await?;
+    let (current, defs) = views(state, &map, actor.role_ref(), &user, Some(&key)).await?;
     let changed = check_inputs(&current, inputs)?;
     if changed.is_empty() {
         return get(state, actor).await;

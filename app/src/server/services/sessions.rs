@@ -203,6 +203,7 @@ pub async fn resolve(
             .await?;
     }
     let role = user.role;
+    let grant = super::roles::grant_of(db, &user).await?;
     let needs_two_factor_setup =
         super::second_factors::setup_missing(db, settings.two_factor_staff_default, &user).await?;
     Ok(Some(Actor {
@@ -218,6 +219,7 @@ pub async fn resolve(
             language: session.language.as_deref().and_then(Lang::parse),
             time_zone: session.time_zone,
         },
+        grant,
     }))
 }
 

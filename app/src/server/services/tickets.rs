@@ -11,14 +11,16 @@ use crate::{
     error::AppError,
     fields::{custom_key, Access, FieldInput, FieldScope, FieldView},
     model::{
-        limits, AuditAction, MessageView, Paged, Role, TicketDetail, TicketStatus, TicketSummary,
+        limits, ticket_reference, Assignment, AuditAction, MessageView, QueueView, Role,
+        StaffMember, TicketAbilities, TicketDetail, TicketPage, TicketQuery, TicketSort,
+        TicketStatus, TicketSummary,
     },
     server::services::people::people,
     server::{
         audit::{self, Change, Event},
         blind_index,
         crypto::{DataKey, IndexKey},
-        entities::{message, ticket},
+        entities::{blind_index as blind_index_row, message, team_member, ticket, user},
         policy::{self, Action, Target, TicketScope},
         vault::{self, open_text},
         Actor, AppState, ServiceError, Viewer,
@@ -26,7 +28,7 @@ use crate::{
     validate,
 };
 use chrono::Utc;
-use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, QueryOrder, QuerySelect};
+use sea_orm::{prelude::*, ActiveValue::Set, Condition, ConnectionTrait, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// Loads a ticket the actor may see for `action`; otherwise `NotFound` (or `Forbidden`
@@ -53,10 +55,34 @@ pub(crate) async fn visible_ticket(
 
 /// A ticket query limited to what the policy lets the actor see.
 fn scoped(scope: TicketScope, query: Select<ticket::Entity>) -> Select<ticket::Entity> {
+    query.filter(scope_condition(scope))
+}
+
+/// The policy's ticket scope as a condition on `tickets`: every query of
+/// tickets (lists, counts, search, exports, previews) adds it.
+pub fn scope_condition(scope: TicketScope) -> Condition {
     match scope {
-        TicketScope::Every => query,
-        TicketScope::CustomerOf(customer) => query.filter(ticket::Column::CustomerId.eq(customer)),
+        TicketScope::Every => Condition::all(),
+        TicketScope::CustomerOf(customer) => {
+            Condition::all().add(ticket::Column::CustomerId.eq(customer))
+        }
+        TicketScope::TeamsOf(member) => Condition::any()
+            .add(ticket::Column::TeamId.in_subquery(teams_of_query(member)))
+            .add(ticket::Column::AssigneeId.eq(member)),
+        TicketScope::AssignedTo(member) => {
+            Condition::all().add(ticket::Column::AssigneeId.eq(member))
+        }
+        // Ids are never null: no ticket.
+        TicketScope::Nothing => Condition::all().add(ticket::Column::Id.is_null()),
     }
+}
+
+fn teams_of_query(member: Uuid) -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(team_member::Column::TeamId)
+        .from(team_member::Entity)
+        .and_where(team_member::Column::UserId.eq(member))
+        .to_owned()
 }
 
 /// The ids of every ticket of one customer, unscoped: for work done on the
@@ -100,49 +126,232 @@ pub async fn subjects_seen_by(
         .collect())
 }
 
-/// A customer's own tickets, or the whole queue for staff; newest first.
+/// The views of the queue a sharing rule opens, narrowest first.
+fn views_for(scope: TicketScope) -> Vec<QueueView> {
+    match scope {
+        TicketScope::Every => QueueView::ALL.to_vec(),
+        TicketScope::TeamsOf(_) => vec![QueueView::Mine, QueueView::Teams, QueueView::Unassigned],
+        TicketScope::AssignedTo(_) => vec![QueueView::Mine],
+        TicketScope::CustomerOf(_) | TicketScope::Nothing => Vec::new(),
+    }
+}
+
+fn view_condition(view: QueueView, me: Uuid) -> Condition {
+    match view {
+        QueueView::Mine => Condition::all().add(ticket::Column::AssigneeId.eq(me)),
+        QueueView::Teams => {
+            Condition::all().add(ticket::Column::TeamId.in_subquery(teams_of_query(me)))
+        }
+        QueueView::Unassigned => Condition::all().add(ticket::Column::AssigneeId.is_null()),
+        QueueView::All => Condition::all(),
+    }
+}
+
+/// Tickets one of whose texts (subject line, or a message the reader may
+/// read) carries `token`: looked up in the blind index, no text decrypted.
+fn has_token(token: Vec<u8>, with_internal: bool) -> Condition {
+    use sea_orm::sea_query::Query;
+    let sources = Query::select()
+        .column(blind_index_row::Column::SourceId)
+        .from(blind_index_row::Entity)
+        .and_where(blind_index_row::Column::Token.eq(token))
+        .to_owned();
+    let mut messages = Query::select()
+        .column(message::Column::TicketId)
+        .from(message::Entity)
+        .and_where(message::Column::Id.in_subquery(sources.clone()))
+        .to_owned();
+    if !with_internal {
+        messages.and_where(message::Column::Internal.eq(false));
+    }
+    Condition::any()
+        .add(ticket::Column::Id.in_subquery(sources))
+        .add(ticket::Column::Id.in_subquery(messages))
+}
+
+/// The longest search people may type.
+const SEARCH_MAX: usize = 200;
+
+/// What a search matches: every word (address, phone number) of it somewhere
+/// in the ticket's texts the reader may read; an address also matches the
+/// tickets of the customer with that sign-in address.
+async fn search_condition(
+    state: &AppState,
+    actor: &Actor,
+    search: &str,
+) -> Result<Condition, ServiceError> {
+    let tr = crate::server::context::tr();
+    if search.chars().count() > SEARCH_MAX {
+        return Err(
+            AppError::field("search", tr.tickets_search_too_long(SEARCH_MAX as u64)).into(),
+        );
+    }
+    let tokens = blind_index::tokens(search);
+    if tokens.is_empty() {
+        return Err(AppError::field("search", tr.tickets_search_too_short()).into());
+    }
+    blind_index::catch_up(state).await?;
+    let key = state.vault.index_key().await?;
+    let internal = policy::can(actor, Action::ReadInternalNotes, Target::Nothing);
+    let mut words = Condition::all();
+    for token in &tokens {
+        words = words.add(has_token(key.token(token).to_vec(), internal));
+    }
+    let mut found = Condition::any().add(words);
+    let address = search.trim().to_lowercase();
+    if address.contains('@') {
+        found = found.add(
+            ticket::Column::CustomerId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(user::Column::Id)
+                    .from(user::Entity)
+                    .and_where(user::Column::Email.eq(address))
+                    .to_owned(),
+            ),
+        );
+    }
+    Ok(found)
+}
+
+/// Where a page ended: the sort time and id of its last ticket.
+fn cursor_of(sort: TicketSort, t: &ticket::Model) -> String {
+    let at = match sort {
+        TicketSort::Updated => t.updated_at,
+        TicketSort::Created => t.created_at,
+    };
+    format!(
+        "{}_{}",
+        at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        t.id.simple()
+    )
+}
+
+fn parse_cursor(cursor: &str) -> Option<(chrono::DateTime<Utc>, Uuid)> {
+    let (at, id) = cursor.rsplit_once('_')?;
+    Some((
+        chrono::DateTime::parse_from_rfc3339(at)
+            .ok()?
+            .with_timezone(&Utc),
+        Uuid::parse_str(id).ok()?,
+    ))
+}
+
+/// One page of tickets, newest first by last update or creation, read by
+/// keyset (`after` = where the last page ended). A customer's own tickets;
+/// for staff, the view of the queue asked for (as far as their sharing rule
+/// reaches), with every view's count. Only the page's texts are decrypted.
 pub async fn list(
     state: &AppState,
     actor: &Actor,
-    status: Option<TicketStatus>,
-    page: u64,
-) -> Result<Paged<TicketSummary>, ServiceError> {
+    query: TicketQuery,
+) -> Result<TicketPage, ServiceError> {
     policy::require_ready(actor)?;
     let scope = policy::ticket_scope(actor);
-    let queue = scope == TicketScope::Every;
-    let mut query = scoped(scope, ticket::Entity::find());
-    if let Some(status) = status {
-        query = query.filter(ticket::Column::Status.eq(status));
+    let queue = actor.role.is_staff();
+    let tr = crate::server::context::tr();
+    let views = views_for(scope);
+    let view = match query.view {
+        Some(v) if views.contains(&v) => Some(v),
+        Some(_) => return Err(AppError::field("view", tr.tickets_view_not_yours()).into()),
+        None => views.last().copied(),
+    };
+    let mut base = Condition::all().add(scope_condition(scope));
+    if let Some(status) = query.status {
+        base = base.add(ticket::Column::Status.eq(status));
     }
-    let query = query
-        .order_by_desc(ticket::Column::CreatedAt)
-        .order_by_desc(ticket::Column::Id);
-    let (rows, pager) = paging::fetch(&state.db, query, page, limits::PAGE_SIZE).await?;
+    if let Some(team) = query.team.filter(|_| queue) {
+        base = base.add(ticket::Column::TeamId.eq(team));
+    }
+    if let Some(search) = query.search.as_deref().filter(|s| !s.trim().is_empty()) {
+        base = base.add(search_condition(state, actor, search).await?);
+    }
+    let mut counts = Vec::new();
+    for v in &views {
+        let q = ticket::Entity::find()
+            .filter(base.clone())
+            .filter(view_condition(*v, actor.user_id));
+        counts.push((
+            *v,
+            paging::count_to(&state.db, &q, paging::COUNT_CAP).await?,
+        ));
+    }
+    let sort = query.sort.unwrap_or(TicketSort::Updated);
+    let column = match sort {
+        TicketSort::Updated => ticket::Column::UpdatedAt,
+        TicketSort::Created => ticket::Column::CreatedAt,
+    };
+    let mut select = ticket::Entity::find().filter(base);
+    if let Some(v) = view {
+        select = select.filter(view_condition(v, actor.user_id));
+    }
+    if let Some(after) = query.after.as_deref() {
+        let (at, id) =
+            parse_cursor(after).ok_or_else(|| AppError::field("after", tr.tickets_bad_cursor()))?;
+        select = select.filter(
+            Condition::any().add(column.lt(at)).add(
+                Condition::all()
+                    .add(column.eq(at))
+                    .add(ticket::Column::Id.lt(id)),
+            ),
+        );
+    }
+    let mut rows = select
+        .order_by_desc(column)
+        .order_by_desc(ticket::Column::Id)
+        .limit(limits::PAGE_SIZE + 1)
+        .all(&state.db)
+        .await?;
+    let next = (rows.len() as u64 > limits::PAGE_SIZE).then(|| {
+        rows.truncate(limits::PAGE_SIZE as usize);
+        rows.last().map(|t| cursor_of(sort, t))
+    });
     let keys = state.vault.keys(rows.iter().map(|t| t.customer_id)).await?;
-    let customers = if queue {
-        people(state, rows.iter().map(|t| t.customer_id)).await?
+    let (customers, team_names) = if queue {
+        (
+            people(
+                state,
+                rows.iter()
+                    .map(|t| t.customer_id)
+                    .chain(rows.iter().filter_map(|t| t.assignee_id)),
+            )
+            .await?,
+            super::teams::names(state, actor).await?,
+        )
     } else {
-        HashMap::new()
+        (HashMap::new(), Vec::new())
+    };
+    let name_of = |id: Uuid| {
+        customers
+            .get(&id)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(vault::erased)
     };
     let items = rows
         .iter()
-        .map(|t| {
-            Ok(TicketSummary {
-                id: t.id,
-                subject: subject_text(&keys, t),
-                status: t.status,
-                created_at: t.created_at,
-                updated_at: t.updated_at,
-                customer_name: queue.then(|| {
-                    customers
-                        .get(&t.customer_id)
-                        .map(|c| c.name.clone())
-                        .unwrap_or_else(vault::erased)
-                }),
-            })
+        .map(|t| TicketSummary {
+            id: t.id,
+            reference: ticket_reference(&t.id),
+            subject: subject_text(&keys, t),
+            status: t.status,
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+            customer_name: queue.then(|| name_of(t.customer_id)),
+            team_name: t.team_id.filter(|_| queue).and_then(|team| {
+                team_names
+                    .iter()
+                    .find(|n| n.id == team)
+                    .map(|n| n.name.clone())
+            }),
+            assignee_name: t.assignee_id.filter(|_| queue).map(name_of),
         })
-        .collect::<Result<Vec<_>, ServiceError>>()?;
-    Ok(pager.with_items(items))
+        .collect();
+    Ok(TicketPage {
+        items,
+        next: next.flatten(),
+        views: counts,
+        view,
+        teams: team_names,
+    })
 }
 
 /// One ticket with the conversation the actor may read (no internal notes for customers).
@@ -185,15 +394,45 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDeta
             }
         })
         .collect();
-    let fields = ticket_fields(state, actor.role, ticket.id, keys.get(&ticket.customer_id)).await?;
+    let fields = ticket_fields(
+        state,
+        actor.role_ref(),
+        ticket.id,
+        keys.get(&ticket.customer_id),
+    )
+    .await?;
     let details = policy::can(actor, Action::ViewCustomerDetails, Target::Nothing);
     let (customer_email, customer_fields) = if details {
         profile::contact_fields_for_staff(state, actor, ticket.customer_id).await?
     } else {
         (None, Vec::new())
     };
+    let staff = actor.role.is_staff();
+    let assignment = if staff {
+        Some(assignment(state, actor, &ticket).await?)
+    } else {
+        None
+    };
+    let allowed = |action| {
+        policy::can(
+            actor,
+            action,
+            Target::Ticket {
+                customer_id: ticket.customer_id,
+            },
+        )
+    };
+    let can = TicketAbilities {
+        reply: allowed(Action::ReplyToTicket),
+        internal_notes: allowed(Action::AddInternalNote),
+        change_status: allowed(Action::ChangeTicketStatus),
+        assign: allowed(Action::AssignTicket),
+        delete: allowed(Action::DeleteTicket),
+        redact: allowed(Action::RedactMessage),
+    };
     Ok(TicketDetail {
         id: ticket.id,
+        reference: ticket_reference(&ticket.id),
         subject: subject_text(&keys, &ticket),
         status: ticket.status,
         created_at: ticket.created_at,
@@ -203,14 +442,48 @@ pub async fn get(state: &AppState, actor: &Actor, id: Uuid) -> Result<TicketDeta
         messages,
         fields,
         customer_fields,
-        viewer_is_staff: policy::can(actor, Action::ReadInternalNotes, Target::Nothing),
+        viewer_is_staff: staff,
+        assignment,
+        can,
+    })
+}
+
+/// A ticket's team and agent, with every team and its members for someone who may reassign.
+async fn assignment(
+    state: &AppState,
+    actor: &Actor,
+    ticket: &ticket::Model,
+) -> Result<Assignment, ServiceError> {
+    let may_assign = policy::can(actor, Action::AssignTicket, Target::Nothing);
+    let teams = super::teams::all(state).await?;
+    let team = ticket.team_id.and_then(|id| {
+        teams.iter().find(|t| t.id == id).map(|t| StaffMember {
+            id: t.id,
+            name: t.name.clone(),
+        })
+    });
+    let assignee = match ticket.assignee_id {
+        Some(id) => Some(StaffMember {
+            id,
+            name: people(state, [id])
+                .await?
+                .get(&id)
+                .map(|p| p.name.clone())
+                .unwrap_or_else(vault::erased),
+        }),
+        None => None,
+    };
+    Ok(Assignment {
+        team,
+        assignee,
+        choices: if may_assign { teams } else { Vec::new() },
     })
 }
 
 /// A ticket's custom fields as `role` may see them, with their values.
 async fn ticket_fields(
     state: &AppState,
-    role: Role,
+    role: crate::model::RoleRef,
     ticket_id: Uuid,
     key: Option<&DataKey>,
 ) -> Result<Vec<FieldView>, ServiceError> {
@@ -235,7 +508,7 @@ pub async fn new_ticket_fields(
     state: &AppState,
     actor: &Actor,
 ) -> Result<Vec<FieldView>, ServiceError> {
-    Ok(ticket_fields(state, actor.role, Uuid::nil(), None)
+    Ok(ticket_fields(state, actor.role_ref(), Uuid::nil(), None)
         .await?
         .into_iter()
         .filter(|f| f.editable)
@@ -303,12 +576,14 @@ pub async fn open(
         customer_id: Set(actor.user_id),
         subject: Set(key.seal_str(ticket::SUBJECT.at(&id), &subject)),
         status: Set(TicketStatus::Open),
+        team_id: Set(super::teams::default_team(&txn).await?),
+        assignee_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
     .insert(&txn)
     .await?;
-    blind_index::write(&txn, &index, id, &subject).await?;
+    blind_index::write(&txn, &index, id, &blind_index::ticket_text(id, &subject)).await?;
     insert_message(&txn, (&key, &index), id, actor.user_id, &body, false).await?;
     let mut event = Event::new(AuditAction::TicketCreated, "ticket", id)
         .by(actor)
@@ -448,7 +723,7 @@ pub async fn update_fields(
 ) -> Result<Vec<FieldView>, ServiceError> {
     let ticket = visible_ticket(&state.db, actor, ticket_id, Action::ChangeTicketStatus).await?;
     let key = state.vault.require_key(ticket.customer_id).await?;
-    let current = ticket_fields(state, actor.role, ticket.id, Some(&key)).await?;
+    let current = ticket_fields(state, actor.role_ref(), ticket.id, Some(&key)).await?;
     let changed = profile::check_inputs(&current, inputs)?;
     if changed.is_empty() {
         return Ok(current);
@@ -476,5 +751,5 @@ pub async fn update_fields(
     custom::write_values(&txn, &key, ticket.id, ticket.customer_id, &to_write).await?;
     audit::append(&txn, event, Some(&key)).await?;
     txn.commit().await?;
-    ticket_fields(state, actor.role, ticket.id, Some(&key)).await
+    ticket_fields(state, actor.role_ref(), ticket.id, Some(&key)).await
 }

@@ -19,7 +19,7 @@ use crate::{
         Actor, AppState, ServiceError,
     },
 };
-use sea_orm::{prelude::*, ConnectionTrait};
+use sea_orm::{prelude::*, ConnectionTrait, QuerySelect};
 
 /// What erasing this request's subject will do.
 pub async fn preview_request(
@@ -188,10 +188,31 @@ pub async fn preview(
             tr.server_preview_audit_events_outcome(),
         ),
     ];
-    let mentions = match live_identifiers(state, &customer, key.as_ref()).await? {
+    let all_mentions = match live_identifiers(state, &customer, key.as_ref()).await? {
         Some(ids) => find_mentions(state, subject, &ids).await?,
         None => Vec::new(),
     };
+    // Only the mentions in tickets the reader's sharing rule reaches are shown.
+    let mut ticket_ids: Vec<Uuid> = all_mentions.iter().map(|m| m.ticket_id).collect();
+    ticket_ids.sort();
+    ticket_ids.dedup();
+    let mut visible = std::collections::HashSet::new();
+    for chunk in ticket_ids.chunks(500) {
+        let ids: Vec<Uuid> = ticket::Entity::find()
+            .select_only()
+            .column(ticket::Column::Id)
+            .filter(ticket::Column::Id.is_in(chunk.to_vec()))
+            .filter(crate::server::services::tickets::scope_condition(
+                policy::ticket_scope(actor),
+            ))
+            .into_tuple()
+            .all(db)
+            .await?;
+        visible.extend(ids);
+    }
+    let (mentions, elsewhere): (Vec<_>, Vec<_>) = all_mentions
+        .into_iter()
+        .partition(|m| visible.contains(&m.ticket_id));
     Ok(ErasurePreview {
         pseudonym: pseudonym(subject),
         subject_email: if customer.erased_at.is_some() {
@@ -204,6 +225,7 @@ pub async fn preview(
         },
         categories,
         mentions,
+        mentions_elsewhere: elsewhere.len() as u64,
         hold: hold_view(state, subject).await?,
         can_lift_hold: policy::can(actor, Action::LiftLegalHold, Target::Nothing),
         erased: customer.erased_at.is_some(),

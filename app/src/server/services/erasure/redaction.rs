@@ -80,10 +80,12 @@ pub async fn redact_message(
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    let t = ticket::Entity::find_by_id(m.ticket_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    // A message on a ticket outside the actor's scope is not found.
+    let t = tickets::visible_ticket(&txn, actor, m.ticket_id, Action::RedactMessage).await?;
+    // An internal note is not there for someone who may not read internal notes.
+    if m.internal && !policy::can(actor, Action::ReadInternalNotes, Target::Nothing) {
+        return Err(AppError::NotFound.into());
+    }
     let tr = crate::server::context::tr();
     let key = customer_key(
         state,
@@ -183,7 +185,13 @@ pub async fn redact_subject(
         .exec(&txn)
         .await?;
     // The subject line is indexed under the ticket's id.
-    blind_index::replace(&txn, &index, t.id, replacement).await?;
+    blind_index::replace(
+        &txn,
+        &index,
+        t.id,
+        &blind_index::ticket_text(t.id, replacement),
+    )
+    .await?;
     let resealed = match key.open_string(ticket::SUBJECT.at(&t.id), &t.subject) {
         Ok(old_text) => {
             let copies = audit_event::Entity::find()

@@ -13,7 +13,7 @@ use crate::{
     server::{
         audit::{self, Change, Event},
         crypto::DataKey,
-        entities::{erasure_job, erasure_step, privacy_request, session, ticket, user},
+        entities::{erasure_job, erasure_step, privacy_request, session, user},
         mail::{self, MailContent},
         policy::{self, Action, Target},
         services::{
@@ -399,17 +399,16 @@ pub async fn erase_ticket(
     ticket_id: Uuid,
     reason: &str,
 ) -> Result<Uuid, ServiceError> {
-    policy::require(actor, Action::ApproveErasure, Target::Nothing)?;
+    policy::require(actor, Action::DeleteTicket, Target::Nothing)?;
     let reason = reason.trim();
     requests::check_reason(
         reason,
         Some(crate::server::context::tr().server_erase_ticket_reason_required()),
     )?;
     let txn = audit::begin(&state.db).await?;
-    let t = ticket::Entity::find_by_id(ticket_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    // A ticket outside the actor's scope is not found.
+    let t =
+        super::super::tickets::visible_ticket(&txn, actor, ticket_id, Action::DeleteTicket).await?;
     if active_hold(&txn, t.customer_id).await?.is_some() {
         return Err(held_error());
     }

@@ -5,20 +5,22 @@
 use super::progress::Progress;
 use crate::{
     fields::{custom_key, Access, FieldScope},
-    model::Role,
+    model::{Role, RoleRef},
     server::{
         audit::open_changes,
         crypto::{stream::SealingWriter, DataKey, Slot},
         entities::{
-            audit_event, custom_field, data_export, message, privacy_request, ticket, user,
+            audit_event, custom_field, data_export, message, privacy_request, team, team_member,
+            ticket, user,
         },
-        services::fields as custom,
+        policy::{self, TicketScope},
+        services::{fields as custom, tickets},
         vault::open_text,
-        AppState, ServiceError,
+        AppState, ServiceError, Viewer,
     },
 };
 use chrono::SecondsFormat;
-use sea_orm::{prelude::*, QueryOrder, QuerySelect};
+use sea_orm::{prelude::*, QueryOrder, QuerySelect, QueryTrait};
 use std::{
     collections::HashMap,
     io::{BufWriter, Write},
@@ -80,11 +82,74 @@ struct Context {
     all_contact_defs: Vec<custom_field::Model>,
     all_ticket_defs: Vec<custom_field::Model>,
     access: custom::AccessMap,
+    /// Whose export: the tickets their sharing rule reaches, the fields their
+    /// role may read, internal notes if they may read them.
+    reader: Reader,
+}
+
+/// Who an all-modules export is for.
+#[derive(Clone, Copy)]
+pub struct Reader {
+    scope: TicketScope,
+    role: RoleRef,
+    internal_notes: bool,
+}
+
+impl Reader {
+    /// An operator at the command line: everything an admin sees.
+    pub fn operator() -> Self {
+        Reader {
+            scope: TicketScope::Every,
+            role: RoleRef::BuiltIn(Role::Admin),
+            internal_notes: true,
+        }
+    }
+
+    /// The staff member who asked for the export, as their role is now.
+    pub async fn of(state: &AppState, user_id: Uuid) -> Result<Self, ServiceError> {
+        let u = user::Entity::find_by_id(user_id)
+            .one(&state.db)
+            .await?
+            .ok_or(crate::error::AppError::NotFound)?;
+        let viewer = Viewer {
+            user_id,
+            role: u.role,
+            grant: crate::server::services::roles::grant_of(&state.db, &u).await?,
+        };
+        Ok(Reader {
+            scope: policy::ticket_scope(&viewer),
+            role: policy::Principal::role_ref(&viewer),
+            internal_notes: policy::can(
+                &viewer,
+                policy::Action::ReadInternalNotes,
+                policy::Target::Nothing,
+            ),
+        })
+    }
+
+    fn tickets(&self) -> sea_orm::Select<ticket::Entity> {
+        ticket::Entity::find().filter(tickets::scope_condition(self.scope))
+    }
+
+    fn messages(&self) -> sea_orm::Select<message::Entity> {
+        let mut q = message::Entity::find().filter(
+            message::Column::TicketId.in_subquery(
+                self.tickets()
+                    .select_only()
+                    .column(ticket::Column::Id)
+                    .into_query(),
+            ),
+        );
+        if !self.internal_notes {
+            q = q.filter(message::Column::Internal.eq(false));
+        }
+        q
+    }
 }
 
 impl Context {
     fn can_read(&self, field: &str, scope: FieldScope) -> bool {
-        custom::access(&self.access, Role::Admin, field, scope) != Access::Hidden
+        custom::access(&self.access, self.reader.role, field, scope) != Access::Hidden
     }
 
     /// Names under which audit changes may carry a field admins may not read:
@@ -138,6 +203,8 @@ impl Context {
                 "status",
                 "created_at",
                 "updated_at",
+                "team_id",
+                "assignee_id",
             ],
             Module::Messages => &[
                 "id",
@@ -303,7 +370,9 @@ async fn page(
             out
         }
         Module::Tickets => {
-            let rows = ticket::Entity::find()
+            let rows = ctx
+                .reader
+                .tickets()
                 .order_by_asc(ticket::Column::Id)
                 .offset(offset)
                 .limit(PAGE)
@@ -321,6 +390,8 @@ async fn page(
                     t.status.as_str().to_owned(),
                     time(&t.created_at),
                     time(&t.updated_at),
+                    t.team_id.map(|id| id.to_string()).unwrap_or_default(),
+                    t.assignee_id.map(|id| id.to_string()).unwrap_or_default(),
                 ];
                 row.extend(custom_values(ctx, FieldScope::Ticket, &values, t.id));
                 out.push(row);
@@ -328,7 +399,9 @@ async fn page(
             out
         }
         Module::Messages => {
-            let rows = message::Entity::find()
+            let rows = ctx
+                .reader
+                .messages()
                 .order_by_asc(message::Column::Id)
                 .offset(offset)
                 .limit(PAGE)
@@ -357,8 +430,33 @@ async fn page(
                 })
                 .collect()
         }
-        // Teams (data-sharing rules) are not a feature yet: the file has its header and no rows.
-        Module::Teams => Vec::new(),
+        // Every team, its members' ids separated by spaces.
+        Module::Teams => {
+            let rows = team::Entity::find()
+                .order_by_asc(team::Column::Id)
+                .offset(offset)
+                .limit(PAGE)
+                .all(&state.db)
+                .await?;
+            let members = team_member::Entity::find()
+                .filter(
+                    team_member::Column::TeamId
+                        .is_in(rows.iter().map(|t| t.id).collect::<Vec<_>>()),
+                )
+                .order_by_asc(team_member::Column::UserId)
+                .all(&state.db)
+                .await?;
+            rows.into_iter()
+                .map(|t| {
+                    let ids: Vec<String> = members
+                        .iter()
+                        .filter(|m| m.team_id == t.id)
+                        .map(|m| m.user_id.to_string())
+                        .collect();
+                    vec![t.id.to_string(), t.name, ids.join(" ")]
+                })
+                .collect()
+        }
         Module::CustomFields => {
             if page > 0 {
                 return Ok(Vec::new());
@@ -447,10 +545,10 @@ async fn all_defs(
         .await?)
 }
 
-async fn count(state: &AppState) -> Result<u64, ServiceError> {
+async fn count(state: &AppState, reader: &Reader) -> Result<u64, ServiceError> {
     let users = user::Entity::find().count(&state.db).await?;
-    let tickets = ticket::Entity::find().count(&state.db).await?;
-    let messages = message::Entity::find().count(&state.db).await?;
+    let tickets = reader.tickets().count(&state.db).await?;
+    let messages = reader.messages().count(&state.db).await?;
     let events = audit_event::Entity::find().count(&state.db).await?;
     let requests = privacy_request::Entity::find().count(&state.db).await?;
     Ok(2 * (users + tickets + messages + events + requests) + 1)
@@ -466,7 +564,8 @@ pub(super) async fn build(
     let file = std::fs::File::create(tmp)?;
     let sealing = SealingWriter::new(BufWriter::new(file), key, export.id);
     let progress = Progress::new(&state.db, export.id, export.lease_until, 0);
-    let sealing = write_all(state, Some(progress), sealing).await?;
+    let reader = Reader::of(state, export.subject_id).await?;
+    let sealing = write_all(state, reader, Some(progress), sealing).await?;
     let (buffered, size) = sealing.finish()?;
     buffered
         .into_inner()
@@ -479,6 +578,7 @@ pub(super) async fn build(
 /// progress (and renewing the build's lease) when given a `Progress`.
 pub async fn write_all<W: Write>(
     state: &AppState,
+    reader: Reader,
     progress: Option<Progress<'_>>,
     out: W,
 ) -> Result<W, ServiceError> {
@@ -488,8 +588,9 @@ pub async fn write_all<W: Write>(
         all_contact_defs: all_defs(state, FieldScope::Contact).await?,
         all_ticket_defs: all_defs(state, FieldScope::Ticket).await?,
         access: custom::access_map(&state.db).await?,
+        reader,
     };
-    let total = count(state).await?;
+    let total = count(state, &reader).await?;
     let mut progress = progress.map(|p| p.with_total(total));
     let mut zip = ZipWriter::new_stream(out);
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
@@ -541,8 +642,9 @@ pub async fn write_all<W: Write>(
     zip.write_all(
         b"Custodian service data export\n\nOne CSV file (header row, UTF-8) and one JSON Lines file per module:\n\
 contacts, agents, tickets, messages (internal notes included, marked by the internal column),\n\
-teams (not a feature yet: header only), custom_fields, privacy_requests, audit_log.\n\
-Values of fields your field permissions hide from admins read [withheld].\n",
+teams (members as space-separated user ids), custom_fields, privacy_requests, audit_log.\n\
+Tickets and messages are those your role's sharing rule reaches (internal notes only if your role reads them).\n\
+Values of fields your field permissions hide from your role read [withheld].\n",
     )
     ?;
     Ok(zip.finish()?.into_inner())

@@ -19,7 +19,7 @@ mod render;
 mod spill;
 mod subject_archive;
 
-pub use all_modules::{write_all, WITHHELD};
+pub use all_modules::{write_all, Reader, WITHHELD};
 pub use files::{delete_files, files_of, files_of_any};
 pub use job::{build, claim_next, fail};
 pub use progress::Progress;
@@ -224,7 +224,13 @@ pub async fn export_all_to_file(
     out: &std::path::Path,
 ) -> Result<(), ServiceError> {
     let file = std::fs::File::create(out)?;
-    let written = write_all(state, None, std::io::BufWriter::new(file)).await?;
+    let written = write_all(
+        state,
+        all_modules::Reader::operator(),
+        None,
+        std::io::BufWriter::new(file),
+    )
+    .await?;
     written
         .into_inner()
         .map_err(|e| e.into_error())?

@@ -112,6 +112,7 @@ async fn load_subject(state: &AppState, subject_id: Uuid) -> Result<Subject, Ser
         viewer: Viewer {
             user_id: u.id,
             role,
+            grant: crate::server::services::roles::grant_of(&state.db, &u).await?,
         },
         locale: super::super::profile::mail_locale(&key, &u),
         key,
