@@ -13,7 +13,7 @@ async function longNamedAdmin(browser: import('@playwright/test').Browser): Prom
   await root.getByLabel('Name').fill(LONG_NAME);
   await root.getByLabel('Email').fill(email);
   await root.getByLabel('Initial password').fill('typed by the admin');
-  await root.getByLabel('Role').selectOption('admin');
+  await root.getByLabel('Role', { exact: true }).selectOption('admin');
   await root.getByRole('button', { name: 'Create account' }).click();
   await expect(root.getByRole('status')).toContainText(`Created ${LONG_NAME}`);
 

@@ -253,8 +253,26 @@ async fn as_now(state: &AppState, actor: &Actor) -> Actor {
     .unwrap()
 }
 
-#[tokio::test]
-async fn every_server_function_refuses_whoever_the_policy_refuses() {
+/// Rendering whole pages in a debug build nests deep futures: the matrix runs
+/// on a thread with room for them (a server's worker threads are given the
+/// same by a release build's smaller frames).
+#[test]
+fn every_server_function_and_page_refuses_whoever_the_policy_refuses() {
+    std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(|| {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap()
+                .block_on(matrix())
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+async fn matrix() {
     let state = common::state().await;
     let admin = common::staff(&state, "admin@example.org", Role::Admin).await;
     let agent = common::staff(&state, "agent@example.org", Role::Agent).await;
@@ -529,6 +547,128 @@ async fn every_server_function_refuses_whoever_the_policy_refuses() {
         common::backend(),
         failures.join("\n")
     );
+
+    // Every page, the same way: a visitor is sent to sign in, a refused
+    // person reads the refusal (or "not found" for a ticket) and none of the
+    // data, an allowed one reads the page.
+    let routes: BTreeSet<String> = leptos_axum::generate_route_list(app::App)
+        .iter()
+        .map(|r| r.path().to_owned())
+        .collect();
+    let pages = pages();
+    let page_paths: BTreeSet<String> = pages.iter().map(|(p, _)| p.to_string()).collect();
+    let missing: Vec<_> = routes.difference(&page_paths).collect();
+    assert!(
+        missing.is_empty(),
+        "pages without a row in the permission matrix: {missing:?}"
+    );
+    let mut failures = Vec::new();
+    for (route, rule) in &pages {
+        let targets: Vec<Option<&Fixture>> = match rule {
+            Rule::Ticket(_) => fixtures.iter().map(Some).collect(),
+            _ => vec![None],
+        };
+        for target in targets {
+            let id = match target {
+                Some(t) => t.id.to_string(),
+                None if route.starts_with("/requests") => request.to_string(),
+                None => carol.user_id.to_string(),
+            };
+            let path = route.replace("{id}", &id);
+            for (who, actor) in &actors {
+                let mut browser = match actor {
+                    Some(a) => session_of(&state, a).await,
+                    None => Browser::new(&state),
+                };
+                let page = browser.get(&path).await;
+                let forbidden = page.body.contains("You do not have permission to do that.");
+                let not_found = page.body.contains("We could not find that.");
+                let expected = expectation(*rule, actor.as_ref(), target, &teams_of);
+                let ok = match (actor, expected) {
+                    (None, Expect::Open | Expect::AllowedOr404) => page.status == StatusCode::OK,
+                    (None, _) => page.status == StatusCode::SEE_OTHER,
+                    // The words decide; the status follows them when the
+                    // refusal resolves before the page's head is sent.
+                    (Some(_), Expect::Refused) => {
+                        matches!(
+                            page.status,
+                            StatusCode::OK | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
+                        ) && (forbidden || not_found)
+                    }
+                    (Some(_), Expect::NotFound) => {
+                        matches!(page.status, StatusCode::OK | StatusCode::NOT_FOUND)
+                            && not_found
+                            && !forbidden
+                    }
+                    (Some(_), _) => page.status == StatusCode::OK && !forbidden && !not_found,
+                };
+                // A ticket someone may not see never shows its subject.
+                let leaked = match target {
+                    Some(t)
+                        if t.exists && matches!(expected, Expect::Refused | Expect::NotFound) =>
+                    {
+                        let subject = if t.id == a_ticket {
+                            "Alice&#x27;s order"
+                        } else {
+                            "Bob&#x27;s invoice"
+                        };
+                        page.body.contains(subject)
+                    }
+                    _ => false,
+                };
+                if !ok || leaked {
+                    failures.push(format!(
+                        "page {path} as {who}: expected {expected:?}, got {} (forbidden: {forbidden}, not found: {not_found}, leaked: {leaked})",
+                        page.status
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} pages broke the matrix ({}):\n{}",
+        failures.len(),
+        common::backend(),
+        failures.join("\n")
+    );
+}
+
+/// Every page of the portal and who may open it (`{id}`: a ticket, a request or a customer).
+fn pages() -> Vec<(&'static str, Rule)> {
+    use Permission as P;
+    use Rule::*;
+    vec![
+        ("/", Public),
+        ("/sign-in", Public),
+        ("/sign-up", Public),
+        ("/forgot-password", Public),
+        ("/reset-password", Public),
+        ("/cancel-email-change", Public),
+        ("/confirm-email", Public),
+        ("/confirm-address", SignedIn),
+        ("/security", SignedIn),
+        ("/tickets", SignedIn),
+        ("/tickets/new", SignedIn),
+        ("/tickets/{id}", Ticket(Action::ViewTicket)),
+        ("/activity", SignedIn),
+        ("/profile", SignedIn),
+        ("/privacy", SignedIn),
+        ("/requests", Needs(P::ReviewRequests)),
+        ("/requests/register", Needs(P::ReviewRequests)),
+        ("/requests/{id}", Needs(P::ReviewRequests)),
+        ("/customers/{id}/erase", Needs(P::ReviewRequests)),
+        ("/admin/users", Needs(P::ManageUsers)),
+        ("/admin/roles", Needs(P::ManageUsers)),
+        ("/admin/teams", Needs(P::ManageUsers)),
+        ("/admin/audit", Needs(P::ViewAuditLog)),
+        ("/admin/keys", Needs(P::ManageSettings)),
+        ("/admin/outbox", Needs(P::ManageSettings)),
+        ("/admin/privacy", Needs(P::ManageSettings)),
+        ("/admin/fields", Needs(P::ManageFields)),
+        ("/admin/permissions", Needs(P::ManageFields)),
+        ("/admin/export", Needs(P::ExportAllData)),
+    ]
 }
 
 #[derive(Clone, Copy, Debug)]

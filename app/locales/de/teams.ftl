@@ -85,3 +85,10 @@ requests-preview-mentions-elsewhere = { $count ->
     [one] Eine weitere Erwähnung steht in einem Ticket, das Ihre Rolle nicht sieht; jemand, der es sieht, muss sie prüfen.
    *[other] { $count } weitere Erwähnungen stehen in Tickets, die Ihre Rolle nicht sieht; jemand, der sie sieht, muss sie prüfen.
 }
+
+## Die Wörter des Audit-Protokolls für Rollen und Teams
+auditview-deleted-role = Eine gelöschte Rolle
+auditview-field-permissions = Berechtigungen
+auditview-field-sharing = Sieht
+auditview-field-member-added = Mitglied hinzugefügt
+auditview-field-member-removed = Mitglied entfernt

@@ -85,3 +85,10 @@ requests-preview-mentions-elsewhere = { $count ->
     [one] One more mention is in a ticket your role does not see; a colleague who sees it reviews it.
    *[other] { $count } more mentions are in tickets your role does not see; a colleague who sees them reviews them.
 }
+
+## The audit log's words for roles and teams
+auditview-deleted-role = A deleted role
+auditview-field-permissions = Permissions
+auditview-field-sharing = Sees
+auditview-field-member-added = Member added
+auditview-field-member-removed = Member removed

@@ -85,3 +85,10 @@ requests-preview-mentions-elsewhere = { $count ->
     [one] Une autre mention se trouve dans un ticket que votre rôle ne voit pas ; un collègue qui le voit doit l'examiner.
    *[other] { $count } autres mentions se trouvent dans des tickets que votre rôle ne voit pas ; un collègue qui les voit doit les examiner.
 }
+
+## Les mots du journal d'audit pour les rôles et les équipes
+auditview-deleted-role = Un rôle supprimé
+auditview-field-permissions = Permissions
+auditview-field-sharing = Voit
+auditview-field-member-added = Membre ajouté
+auditview-field-member-removed = Membre retiré

@@ -1,8 +1,9 @@
 //! "Download my data", and the admin's export of every module.
 use crate::{
     api::privacy::{my_exports, RequestAllExport, RequestExport},
-    components::action_error,
-    model::ExportStatus,
+    components::{action_error, use_user, ErrorNotice},
+    error::AppError,
+    model::{ExportStatus, Permission},
     pages::settings_menu::SettingsLayout,
 };
 use leptos::prelude::*;
@@ -103,10 +104,19 @@ pub(super) fn DownloadMyData(all: bool) -> impl IntoView {
 #[component]
 pub fn AdminExportPage() -> impl IntoView {
     let tr = crate::i18n::use_tr();
+    let user = use_user();
     view! {
         <SettingsLayout><section>
             <h1>{tr.requests_export_title()}</h1>
-            <DownloadMyData all=true/>
+            // The server refuses the export to anyone else; the page says so up front.
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match user.await {
+                        Ok(Some(u)) if u.may(Permission::ExportAllData) => view! { <DownloadMyData all=true/> }.into_any(),
+                        _ => view! { <ErrorNotice error=AppError::Forbidden/> }.into_any(),
+                    }
+                })}
+            </Transition>
         </section></SettingsLayout>
     }
 }

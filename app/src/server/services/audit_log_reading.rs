@@ -8,10 +8,10 @@ use super::people::Person;
 use crate::{
     fields::{standard_label, Access},
     i18n::Tr,
-    model::{ChangeView, Role, TicketsPolicy},
+    model::{ChangeView, Permissions, RoleRef, Sharing, TicketsPolicy},
     server::{
         audit::Change,
-        entities::{audit_event, custom_field, erasure_job, privacy_request},
+        entities::{audit_event, custom_field, erasure_job, privacy_request, role, team},
         AppState, ServiceError, Viewer,
     },
 };
@@ -41,6 +41,9 @@ pub(crate) struct LogReading {
     jobs: HashMap<Uuid, (Option<Uuid>, Option<Uuid>)>,
     /// Custom field → its label.
     fields: HashMap<Uuid, String>,
+    /// Custom roles and teams → their names (few: all of them).
+    roles: HashMap<Uuid, String>,
+    teams: HashMap<Uuid, String>,
 }
 
 impl LogReading {
@@ -125,11 +128,25 @@ impl LogReading {
                 .into_iter()
                 .collect()
         };
+        let roles = role::Entity::find()
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|r| (r.id, r.name))
+            .collect();
+        let teams = team::Entity::find()
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect();
         Ok(LogReading {
             reading,
             requests,
             jobs,
             fields,
+            roles,
+            teams,
         })
     }
 
@@ -190,10 +207,7 @@ impl LogReading {
             .then(|| permission_of(&e.entity_id))
             .flatten()
             .map(|(role, field)| {
-                tr.auditview_field_access(
-                    Role::parse(role).map_or(role, |r| r.label(tr)),
-                    self.field_label(field),
-                )
+                tr.auditview_field_access(self.role_name(role), self.field_label(field))
             });
         self.reading
             .changes(&e.action, &e.entity_type, &e.entity_id, changes)
@@ -206,9 +220,69 @@ impl LogReading {
                     after: view.after.map(|v| access(tr, v)),
                     link: view.link,
                 },
-                None => settle(tr, view),
+                None => self.staffing(view).unwrap_or_else(|view| settle(tr, view)),
             })
             .collect()
+    }
+
+    /// A role by its recorded form: `agent`, `admin` or `role:<id>` (its name now).
+    fn role_name(&self, recorded: &str) -> String {
+        let tr = self.tr();
+        match RoleRef::parse_form(recorded) {
+            Some(RoleRef::BuiltIn(role)) => role.label(tr).to_owned(),
+            Some(RoleRef::Custom(id)) => self
+                .roles
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| tr.auditview_deleted_role().to_owned()),
+            None => recorded.to_owned(),
+        }
+    }
+
+    /// The changes of roles, teams and assignments, in words: permissions and
+    /// sharing rules by their labels, roles and teams by their names.
+    fn staffing(&self, view: ChangeView) -> Result<ChangeView, ChangeView> {
+        let tr = self.tr();
+        let (label, value): (&str, Box<dyn Fn(String) -> String + '_>) = match view.field.as_str() {
+            "permissions" => (
+                tr.auditview_field_permissions(),
+                Box::new(move |v: String| match Permissions::parse_stored(&v) {
+                    Ok(set) => set
+                        .iter()
+                        .map(|p| p.label(tr))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    Err(_) => v,
+                }),
+            ),
+            "sharing" => (
+                tr.auditview_field_sharing(),
+                Box::new(move |v: String| Sharing::parse(&v).map_or(v, |s| s.label(tr).to_owned())),
+            ),
+            "role" => (
+                tr.activityview_field_role(),
+                Box::new(|v: String| self.role_name(&v)),
+            ),
+            "team" => (
+                tr.tickets_team(),
+                Box::new(|v: String| {
+                    Uuid::parse_str(&v)
+                        .ok()
+                        .and_then(|id| self.teams.get(&id).cloned())
+                        .unwrap_or(v)
+                }),
+            ),
+            "assignee" => (tr.tickets_assignee(), Box::new(|v: String| v)),
+            "member_added" => (tr.auditview_field_member_added(), Box::new(|v: String| v)),
+            "member_removed" => (tr.auditview_field_member_removed(), Box::new(|v: String| v)),
+            _ => return Err(view),
+        };
+        Ok(ChangeView {
+            field: label.to_owned(),
+            before: view.before.map(&value),
+            after: view.after.map(&value),
+            link: view.link,
+        })
     }
 
     /// A field by its key: a standard field's label, a custom field's own.
@@ -224,8 +298,13 @@ impl LogReading {
     }
 }
 
-/// A field permission's role and field key, from its id `agent:phone`.
+/// A field permission's role and field key, from its id `agent:phone` or
+/// `role:<uuid>:custom:<uuid>` (a custom role's).
 fn permission_of(entity_id: &str) -> Option<(&str, &str)> {
+    if let Some(rest) = entity_id.strip_prefix("role:") {
+        let (id, field) = rest.split_once(':')?;
+        return Some((&entity_id[..5 + id.len()], field));
+    }
     entity_id.split_once(':')
 }
 
@@ -354,6 +433,20 @@ mod tests {
             after: Some(after.to_owned()),
             link: None,
         }
+    }
+
+    #[test]
+    fn field_permission_ids_name_built_in_and_custom_roles() {
+        assert_eq!(permission_of("agent:phone"), Some(("agent", "phone")));
+        let id = "0192f0e6-3c5e-7a00-8000-00000000abcd";
+        let recorded = format!("role:{id}:custom:{id}");
+        assert_eq!(
+            permission_of(&recorded),
+            Some((
+                format!("role:{id}").as_str(),
+                format!("custom:{id}").as_str()
+            ))
+        );
     }
 
     #[test]
