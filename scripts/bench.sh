@@ -121,7 +121,13 @@ pages() {
   [ -n "$customer" ] && [ -n "$agent" ] || { tail "$TMP/$name.log"; echo "signing in failed"; exit 1; }
   cat > "$TMP/read.lua" <<'LUA'
 wrk.method = "POST"
-wrk.body = "page=0"
+wrk.body = ""
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+LUA
+  # A word of every seeded message: the blind index answers, one page is decrypted.
+  cat > "$TMP/search.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = "search=double"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 LUA
   # The password is URL-safe base64: it needs no escaping in a form body.
@@ -152,6 +158,7 @@ LUA
   P50_QUEUE="$LAST_P50"
   row "privacy page" -H "Cookie: $customer" "$url/privacy"
   row "server function read (tickets)" -H "Cookie: $customer" -s "$TMP/read.lua" "$url/api/list_tickets"
+  row "agent search (a word of every ticket)" -H "Cookie: $agent" -s "$TMP/search.lua" "$url/api/list_tickets"
   row "sign-in (Argon2id)" -s "$TMP/signin.lua" "$url/api/sign_in"
   kill "$sampler" 2>/dev/null || true
   peak="$(sort -n "$TMP/$name.rss" | tail -n 1)"

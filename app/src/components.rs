@@ -3,7 +3,7 @@ use crate::{
     api::auth::{who_am_i, SignOut},
     error::AppError,
     i18n::{use_locale, use_tr, Lang},
-    model::{CurrentUser, Permission},
+    model::CurrentUser,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -73,6 +73,47 @@ pub fn successes<I: 'static, T: Clone + Send + Sync + 'static>(
     count.read_only()
 }
 
+/// The header's entries for a signed-in person: what their role may use, who
+/// they are, sign-out. Left out of the visitor bundle, which is only ever
+/// served to a visitor (no session), and a sign-in is a full page load.
+#[cfg(not(feature = "visitor"))]
+#[component]
+fn SignedInNav(user: CurrentUser, sign_out: ServerAction<SignOut>) -> impl IntoView {
+    let tr = use_tr();
+    let u = user;
+    let staff = u.role.is_staff();
+    let settings = crate::navigation::settings_pages(&u)
+        .next()
+        .map(|(href, _)| href);
+    let queue = !staff || u.may(crate::model::Permission::ViewTickets);
+    let requests = staff && u.may(crate::model::Permission::ReviewRequests);
+    view! {
+        {queue.then(|| view! { <A href="/tickets">{if staff { tr.nav_ticket_queue() } else { tr.nav_my_tickets() }}</A> })}
+        {(!staff).then(|| view! { <A href="/tickets/new">{tr.nav_new_ticket()}</A> })}
+        {(!staff).then(|| view! { <A href="/profile">{tr.nav_profile()}</A> })}
+        {(!staff).then(|| view! { <A href="/privacy">{tr.nav_privacy()}</A> })}
+        {(!staff).then(|| view! { <A href="/activity">{tr.nav_activity()}</A> })}
+        {requests.then(|| view! { <A href="/requests">{tr.nav_privacy_requests()}</A> })}
+        {settings.map(|href| view! {
+            <A href=href>{tr.nav_settings()}</A>
+        })}
+        <A href="/security">{tr.nav_security()}</A>
+        <span class="who" title=u.email.clone()>
+            <span class="who-name" title=u.name.clone()>{u.name.clone()}</span>
+            <span class="who-role">" · " {u.role.label(tr)}</span>
+        </span>
+        <ActionForm action=sign_out attr:class="inline">
+            <button type="submit" class="link-button">{tr.sign_out()}</button>
+        </ActionForm>
+    }
+}
+
+#[cfg(feature = "visitor")]
+#[component]
+fn SignedInNav(user: CurrentUser, sign_out: ServerAction<SignOut>) -> impl IntoView {
+    let _ = (user, sign_out);
+}
+
 /// The top bar: brand, navigation for the user's role, sign-out.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -95,32 +136,7 @@ pub fn Header() -> impl IntoView {
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
                             match user.await {
-                                Ok(Some(u)) => {
-                                    let staff = u.role.is_staff();
-                                    let settings = crate::pages::settings_menu::settings_pages(&u).next().map(|(href, _)| href);
-                                    let queue = !staff || u.may(Permission::ViewTickets);
-                                    let requests = staff && u.may(Permission::ReviewRequests);
-                                    view! {
-                                        {queue.then(|| view! { <A href="/tickets">{if staff { tr.nav_ticket_queue() } else { tr.nav_my_tickets() }}</A> })}
-                                        {(!staff).then(|| view! { <A href="/tickets/new">{tr.nav_new_ticket()}</A> })}
-                                        {(!staff).then(|| view! { <A href="/profile">{tr.nav_profile()}</A> })}
-                                        {(!staff).then(|| view! { <A href="/privacy">{tr.nav_privacy()}</A> })}
-                                        {(!staff).then(|| view! { <A href="/activity">{tr.nav_activity()}</A> })}
-                                        {requests.then(|| view! { <A href="/requests">{tr.nav_privacy_requests()}</A> })}
-                                        {settings.map(|href| view! {
-                                            <A href=href>{tr.nav_settings()}</A>
-                                        })}
-                                        <A href="/security">{tr.nav_security()}</A>
-                                        <span class="who" title=u.email.clone()>
-                                            <span class="who-name" title=u.name.clone()>{u.name.clone()}</span>
-                                            <span class="who-role">" · " {u.role.label(tr)}</span>
-                                        </span>
-                                        <ActionForm action=sign_out attr:class="inline">
-                                            <button type="submit" class="link-button">{tr.sign_out()}</button>
-                                        </ActionForm>
-                                    }
-                                    .into_any()
-                                }
+                                Ok(Some(u)) => view! { <SignedInNav user=u sign_out/> }.into_any(),
                                 _ => view! {
                                     <A href="/sign-in">{tr.sign_in()}</A>
                                     <A href="/sign-up" attr:class="button small">{tr.create_account()}</A>

@@ -12,6 +12,7 @@ pub mod field_form;
 pub mod fields;
 pub mod i18n;
 pub mod model;
+pub mod navigation;
 pub mod pages;
 pub mod passkey_client;
 pub mod validate;

@@ -340,7 +340,7 @@ async fn matrix() {
     let b_ticket = tickets::open(&state, &bob, "Bob's invoice", "The invoice is wrong.", &[])
         .await
         .unwrap();
-    teams::assign(
+    tickets::assign(
         &state,
         &admin,
         b_ticket,

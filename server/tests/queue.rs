@@ -126,7 +126,7 @@ async fn world() -> World {
     )
     .await
     .unwrap();
-    teams::assign(&state, &agent, invoice, billing, None)
+    tickets::assign(&state, &agent, invoice, billing, None)
         .await
         .unwrap();
     tickets::reply(
@@ -285,7 +285,7 @@ async fn reassigning_moves_a_ticket_out_of_a_team_queue() {
         vec![w.invoice]
     );
     // An agent assigns it to someone who is not in the team: refused by field.
-    let e = teams::assign(
+    let e = tickets::assign(
         &w.state,
         &w.agent,
         w.invoice,
@@ -295,7 +295,7 @@ async fn reassigning_moves_a_ticket_out_of_a_team_queue() {
     .await
     .unwrap_err();
     assert_eq!(user_error(e).field_name(), Some("assignee"));
-    teams::assign(
+    tickets::assign(
         &w.state,
         &w.agent,
         w.invoice,
@@ -328,7 +328,7 @@ async fn reassigning_moves_a_ticket_out_of_a_team_queue() {
         .any(|e| e.action == "ticket_assigned" && e.entity_id == w.invoice.to_string()));
     assert!(app::server::audit::verify(&w.state.db).await.unwrap().ok);
     // The billing role may not assign.
-    let e = teams::assign(&w.state, &w.billing_agent, w.parcel, w.billing, None)
+    let e = tickets::assign(&w.state, &w.billing_agent, w.parcel, w.billing, None)
         .await
         .unwrap_err();
     assert_eq!(
@@ -427,10 +427,29 @@ async fn the_portal_keeps_an_admin_and_refuses_what_would_break_it() {
     )
     .await
     .unwrap_err();
-    assert!(
-        matches!(user_error(e), AppError::Conflict { .. }),
-        "the last active admin keeps the role"
+    assert_eq!(
+        user_error(e).field_name(),
+        Some("role"),
+        "nobody changes their own role"
     );
+    // Another admin may take it: an active admin remains.
+    let second = common::staff(&w.state, "second@example.org", Role::Admin).await;
+    roles::set_staff_role(
+        &w.state,
+        &second,
+        w.admin.user_id,
+        RoleRef::BuiltIn(Role::Agent),
+    )
+    .await
+    .unwrap();
+    roles::set_staff_role(
+        &w.state,
+        &second,
+        w.admin.user_id,
+        RoleRef::BuiltIn(Role::Admin),
+    )
+    .await
+    .unwrap();
     let e = roles::set_staff_role(
         &w.state,
         &w.admin,
@@ -496,4 +515,196 @@ async fn the_portal_keeps_an_admin_and_refuses_what_would_break_it() {
     // Nothing of it was half-written: the chain verifies.
     assert!(app::server::audit::verify(&w.state.db).await.unwrap().ok);
     let _ = &w.bob;
+}
+
+#[tokio::test]
+async fn managing_users_never_grants_more_than_ones_own_role() {
+    let w = world().await;
+    // A team lead manages users, sees their teams' tickets, no internal notes.
+    let lead = common::staff(&w.state, "lead@example.org", Role::Agent).await;
+    let lead = with_role(
+        &w.state,
+        &w.admin,
+        &lead,
+        "Team lead",
+        &[
+            Permission::ViewTickets,
+            Permission::Reply,
+            Permission::ManageUsers,
+        ],
+        Sharing::Teams,
+    )
+    .await;
+    let field = |e: ServiceError| user_error(e).field_name().map(str::to_owned);
+    // Not themselves to admin, nor anyone else; not a wider role; not their own role.
+    let e = roles::set_staff_role(&w.state, &lead, lead.user_id, RoleRef::BuiltIn(Role::Admin))
+        .await
+        .unwrap_err();
+    assert_eq!(field(e).as_deref(), Some("role"));
+    let e = roles::set_staff_role(
+        &w.state,
+        &lead,
+        w.agent.user_id,
+        RoleRef::BuiltIn(Role::Admin),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(field(e).as_deref(), Some("role"));
+    let e = roles::set_staff_role(
+        &w.state,
+        &lead,
+        w.admin.user_id,
+        RoleRef::BuiltIn(Role::Agent),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        field(e).as_deref(),
+        Some("role"),
+        "an admin's role is an admin's to change"
+    );
+    let wide = roles::RoleInput::validated(
+        "Everything",
+        &["view_tickets".into(), "internal_notes".into()],
+        "teams",
+    )
+    .unwrap();
+    let e = roles::save(&w.state, &lead, None, wide).await.unwrap_err();
+    assert_eq!(
+        field(e).as_deref(),
+        Some("permissions"),
+        "no permission the lead lacks"
+    );
+    let all = roles::RoleInput::validated("All tickets", &["view_tickets".into()], "all").unwrap();
+    let e = roles::save(&w.state, &lead, None, all).await.unwrap_err();
+    assert_eq!(
+        field(e).as_deref(),
+        Some("permissions"),
+        "no wider sharing than the lead's"
+    );
+    let own = lead.grant.custom_role.unwrap();
+    let same = roles::RoleInput::validated(
+        "Team lead",
+        &["view_tickets".into(), "reply".into()],
+        "assigned",
+    )
+    .unwrap();
+    let e = roles::save(&w.state, &lead, Some(own), same)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(user_error(e), AppError::Conflict { .. }),
+        "not the role they hold"
+    );
+    let admin_account = app::server::services::accounts::NewUser::validated(
+        "New Admin",
+        "new-admin@example.org",
+        common::PASSWORD,
+        Role::Admin,
+    )
+    .unwrap();
+    let e = app::server::services::accounts::create_user(&w.state, &lead, admin_account)
+        .await
+        .unwrap_err();
+    assert_eq!(field(e).as_deref(), Some("role"), "no admin accounts");
+    let e =
+        app::server::services::staff_accounts::set_enabled(&w.state, &lead, w.admin.user_id, false)
+            .await
+            .unwrap_err();
+    assert!(
+        matches!(user_error(e), AppError::Conflict { .. }),
+        "no disabling admins"
+    );
+    // Within their own reach they may: a narrower role, given to an agent.
+    let narrow = roles::RoleInput::validated(
+        "Replier",
+        &["view_tickets".into(), "reply".into()],
+        "assigned",
+    )
+    .unwrap();
+    let id = roles::save(&w.state, &lead, None, narrow).await.unwrap();
+    roles::set_staff_role(&w.state, &lead, w.agent.user_id, RoleRef::Custom(id))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_audit_log_and_the_export_keep_tickets_outside_the_rule_to_themselves() {
+    let w = world().await;
+    // An auditor sees the log and exports, for the Billing team only, without internal notes.
+    let auditor = common::staff(&w.state, "auditor@example.org", Role::Agent).await;
+    teams::set_member(&w.state, &w.admin, w.billing, auditor.user_id, true)
+        .await
+        .unwrap();
+    let auditor = with_role(
+        &w.state,
+        &w.admin,
+        &auditor,
+        "Auditor",
+        &[
+            Permission::ViewTickets,
+            Permission::ViewAuditLog,
+            Permission::ExportAllData,
+        ],
+        Sharing::Teams,
+    )
+    .await;
+    let filter = app::model::AuditFilter {
+        actor_email: String::new(),
+        subject_email: String::new(),
+        action: String::new(),
+        entity_type: String::new(),
+        from: String::new(),
+        to: String::new(),
+    };
+    let mut words = String::new();
+    for page in 0..5 {
+        let log = app::server::services::activity::events(&w.state, &auditor, &filter, page)
+            .await
+            .unwrap();
+        for entry in &log.items {
+            for c in &entry.changes {
+                words.push_str(&format!("{:?} {:?}\n", c.before, c.after));
+            }
+        }
+    }
+    assert!(
+        words.contains("The invoice total is wrong."),
+        "the team's ticket reads: {words}"
+    );
+    assert!(
+        !words.contains("Zanzibar"),
+        "another team's ticket does not"
+    );
+    assert!(!words.contains("quartzite"), "nor an internal note");
+    let reader = exports::Reader::of(&w.state, auditor.user_id)
+        .await
+        .unwrap();
+    let zip = exports::write_all(&w.state, reader, None, std::io::Cursor::new(Vec::new()))
+        .await
+        .unwrap()
+        .into_inner();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut log = String::new();
+    archive
+        .by_name("audit_log.jsonl")
+        .unwrap()
+        .read_to_string(&mut log)
+        .unwrap();
+    assert!(
+        log.contains("The invoice total is wrong.")
+            && !log.contains("Zanzibar")
+            && !log.contains("quartzite"),
+        "{log}"
+    );
+    let mut contacts = String::new();
+    archive
+        .by_name("contacts.csv")
+        .unwrap()
+        .read_to_string(&mut contacts)
+        .unwrap();
+    assert!(
+        !contacts.contains("alice@example.org") && contacts.contains("[withheld]"),
+        "no contact details for this role: {contacts}"
+    );
 }

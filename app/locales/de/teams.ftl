@@ -92,3 +92,9 @@ auditview-field-permissions = Berechtigungen
 auditview-field-sharing = Sieht
 auditview-field-member-added = Mitglied hinzugefügt
 auditview-field-member-removed = Mitglied entfernt
+
+## Limits of managing users
+teams-only-admins-make-admins = Nur ein Admin kann die Admin-Rolle vergeben, entziehen oder Admin-Konten ändern.
+teams-not-own-role = Sie können Ihre eigene Rolle nicht ändern: Fragen Sie einen anderen Admin.
+teams-beyond-own-grant = Eine Rolle, die Sie anlegen oder vergeben, darf nicht mehr erlauben als Ihre eigene.
+teams-own-role-locked = Sie können die Rolle, die Sie selbst haben, nicht ändern: Fragen Sie einen Admin.

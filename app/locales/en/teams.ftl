@@ -92,3 +92,9 @@ auditview-field-permissions = Permissions
 auditview-field-sharing = Sees
 auditview-field-member-added = Member added
 auditview-field-member-removed = Member removed
+
+## Limits of managing users
+teams-only-admins-make-admins = Only an admin can give, take or change the admin role and admins’ accounts.
+teams-not-own-role = You cannot change your own role: ask another admin.
+teams-beyond-own-grant = A role you make or give cannot allow more than your own role does.
+teams-own-role-locked = You cannot change the role you hold: ask an admin.

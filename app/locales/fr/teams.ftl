@@ -92,3 +92,9 @@ auditview-field-permissions = Permissions
 auditview-field-sharing = Voit
 auditview-field-member-added = Membre ajouté
 auditview-field-member-removed = Membre retiré
+
+## Limits of managing users
+teams-only-admins-make-admins = Seul un administrateur peut donner ou retirer le rôle d'administrateur, ou modifier le compte d'un administrateur.
+teams-not-own-role = Vous ne pouvez pas changer votre propre rôle : demandez à un autre administrateur.
+teams-beyond-own-grant = Un rôle que vous créez ou attribuez ne peut pas permettre plus que le vôtre.
+teams-own-role-locked = Vous ne pouvez pas modifier le rôle que vous avez : demandez à un administrateur.

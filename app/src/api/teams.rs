@@ -144,7 +144,7 @@ pub async fn assign_ticket(
     team: String,
     assignee: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server::{context, services::teams};
+    use crate::server::{context, services::tickets};
     context::respond(async move {
         let state = context::state()?;
         let actor = context::require_actor()?;
@@ -158,7 +158,7 @@ pub async fn assign_ticket(
                     .map_err(|_| AppError::field("assignee", tr.teams_assignee_not_in_team()))?,
             ),
         };
-        context::run(teams::assign(&state, &actor, ticket, team, assignee)).await
+        context::run(tickets::assign(&state, &actor, ticket, team, assignee)).await
     })
     .await
 }

@@ -147,6 +147,9 @@ pub struct Mention {
     pub message_id: Option<Uuid>,
     pub matched: MentionKind,
     pub excerpt: String,
+    /// Found in an internal note (shown only to those who read internal notes).
+    #[serde(default)]
+    pub internal: bool,
 }
 
 /// An active legal hold.

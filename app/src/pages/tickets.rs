@@ -59,7 +59,13 @@ pub fn TicketListPage() -> impl IntoView {
         <section>
             <div class="page-head">
                 <h1>{tr.tickets_list_title()}</h1>
-                <A href="/tickets/new" attr:class="button">{tr.nav_new_ticket()}</A>
+                // Only customers open tickets.
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let customer = matches!(crate::components::use_user().await, Ok(Some(u)) if u.role == crate::model::Role::Customer);
+                        customer.then(|| view! { <A href="/tickets/new" attr:class="button">{tr.nav_new_ticket()}</A> })
+                    })}
+                </Transition>
             </div>
             <Transition fallback=move || view! { <p class="muted">{tr.tickets_loading()}</p> }>
                 {move || Suspend::new(async move {
@@ -74,10 +80,12 @@ pub fn TicketListPage() -> impl IntoView {
                             {views.into_iter().map(|(v, count)| {
                                 let shown = if count > 10_000 { "10000+".to_owned() } else { count.to_string() };
                                 view! {
-                                    <A href=list_link(&params(), "view", v.as_str())
-                                        attr:aria-current=(current == Some(v)).then_some("page")>
+                                    // A plain link: the router's <A> would mark every view as
+                                    // the current page (they share the path).
+                                    <a href=list_link(&params(), "view", v.as_str())
+                                        aria-current=(current == Some(v)).then_some("page")>
                                         {v.label(tr)}" "<span class="count">{shown}</span>
-                                    </A>
+                                    </a>
                                 }
                             }).collect_view()}
                         </nav>
@@ -144,8 +152,9 @@ pub fn TicketListPage() -> impl IntoView {
                                                 <td><A href=format!("/tickets/{}", t.id)>{t.subject}</A>" "<span class="muted reference">{t.reference}</span></td>
                                                 {staff.then(|| view! {
                                                     <td>{t.customer_name.clone()}</td>
-                                                    <td>{t.team_name.clone()}</td>
-                                                    <td>{t.assignee_name.clone().unwrap_or_else(|| tr.tickets_nobody().to_owned())}</td>
+                                                    // On a phone the headers are hidden: team and agent carry their labels.
+                                                    <td><span class="cell-label">{tr.tickets_team()}</span>{t.team_name.clone()}</td>
+                                                    <td><span class="cell-label">{tr.tickets_assignee()}</span>{t.assignee_name.clone().unwrap_or_else(|| tr.tickets_nobody().to_owned())}</td>
                                                 })}
                                                 <td><span class=format!("badge status-{}", t.status.as_str())>{t.status.label(tr)}</span></td>
                                                 // On a phone the headers are hidden: each date carries its label.

@@ -481,6 +481,13 @@ pub async fn create_user(
     new: NewUser,
 ) -> Result<CurrentUser, ServiceError> {
     policy::require(actor, Action::ManageUsers, Target::Nothing)?;
+    if new.role == Role::Admin && actor.role != Role::Admin {
+        return Err(AppError::field(
+            "role",
+            crate::server::context::tr().teams_only_admins_make_admins(),
+        )
+        .into());
+    }
     let (txn, model, key) = insert(state, new, Some(actor), AuditAction::UserCreated).await?;
     txn.commit().await?;
     current_user(&model, Some(&key))

@@ -109,13 +109,22 @@ pub async fn events(
         .vault
         .keys(rows.iter().filter_map(|e| e.subject_id))
         .await?;
-    let opened: Vec<(audit_event::Model, Vec<Change>)> = rows
+    let mut opened: Vec<(audit_event::Model, Vec<Change>)> = rows
         .into_iter()
         .map(|e| {
             let changes = open_changes(e.subject_id.and_then(|id| keys.get(&id)), &e);
             (e, changes)
         })
         .collect();
+    // The log shows every event, but a ticket's words only to those who may read the ticket.
+    super::activity_reading::withhold_unseen(
+        &state.db,
+        policy::ticket_scope(actor),
+        policy::can(actor, Action::ReadInternalNotes, Target::Nothing),
+        &mut opened,
+        None,
+    )
+    .await?;
     // Everyone a row names: who acted, whose data, and an account it is about.
     let people = people(
         state,

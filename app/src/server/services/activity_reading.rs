@@ -12,7 +12,9 @@ use crate::{
         AuditAction, ChangeView, ErasureStep, ExportKind, JobScope, RequestKind, RequestStatus,
         Role, TicketStatus, TicketsPolicy,
     },
-    server::{audit::Change, AppState, ServiceError, Viewer},
+    server::{
+        audit::Change, entities::audit_event, policy::TicketScope, AppState, ServiceError, Viewer,
+    },
 };
 use chrono::{DateTime, NaiveDateTime, Utc};
 use sea_orm::prelude::Uuid;
@@ -123,6 +125,43 @@ pub(crate) fn ticket_of(entity_type: &str, entity_id: &str, changes: &[Change]) 
         .and_then(|c| c.after.as_deref())
         .or((entity_type == "ticket").then_some(entity_id))
         .and_then(|id| Uuid::parse_str(id).ok())
+}
+
+/// Events about tickets outside the reader's sharing rule, and internal notes
+/// for a reader who may not read them, keep their row (who, when, what kind)
+/// but not their recorded values: replaced by `replacement`, or left out.
+pub(crate) async fn withhold_unseen(
+    db: &impl sea_orm::ConnectionTrait,
+    scope: TicketScope,
+    internal_notes: bool,
+    events: &mut [(audit_event::Model, Vec<Change>)],
+    replacement: Option<&str>,
+) -> Result<(), ServiceError> {
+    if scope == TicketScope::Every && internal_notes {
+        return Ok(());
+    }
+    let ids = events
+        .iter()
+        .filter_map(|(e, c)| ticket_of(&e.entity_type, &e.entity_id, c));
+    let seen = super::tickets::ids_in_scope(db, scope, ids).await?;
+    for (e, changes) in events.iter_mut() {
+        let unseen =
+            ticket_of(&e.entity_type, &e.entity_id, changes).is_some_and(|t| !seen.contains(&t));
+        let note = !internal_notes && e.action == AuditAction::InternalNoteAdded.as_str();
+        if !(unseen || note) {
+            continue;
+        }
+        match replacement {
+            Some(text) => {
+                for c in changes.iter_mut() {
+                    c.before = c.before.as_ref().map(|_| text.to_owned());
+                    c.after = c.after.as_ref().map(|_| text.to_owned());
+                }
+            }
+            None => changes.clear(),
+        }
+    }
+    Ok(())
 }
 
 /// What reading an event needs besides the event: the reader's words and

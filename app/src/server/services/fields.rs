@@ -582,6 +582,12 @@ pub async fn set_permission(
 ) -> Result<(), ServiceError> {
     policy::require(actor, Action::ManageFields, Target::Nothing)?;
     let role: RoleRef = role.into();
+    // Nobody but an admin widens what their own role reads.
+    if actor.role != Role::Admin && role == actor.role_ref() {
+        return Err(
+            AppError::field("role", crate::server::context::tr().teams_own_role_locked()).into(),
+        );
+    }
     let role_name = match role {
         RoleRef::BuiltIn(r) => r.label(crate::server::context::tr()).to_owned(),
         RoleRef::Custom(id) => {

@@ -164,7 +164,27 @@ async fn name_taken(
         .any(|r| r.name.to_lowercase() == name.to_lowercase() && Some(r.id) != except))
 }
 
-/// Creates a role (`id` = None) or changes one an admin defined.
+/// How far a sharing rule reaches (wider is more).
+fn reach(sharing: Sharing) -> u8 {
+    match sharing {
+        Sharing::Assigned => 1,
+        Sharing::Teams => 2,
+        Sharing::All => 3,
+    }
+}
+
+/// Whether `actor` may hand out a role allowing `permissions` and `sharing`:
+/// admins any; anyone else who manages users only what their own role allows,
+/// so managing users never grants more than one has.
+fn within_own_grant(actor: &Actor, permissions: Permissions, sharing: Sharing) -> bool {
+    actor.role == Role::Admin
+        || (permissions.iter().all(|p| actor.grant.permissions.has(p))
+            && reach(sharing) <= reach(actor.grant.sharing))
+}
+
+/// Creates a role (`id` = None) or changes one an admin defined. Someone who
+/// is not an admin may not change the role they hold, nor make a role allow
+/// more than theirs does.
 pub async fn save(
     state: &AppState,
     actor: &Actor,
@@ -172,6 +192,15 @@ pub async fn save(
     input: RoleInput,
 ) -> Result<Uuid, ServiceError> {
     policy::require(actor, Action::ManageUsers, Target::Nothing)?;
+    if !within_own_grant(actor, input.permissions, input.sharing) {
+        return Err(AppError::field("permissions", tr().teams_beyond_own_grant()).into());
+    }
+    if id.is_some() && id == actor.grant.custom_role {
+        return Err(AppError::Conflict {
+            message: tr().teams_own_role_locked().into(),
+        }
+        .into());
+    }
     let txn = audit::begin(&state.db).await?;
     if name_taken(&txn, &input.name, id).await? {
         return Err(AppError::field("name", tr().teams_role_name_taken()).into());
@@ -201,6 +230,12 @@ pub async fn save(
                 .one(&txn)
                 .await?
                 .ok_or(AppError::NotFound)?;
+            let unchanged = before.name == input.name
+                && before.permissions == input.permissions.to_stored()
+                && before.sharing == input.sharing;
+            if unchanged {
+                return Ok(id);
+            }
             let mut event = Event::new(AuditAction::RoleChanged, "role", id);
             if before.name != input.name {
                 event = event.setting(Change::changed("name", &before.name, &input.name));
@@ -256,10 +291,11 @@ pub async fn delete(state: &AppState, actor: &Actor, id: Uuid) -> Result<(), Ser
         }
         .into());
     }
-    role_field_permission::Entity::delete_many()
+    let removed = role_field_permission::Entity::delete_many()
         .filter(role_field_permission::Column::RoleId.eq(id))
         .exec(&txn)
-        .await?;
+        .await?
+        .rows_affected;
     role::Entity::delete_by_id(id).exec(&txn).await?;
     let event = Event::new(AuditAction::RoleDeleted, "role", id)
         .by(actor)
@@ -267,7 +303,16 @@ pub async fn delete(state: &AppState, actor: &Actor, id: Uuid) -> Result<(), Ser
             field: "name".into(),
             before: Some(row.name),
             after: None,
-        });
+        })
+        .setting(Change {
+            field: "permissions".into(),
+            before: Some(row.permissions),
+            after: None,
+        })
+        .setting(Change::set(
+            "field_permissions_removed",
+            removed.to_string(),
+        ));
     audit::append(&txn, event, None).await?;
     txn.commit().await?;
     Ok(())
@@ -283,6 +328,9 @@ pub async fn set_staff_role(
 ) -> Result<(), ServiceError> {
     policy::require(actor, Action::ManageUsers, Target::Nothing)?;
     let t = tr();
+    if member == actor.user_id {
+        return Err(AppError::field("role", t.teams_not_own_role()).into());
+    }
     let (role, role_id) = match to {
         RoleRef::BuiltIn(Role::Customer) => {
             return Err(AppError::field("role", t.teams_staff_role_only()).into())
@@ -291,11 +339,6 @@ pub async fn set_staff_role(
         RoleRef::Custom(id) => (Role::Agent, Some(id)),
     };
     let txn = audit::begin(&state.db).await?;
-    if let Some(id) = role_id {
-        if role::Entity::find_by_id(id).one(&txn).await?.is_none() {
-            return Err(AppError::field("role", t.server_unknown_role()).into());
-        }
-    }
     let user = user::Entity::find_by_id(member)
         .one(&txn)
         .await?
@@ -310,6 +353,20 @@ pub async fn set_staff_role(
     let before = RoleRef::of(user.role, user.role_id);
     if before == to {
         return Ok(());
+    }
+    // The admin role is given and taken by admins only; any other role only
+    // as far as the giver's own reaches.
+    if (role == Role::Admin || user.role == Role::Admin) && actor.role != Role::Admin {
+        return Err(AppError::field("role", t.teams_only_admins_make_admins()).into());
+    }
+    if let Some(id) = role_id {
+        let row = role::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .ok_or_else(|| AppError::field("role", t.server_unknown_role()))?;
+        if !within_own_grant(actor, stored_permissions(&row)?, row.sharing) {
+            return Err(AppError::field("role", t.teams_beyond_own_grant()).into());
+        }
     }
     if user.role == Role::Admin && role != Role::Admin && user.disabled_at.is_none() {
         let active_admins = user::Entity::find()

@@ -48,6 +48,14 @@ pub async fn set_enabled(
     }
     let txn = audit::begin(&state.db).await?;
     let member = staff_member(&txn, id).await?;
+    if member.role == Role::Admin && actor.role != Role::Admin {
+        return Err(AppError::Conflict {
+            message: crate::server::context::tr()
+                .teams_only_admins_make_admins()
+                .into(),
+        }
+        .into());
+    }
     if member.disabled_at.is_some() != enabled {
         // Already as asked: nothing to change, nothing to record.
         return Ok(());

@@ -1,7 +1,7 @@
 //! Teams of staff members, the default team new tickets go to, and assigning
 //! a ticket to a team and an agent. Team names are not personal data (stored
 //! in plaintext); members are named by their sealed names, read per request.
-use super::{people::people, roles::validated_name, tickets};
+use super::{people::people, roles::validated_name};
 use crate::{
     error::AppError,
     model::{AuditAction, Role, StaffMember, TeamView},
@@ -221,10 +221,11 @@ pub async fn delete(state: &AppState, actor: &Actor, id: Uuid) -> Result<(), Ser
         }
         .into());
     }
-    team_member::Entity::delete_many()
+    let members = team_member::Entity::delete_many()
         .filter(team_member::Column::TeamId.eq(id))
         .exec(&txn)
-        .await?;
+        .await?
+        .rows_affected;
     team::Entity::delete_by_id(id).exec(&txn).await?;
     let event = Event::new(AuditAction::TeamDeleted, "team", id)
         .by(actor)
@@ -232,7 +233,8 @@ pub async fn delete(state: &AppState, actor: &Actor, id: Uuid) -> Result<(), Ser
             field: "name".into(),
             before: Some(row.name),
             after: None,
-        });
+        })
+        .setting(Change::set("members_removed", members.to_string()));
     audit::append(&txn, event, None).await?;
     txn.commit().await?;
     Ok(())
@@ -327,68 +329,6 @@ pub async fn set_default(
             before: before.map(|b| b.to_string()),
             after: Some(team_id.to_string()),
         });
-    audit::append(&txn, event, None).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-/// Moves a ticket to `team_id` and to `assignee` (or to nobody in the team).
-/// The agent must be an enabled staff member of that team.
-pub async fn assign(
-    state: &AppState,
-    actor: &Actor,
-    ticket_id: Uuid,
-    team_id: Uuid,
-    assignee: Option<Uuid>,
-) -> Result<(), ServiceError> {
-    let txn = audit::begin(&state.db).await?;
-    let ticket = tickets::visible_ticket(&txn, actor, ticket_id, Action::AssignTicket).await?;
-    let t = tr();
-    team::Entity::find_by_id(team_id)
-        .one(&txn)
-        .await?
-        .ok_or_else(|| AppError::field("team", t.teams_choose_team()))?;
-    if let Some(agent) = assignee {
-        let in_team = team_member::Entity::find_by_id((team_id, agent))
-            .one(&txn)
-            .await?
-            .is_some();
-        let enabled_staff = user::Entity::find_by_id(agent)
-            .one(&txn)
-            .await?
-            .is_some_and(|u| u.role.is_staff() && u.disabled_at.is_none() && u.erased_at.is_none());
-        if !(in_team && enabled_staff) {
-            return Err(AppError::field("assignee", t.teams_assignee_not_in_team()).into());
-        }
-    }
-    if ticket.team_id == Some(team_id) && ticket.assignee_id == assignee {
-        return Ok(());
-    }
-    ticket::Entity::update_many()
-        .col_expr(ticket::Column::TeamId, Expr::value(Some(team_id)))
-        .col_expr(ticket::Column::AssigneeId, Expr::value(assignee))
-        .col_expr(ticket::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(ticket::Column::Id.eq(ticket.id))
-        .exec(&txn)
-        .await?;
-    let show = |id: Option<Uuid>| id.map(|id| id.to_string()).unwrap_or_default();
-    let mut event = Event::new(AuditAction::TicketAssigned, "ticket", ticket.id)
-        .by(actor)
-        .about(ticket.customer_id);
-    if ticket.team_id != Some(team_id) {
-        event = event.setting(Change::changed(
-            "team",
-            show(ticket.team_id),
-            team_id.to_string(),
-        ));
-    }
-    if ticket.assignee_id != assignee {
-        event = event.setting(Change::changed(
-            "assignee",
-            show(ticket.assignee_id),
-            show(assignee),
-        ));
-    }
     audit::append(&txn, event, None).await?;
     txn.commit().await?;
     Ok(())

@@ -12,7 +12,7 @@ use crate::{
     fields::{custom_key, Access, FieldInput, FieldScope, FieldView},
     model::{
         limits, ticket_reference, Assignment, AuditAction, MessageView, QueueView, Role,
-        StaffMember, TicketAbilities, TicketDetail, TicketPage, TicketQuery, TicketSort,
+        StaffMember, TeamView, TicketAbilities, TicketDetail, TicketPage, TicketQuery, TicketSort,
         TicketStatus, TicketSummary,
     },
     server::services::people::people,
@@ -20,7 +20,7 @@ use crate::{
         audit::{self, Change, Event},
         blind_index,
         crypto::{DataKey, IndexKey},
-        entities::{blind_index as blind_index_row, message, team_member, ticket, user},
+        entities::{blind_index as blind_index_row, message, team, team_member, ticket, user},
         policy::{self, Action, Target, TicketScope},
         vault::{self, open_text},
         Actor, AppState, ServiceError, Viewer,
@@ -83,6 +83,30 @@ fn teams_of_query(member: Uuid) -> sea_orm::sea_query::SelectStatement {
         .from(team_member::Entity)
         .and_where(team_member::Column::UserId.eq(member))
         .to_owned()
+}
+
+/// Those of `ids` within `scope`.
+pub async fn ids_in_scope(
+    db: &impl ConnectionTrait,
+    scope: TicketScope,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<std::collections::HashSet<Uuid>, ServiceError> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    let mut seen = std::collections::HashSet::new();
+    for chunk in ids.chunks(500) {
+        let found: Vec<Uuid> = ticket::Entity::find()
+            .select_only()
+            .column(ticket::Column::Id)
+            .filter(ticket::Column::Id.is_in(chunk.to_vec()))
+            .filter(scope_condition(scope))
+            .into_tuple()
+            .all(db)
+            .await?;
+        seen.extend(found);
+    }
+    Ok(seen)
 }
 
 /// The ids of every ticket of one customer, unscoped: for work done on the
@@ -199,7 +223,10 @@ async fn search_condition(
     }
     let mut found = Condition::any().add(words);
     let address = search.trim().to_lowercase();
-    if address.contains('@') {
+    // Which tickets are a customer's is theirs to see who may see who customers are.
+    let who = actor.role == Role::Customer
+        || policy::can(actor, Action::ViewCustomerDetails, Target::Nothing);
+    if who && address.contains('@') {
         found = found.add(
             ticket::Column::CustomerId.in_subquery(
                 sea_orm::sea_query::Query::select()
@@ -476,7 +503,15 @@ async fn assignment(
     Ok(Assignment {
         team,
         assignee,
-        choices: if may_assign { teams } else { Vec::new() },
+        // Where it could go: names and members, not how many tickets each team holds.
+        choices: if may_assign {
+            teams
+                .into_iter()
+                .map(|t| TeamView { tickets: 0, ..t })
+                .collect()
+        } else {
+            Vec::new()
+        },
     })
 }
 
@@ -752,4 +787,66 @@ pub async fn update_fields(
     audit::append(&txn, event, Some(&key)).await?;
     txn.commit().await?;
     ticket_fields(state, actor.role_ref(), ticket.id, Some(&key)).await
+}
+
+/// Moves a ticket to `team_id` and to `assignee` (or to nobody in the team).
+/// The agent must be an enabled staff member of that team.
+pub async fn assign(
+    state: &AppState,
+    actor: &Actor,
+    ticket_id: Uuid,
+    team_id: Uuid,
+    assignee: Option<Uuid>,
+) -> Result<(), ServiceError> {
+    let txn = audit::begin(&state.db).await?;
+    let ticket = visible_ticket(&txn, actor, ticket_id, Action::AssignTicket).await?;
+    let t = crate::server::context::tr();
+    team::Entity::find_by_id(team_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::field("team", t.teams_choose_team()))?;
+    if let Some(agent) = assignee {
+        let in_team = team_member::Entity::find_by_id((team_id, agent))
+            .one(&txn)
+            .await?
+            .is_some();
+        let enabled_staff = user::Entity::find_by_id(agent)
+            .one(&txn)
+            .await?
+            .is_some_and(|u| u.role.is_staff() && u.disabled_at.is_none() && u.erased_at.is_none());
+        if !(in_team && enabled_staff) {
+            return Err(AppError::field("assignee", t.teams_assignee_not_in_team()).into());
+        }
+    }
+    if ticket.team_id == Some(team_id) && ticket.assignee_id == assignee {
+        return Ok(());
+    }
+    ticket::Entity::update_many()
+        .col_expr(ticket::Column::TeamId, Expr::value(Some(team_id)))
+        .col_expr(ticket::Column::AssigneeId, Expr::value(assignee))
+        .col_expr(ticket::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(ticket::Column::Id.eq(ticket.id))
+        .exec(&txn)
+        .await?;
+    let show = |id: Option<Uuid>| id.map(|id| id.to_string()).unwrap_or_default();
+    let mut event = Event::new(AuditAction::TicketAssigned, "ticket", ticket.id)
+        .by(actor)
+        .about(ticket.customer_id);
+    if ticket.team_id != Some(team_id) {
+        event = event.setting(Change::changed(
+            "team",
+            show(ticket.team_id),
+            team_id.to_string(),
+        ));
+    }
+    if ticket.assignee_id != assignee {
+        event = event.setting(Change::changed(
+            "assignee",
+            show(ticket.assignee_id),
+            show(assignee),
+        ));
+    }
+    audit::append(&txn, event, None).await?;
+    txn.commit().await?;
+    Ok(())
 }

@@ -114,6 +114,7 @@ pub(super) async fn find_mentions(
                     message_id: Some(m.id),
                     matched,
                     excerpt: excerpt(&text, at),
+                    internal: m.internal,
                 });
             }
         }
@@ -131,6 +132,7 @@ pub(super) async fn find_mentions(
                     message_id: None,
                     matched,
                     excerpt: excerpt(&text, at),
+                    internal: false,
                 });
             }
         }

@@ -19,7 +19,7 @@ use crate::{
         Actor, AppState, ServiceError,
     },
 };
-use sea_orm::{prelude::*, ConnectionTrait, QuerySelect};
+use sea_orm::{prelude::*, ConnectionTrait};
 
 /// What erasing this request's subject will do.
 pub async fn preview_request(
@@ -193,26 +193,16 @@ pub async fn preview(
         None => Vec::new(),
     };
     // Only the mentions in tickets the reader's sharing rule reaches are shown.
-    let mut ticket_ids: Vec<Uuid> = all_mentions.iter().map(|m| m.ticket_id).collect();
-    ticket_ids.sort();
-    ticket_ids.dedup();
-    let mut visible = std::collections::HashSet::new();
-    for chunk in ticket_ids.chunks(500) {
-        let ids: Vec<Uuid> = ticket::Entity::find()
-            .select_only()
-            .column(ticket::Column::Id)
-            .filter(ticket::Column::Id.is_in(chunk.to_vec()))
-            .filter(crate::server::services::tickets::scope_condition(
-                policy::ticket_scope(actor),
-            ))
-            .into_tuple()
-            .all(db)
-            .await?;
-        visible.extend(ids);
-    }
+    let visible = crate::server::services::tickets::ids_in_scope(
+        db,
+        policy::ticket_scope(actor),
+        all_mentions.iter().map(|m| m.ticket_id),
+    )
+    .await?;
+    let notes = policy::can(actor, Action::ReadInternalNotes, Target::Nothing);
     let (mentions, elsewhere): (Vec<_>, Vec<_>) = all_mentions
         .into_iter()
-        .partition(|m| visible.contains(&m.ticket_id));
+        .partition(|m| visible.contains(&m.ticket_id) && (notes || !m.internal));
     Ok(ErasurePreview {
         pseudonym: pseudonym(subject),
         subject_email: if customer.erased_at.is_some() {

@@ -93,6 +93,8 @@ pub struct Reader {
     scope: TicketScope,
     role: RoleRef,
     internal_notes: bool,
+    /// May see who customers are (their contact fields); else `[withheld]`.
+    contact_details: bool,
 }
 
 impl Reader {
@@ -102,6 +104,7 @@ impl Reader {
             scope: TicketScope::Every,
             role: RoleRef::BuiltIn(Role::Admin),
             internal_notes: true,
+            contact_details: true,
         }
     }
 
@@ -122,6 +125,11 @@ impl Reader {
             internal_notes: policy::can(
                 &viewer,
                 policy::Action::ReadInternalNotes,
+                policy::Target::Nothing,
+            ),
+            contact_details: policy::can(
+                &viewer,
+                policy::Action::ViewCustomerDetails,
                 policy::Target::Nothing,
             ),
         })
@@ -149,6 +157,9 @@ impl Reader {
 
 impl Context {
     fn can_read(&self, field: &str, scope: FieldScope) -> bool {
+        if scope == FieldScope::Contact && !self.reader.contact_details {
+            return false;
+        }
         custom::access(&self.access, self.reader.role, field, scope) != Access::Hidden
     }
 
@@ -509,9 +520,24 @@ async fn page(
                 .keys(rows.iter().filter_map(|e| e.subject_id))
                 .await?;
             let hidden = ctx.hidden_names();
-            rows.into_iter()
+            let mut opened: Vec<(audit_event::Model, Vec<crate::server::audit::Change>)> = rows
+                .into_iter()
                 .map(|e| {
-                    let mut changes = open_changes(e.subject_id.and_then(|s| keys.get(&s)), &e);
+                    let changes = open_changes(e.subject_id.and_then(|s| keys.get(&s)), &e);
+                    (e, changes)
+                })
+                .collect();
+            super::super::activity_reading::withhold_unseen(
+                &state.db,
+                ctx.reader.scope,
+                ctx.reader.internal_notes,
+                &mut opened,
+                Some(WITHHELD),
+            )
+            .await?;
+            opened
+                .into_iter()
+                .map(|(e, mut changes)| {
                     for c in changes.iter_mut().filter(|c| hidden.contains(&c.field)) {
                         c.before = c.before.as_ref().map(|_| WITHHELD.to_owned());
                         c.after = c.after.as_ref().map(|_| WITHHELD.to_owned());
