@@ -15,6 +15,9 @@ test('a forgotten password is reset with the mailed link, which works once', asy
   const page = await freshPage(browser);
   await open(page, '/sign-in');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  // A full page load (the page is not in the visitor bundle): wait until it is interactive.
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
   await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
   const asked = Date.now();
   await page.getByLabel('Email').fill(email);

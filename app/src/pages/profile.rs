@@ -4,7 +4,7 @@ use crate::{
     field_form::{editable, inputs, FieldControl},
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_query_map};
 
 /// Rectification: the customer corrects their own details. The email is shown
 /// read-only; changing it goes through a confirmed request.
@@ -15,33 +15,42 @@ pub fn ProfilePage() -> impl IntoView {
     let error = Signal::derive(move || save.value().get().and_then(Result::err));
     let locale = crate::i18n::use_locale();
     let tr = locale.tr();
-    // A new language or time zone shows on the next page load: load it now.
+    // Saved just before the page loaded again in a new language or time zone.
+    let saved_before = use_query_map().with_untracked(|q| q.get("saved").is_some());
+    // A new language or time zone shows on the next page load: load it at
+    // once, and say there (not here, a moment before) that it was saved.
+    let reloads = Memo::new(move |_| {
+        let Some(Ok(saved)) = save.value().get() else {
+            return false;
+        };
+        let chosen = |key: &str| {
+            saved
+                .fields
+                .iter()
+                .find(|f| f.key == key)
+                .and_then(|f| f.values.first().cloned())
+        };
+        let language = chosen("language")
+            .as_deref()
+            .and_then(crate::i18n::Lang::parse);
+        let zone = chosen("time_zone").unwrap_or_else(|| "UTC".to_owned());
+        language.is_some_and(|l| l != locale.lang) || zone != locale.time_zone()
+    });
     Effect::new(move || {
-        if let Some(Ok(saved)) = save.value().get() {
-            let chosen = |key: &str| {
-                saved
-                    .fields
-                    .iter()
-                    .find(|f| f.key == key)
-                    .and_then(|f| f.values.first().cloned())
-            };
-            let language = chosen("language")
-                .as_deref()
-                .and_then(crate::i18n::Lang::parse);
-            let zone = chosen("time_zone").unwrap_or_else(|| "UTC".to_owned());
-            if language.is_some_and(|l| l != locale.lang) || zone != locale.time_zone() {
-                crate::components::go_to("/profile");
-            }
+        if reloads.get() {
+            crate::components::go_to("/profile?saved=1");
         }
     });
     view! {
         <section class="narrow card">
             <h1>{tr.profile_title()}</h1>
             <p class="muted">{tr.profile_intro()}</p>
-            {move || save.value().get().map(|r| match r {
-                Ok(_) => view! { <p class="notice" role="status">{tr.profile_saved()}</p> }.into_any(),
-                Err(error) => view! { <ErrorNotice error/> }.into_any(),
-            })}
+            {move || match save.value().get() {
+                Some(Ok(_)) if !reloads.get() => Some(view! { <p class="notice" role="status">{tr.profile_saved()}</p> }.into_any()),
+                Some(Ok(_)) => None,
+                Some(Err(error)) => Some(view! { <ErrorNotice error/> }.into_any()),
+                None => saved_before.then(|| view! { <p class="notice" role="status">{tr.profile_saved()}</p> }.into_any()),
+            }}
             <Transition fallback=move || view! { <p class="muted">{tr.loading()}</p> }>
                 {move || Suspend::new(async move {
                     let profile = match profile.await {
