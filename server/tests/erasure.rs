@@ -822,7 +822,11 @@ async fn staff_delete_a_ticket_or_a_customer_directly_and_the_setting_deletes_ti
         row.pseudonym.as_deref(),
         Some(erasure::pseudonym(ada.user_id).as_str())
     );
-    assert!(!row.email.contains("ada"));
+    // The address is gone (the placeholder is made of the id, whose hex may spell "ada").
+    assert_eq!(
+        row.email,
+        format!("erased-{}@erased.invalid", ada.user_id.simple())
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

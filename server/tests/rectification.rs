@@ -656,7 +656,7 @@ async fn mail_is_delivered_over_smtp_and_retried_when_the_server_is_down() {
             .last_error
             .clone()
             .unwrap_or_default()
-            .contains("ada"),
+            .contains("ada@"),
         "no personal data in the error"
     );
 
