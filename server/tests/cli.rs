@@ -210,6 +210,12 @@ fn the_benchmark_seeds_an_empty_database_only_and_its_audit_run_verifies() {
             .await
             .unwrap();
         assert_eq!(list.items.len(), 2);
+        // Seeded staff are measured working the queue, not asked to enrol a second factor.
+        assert!(
+            !app::server::services::second_factors::required_for_staff(&state.db, true)
+                .await
+                .unwrap()
+        );
         let big = list.items.last().unwrap().id;
         let ticket = app::server::services::tickets::get(&state, &actor, big)
             .await
