@@ -9,12 +9,22 @@ use ::app::{
     model::Role,
     server::{
         audit,
-        services::{accounts, activity},
+        services::{accounts, activity, erasure},
         AppState,
     },
 };
 use axum::serve::Listener as _;
 use std::{io::IsTerminal, net::SocketAddr};
+
+/// Opens the configured databases and keys as the portal's state. Before
+/// anything reads or serves, erasures the database does not show (it came
+/// back from a backup, or a file was copied back by hand) are applied again.
+pub async fn open_state(settings: &Settings) -> Result<AppState, StartError> {
+    let (db, vault) = db::open(settings).await?;
+    let state = settings.app_state(db, vault);
+    erasure::reconcile(&state).await?;
+    Ok(state)
+}
 
 /// Runs the command line; the error is printed by `main` and exits non-zero.
 pub async fn run(cli: Cli) -> Result<(), StartError> {
@@ -22,10 +32,7 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
     let public_origin = settings.public_origin()?;
     // Every command but the benchmark (which makes its own throw-away databases)
     // works on the configured ones.
-    let open = || async {
-        let (db, vault) = db::open(&settings).await?;
-        Ok::<_, StartError>(settings.app_state(db, vault))
-    };
+    let open = || open_state(&settings);
     match cli.command.unwrap_or(Command::Serve) {
         Command::Bench {
             tickets,
@@ -59,6 +66,14 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
                 .await
                 .context(format!("cannot export to {}", out.display()))?;
             println!("Exported every module to {}. It holds personal data in the clear: keep it safe, delete it when done.", out.display());
+            Ok(())
+        }
+        Command::Backup { to } => {
+            let state = open().await?;
+            crate::backup::backup(&settings, &state, &to).await
+        }
+        Command::Restore { from, yes: _ } => {
+            crate::backup::restore(&settings, &from).await?;
             Ok(())
         }
         Command::Serve => {

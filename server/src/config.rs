@@ -124,6 +124,25 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Take a consistent copy of the main database and, in its own file, of the
+    /// key store, with a manifest, into a new folder under DIR; then delete the
+    /// copies there older than the configured ages (key store copies: at most 90 days).
+    Backup {
+        /// The folder that holds the backups (one sub-folder each).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup folder over the configured databases (stop the portal
+    /// first). Erasures made since the backup are applied again, and the audit
+    /// chain and every data key are verified.
+    Restore {
+        /// The backup's folder (the one holding manifest.json).
+        #[arg(long)]
+        from: PathBuf,
+        /// Confirms that the configured databases are to be replaced.
+        #[arg(long, required = true)]
+        yes: bool,
+    },
     /// Export every module's data (contacts, agents, tickets, messages, teams, custom
     /// fields, privacy requests, audit log) as CSV and JSON Lines in one ZIP.
     Export {

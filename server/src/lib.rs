@@ -2,6 +2,7 @@
 //! `app(state)` builds the real router so tests can drive it in-process.
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod backup;
 pub mod bench;
 pub mod cli;
 pub mod config;

@@ -64,6 +64,11 @@ vocabulary! {
         TeamDeleted = "team_deleted",
         StaffRoleChanged = "staff_role_changed",
         TicketAssigned = "ticket_assigned",
+        /// A restored database still showed an erased customer or ticket: erased again.
+        ErasureReapplied = "erasure_reapplied",
+        BackupTaken = "backup_taken",
+        BackupsExpired = "backups_expired",
+        BackupRestored = "backup_restored",
     }
 }
 

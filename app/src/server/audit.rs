@@ -365,6 +365,31 @@ pub async fn redact_value(
 }
 
 /// Walks the whole chain and reports the first event that does not check out.
+/// The chain's head: the last event's sequence number and hash.
+pub async fn head(db: &DatabaseConnection) -> Result<(i64, String), ServiceError> {
+    let head = audit_head::Entity::find_by_id(1)
+        .one(db)
+        .await?
+        .ok_or_else(|| ServiceError::invariant("audit chain head is missing"))?;
+    Ok((head.last_seq, head.last_hash))
+}
+
+/// Whether the chain holds event `seq` with this hash (a backup's recorded
+/// head; 0 is the empty chain's start, always there).
+pub async fn has_event(
+    db: &DatabaseConnection,
+    seq: i64,
+    hash: &str,
+) -> Result<bool, ServiceError> {
+    if seq == 0 {
+        return Ok(true);
+    }
+    Ok(audit_event::Entity::find_by_id(seq)
+        .one(db)
+        .await?
+        .is_some_and(|e| e.hash == hash))
+}
+
 pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, ServiceError> {
     let head = audit_head::Entity::find_by_id(1)
         .one(db)

@@ -2,7 +2,7 @@
 use super::error::Context as _;
 use super::{
     crypto::{CryptoError, DataKey, IndexKey, Keyring, KeyringError, Slot},
-    entities::subject_key,
+    entities::{erasure_ledger, subject_key},
     ServiceError,
 };
 use crate::model::{KeyStatus, KeyUsage};
@@ -239,6 +239,92 @@ impl Vault {
         Ok(deleted > 0)
     }
 
+    /// Erases a subject: records it in the erasure ledger and destroys their
+    /// key, in one key store transaction (the ledger is what brings a main
+    /// database restored from an older backup back in line).
+    pub async fn erase_subject(
+        &self,
+        subject: Uuid,
+        job: Uuid,
+        at: DateTimeUtc,
+    ) -> Result<bool, ServiceError> {
+        if subject == INDEX_KEY_ROW {
+            return Err(ServiceError::invariant(
+                "the blind index key is not a subject's key",
+            ));
+        }
+        let txn = sea_orm::TransactionTrait::begin(&self.keystore).await?;
+        self.record_in_ledger(&txn, job, subject, None, at).await?;
+        let deleted = subject_key::Entity::delete_by_id(subject)
+            .exec(&txn)
+            .await?
+            .rows_affected;
+        txn.commit().await?;
+        Ok(deleted > 0)
+    }
+
+    /// Records an erasure in the ledger (once: a repeated step or a merge
+    /// after a restore finds it there).
+    pub async fn record_in_ledger(
+        &self,
+        db: &impl sea_orm::ConnectionTrait,
+        job: Uuid,
+        subject: Uuid,
+        ticket: Option<Uuid>,
+        at: DateTimeUtc,
+    ) -> Result<(), ServiceError> {
+        let row = erasure_ledger::ActiveModel {
+            job_id: Set(job),
+            subject_id: Set(subject),
+            ticket_id: Set(ticket),
+            erased_at: Set(at),
+        };
+        erasure_ledger::Entity::insert(row)
+            .on_conflict(
+                sea_orm::sea_query::OnConflict::column(erasure_ledger::Column::JobId)
+                    .do_nothing()
+                    .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+        Ok(())
+    }
+
+    /// Every erasure in the ledger, oldest first.
+    pub async fn ledger(&self) -> Result<Vec<erasure_ledger::Model>, ServiceError> {
+        Ok(erasure_ledger::Entity::find()
+            .order_by_asc(erasure_ledger::Column::ErasedAt)
+            .order_by_asc(erasure_ledger::Column::JobId)
+            .all(&self.keystore)
+            .await?)
+    }
+
+    /// Unwraps every data key: the ids of those that do not unwrap (a key
+    /// store that does not belong to the configured master keys, or a damaged row).
+    pub async fn check_all_keys(&self) -> Result<KeyCheck, ServiceError> {
+        self.refresh()?;
+        let mut check = KeyCheck::default();
+        let mut after: Option<Uuid> = None;
+        loop {
+            let mut query = subject_key::Entity::find()
+                .order_by_asc(subject_key::Column::SubjectId)
+                .limit(1000);
+            if let Some(last) = after {
+                query = query.filter(subject_key::Column::SubjectId.gt(last));
+            }
+            let page = query.all(&self.keystore).await?;
+            let Some(last) = page.last() else { break };
+            after = Some(last.subject_id);
+            for row in &page {
+                check.checked += 1;
+                if self.unwrap_row(row).is_err() {
+                    check.failed.push(row.subject_id);
+                }
+            }
+        }
+        Ok(check)
+    }
+
     /// Removes destroyed keys' bytes from the key store's files.
     pub async fn compact(&self) -> Result<(), ServiceError> {
         super::storage::compact(&self.keystore, &["subject_keys"]).await
@@ -386,4 +472,12 @@ pub fn open_text(
             crate::server::context::tr().server_unreadable().to_owned()
         }),
     }
+}
+
+/// What `Vault::check_all_keys` found.
+#[derive(Debug, Default)]
+pub struct KeyCheck {
+    pub checked: u64,
+    /// Subjects (or jobs) whose key did not unwrap.
+    pub failed: Vec<Uuid>,
 }

@@ -8,6 +8,7 @@ pub mod custom_field;
 pub mod custom_field_value;
 pub mod data_export;
 pub mod erasure_job;
+pub mod erasure_ledger;
 pub mod erasure_step;
 pub mod field_permission;
 pub mod legal_hold;

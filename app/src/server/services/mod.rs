@@ -16,6 +16,7 @@ pub mod people;
 pub mod profile;
 pub mod reauth;
 pub mod requests;
+pub mod retention;
 pub mod review;
 pub mod roles;
 pub mod second_factors;

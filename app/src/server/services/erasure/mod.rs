@@ -14,7 +14,9 @@
 //! - `turn`: what a step is given and how a finished one is recorded
 //! - `steps`: what each step does
 //! - `verify`: the final check
+//! - `ledger`: re-applying erasures a restored database does not show
 mod job;
+mod ledger;
 mod mentions;
 mod preview;
 mod redaction;
@@ -24,6 +26,7 @@ mod turn;
 mod verify;
 
 pub use job::{claim_next, record_error, run, Progress, MAX_ATTEMPTS};
+pub use ledger::{reconcile, Reconciled};
 pub use preview::{preview, preview_request};
 pub use redaction::{redact_message, redact_subject};
 pub use request::{

@@ -67,7 +67,12 @@ async fn destroy_key(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
     if active_hold(&txn, job.subject_id).await?.is_some() {
         return Ok(StepOutcome::Wait);
     }
-    let destroyed = state.vault.destroy_key(job.subject_id).await?;
+    // Into the ledger with the key's destruction: a main database restored
+    // from before this moment has the erasure re-applied (`ledger::reconcile`).
+    let destroyed = state
+        .vault
+        .erase_subject(job.subject_id, job.id, Utc::now())
+        .await?;
     let detail = json!({ "destroyed": destroyed });
     record(&txn, job, ErasureStep::DestroyKey, detail).await?;
     txn.commit().await?;
@@ -448,6 +453,18 @@ async fn delete_ticket(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
     if active_hold(&txn, subject).await?.is_some() {
         return Ok(StepOutcome::Wait);
     }
+    // The ledger first: should this transaction not commit, the job runs the
+    // step again, and a start-up finding the ticket re-schedules nothing twice.
+    state
+        .vault
+        .record_in_ledger(
+            state.vault.keystore(),
+            job.id,
+            subject,
+            Some(ticket_id),
+            Utc::now(),
+        )
+        .await?;
     let fields = custom_field_value::Entity::delete_many()
         .filter(custom_field_value::Column::EntityId.eq(ticket_id))
         .exec(&txn)
