@@ -195,6 +195,7 @@ fn routes() -> impl IntoView {
             <Route path=path!("/requests/:id") view=pages::privacy::RequestPage/>
             <Route path=path!("/customers/:id/erase") view=pages::privacy::EraseCustomerPage/>
             <Route path=path!("/admin/privacy") view=pages::privacy::PrivacySettingsPage/>
+            <Route path=path!("/admin/retention") view=pages::retention::RetentionSettingsPage/>
             <Route path=path!("/admin/outbox") view=pages::privacy::OutboxPage/>
             <Route path=path!("/admin/export") view=pages::privacy::AdminExportPage/>
             <Route path=path!("/admin/users") view=pages::admin::UsersPage/>

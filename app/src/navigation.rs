@@ -10,7 +10,7 @@ type Label = fn(Tr) -> &'static str;
 
 /// Every settings page, in the menu's order, with the permission it needs
 /// (the server refuses the rest; the menu only mirrors that).
-const SETTINGS_PAGES: [(&str, Label, Permission); 10] = [
+const SETTINGS_PAGES: [(&str, Label, Permission); 11] = [
     ("/admin/users", Tr::nav_team, Permission::ManageUsers),
     ("/admin/roles", Tr::nav_roles, Permission::ManageUsers),
     ("/admin/teams", Tr::nav_teams, Permission::ManageUsers),
@@ -27,6 +27,11 @@ const SETTINGS_PAGES: [(&str, Label, Permission); 10] = [
     (
         "/admin/privacy",
         Tr::nav_privacy_settings,
+        Permission::ManageSettings,
+    ),
+    (
+        "/admin/retention",
+        Tr::nav_retention,
         Permission::ManageSettings,
     ),
 ];

@@ -16,6 +16,7 @@ mod m0011_passkeys;
 mod m0012_confirmed_before_links;
 mod m0013_session_locale;
 mod m0014_roles_teams;
+mod m0015_retention;
 
 pub use keystore::KeystoreMigrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0012_confirmed_before_links::Migration),
             Box::new(m0013_session_locale::Migration),
             Box::new(m0014_roles_teams::Migration),
+            Box::new(m0015_retention::Migration),
         ]
     }
 }

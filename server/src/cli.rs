@@ -2,7 +2,9 @@
 use crate::error::{Context as _, StartError};
 use crate::{
     app,
-    config::{AuditCommand, Cli, Command, KeysCommand, RoleArg, Settings, UserCommand},
+    config::{
+        AuditCommand, Cli, Command, KeysCommand, RetentionCommand, RoleArg, Settings, UserCommand,
+    },
     db, demo, HttpSettings,
 };
 use ::app::{
@@ -24,6 +26,82 @@ pub async fn open_state(settings: &Settings) -> Result<AppState, StartError> {
     let state = settings.app_state(db, vault);
     erasure::reconcile(&state).await?;
     Ok(state)
+}
+
+/// `custodian retention run [--dry-run]`: the plan, or the cleanup and its counts.
+async fn retention_run(state: &AppState, dry_run: bool) -> Result<(), StartError> {
+    use ::app::server::services::retention;
+    let now = chrono::Utc::now();
+    let (policy, next) = retention::next_cleanup(state).await?;
+    if !dry_run {
+        let Some(report) = retention::run_now(state, now).await? else {
+            return Err(StartError::config(
+                "a cleanup is running on another server right now; try again later",
+            ));
+        };
+        println!(
+            "Cleanup done: {} tickets anonymised, {} deleted, {} accounts closed, {} erased; {} held customers skipped. The next runs in {} days.",
+            report.tickets_anonymised,
+            report.tickets_deleted,
+            report.accounts_closed,
+            report.accounts_purged,
+            report.held_skipped,
+            policy.cycle_days
+        );
+        return Ok(());
+    }
+    let plan = retention::dry_run(state, now).await?;
+    let date = |d: chrono::DateTime<chrono::Utc>| d.format("%Y-%m-%d").to_string();
+    let verb = match policy.tickets_action {
+        ::app::model::TicketsPolicy::Anonymise => "anonymise",
+        ::app::model::TicketsPolicy::Delete => "delete",
+    };
+    println!(
+        "A cleanup run now ({}) would {verb} {} tickets, close {} accounts and erase {} closed accounts;          {} more unused accounts get their notice first. Nothing was changed.",
+        date(plan.date),
+        plan.tickets_total,
+        plan.close_total,
+        plan.purge_total,
+        plan.close_later
+    );
+    println!("The next scheduled cleanup is on {}.", date(next));
+    let more = |shown: usize, total: u64| {
+        if total > shown as u64 {
+            println!("  … and {} more", total - shown as u64);
+        }
+    };
+    if !plan.tickets.is_empty() {
+        println!("Tickets ({verb}):");
+        for t in &plan.tickets {
+            println!(
+                "  {} {}  last updated {}",
+                t.reference,
+                t.id,
+                date(t.updated_at)
+            );
+        }
+        more(plan.tickets.len(), plan.tickets_total);
+    }
+    for (title, rows, total) in [
+        ("Accounts to close:", &plan.close, plan.close_total),
+        ("Closed accounts to erase:", &plan.purge, plan.purge_total),
+        (
+            "Skipped, under a legal hold:",
+            &plan.held,
+            plan.held.len() as u64,
+        ),
+    ] {
+        if rows.is_empty() {
+            continue;
+        }
+        println!("{title}");
+        for a in rows {
+            let active = a.last_active_at.map(date).unwrap_or_else(|| "never".into());
+            println!("  {}  {}  last active {active}", a.id, a.email);
+        }
+        more(rows.len(), total);
+    }
+    Ok(())
 }
 
 /// Runs the command line; the error is printed by `main` and exits non-zero.
@@ -67,6 +145,12 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
                 .context(format!("cannot export to {}", out.display()))?;
             println!("Exported every module to {}. It holds personal data in the clear: keep it safe, delete it when done.", out.display());
             Ok(())
+        }
+        Command::Retention {
+            command: RetentionCommand::Run { dry_run },
+        } => {
+            let state = open().await?;
+            retention_run(&state, dry_run).await
         }
         Command::Backup { to } => {
             let state = open().await?;
@@ -234,6 +318,7 @@ async fn serve(
     });
     tokio::spawn(crate::exports_worker::run(state.clone()));
     tokio::spawn(crate::erasure_worker::sweep_unconfirmed(state.clone()));
+    tokio::spawn(crate::scheduler::run(state.clone()));
     tokio::spawn(crate::erasure_worker::run(
         state.clone(),
         std::time::Duration::from_millis(settings.erasure_step_pause_ms),

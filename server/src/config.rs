@@ -124,6 +124,11 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// The retention policy's cleanup (Settings → Retention sets the policy).
+    Retention {
+        #[command(subcommand)]
+        command: RetentionCommand,
+    },
     /// Take a consistent copy of the main database and, in its own file, of the
     /// key store, with a manifest, into a new folder under DIR; then delete the
     /// copies there older than the configured ages (key store copies: at most 90 days).
@@ -198,6 +203,16 @@ pub enum KeysCommand {
         /// Data keys re-wrapped per batch.
         #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..=100_000))]
         batch_size: u64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RetentionCommand {
+    /// Run the cleanup now (the next scheduled one moves a cycle on), or with
+    /// --dry-run list what it would do without changing anything.
+    Run {
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

@@ -16,6 +16,7 @@ pub mod language;
 pub mod mailer;
 pub mod middleware;
 pub mod register;
+pub mod scheduler;
 
 use ::app::{server::AppState, shell, App};
 use axum::{

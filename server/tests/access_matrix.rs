@@ -13,7 +13,10 @@ use app::{
     api::privacy::{
         email_change::*, erasure::*, exports::*, legal_holds::*, outbox::*, requests::*,
     },
-    api::{account::*, admin::*, audit::*, auth::*, profile::*, settings::*, teams::*, tickets::*},
+    api::{
+        account::*, admin::*, audit::*, auth::*, profile::*, retention::*, settings::*, teams::*,
+        tickets::*,
+    },
     model::{Permission, Role, RoleRef, Sharing},
     server::{
         policy::{self, Action, Target},
@@ -144,6 +147,9 @@ fn table() -> Vec<Row> {
         // Settings.
         form::<PrivacySettings>("", Needs(P::ManageSettings)),
         form::<SavePrivacySettings>("erased_tickets=anonymise", Needs(P::ManageSettings)),
+        form::<RetentionSettings>("", Needs(P::ManageSettings)),
+        form::<SaveRetention>("tickets_after_months=0&tickets_action=anonymise&inactive_after_months=0&notice_days=30&export_hours=&cycle_days=182&backup_main_days=180&backup_keys_days=90", Needs(P::ManageSettings)),
+        form::<RetentionNotice>("", SignedIn),
         form::<Outbox>("page=0", Needs(P::ManageSettings)),
         form::<MasterKeyStatus>("", Needs(P::ManageSettings)),
         form::<AuditEvents>("filter[actor_email]=&filter[subject_email]=&filter[action]=&filter[entity_type]=&filter[from]=&filter[to]=&page=0", Needs(P::ViewAuditLog)),
@@ -665,6 +671,7 @@ fn pages() -> Vec<(&'static str, Rule)> {
         ("/admin/keys", Needs(P::ManageSettings)),
         ("/admin/outbox", Needs(P::ManageSettings)),
         ("/admin/privacy", Needs(P::ManageSettings)),
+        ("/admin/retention", Needs(P::ManageSettings)),
         ("/admin/fields", Needs(P::ManageFields)),
         ("/admin/permissions", Needs(P::ManageFields)),
         ("/admin/export", Needs(P::ExportAllData)),

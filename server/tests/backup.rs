@@ -209,9 +209,13 @@ async fn old_backups_expire_the_key_store_copies_within_three_months() {
     let none = backup::expire(state, &backups, now).await.unwrap();
     assert_eq!((none.main_files, none.key_files), (0, 0));
     // A key store copy is kept 90 days at most, even if set longer.
+    let policy = app::model::RetentionPolicy {
+        backup_keys_days: 400,
+        ..Default::default()
+    };
     setting::ActiveModel {
-        key: Set(retention::BACKUP_KEYS_DAYS.to_owned()),
-        value: Set("400".to_owned()),
+        key: Set(retention::POLICY.to_owned()),
+        value: Set(serde_json::to_string(&policy).unwrap()),
     }
     .insert(&state.db)
     .await

@@ -23,6 +23,7 @@ nav-permissions = Berechtigungen
 nav-outbox = Postausgang
 nav-export = Export
 nav-privacy-settings = Datenschutzeinstellungen
+nav-retention = Aufbewahrung
 nav-security = Sicherheit
 nav-settings = Einstellungen
 sign-in = Anmelden

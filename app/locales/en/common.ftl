@@ -23,6 +23,7 @@ nav-permissions = Permissions
 nav-outbox = Outbox
 nav-export = Export
 nav-privacy-settings = Privacy settings
+nav-retention = Retention
 nav-security = Security
 nav-settings = Settings
 sign-in = Sign in

@@ -23,6 +23,7 @@ nav-permissions = Autorisations
 nav-outbox = Boîte d’envoi
 nav-export = Export
 nav-privacy-settings = Paramètres de confidentialité
+nav-retention = Conservation
 nav-security = Sécurité
 nav-settings = Paramètres
 sign-in = Se connecter

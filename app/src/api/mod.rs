@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod privacy;
 pub mod profile;
+pub mod retention;
 pub mod settings;
 pub mod teams;
 pub mod tickets;

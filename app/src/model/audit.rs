@@ -69,6 +69,14 @@ vocabulary! {
         BackupTaken = "backup_taken",
         BackupsExpired = "backups_expired",
         BackupRestored = "backup_restored",
+        /// The retention policy removed a ticket's content (its audit copies re-sealed as "[redacted]").
+        TicketAnonymised = "ticket_anonymised",
+        /// The retention policy closed an account unused for its months.
+        AccountClosed = "account_closed",
+        /// A retention cleanup ran, with its counts.
+        RetentionCleanup = "retention_cleanup",
+        /// The mail saying an unused account will be closed went out.
+        ClosureNoticeSent = "closure_notice_sent",
     }
 }
 

@@ -8,6 +8,7 @@ mod audit;
 mod exports;
 mod privacy;
 mod register;
+mod retention;
 mod roles;
 mod tickets;
 
@@ -16,6 +17,7 @@ pub use audit::*;
 pub use exports::*;
 pub use privacy::*;
 pub use register::*;
+pub use retention::*;
 pub use roles::*;
 pub use tickets::*;
 

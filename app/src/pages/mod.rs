@@ -9,6 +9,7 @@ pub mod keys;
 pub mod not_found;
 pub mod privacy;
 pub mod profile;
+pub mod retention;
 pub mod settings;
 pub mod settings_menu;
 pub mod teams;

@@ -279,13 +279,16 @@ fn content_matches(e: &audit_event::Model, attested: &HashMap<i64, String>) -> b
 /// The label under which a "message redacted" event lists the events it re-sealed.
 pub const REDACTED_EVENTS: &str = "audit_events_redacted";
 
-/// Every event a "message redacted" event says it re-sealed, with the digest of
+/// Every event a "message redacted" or "ticket anonymised" event says it re-sealed, with the digest of
 /// the new sealed changes.
 async fn attested_redactions(
     db: &DatabaseConnection,
 ) -> Result<HashMap<i64, String>, ServiceError> {
     let events = audit_event::Entity::find()
-        .filter(audit_event::Column::Action.eq(AuditAction::MessageRedacted.as_str()))
+        .filter(audit_event::Column::Action.is_in([
+            AuditAction::MessageRedacted.as_str(),
+            AuditAction::TicketAnonymised.as_str(),
+        ]))
         .all(db)
         .await?;
     let mut seqs = HashMap::new();
@@ -312,7 +315,7 @@ async fn attested_redactions(
     Ok(seqs)
 }
 
-/// Replaces every value equal to `text` in the sealed changes of `events` by
+/// Replaces every value equal to one of `texts` in the sealed changes of `events` by
 /// "[redacted]" and re-seals them under `key`. Events of format v1 (written
 /// before redaction existed) cannot be re-sealed and are left as they are.
 /// Returns `seq:digest` of each event changed; the caller records them in its
@@ -321,7 +324,7 @@ pub async fn redact_value(
     txn: &DatabaseTransaction,
     key: &DataKey,
     events: Vec<audit_event::Model>,
-    text: &str,
+    texts: &[&str],
 ) -> Result<Vec<String>, ServiceError> {
     let mut changed = Vec::new();
     for e in events {
@@ -338,7 +341,7 @@ pub async fn redact_value(
         let mut hit = false;
         for c in &mut changes {
             for value in [&mut c.before, &mut c.after] {
-                if value.as_deref() == Some(text) {
+                if value.as_deref().is_some_and(|v| texts.contains(&v)) {
                     *value = Some("[redacted]".to_owned());
                     hit = true;
                 }

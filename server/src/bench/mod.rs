@@ -85,6 +85,7 @@ pub async fn export(base: &Settings, tickets: u64, per_ticket: u64) -> Result<()
                 assignee_id: Set(None),
                 created_at: Set(at),
                 updated_at: Set(at),
+                anonymised_at: Set(None),
             });
             for m in 0..per_ticket {
                 let mid = Uuid::now_v7();

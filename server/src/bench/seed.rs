@@ -64,6 +64,9 @@ fn user_row(
         totp_secret: Set(None),
         totp_enabled_at: Set(None),
         totp_last_step: Set(None),
+        last_active_at: Set(Some(at)),
+        closure_notice_at: Set(None),
+        closed_at: Set(None),
         role_id: Set(None),
     }
 }
@@ -200,6 +203,7 @@ pub async fn seed(state: &AppState, size: Size) -> Result<(), StartError> {
                     assignee_id: Set(None),
                     created_at: Set(at),
                     updated_at: Set(at),
+                    anonymised_at: Set(None),
                 });
                 texts.push((tid, blind_index::ticket_text(tid, &subject)));
                 let count = if n == 0 && t == 0 {

@@ -48,6 +48,7 @@ pub fn PrivacyPage() -> impl IntoView {
                 </ActionForm>
             </div>
             <DownloadMyData all=false/>
+            <crate::pages::retention::RetentionNotice/>
             <DeleteMyAccount erase requests/>
             <h2>{tr.privacy_my_requests()}</h2>
             {action_error(withdraw.into())}

@@ -20,6 +20,7 @@ pub mod privacy_request_event;
 pub mod recovery_code;
 pub mod role;
 pub mod role_field_permission;
+pub mod scheduled_task;
 pub mod session;
 pub mod setting;
 pub mod sign_in_failure;

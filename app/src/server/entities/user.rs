@@ -40,6 +40,13 @@ pub struct Model {
     pub totp_enabled_at: Option<DateTimeUtc>,
     /// The last time step whose code was accepted: a code never works twice.
     pub totp_last_step: Option<i64>,
+    /// The last sign-in (the account's creation until then): an account unused
+    /// for the retention policy's months is closed.
+    pub last_active_at: Option<DateTimeUtc>,
+    /// When the "your account will be closed" mail went out; a sign-in after it keeps the account.
+    pub closure_notice_at: Option<DateTimeUtc>,
+    /// Closed by the retention policy: no sign-in; erased at the next cleanup.
+    pub closed_at: Option<DateTimeUtc>,
 }
 
 impl std::fmt::Debug for Model {

@@ -111,6 +111,9 @@ async fn insert(
         totp_secret: Set(None),
         totp_enabled_at: Set(None),
         totp_last_step: Set(None),
+        last_active_at: Set(Some(Utc::now())),
+        closure_notice_at: Set(None),
+        closed_at: Set(None),
     }
     .insert(&txn)
     .await

@@ -187,6 +187,10 @@ impl LogReading {
             ("field_permission", _) => Some("/admin/permissions".to_owned()),
             ("master_key", _) => Some("/admin/keys".to_owned()),
             ("setting", _) if e.entity_id == ERASED_TICKETS => Some("/admin/privacy".to_owned()),
+            ("setting", _) if e.entity_id == crate::server::services::retention::POLICY => {
+                Some("/admin/retention".to_owned())
+            }
+            ("retention", _) => Some("/admin/retention".to_owned()),
             _ => None,
         };
         let name = match (e.entity_type.as_str(), id) {

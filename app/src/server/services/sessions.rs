@@ -161,7 +161,23 @@ pub async fn create(
     }
     .insert(db)
     .await?;
+    mark_active(db, user_id, now).await?;
     Ok(token)
+}
+
+/// The account is in use: the retention policy's inactivity clock starts
+/// again, and a closure notice already sent no longer applies.
+async fn mark_active(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    user::Entity::update_many()
+        .col_expr(user::Column::LastActiveAt, Expr::value(now))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Finds the actor behind a cookie token. Expired sessions are deleted and yield `None`.
@@ -201,6 +217,13 @@ pub async fn resolve(
             .filter(session::Column::TokenHash.eq(token_hash.clone()))
             .exec(db)
             .await?;
+        // At most daily: enough for a policy counted in months.
+        let stale = user
+            .last_active_at
+            .is_none_or(|at| now - at > chrono::Duration::hours(24));
+        if stale {
+            mark_active(db, user.id, now).await?;
+        }
     }
     let role = user.role;
     let grant = super::roles::grant_of(db, &user).await?;

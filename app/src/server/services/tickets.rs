@@ -615,6 +615,7 @@ pub async fn open(
         assignee_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        anonymised_at: Set(None),
     }
     .insert(&txn)
     .await?;

@@ -30,7 +30,8 @@ pub use ledger::{reconcile, Reconciled};
 pub use preview::{preview, preview_request};
 pub use redaction::{redact_message, redact_subject};
 pub use request::{
-    decide, erase_customer, erase_ticket, recheck, remove_unconfirmed, request, UnconfirmedRemoval,
+    decide, delete_ticket_for_retention, erase_customer, erase_ticket, purge_closed, recheck,
+    remove_unconfirmed, request, UnconfirmedRemoval,
 };
 pub use verify::final_check_of;
 

@@ -131,7 +131,7 @@ pub async fn redact_message(
                 )
                 .all(&txn)
                 .await?;
-            audit::redact_value(&txn, &key, copies, &old_text).await?
+            audit::redact_value(&txn, &key, copies, &[old_text.as_str()]).await?
         }
         Err(_) => Vec::new(),
     };
@@ -200,7 +200,7 @@ pub async fn redact_subject(
                 .filter(audit_event::Column::Action.eq(AuditAction::TicketCreated.as_str()))
                 .all(&txn)
                 .await?;
-            audit::redact_value(&txn, &key, copies, &old_text).await?
+            audit::redact_value(&txn, &key, copies, &[old_text.as_str()]).await?
         }
         Err(_) => Vec::new(),
     };

@@ -504,3 +504,76 @@ pub async fn recheck(
     txn.commit().await?;
     Ok(())
 }
+
+/// Erases an account the retention policy closed, through the erasure job
+/// (same steps, same final check, the usual final mail), inside the caller's
+/// transaction, as the portal's own act. `None`, changing nothing, when a
+/// legal hold keeps it or it is already being erased.
+pub async fn purge_closed(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    customer: &user::Model,
+) -> Result<Option<Uuid>, ServiceError> {
+    if customer.closed_at.is_none()
+        || customer.erased_at.is_some()
+        || customer.role != crate::model::Role::Customer
+    {
+        return Ok(None);
+    }
+    if active_hold(txn, customer.id).await?.is_some() {
+        return Ok(None);
+    }
+    let Some(key) = state.vault.key(customer.id).await? else {
+        return Ok(None);
+    };
+    let job = schedule_customer(state, txn, None, (customer, &key), None, None).await?;
+    let event = Event::new(AuditAction::ErasureScheduled, "user", customer.id)
+        .about(customer.id)
+        .setting(Change::set("reason", "closed by the retention policy"))
+        .setting(Change::set("job", job.to_string()));
+    audit::append(txn, event, None).await?;
+    Ok(Some(job))
+}
+
+/// Queues the job that deletes a ticket whose content the retention policy
+/// has just removed (inside the caller's transaction), unless one exists.
+pub async fn delete_ticket_for_retention(
+    txn: &DatabaseTransaction,
+    t: &crate::server::entities::ticket::Model,
+) -> Result<Option<Uuid>, ServiceError> {
+    use sea_orm::PaginatorTrait;
+    let pending = erasure_job::Entity::find()
+        .filter(erasure_job::Column::TicketId.eq(t.id))
+        .count(txn)
+        .await?;
+    if pending > 0 {
+        return Ok(None);
+    }
+    let job = Uuid::now_v7();
+    let now = Utc::now();
+    erasure_job::ActiveModel {
+        id: Set(job),
+        request_id: Set(None),
+        subject_id: Set(t.customer_id),
+        scope: Set(JobScope::Ticket),
+        ticket_id: Set(Some(t.id)),
+        tickets_policy: Set(TicketsPolicy::Delete),
+        status: Set(JobStatus::Queued),
+        lease_until: Set(now),
+        attempts: Set(0),
+        identifiers: Set(None),
+        notice_mail_id: Set(None),
+        requested_by: Set(None),
+        created_at: Set(now),
+        finished_at: Set(None),
+        last_error: Set(None),
+    }
+    .insert(txn)
+    .await?;
+    let event = Event::new(AuditAction::ErasureScheduled, "ticket", t.id)
+        .about(t.customer_id)
+        .setting(Change::set("scope", JobScope::Ticket.as_str()))
+        .setting(Change::set("reason", "retention policy"));
+    audit::append(txn, event, None).await?;
+    Ok(Some(job))
+}

@@ -90,7 +90,7 @@ async fn mark_ready(state: &AppState, id: Uuid, size: u64) -> Result<bool, Servi
         .col_expr(data_export::Column::ReadyAt, Expr::value(now))
         .col_expr(
             data_export::Column::ExpiresAt,
-            Expr::value(now + state.exports.ttl),
+            Expr::value(now + crate::server::services::retention::export_ttl(state).await?),
         )
         .filter(data_export::Column::Id.eq(id))
         .filter(data_export::Column::Status.eq(ExportStatus::Building))

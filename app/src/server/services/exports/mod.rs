@@ -110,7 +110,7 @@ async fn queue(
         size_bytes: Set(0),
         requested_at: Set(now),
         ready_at: Set(None),
-        expires_at: Set(now + state.exports.ttl),
+        expires_at: Set(now + crate::server::services::retention::export_ttl(state).await?),
         lease_until: Set(now),
         error: Set(None),
     }

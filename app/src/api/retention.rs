@@ -1,0 +1,66 @@
+//! The retention policy: admins set it and see what the next cleanup will
+//! do; everyone signed in reads it (customers on their privacy page).
+use crate::{
+    error::AppError,
+    model::{RetentionPage, RetentionPolicy},
+};
+use leptos::prelude::*;
+
+/// The retention settings page (admins).
+#[server]
+pub async fn retention_settings() -> Result<RetentionPage, AppError> {
+    use crate::server::{context, services::retention};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(retention::page(&state, &actor)).await
+    })
+    .await
+}
+
+/// Changes the retention policy (admins). Numbers come as typed, so each
+/// wrong one gets its own message.
+#[allow(clippy::too_many_arguments)]
+#[server]
+pub async fn save_retention(
+    tickets_after_months: String,
+    tickets_action: String,
+    inactive_after_months: String,
+    notice_days: String,
+    purge_closed: Option<String>,
+    export_hours: String,
+    cycle_days: String,
+    backup_main_days: String,
+    backup_keys_days: String,
+) -> Result<RetentionPage, AppError> {
+    use crate::server::{context, services::retention};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        let form = retention::PolicyForm {
+            tickets_after_months,
+            tickets_action,
+            inactive_after_months,
+            notice_days,
+            purge_closed: purge_closed.is_some(),
+            export_hours,
+            cycle_days,
+            backup_main_days,
+            backup_keys_days,
+        };
+        context::run(retention::save(&state, &actor, &form)).await
+    })
+    .await
+}
+
+/// The policy in force, for anyone signed in: how long their data is kept.
+#[server]
+pub async fn retention_notice() -> Result<(RetentionPolicy, u32), AppError> {
+    use crate::server::{context, services::retention};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(retention::policy_for(&state, &actor)).await
+    })
+    .await
+}
