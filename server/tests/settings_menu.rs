@@ -9,7 +9,7 @@ use common::{Browser, PASSWORD};
 use http::StatusCode;
 
 /// Every admin page and its entry in the menu, in the menu's order.
-const ADMIN_PAGES: [(&str, &str); 10] = [
+const ADMIN_PAGES: [(&str, &str); 11] = [
     ("/admin/users", "Staff"),
     ("/admin/roles", "Roles"),
     ("/admin/teams", "Teams"),
@@ -20,6 +20,7 @@ const ADMIN_PAGES: [(&str, &str); 10] = [
     ("/admin/outbox", "Outbox"),
     ("/admin/export", "Export"),
     ("/admin/privacy", "Privacy settings"),
+    ("/admin/retention", "Retention"),
 ];
 
 async fn signed_in(state: &app::server::AppState, name: &str, email: &str, role: Role) -> Browser {
