@@ -41,7 +41,7 @@ test('an admin sets the retention policy, sees the next cleanup, and customers a
   await open(admin, '/admin/audit');
   await admin.getByLabel('Action').selectOption('setting_changed');
   await admin.getByRole('button', { name: 'Filter' }).click();
-  await expect(admin.locator('table.audit')).toContainText('cycle_days');
+  await expect(admin.locator('table.audit')).toContainText('Cycle days: 182 → 7');
 
   const customer = await (await browser.newContext()).newPage();
   await signUp(customer, 'Rita Retention', uniqueEmail('rita'), 'rita retention phrase');

@@ -57,7 +57,8 @@ async fn retention_run(state: &AppState, dry_run: bool) -> Result<(), StartError
         ::app::model::TicketsPolicy::Delete => "delete",
     };
     println!(
-        "A cleanup run now ({}) would {verb} {} tickets, close {} accounts and erase {} closed accounts;          {} more unused accounts get their notice first. Nothing was changed.",
+        "A cleanup run now ({}) would {verb} {} tickets, close {} accounts and erase {} closed accounts; \
+         {} more unused accounts get their notice first. Nothing was changed.",
         date(plan.date),
         plan.tickets_total,
         plan.close_total,

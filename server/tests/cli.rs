@@ -360,3 +360,67 @@ fn the_public_origin_is_compared_as_browsers_send_it() {
         "sqlite://./data/custodian.db?mode=rwc"
     ));
 }
+
+#[test]
+fn backup_restore_and_the_retention_dry_run_from_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("custodian-cli-{}", uuid::Uuid::new_v4().simple()));
+    let backups = dir.join("backups");
+    let create = [
+        "user",
+        "create",
+        "--role",
+        "customer",
+        "--email",
+        "kim@example.org",
+    ];
+    let out = custodian(&dir, &create, "a good long password\n");
+    assert!(out.status.success(), "{}", text(&out));
+    let out = custodian(&dir, &["backup", "--to", backups.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("Backup written to"), "{}", text(&out));
+    let folder = std::fs::read_dir(&backups)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.join("manifest.json").is_file())
+        .unwrap();
+    for file in ["main.sqlite", "keys.sqlite"] {
+        assert!(folder.join(file).is_file(), "{file}");
+    }
+    // Replacing the databases needs an explicit yes.
+    let out = custodian(&dir, &["restore", "--from", folder.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    assert!(text(&out).contains("--yes"), "{}", text(&out));
+    let out = custodian(
+        &dir,
+        &["restore", "--from", folder.to_str().unwrap(), "--yes"],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("Audit chain verified"),
+        "{}",
+        text(&out)
+    );
+    // A folder that is no backup is refused with the reason.
+    let out = custodian(
+        &dir,
+        &["restore", "--from", dir.to_str().unwrap(), "--yes"],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("not a Custodian backup"),
+        "{}",
+        text(&out)
+    );
+    let out = custodian(&dir, &["retention", "run", "--dry-run"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("would anonymise 0 tickets")
+            && text(&out).contains("Nothing was changed"),
+        "{}",
+        text(&out)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
