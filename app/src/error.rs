@@ -55,6 +55,12 @@ pub enum AppError {
     /// Too many requests need the same slow work at once (password checks).
     #[error("The portal is very busy right now. Please try again in a moment.")]
     Busy,
+    /// The data moved to another database (`custodian transfer`): changes wait
+    /// until this server is switched over.
+    #[error(
+        "The portal is moving to a new database; changes are paused. Please try again in a moment."
+    )]
+    Moving,
     #[error("The request could not be sent: {0}")]
     Transport(String),
     /// Arguments that do not parse: a crafted request or a stale page.
@@ -83,6 +89,7 @@ impl AppError {
             AppError::CrossSiteRequest => "cross_site_request",
             AppError::Internal { .. } => "internal",
             AppError::Busy => "busy",
+            AppError::Moving => "moving",
             AppError::Transport(_) => "transport",
             AppError::InvalidRequest => "invalid_request",
         }
@@ -154,6 +161,7 @@ impl AppError {
             AppError::CrossSiteRequest => tr.error_cross_site().to_owned(),
             AppError::Internal { .. } => tr.error_internal().to_owned(),
             AppError::Busy => tr.error_busy().to_owned(),
+            AppError::Moving => tr.error_moving().to_owned(),
             AppError::Transport(_) => tr.error_transport().to_owned(),
             AppError::InvalidRequest => tr.error_invalid_request().to_owned(),
         }

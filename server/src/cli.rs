@@ -153,6 +153,22 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
             let state = open().await?;
             retention_run(&state, dry_run).await
         }
+        Command::Transfer { to, keys_to } => {
+            let state = open().await?;
+            crate::transfer::transfer(
+                &settings,
+                &state,
+                &to,
+                keys_to.as_deref(),
+                crate::transfer::Hooks::default(),
+            )
+            .await?;
+            println!(
+                "The destination is ready. Switch each server's DATABASE_URL{} to it and restart them (README: moving the data).",
+                if keys_to.is_some() { " and CUSTODIAN_KEYSTORE_URL" } else { "" }
+            );
+            Ok(())
+        }
         Command::Backup { to } => {
             let state = open().await?;
             crate::backup::backup(&settings, &state, &to).await

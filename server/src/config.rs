@@ -79,6 +79,8 @@ pub fn password_in_url_on_command_line(matches: &clap::ArgMatches) -> Option<&'s
     for (id, variable) in [
         ("database_url", "DATABASE_URL"),
         ("keystore_url", "CUSTODIAN_KEYSTORE_URL"),
+        ("to", "CUSTODIAN_TRANSFER_TO"),
+        ("keys_to", "CUSTODIAN_TRANSFER_KEYS_TO"),
     ] {
         let from_argv = matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
         let url = matches.try_get_one::<String>(id).ok().flatten();
@@ -128,6 +130,17 @@ pub enum Command {
     Retention {
         #[command(subcommand)]
         command: RetentionCommand,
+    },
+    /// Move everything to another database (SQLite → PostgreSQL, or one
+    /// PostgreSQL to another) while the portal keeps serving: copy, a short
+    /// pause of writes for the catch-up, then verification. README: switch-over.
+    Transfer {
+        /// The destination database (empty). With a password, give it in the environment.
+        #[arg(long, env = "CUSTODIAN_TRANSFER_TO", hide_env_values = true)]
+        to: String,
+        /// Move the key store too, to this (empty) database.
+        #[arg(long, env = "CUSTODIAN_TRANSFER_KEYS_TO", hide_env_values = true)]
+        keys_to: Option<String>,
     },
     /// Take a consistent copy of the main database and, in its own file, of the
     /// key store, with a manifest, into a new folder under DIR; then delete the

@@ -9,6 +9,9 @@ use std::time::Duration;
 /// Works the erasure queue forever.
 pub async fn run(state: AppState, pause: Duration) {
     loop {
+        if crate::transfer::moved_away(&state).await {
+            continue;
+        }
         if !work_once(&state, pause).await {
             tokio::time::sleep(Duration::from_secs(1)).await;
         }
@@ -45,6 +48,9 @@ pub async fn work_once(state: &AppState, pause: Duration) -> bool {
 /// the erasure queue (audited; a legal hold keeps an account).
 pub async fn sweep_unconfirmed(state: AppState) {
     loop {
+        if crate::transfer::moved_away(&state).await {
+            continue;
+        }
         match signup_confirmation::sweep(&state).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(accounts = n, "unconfirmed sign-ups handed to erasure"),

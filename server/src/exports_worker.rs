@@ -18,6 +18,9 @@ use uuid::Uuid;
 pub async fn run(state: AppState) {
     let mut last_sweep: Option<Instant> = None;
     loop {
+        if crate::transfer::moved_away(&state).await {
+            continue;
+        }
         if last_sweep.is_none_or(|t| t.elapsed() > Duration::from_secs(60)) {
             last_sweep = Some(Instant::now());
             match exports::sweep(&state, chrono::Utc::now()).await {

@@ -17,6 +17,7 @@ pub mod mailer;
 pub mod middleware;
 pub mod register;
 pub mod scheduler;
+pub mod transfer;
 
 use ::app::{server::AppState, shell, App};
 use axum::{
@@ -121,6 +122,10 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
         )
         .fallback(fallback)
         .layer(axum::middleware::from_fn(middleware::api_error_status))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::refuse_changes_after_move,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             (state.clone(), http.clone()),
             middleware::resolve_actor,

@@ -99,6 +99,9 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<u32, Strin
 /// The background sender: every few seconds, deliver what is due.
 pub async fn run(state: AppState, mailer: Mailer) {
     loop {
+        if crate::transfer::moved_away(&state).await {
+            continue;
+        }
         if let Err(e) = deliver_due(&state, &mailer).await {
             tracing::error!(error = %e, "mail sender failed");
         }

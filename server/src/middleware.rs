@@ -121,6 +121,25 @@ pub fn is_cross_site(req: &Request, http: &HttpSettings) -> bool {
     false
 }
 
+/// Refuses changes (every request but GET and HEAD) once the data has moved to
+/// another database (`custodian transfer`), so none is written where nobody
+/// will read it: a clean 503 until this server is switched over.
+pub async fn refuse_changes_after_move(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let reads = matches!(*req.method(), http::Method::GET | http::Method::HEAD);
+    if !reads
+        && ::app::server::relocation::moved(&state.db)
+            .await
+            .unwrap_or(false)
+    {
+        return (StatusCode::SERVICE_UNAVAILABLE, Json(AppError::Moving)).into_response();
+    }
+    next.run(req).await
+}
+
 /// Rejects state-changing requests (server functions included) sent cross-site.
 pub async fn reject_cross_site(
     State(http): State<HttpSettings>,

@@ -7,6 +7,9 @@ use std::time::Duration;
 /// Runs forever.
 pub async fn run(state: AppState) {
     loop {
+        if crate::transfer::moved_away(&state).await {
+            continue;
+        }
         match retention::tick(&state, chrono::Utc::now()).await {
             Ok(Some(report)) => tracing::info!(?report, "retention cleanup finished"),
             Ok(None) => {}

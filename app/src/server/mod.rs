@@ -13,6 +13,7 @@ pub mod mail;
 pub mod paging;
 pub mod password;
 pub mod policy;
+pub mod relocation;
 pub mod services;
 pub mod state;
 pub mod storage;
