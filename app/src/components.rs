@@ -205,9 +205,18 @@ pub fn Pager(
 pub fn Footer() -> impl IntoView {
     let locale = use_locale();
     let tr = locale.tr();
+    let notice = Resource::new(|| (), |_| crate::api::retention::privacy_notice_link());
     view! {
         <footer class="site-footer container">
-            <p>{tr.footer_tagline()}</p>
+            <p>{tr.footer_tagline()}
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        notice.await.ok().flatten().map(|href| view! {
+                            " · "<a href=href class="privacy-notice">{tr.footer_privacy_notice()}</a>
+                        })
+                    })}
+                </Suspense>
+            </p>
             <form class="language-switcher" method="post" action="/language">
                 <label for="footer-language">{tr.footer_language()}</label>
                 <select id="footer-language" name="lang">

@@ -82,6 +82,10 @@ pub fn password_in_url_on_command_line(matches: &clap::ArgMatches) -> Option<&'s
         ("to", "CUSTODIAN_TRANSFER_TO"),
         ("keys_to", "CUSTODIAN_TRANSFER_KEYS_TO"),
     ] {
+        // Each (sub)command knows only its own arguments; asking about another panics.
+        if !matches.ids().any(|known| known.as_str() == id) {
+            continue;
+        }
         let from_argv = matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
         let url = matches.try_get_one::<String>(id).ok().flatten();
         if from_argv && url.is_some_and(|u| url_has_password(u)) {
@@ -487,7 +491,9 @@ impl Settings {
         db: sea_orm::DatabaseConnection,
         vault: ::app::server::Vault,
     ) -> ::app::server::AppState {
-        use ::app::server::{AppState, ExportSettings, MailSettings, SecuritySettings};
+        use ::app::server::{
+            AppState, ExportSettings, MailSettings, SecuritySettings, StorageLocations,
+        };
         use std::{sync::Arc, time::Duration};
         // Content-hashed asset names when the build wrote them (scripts/build.sh).
         let hash_file = std::path::absolute(self.site_root.join("hash.txt"))
@@ -521,6 +527,10 @@ impl Settings {
                 secure_cookies: self.is_https(),
                 two_factor_staff_default: !self.demo,
                 unconfirmed_account_days: self.unconfirmed_days,
+            },
+            locations: StorageLocations {
+                database: crate::db::redact_url(&self.database_url()),
+                keystore: crate::db::redact_url(&self.keystore_url()),
             },
             leptos_options,
         }

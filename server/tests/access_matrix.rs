@@ -150,6 +150,8 @@ fn table() -> Vec<Row> {
         form::<RetentionSettings>("", Needs(P::ManageSettings)),
         form::<SaveRetention>("tickets_after_months=0&tickets_action=anonymise&inactive_after_months=0&notice_days=30&export_hours=&cycle_days=182&backup_main_days=180&backup_keys_days=90", Needs(P::ManageSettings)),
         form::<RetentionNotice>("", SignedIn),
+        form::<SaveRegion>("label=EU&notice_url=%2Fprivacy-notice", Needs(P::ManageSettings)),
+        form::<PrivacyNoticeLink>("", Public),
         form::<Outbox>("page=0", Needs(P::ManageSettings)),
         form::<MasterKeyStatus>("", Needs(P::ManageSettings)),
         form::<AuditEvents>("filter[actor_email]=&filter[subject_email]=&filter[action]=&filter[entity_type]=&filter[from]=&filter[to]=&page=0", Needs(P::ViewAuditLog)),

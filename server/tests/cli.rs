@@ -327,6 +327,14 @@ fn secrets_on_the_command_line_are_refused() {
             "--keystore-url",
             "postgres://k:s3cret@127.0.0.1/keys",
         ],
+        vec!["transfer", "--to", "postgres://t:s3cret@127.0.0.1/new"],
+        vec![
+            "transfer",
+            "--to",
+            "postgres://t@127.0.0.1/new",
+            "--keys-to",
+            "postgres://t:s3cret@127.0.0.1/keys",
+        ],
     ] {
         let out = custodian(&dir, &args, "");
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));

@@ -151,9 +151,47 @@ async fn admins_set_the_policy_and_each_bad_value_gets_its_own_message() {
     assert_eq!(page.policy.inactive_after_months, 24);
     assert_eq!(events(&state, AuditAction::SettingChanged).await, 1);
     // Customers read it (how long their data is kept).
-    let (policy, hours) = retention::policy_for(&state, &customer).await.unwrap();
-    assert_eq!(policy.tickets_after_months, 12);
-    assert_eq!(hours, 24);
+    let notice = retention::policy_for(&state, &customer).await.unwrap();
+    assert_eq!(notice.policy.tickets_after_months, 12);
+    assert_eq!(notice.export_hours, 24);
+    assert_eq!(notice.region.label, "");
+}
+
+#[tokio::test]
+async fn admins_say_where_the_data_lives_and_everyone_gets_the_privacy_notice_link() {
+    let state = common::state().await;
+    let admin = common::staff(&state, "admin.region@example.org", Role::Admin).await;
+    let agent = common::staff(&state, "agent.region@example.org", Role::Agent).await;
+    let customer = common::customer(&state, "Rex Region", "rex.region@example.org").await;
+    assert!(retention::notice_link(&state).await.unwrap().is_none());
+    assert!(retention::save_region(&state, &agent, "EU", "")
+        .await
+        .is_err());
+    for (label, url, field) in [
+        ("EU\nFrankfurt", "", "label"),
+        (&*"x".repeat(81), "", "label"),
+        ("EU", "javascript:alert(1)", "notice_url"),
+        ("EU", "//evil.example/notice", "notice_url"),
+        ("EU", "https://example.org/a notice", "notice_url"),
+    ] {
+        let (got, _) = field_error(
+            retention::save_region(&state, &admin, label, url)
+                .await
+                .unwrap_err(),
+        );
+        assert_eq!(got, field, "{label:?} {url:?}");
+    }
+    let page = retention::save_region(&state, &admin, " EU — Frankfurt ", "/privacy-notice")
+        .await
+        .unwrap();
+    assert_eq!(page.region.label, "EU — Frankfurt");
+    assert_eq!(
+        retention::notice_link(&state).await.unwrap().as_deref(),
+        Some("/privacy-notice")
+    );
+    let notice = retention::policy_for(&state, &customer).await.unwrap();
+    assert_eq!(notice.region.label, "EU — Frankfurt");
+    assert_eq!(events(&state, AuditAction::SettingChanged).await, 1);
 }
 
 #[tokio::test]

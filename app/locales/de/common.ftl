@@ -3,6 +3,7 @@
 
 brand = { -brand }
 footer-tagline = { -brand } — Ihre Daten in guten Händen.
+footer-privacy-notice = Datenschutzerklärung
 footer-language = Sprache
 footer-language-change = Ändern
 nav-main = Hauptmenü

@@ -93,3 +93,15 @@ retention-customer-exports = { $count ->
 }
 retention-customer-backups = Sicherungen werden { $main } Tage aufbewahrt. Die Schlüssel, die Ihre Daten darin lesen, { $keys } Tage: nach Ihrer Löschung ist danach aus keiner Sicherung mehr etwas von Ihnen lesbar.
 retention-customer-why = Warum: Wir bewahren auf, was wir brauchen, um Ihnen zu antworten und zu zeigen, was mit Ihren Daten geschah, und nicht länger.
+
+## Wo die Daten liegen
+region-title = Wo die Daten liegen
+region-intro = Kunden sehen die Region auf ihrer Datenschutzseite und die Datenschutzerklärung unten auf jeder Seite verlinkt. Umzug der Daten in eine andere Region: custodian transfer (README).
+region-label = Region (zum Beispiel „EU — Frankfurt“)
+region-notice-url = Link zur Datenschutzerklärung (https://… oder ein Pfad auf dieser Website; leer: kein Link)
+region-database = Hauptdatenbank: { $location }
+region-keystore = Schlüsselspeicher: { $location }
+region-saved = Gespeichert.
+region-label-too-long = Die Region ist eine Zeile mit höchstens 80 Zeichen.
+region-notice-invalid = Der Link zur Datenschutzerklärung beginnt mit https://, http:// oder / und enthält keine Leerzeichen.
+retention-customer-region = Ihre Daten werden in dieser Region aufbewahrt: { $region }.

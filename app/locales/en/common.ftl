@@ -3,6 +3,7 @@
 
 brand = { -brand }
 footer-tagline = { -brand } — your data, handled with care.
+footer-privacy-notice = Privacy notice
 footer-language = Language
 footer-language-change = Change
 nav-main = Main

@@ -93,3 +93,15 @@ retention-customer-exports = { $count ->
 }
 retention-customer-backups = Backups are kept { $main } days. The keys that read your data in them are kept { $keys } days, so once you are erased nothing of yours can be read from any backup after that.
 retention-customer-why = Why: we keep what we need to answer you and to show what happened to your data, and no longer.
+
+## Where the data lives
+region-title = Where the data lives
+region-intro = Customers see the region on their privacy page and the privacy notice linked at the foot of every page. Moving the data to another region: custodian transfer (README).
+region-label = Region (for example “EU — Frankfurt”)
+region-notice-url = Privacy notice link (https://… or a path on this site; empty: no link)
+region-database = Main database: { $location }
+region-keystore = Key store: { $location }
+region-saved = Saved.
+region-label-too-long = The region is one line of at most 80 characters.
+region-notice-invalid = The privacy notice link starts with https://, http:// or / and has no spaces.
+retention-customer-region = Your data is kept in this region: { $region }.

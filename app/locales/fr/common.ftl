@@ -3,6 +3,7 @@
 
 brand = { -brand }
 footer-tagline = { -brand } — vos données, traitées avec soin.
+footer-privacy-notice = Politique de confidentialité
 footer-language = Langue
 footer-language-change = Changer
 nav-main = Menu principal

@@ -93,3 +93,15 @@ retention-customer-exports = { $count ->
 }
 retention-customer-backups = Les sauvegardes sont conservées { $main } jours. Les clés qui y lisent vos données le sont { $keys } jours : une fois effacé, plus rien de vous n’est lisible dans aucune sauvegarde passé ce délai.
 retention-customer-why = Pourquoi : nous gardons ce qu’il faut pour vous répondre et montrer ce qu’il est advenu de vos données, pas plus longtemps.
+
+## Où sont les données
+region-title = Où sont les données
+region-intro = Les clients voient la région sur leur page de confidentialité et la politique de confidentialité en lien au bas de chaque page. Déplacer les données vers une autre région : custodian transfer (README).
+region-label = Région (par exemple « UE — Francfort »)
+region-notice-url = Lien vers la politique de confidentialité (https://… ou un chemin sur ce site ; vide : pas de lien)
+region-database = Base principale : { $location }
+region-keystore = Magasin de clés : { $location }
+region-saved = Enregistré.
+region-label-too-long = La région tient sur une ligne d’au plus 80 caractères.
+region-notice-invalid = Le lien vers la politique de confidentialité commence par https://, http:// ou / et ne contient pas d’espace.
+retention-customer-region = Vos données sont conservées dans cette région : { $region }.

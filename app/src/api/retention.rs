@@ -2,7 +2,7 @@
 //! do; everyone signed in reads it (customers on their privacy page).
 use crate::{
     error::AppError,
-    model::{RetentionPage, RetentionPolicy},
+    model::{RetentionNoticeView, RetentionPage},
 };
 use leptos::prelude::*;
 
@@ -53,9 +53,32 @@ pub async fn save_retention(
     .await
 }
 
-/// The policy in force, for anyone signed in: how long their data is kept.
+/// Changes where the data is said to live and the privacy notice link (admins).
 #[server]
-pub async fn retention_notice() -> Result<(RetentionPolicy, u32), AppError> {
+pub async fn save_region(label: String, notice_url: String) -> Result<RetentionPage, AppError> {
+    use crate::server::{context, services::retention};
+    context::respond(async move {
+        let state = context::state()?;
+        let actor = context::require_actor()?;
+        context::run(retention::save_region(&state, &actor, &label, &notice_url)).await
+    })
+    .await
+}
+
+/// The privacy notice's link, for every page's footer (visitors' too).
+#[server]
+pub async fn privacy_notice_link() -> Result<Option<String>, AppError> {
+    use crate::server::{context, services::retention};
+    context::respond(async move {
+        let state = context::state()?;
+        context::run(retention::notice_link(&state)).await
+    })
+    .await
+}
+
+/// The policy in force, for anyone signed in: how long their data is kept, and where.
+#[server]
+pub async fn retention_notice() -> Result<RetentionNoticeView, AppError> {
     use crate::server::{context, services::retention};
     context::respond(async move {
         let state = context::state()?;

@@ -91,10 +91,32 @@ impl CleanupPlan {
     pub const LISTED: usize = 50;
 }
 
+/// Where the data lives, as the admin describes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct DataRegion {
+    /// "EU — Frankfurt": shown to admins and on customers' privacy page.
+    pub label: String,
+    /// The privacy notice, linked in every page's footer (empty: no link).
+    pub notice_url: String,
+}
+
+/// What a signed-in person is told about how long their data is kept, and where.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionNoticeView {
+    pub policy: RetentionPolicy,
+    /// Hours an export archive can be downloaded (the policy's, or the server's default).
+    pub export_hours: u32,
+    pub region: DataRegion,
+}
+
 /// The retention settings page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RetentionPage {
     pub policy: RetentionPolicy,
+    pub region: DataRegion,
+    /// The main database and key store, without credentials.
+    pub database_location: String,
+    pub keystore_location: String,
     /// The server's default export lifetime (`CUSTODIAN_EXPORT_TTL_HOURS`).
     pub default_export_hours: u32,
     pub last_run_at: Option<DateTime<Utc>>,

@@ -1,11 +1,12 @@
 //! Retention: the admin's settings page with the next cleanup's preview, and
 //! what customers are told on their privacy page.
 use crate::{
-    api::retention::{retention_notice, retention_settings, SaveRetention},
+    api::retention::{retention_notice, retention_settings, SaveRegion, SaveRetention},
     components::{action_error, ErrorNotice},
     i18n::{Locale, Tr},
     model::{
-        CleanupPlan, PlannedAccount, RetentionPage, RetentionPolicy, TicketsPolicy, CLEANUP_CYCLES,
+        CleanupPlan, PlannedAccount, RetentionNoticeView, RetentionPage, RetentionPolicy,
+        TicketsPolicy, CLEANUP_CYCLES,
     },
     pages::settings_menu::SettingsLayout,
 };
@@ -26,7 +27,11 @@ fn cycle_label(tr: Tr, days: u32) -> &'static str {
 #[component]
 pub fn RetentionSettingsPage() -> impl IntoView {
     let save = ServerAction::<SaveRetention>::new();
-    let current = Resource::new(move || save.version().get(), |_| retention_settings());
+    let save_region = ServerAction::<SaveRegion>::new();
+    let current = Resource::new(
+        move || (save.version().get(), save_region.version().get()),
+        |_| retention_settings(),
+    );
     let tr = crate::i18n::use_tr();
     view! {
         <SettingsLayout><section>
@@ -36,11 +41,43 @@ pub fn RetentionSettingsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match current.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok(page) => view! { <RetentionForm page save/> }.into_any(),
+                        Ok(page) => view! {
+                            <RegionForm page=page.clone() saved=save_region/>
+                            <RetentionForm page save/>
+                        }.into_any(),
                     }
                 })}
             </Transition>
         </section></SettingsLayout>
+    }
+}
+
+/// Where the data lives: the region's label, the privacy notice link, and the databases.
+#[component]
+fn RegionForm(page: RetentionPage, saved: ServerAction<SaveRegion>) -> impl IntoView {
+    let tr = crate::i18n::use_tr();
+    view! {
+        <section class="card narrow-left" aria-labelledby="region-title">
+            <h2 id="region-title">{tr.region_title()}</h2>
+            <p class="muted">{tr.region_intro()}</p>
+            {action_error(saved.into())}
+            {move || saved.value().get().and_then(Result::ok).map(|_| view! { <p class="notice" role="status">{tr.region_saved()}</p> })}
+            <ActionForm action=saved>
+                <div class="field">
+                    <label for="region-label">{tr.region_label()}</label>
+                    <input id="region-label" name="label" type="text" maxlength="80" value=page.region.label/>
+                </div>
+                <div class="field">
+                    <label for="region-notice">{tr.region_notice_url()}</label>
+                    <input id="region-notice" name="notice_url" type="text" maxlength="500" value=page.region.notice_url/>
+                </div>
+                <button type="submit" disabled=move || saved.pending().get()>{tr.save()}</button>
+            </ActionForm>
+            <ul class="plain-list muted">
+                <li><code>{tr.region_database(page.database_location)}</code></li>
+                <li><code>{tr.region_keystore(page.keystore_location)}</code></li>
+            </ul>
+        </section>
     }
 }
 
@@ -209,8 +246,9 @@ pub fn RetentionNotice() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match notice.await {
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                        Ok((p, export_hours)) => view! {
+                        Ok(RetentionNoticeView { policy: p, export_hours, region }) => view! {
                             <ul class="plain-list retention-notice">
+                                {(!region.label.is_empty()).then(|| view! { <li>{tr.retention_customer_region(region.label.clone())}</li> })}
                                 <li>{if p.tickets_after_months > 0 {
                                     tr.retention_customer_tickets(p.tickets_after_months.into())
                                 } else {

@@ -47,7 +47,16 @@ pub struct AppState {
     pub security: SecuritySettings,
     pub mail: MailSettings,
     pub exports: ExportSettings,
+    /// Where the databases are, without credentials (shown to admins).
+    pub locations: StorageLocations,
     pub leptos_options: LeptosOptions,
+}
+
+/// The main database's and the key store's locations, passwords removed.
+#[derive(Clone, Debug, Default)]
+pub struct StorageLocations {
+    pub database: String,
+    pub keystore: String,
 }
 
 /// "Download my data" archives.

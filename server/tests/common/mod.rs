@@ -226,6 +226,7 @@ fn state_with(db: DatabaseConnection, vault: Vault) -> AppState {
         security: security(),
         mail: app::server::MailSettings::default(),
         exports: app::server::ExportSettings::default(),
+        locations: app::server::StorageLocations::default(),
         leptos_options: LeptosOptions::builder()
             .output_name("custodian")
             .site_root("target/site")

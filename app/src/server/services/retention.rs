@@ -18,9 +18,9 @@ use crate::{
     error::AppError,
     i18n::Tr,
     model::{
-        ticket_reference, AuditAction, CleanupPlan, CleanupReport, PlannedAccount, PlannedTicket,
-        RetentionPage, RetentionPolicy, Role, TicketStatus, TicketsPolicy, BACKUP_KEYS_DAYS_MAX,
-        CLEANUP_CYCLES,
+        ticket_reference, AuditAction, CleanupPlan, CleanupReport, DataRegion, PlannedAccount,
+        PlannedTicket, RetentionNoticeView, RetentionPage, RetentionPolicy, Role, TicketStatus,
+        TicketsPolicy, BACKUP_KEYS_DAYS_MAX, CLEANUP_CYCLES,
     },
     server::{
         audit::{self, Change, Event},
@@ -90,15 +90,93 @@ pub async fn export_ttl(state: &AppState) -> Result<std::time::Duration, Service
 }
 
 /// The policy for anyone signed in (customers read it on their privacy
-/// page), with the export lifetime in force in hours. It names no one.
+/// page), with the export lifetime in force and the region. It names no one.
 pub async fn policy_for(
     state: &AppState,
     actor: &Actor,
-) -> Result<(RetentionPolicy, u32), ServiceError> {
+) -> Result<RetentionNoticeView, ServiceError> {
     policy::require(actor, Action::ViewOwnActivity, Target::Nothing)?;
-    let p = policy(&state.db).await?;
-    let hours = u32::try_from(export_ttl(state).await?.as_secs() / 3600).unwrap_or(u32::MAX);
-    Ok((p, hours))
+    Ok(RetentionNoticeView {
+        policy: policy(&state.db).await?,
+        export_hours: u32::try_from(export_ttl(state).await?.as_secs() / 3600).unwrap_or(u32::MAX),
+        region: region(&state.db).await?,
+    })
+}
+
+/// Setting: where the data lives (`DataRegion` as JSON).
+pub const REGION: &str = "region";
+
+/// The region as the admin described it (empty until then).
+pub async fn region(db: &impl ConnectionTrait) -> Result<DataRegion, ServiceError> {
+    let Some(row) = setting::Entity::find_by_id(REGION.to_owned())
+        .one(db)
+        .await?
+    else {
+        return Ok(DataRegion::default());
+    };
+    serde_json::from_str(&row.value)
+        .map_err(|e| ServiceError::invariant(format!("setting {REGION} is not a region: {e}")))
+}
+
+/// The privacy notice's link for every page's footer, visitors' too.
+pub async fn notice_link(state: &AppState) -> Result<Option<String>, ServiceError> {
+    Ok(Some(region(&state.db).await?.notice_url).filter(|u| !u.is_empty()))
+}
+
+/// Changes the region's label and the privacy notice link (admins), audited.
+pub async fn save_region(
+    state: &AppState,
+    actor: &Actor,
+    label: &str,
+    notice_url: &str,
+) -> Result<RetentionPage, ServiceError> {
+    policy::require(actor, Action::ManageSettings, Target::Nothing)?;
+    let tr = crate::server::context::tr();
+    let label = label.trim();
+    if label.chars().count() > 80 || label.contains(['\n', '\r']) {
+        return Err(AppError::field("label", tr.region_label_too_long()).into());
+    }
+    let notice_url = notice_url.trim();
+    let well_formed = notice_url.is_empty()
+        || ((notice_url.starts_with("https://")
+            || notice_url.starts_with("http://")
+            || (notice_url.starts_with('/') && !notice_url.starts_with("//")))
+            && notice_url.len() <= 500
+            && !notice_url.contains(char::is_whitespace));
+    if !well_formed {
+        return Err(AppError::field("notice_url", tr.region_notice_invalid()).into());
+    }
+    let new = DataRegion {
+        label: label.to_owned(),
+        notice_url: notice_url.to_owned(),
+    };
+    let txn = audit::begin(&state.db).await?;
+    let old = region(&txn).await?;
+    if old != new {
+        setting::Entity::delete_by_id(REGION.to_owned())
+            .exec(&txn)
+            .await?;
+        setting::ActiveModel {
+            key: Set(REGION.to_owned()),
+            value: Set(serde_json::to_string(&new)?),
+        }
+        .insert(&txn)
+        .await?;
+        let mut event = Event::new(AuditAction::SettingChanged, "setting", REGION).by(actor);
+        if old.label != new.label {
+            event = event.setting(Change::changed("region", old.label, new.label.clone()));
+        }
+        if old.notice_url != new.notice_url {
+            event = event.setting(Change::changed(
+                "privacy_notice",
+                old.notice_url,
+                new.notice_url.clone(),
+            ));
+        }
+        audit::append(&txn, event, None).await?;
+    }
+    txn.commit().await?;
+    page(state, actor).await
 }
 
 /// The settings page: the policy, the last cleanup and what the next will do.
@@ -109,6 +187,9 @@ pub async fn page(state: &AppState, actor: &Actor) -> Result<RetentionPage, Serv
     Ok(RetentionPage {
         plan: plan(state, &p, task.next_run_at, Utc::now()).await?,
         policy: p,
+        region: region(&state.db).await?,
+        database_location: state.locations.database.clone(),
+        keystore_location: state.locations.keystore.clone(),
         default_export_hours: u32::try_from(state.exports.ttl.as_secs() / 3600).unwrap_or(u32::MAX),
         last_run_at: task.last_run_at,
         last_result: task.last_result,
