@@ -24,11 +24,11 @@ use ::app::server::{
     entities::{self, *},
     AppState, Vault,
 };
-use futures_util::future::BoxFuture;
+use futures_util::{future::BoxFuture, TryStreamExt};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     IntoActiveModel, Iterable, ModelTrait, PaginatorTrait, PrimaryKeyToColumn, QueryFilter,
-    QueryOrder, QuerySelect, Select, TransactionTrait,
+    QuerySelect, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 use std::{
@@ -372,15 +372,6 @@ fn table_of<E: EntityTrait>() -> String {
     E::default().table_name().to_owned()
 }
 
-/// Rows in key order, so pages do not overlap.
-fn in_key_order<E: EntityTrait>() -> Select<E> {
-    let mut query = E::find();
-    for key in E::PrimaryKey::iter() {
-        query = query.order_by_asc(key.into_column());
-    }
-    query
-}
-
 /// The row's primary key as text, and a hash of every column's value.
 fn identify<E: EntityTrait>(row: &E::Model) -> (String, [u8; 16]) {
     let key = E::PrimaryKey::iter()
@@ -430,22 +421,20 @@ where
     let table = table_of::<E>();
     bar.set_message(table.clone());
     let seen = prints.entry(table).or_default();
-    // Keyset pages would need a typed key; offsets over a key order are
-    // enough here: a row moved by a write in between is mended by the catch-up.
-    let mut pages = in_key_order::<E>().paginate(src, BATCH);
-    while let Some(rows) = pages.fetch_and_next().await? {
-        let mut fresh = Vec::with_capacity(rows.len());
-        for row in rows {
-            let (key, print) = identify::<E>(&row);
-            // A row met again on a later page keeps the print of the version copied.
-            if let std::collections::hash_map::Entry::Vacant(slot) = seen.entry(key) {
-                slot.insert(print);
-                fresh.push(row);
-            }
+    // One streamed query (a snapshot of the table), written in batches.
+    let mut rows = E::find().stream(src).await?;
+    let mut fresh = Vec::with_capacity(BATCH as usize);
+    while let Some(row) = rows.try_next().await? {
+        let (key, print) = identify::<E>(&row);
+        seen.insert(key, print);
+        fresh.push(row);
+        if fresh.len() as u64 >= BATCH {
+            bar.inc(fresh.len() as u64);
+            insert_rows::<E>(dst, std::mem::take(&mut fresh)).await?;
         }
-        bar.inc(fresh.len() as u64);
-        insert_rows::<E>(dst, fresh).await?;
     }
+    bar.inc(fresh.len() as u64);
+    insert_rows::<E>(dst, fresh).await?;
     Ok(())
 }
 
@@ -466,37 +455,44 @@ where
     bar.set_message(table.clone());
     let copied = prints.entry(table).or_default();
     let mut gone: std::collections::HashSet<String> = copied.keys().cloned().collect();
-    let mut pages = in_key_order::<E>().paginate(src, BATCH);
-    while let Some(rows) = pages.fetch_and_next().await? {
-        bar.inc(rows.len() as u64);
-        let mut write = Vec::new();
-        for row in rows {
-            let (key, print) = identify::<E>(&row);
-            gone.remove(&key);
-            match copied.insert(key, print) {
-                Some(before) if before == print => {}
-                Some(_) => {
-                    // Changed since the copy: replaced.
-                    row.clone().into_active_model().delete(dst).await?;
-                    write.push(row);
-                }
-                None => write.push(row),
-            }
+    let mut write = Vec::new();
+    let mut read = 0u64;
+    let mut rows = E::find().stream(src).await?;
+    while let Some(row) = rows.try_next().await? {
+        read += 1;
+        let (key, print) = identify::<E>(&row);
+        gone.remove(&key);
+        match copied.insert(key, print) {
+            Some(before) if before == print => {}
+            // New, or changed since the copy (then replaced below).
+            Some(_) => write.push((true, row)),
+            None => write.push((false, row)),
         }
-        *changed += write.len() as u64;
-        insert_rows::<E>(dst, write).await?;
     }
+    drop(rows);
+    bar.inc(read);
+    *changed += write.len() as u64;
+    let mut fresh = Vec::new();
+    for (replace, row) in write {
+        if replace {
+            row.clone().into_active_model().delete(dst).await?;
+        }
+        fresh.push(row);
+        if fresh.len() as u64 >= BATCH {
+            insert_rows::<E>(dst, std::mem::take(&mut fresh)).await?;
+        }
+    }
+    insert_rows::<E>(dst, fresh).await?;
     // Rows removed from the source since the copy.
     if !gone.is_empty() {
-        let mut pages = in_key_order::<E>().paginate(dst, BATCH);
+        let mut rows = E::find().stream(dst).await?;
         let mut stale = Vec::new();
-        while let Some(rows) = pages.fetch_and_next().await? {
-            for row in rows {
-                if gone.contains(&identify::<E>(&row).0) {
-                    stale.push(row);
-                }
+        while let Some(row) = rows.try_next().await? {
+            if gone.contains(&identify::<E>(&row).0) {
+                stale.push(row);
             }
         }
+        drop(rows);
         for key in &gone {
             copied.remove(key);
         }

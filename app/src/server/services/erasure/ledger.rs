@@ -9,7 +9,7 @@
 //! and a new job (same steps, same final check) does the rest.
 use super::{tickets_policy, Identifiers};
 use crate::{
-    model::{AuditAction, JobScope, JobStatus, RequestKind, TicketsPolicy},
+    model::{AuditAction, JobScope, JobStatus, RequestKind},
     server::{
         audit::{self, Change, Event},
         entities::{account_token, erasure_job, erasure_ledger, session, ticket, user},
@@ -205,27 +205,7 @@ async fn reapply_ticket(
     if pending > 0 {
         return Ok(false);
     }
-    let job = Uuid::now_v7();
-    let now = Utc::now();
-    erasure_job::ActiveModel {
-        id: Set(job),
-        request_id: Set(None),
-        subject_id: Set(entry.subject_id),
-        scope: Set(JobScope::Ticket),
-        ticket_id: Set(Some(ticket_id)),
-        tickets_policy: Set(TicketsPolicy::Delete),
-        status: Set(JobStatus::Queued),
-        lease_until: Set(now),
-        attempts: Set(0),
-        identifiers: Set(None),
-        notice_mail_id: Set(None),
-        requested_by: Set(None),
-        created_at: Set(now),
-        finished_at: Set(None),
-        last_error: Set(None),
-    }
-    .insert(&txn)
-    .await?;
+    let job = super::request::insert_ticket_job(&txn, entry.subject_id, ticket_id, None).await?;
     let event = Event::new(AuditAction::ErasureReapplied, "ticket", ticket_id)
         .about(entry.subject_id)
         .setting(Change::set("erased_at", entry.erased_at.to_rfc3339()))

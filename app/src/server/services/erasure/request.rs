@@ -425,27 +425,7 @@ pub async fn erase_ticket(
         .into());
     }
     let key = state.vault.key(t.customer_id).await?;
-    let job = Uuid::now_v7();
-    let now = Utc::now();
-    erasure_job::ActiveModel {
-        id: Set(job),
-        request_id: Set(None),
-        subject_id: Set(t.customer_id),
-        scope: Set(JobScope::Ticket),
-        ticket_id: Set(Some(ticket_id)),
-        tickets_policy: Set(TicketsPolicy::Delete),
-        status: Set(JobStatus::Queued),
-        lease_until: Set(now),
-        attempts: Set(0),
-        identifiers: Set(None),
-        notice_mail_id: Set(None),
-        requested_by: Set(Some(actor.user_id)),
-        created_at: Set(now),
-        finished_at: Set(None),
-        last_error: Set(None),
-    }
-    .insert(&txn)
-    .await?;
+    let job = insert_ticket_job(&txn, t.customer_id, ticket_id, Some(actor.user_id)).await?;
     let mut event = Event::new(AuditAction::ErasureScheduled, "ticket", ticket_id)
         .by(actor)
         .about(t.customer_id)
@@ -549,31 +529,43 @@ pub async fn delete_ticket_for_retention(
     if pending > 0 {
         return Ok(None);
     }
-    let job = Uuid::now_v7();
-    let now = Utc::now();
-    erasure_job::ActiveModel {
-        id: Set(job),
-        request_id: Set(None),
-        subject_id: Set(t.customer_id),
-        scope: Set(JobScope::Ticket),
-        ticket_id: Set(Some(t.id)),
-        tickets_policy: Set(TicketsPolicy::Delete),
-        status: Set(JobStatus::Queued),
-        lease_until: Set(now),
-        attempts: Set(0),
-        identifiers: Set(None),
-        notice_mail_id: Set(None),
-        requested_by: Set(None),
-        created_at: Set(now),
-        finished_at: Set(None),
-        last_error: Set(None),
-    }
-    .insert(txn)
-    .await?;
+    let job = insert_ticket_job(txn, t.customer_id, t.id, None).await?;
     let event = Event::new(AuditAction::ErasureScheduled, "ticket", t.id)
         .about(t.customer_id)
         .setting(Change::set("scope", JobScope::Ticket.as_str()))
         .setting(Change::set("reason", "retention policy"));
     audit::append(txn, event, None).await?;
     Ok(Some(job))
+}
+
+/// Queues the job that deletes one ticket (inside the caller's transaction);
+/// `requested_by` is `None` when the portal itself asks (retention, a restore).
+pub(super) async fn insert_ticket_job(
+    txn: &DatabaseTransaction,
+    subject: Uuid,
+    ticket_id: Uuid,
+    requested_by: Option<Uuid>,
+) -> Result<Uuid, ServiceError> {
+    let job = Uuid::now_v7();
+    let now = Utc::now();
+    erasure_job::ActiveModel {
+        id: Set(job),
+        request_id: Set(None),
+        subject_id: Set(subject),
+        scope: Set(JobScope::Ticket),
+        ticket_id: Set(Some(ticket_id)),
+        tickets_policy: Set(TicketsPolicy::Delete),
+        status: Set(JobStatus::Queued),
+        lease_until: Set(now),
+        attempts: Set(0),
+        identifiers: Set(None),
+        notice_mail_id: Set(None),
+        requested_by: Set(requested_by),
+        created_at: Set(now),
+        finished_at: Set(None),
+        last_error: Set(None),
+    }
+    .insert(txn)
+    .await?;
+    Ok(job)
 }
