@@ -27,7 +27,12 @@ async fn connect(url: &str, what: &str) -> Result<DatabaseConnection, StartError
         .sqlx_logging(false)
         // Deleted and overwritten content is zeroed on disk, so an erased
         // customer's email (and a destroyed data key) leave no bytes behind.
-        .map_sqlx_sqlite_opts(|o| o.pragma("secure_delete", "on"));
+        .map_sqlx_sqlite_opts(|o| {
+            o.pragma("secure_delete", "on")
+                // A writer waits this long for the lock (`custodian transfer`'s
+                // catch-up holds it for seconds) instead of failing after five.
+                .busy_timeout(Duration::from_secs(30))
+        });
     let db = Database::connect(options)
         .await
         .context(format!("cannot connect to the {what}"))?;

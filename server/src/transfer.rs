@@ -117,8 +117,38 @@ macro_rules! each_key_table {
     }};
 }
 
+/// 16 bytes of SHA-256: a row's key, or its fingerprint.
+type Digest16 = [u8; 16];
 /// A table's rows by key, with their fingerprints at the copy.
-type Fingerprints = HashMap<String, HashMap<String, [u8; 16]>>;
+type Fingerprints = HashMap<String, HashMap<Digest16, Digest16>>;
+
+/// Hashes what `Debug` writes, without building the text.
+struct HashWriter(Sha256);
+
+impl std::fmt::Write for HashWriter {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.update(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl HashWriter {
+    fn new() -> Self {
+        HashWriter(Sha256::new())
+    }
+
+    fn add(&mut self, value: &sea_orm::Value) {
+        use std::fmt::Write as _;
+        let _ = write!(self, "{value:?}\u{0}");
+    }
+
+    fn finish(self) -> Digest16 {
+        let digest = self.0.finalize();
+        let mut out = [0u8; 16];
+        out.copy_from_slice(&digest[..16]);
+        out
+    }
+}
 
 /// What a transfer did, for the command's last lines and the tests.
 #[derive(Debug, Default)]
@@ -372,21 +402,24 @@ fn table_of<E: EntityTrait>() -> String {
     E::default().table_name().to_owned()
 }
 
-/// The row's primary key as text, and a hash of every column's value.
-fn identify<E: EntityTrait>(row: &E::Model) -> (String, [u8; 16]) {
-    let key = E::PrimaryKey::iter()
-        .map(|k| format!("{:?}", row.get(k.into_column())))
-        .collect::<Vec<_>>()
-        .join("|");
-    let mut hash = Sha256::new();
-    for column in E::Column::iter() {
-        hash.update(format!("{:?}", row.get(column)).as_bytes());
-        hash.update([0]);
+/// The row's primary key and a hash of every column's value (the same as the
+/// key's when every column is part of the key: such a row never changes).
+fn identify<E: EntityTrait>(row: &E::Model) -> (Digest16, Digest16) {
+    let mut key = HashWriter::new();
+    let mut key_columns = 0;
+    for k in E::PrimaryKey::iter() {
+        key.add(&row.get(k.into_column()));
+        key_columns += 1;
     }
-    let digest = hash.finalize();
-    let mut print = [0u8; 16];
-    print.copy_from_slice(&digest[..16]);
-    (key, print)
+    let key = key.finish();
+    if E::Column::iter().count() == key_columns {
+        return (key, key);
+    }
+    let mut print = HashWriter::new();
+    for column in E::Column::iter() {
+        print.add(&row.get(column));
+    }
+    (key, print.finish())
 }
 
 async fn clear<E: EntityTrait>(db: &DatabaseConnection) -> Result<(), StartError> {
@@ -454,7 +487,7 @@ where
     let table = table_of::<E>();
     bar.set_message(table.clone());
     let copied = prints.entry(table).or_default();
-    let mut gone: std::collections::HashSet<String> = copied.keys().cloned().collect();
+    let mut gone: std::collections::HashSet<Digest16> = copied.keys().copied().collect();
     let mut write = Vec::new();
     let mut read = 0u64;
     let mut rows = E::find().stream(src).await?;

@@ -24,11 +24,11 @@ use uuid::Uuid;
 const ADA: &str = "ada.backup@example.org";
 
 fn settings_of(shared: &common::Shared, data_dir: &Path) -> Settings {
-    use clap::Parser;
-    let mut settings = server::config::Cli::parse_from(["custodian"]).settings;
-    settings.database_url = Some(shared.database_url.clone());
-    settings.keystore_url = Some(shared.keystore_url.clone());
-    settings.master_key = Some(shared.master_key.clone());
+    let mut settings = common::settings_for(
+        &shared.database_url,
+        &shared.keystore_url,
+        &shared.master_key,
+    );
     settings.data_dir = data_dir.to_path_buf();
     settings
 }
@@ -40,18 +40,6 @@ async fn drain(state: &AppState) {
         }
     }
     panic!("erasure jobs did not finish");
-}
-
-async fn signs_in(state: &AppState, email: &str) -> bool {
-    let device = sessions::Device::new(None, "127.0.0.1");
-    accounts::sign_in(
-        state,
-        accounts::Credentials::password(email, common::PASSWORD),
-        &device,
-        None,
-    )
-    .await
-    .is_ok()
 }
 
 /// The only backup folder under `dir`.
@@ -84,14 +72,17 @@ async fn erased_after_backup(
         .await
         .unwrap();
     drain(state).await;
-    assert!(!signs_in(state, ADA).await);
+    assert!(!common::signs_in(state, ADA).await);
     (the_backup(backups), ada.user_id)
 }
 
 /// After any restore: Ada cannot sign in, her key is gone, the erasure ran
 /// again (audited, verified) and the chain holds.
 async fn ada_stays_erased(state: &AppState, ada: Uuid) {
-    assert!(!signs_in(state, ADA).await, "an erased customer signed in");
+    assert!(
+        !common::signs_in(state, ADA).await,
+        "an erased customer signed in"
+    );
     assert!(state.vault.key(ada).await.unwrap().is_none());
     let reapplied = audit_event::Entity::find()
         .filter(audit_event::Column::Action.eq(AuditAction::ErasureReapplied.as_str()))

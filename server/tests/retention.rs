@@ -87,18 +87,6 @@ async fn row(state: &AppState, id: Uuid) -> user::Model {
         .unwrap()
 }
 
-async fn signs_in(state: &AppState, email: &str) -> bool {
-    let device = sessions::Device::new(None, "127.0.0.1");
-    accounts::sign_in(
-        state,
-        accounts::Credentials::password(email, common::PASSWORD),
-        &device,
-        None,
-    )
-    .await
-    .is_ok()
-}
-
 #[tokio::test]
 async fn admins_set_the_policy_and_each_bad_value_gets_its_own_message() {
     let state = common::state().await;
@@ -319,7 +307,7 @@ async fn unused_accounts_are_told_closed_unless_they_sign_in_and_erased_a_cleanu
     assert_eq!(events(&state, AuditAction::ClosureNoticeSent).await, 2);
     assert!(row(&state, fresh.user_id).await.closure_notice_at.is_none());
     // Bob signs in after his notice: he keeps his account.
-    assert!(signs_in(&state, "bob.back@example.org").await);
+    assert!(common::signs_in(&state, "bob.back@example.org").await);
 
     // 31 days on, the cleanup closes Grace's account.
     let later = now + Duration::days(31);
@@ -327,7 +315,7 @@ async fn unused_accounts_are_told_closed_unless_they_sign_in_and_erased_a_cleanu
     assert_eq!(report.accounts_closed, 1);
     assert!(row(&state, grace.user_id).await.closed_at.is_some());
     assert!(row(&state, bob.user_id).await.closed_at.is_none());
-    assert!(!signs_in(&state, "grace.gone@example.org").await);
+    assert!(!common::signs_in(&state, "grace.gone@example.org").await);
     assert_eq!(events(&state, AuditAction::AccountClosed).await, 1);
 
     // The next cleanup erases it, through the erasure job.

@@ -25,16 +25,6 @@ use sea_orm::{
 use server::{config::Settings, transfer};
 use std::collections::BTreeSet;
 
-fn settings_for(database_url: &str, keystore_url: &str, master_key: &str) -> Settings {
-    use clap::Parser;
-    let mut settings = server::config::Cli::parse_from(["custodian"]).settings;
-    settings.database_url = Some(database_url.to_owned());
-    settings.keystore_url = Some(keystore_url.to_owned());
-    settings.master_key = Some(master_key.to_owned());
-    settings.data_dir = std::env::temp_dir().join("custodian-tests");
-    settings
-}
-
 /// A new, empty SQLite database file.
 fn sqlite_url(prefix: &str) -> String {
     let dir = std::env::temp_dir().join("custodian-tests");
@@ -44,18 +34,6 @@ fn sqlite_url(prefix: &str) -> String {
         dir.join(format!("{prefix}_{}.db", uuid::Uuid::new_v4().simple()))
             .display()
     )
-}
-
-async fn signs_in(state: &AppState, email: &str) -> bool {
-    let device = sessions::Device::new(None, "127.0.0.1");
-    accounts::sign_in(
-        state,
-        accounts::Credentials::password(email, common::PASSWORD),
-        &device,
-        None,
-    )
-    .await
-    .is_ok()
 }
 
 async fn subjects_of(state: &AppState, who: &app::server::Actor) -> BTreeSet<String> {
@@ -109,7 +87,7 @@ async fn everything_moves_and_back_with_a_write_during_the_copy_and_a_verified_c
         .await
         .unwrap();
     common::staff(state, "agent.mover@example.org", Role::Agent).await;
-    let settings = settings_for(
+    let settings = common::settings_for(
         &source.database_url,
         &source.keystore_url,
         &source.master_key,
@@ -148,11 +126,11 @@ async fn everything_moves_and_back_with_a_write_during_the_copy_and_a_verified_c
     assert_eq!(refused.code(), "moving");
 
     // The destination serves: Ada signs in and reads both tickets.
-    let moved = server::cli::open_state(&settings_for(&to, &keys_to, &source.master_key))
+    let moved = server::cli::open_state(&common::settings_for(&to, &keys_to, &source.master_key))
         .await
         .unwrap();
     assert!(!relocation::moved(&moved.db).await.unwrap());
-    assert!(signs_in(&moved, "ada.mover@example.org").await);
+    assert!(common::signs_in(&moved, "ada.mover@example.org").await);
     let expected: BTreeSet<String> = ["Printer on fire", "Written during the copy"]
         .map(String::from)
         .into();
@@ -162,7 +140,7 @@ async fn everything_moves_and_back_with_a_write_during_the_copy_and_a_verified_c
     // And back to the run's own kind of database.
     let back_to = common::fresh_url("moved_back").await;
     let back_keys = common::fresh_url("moved_back_keys").await;
-    let moved_settings = settings_for(&to, &keys_to, &source.master_key);
+    let moved_settings = common::settings_for(&to, &keys_to, &source.master_key);
     let back = transfer::transfer(
         &moved_settings,
         &moved,
@@ -173,9 +151,13 @@ async fn everything_moves_and_back_with_a_write_during_the_copy_and_a_verified_c
     .await
     .unwrap();
     assert_eq!(back.tables.len(), 31);
-    let home = server::cli::open_state(&settings_for(&back_to, &back_keys, &source.master_key))
-        .await
-        .unwrap();
+    let home = server::cli::open_state(&common::settings_for(
+        &back_to,
+        &back_keys,
+        &source.master_key,
+    ))
+    .await
+    .unwrap();
     assert_eq!(subjects_of(&home, &ada).await, expected);
     let chain = audit::verify(&home.db).await.unwrap();
     assert!(chain.ok);
@@ -193,7 +175,7 @@ async fn a_destination_that_fails_verification_leaves_the_source_serving_and_say
     tickets::open(state, &ada, "Keep me", "here", &[])
         .await
         .unwrap();
-    let settings = settings_for(
+    let settings = common::settings_for(
         &source.database_url,
         &source.keystore_url,
         &source.master_key,

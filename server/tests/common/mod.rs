@@ -409,3 +409,31 @@ pub fn start_sink() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
     });
     (port, received)
 }
+
+/// Whether `email` signs in with the tests' password.
+pub async fn signs_in(state: &AppState, email: &str) -> bool {
+    let device = app::server::services::sessions::Device::new(None, "127.0.0.1");
+    app::server::services::accounts::sign_in(
+        state,
+        app::server::services::accounts::Credentials::password(email, PASSWORD),
+        &device,
+        None,
+    )
+    .await
+    .is_ok()
+}
+
+/// The command line's settings for these databases and master key.
+pub fn settings_for(
+    database_url: &str,
+    keystore_url: &str,
+    master_key: &str,
+) -> server::config::Settings {
+    use clap::Parser;
+    let mut settings = server::config::Cli::parse_from(["custodian"]).settings;
+    settings.database_url = Some(database_url.to_owned());
+    settings.keystore_url = Some(keystore_url.to_owned());
+    settings.master_key = Some(master_key.to_owned());
+    settings.data_dir = std::env::temp_dir().join("custodian-tests");
+    settings
+}
