@@ -529,10 +529,20 @@ impl Settings {
                 unconfirmed_account_days: self.unconfirmed_days,
             },
             locations: StorageLocations {
-                database: crate::db::redact_url(&self.database_url()),
-                keystore: crate::db::redact_url(&self.keystore_url()),
+                database: redact_url(&self.database_url()),
+                keystore: redact_url(&self.keystore_url()),
             },
             leptos_options,
         }
+    }
+}
+
+/// A database URL without its password, for messages.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            format!("{}://[redacted]@{}", &url[..scheme], &url[at + 1..])
+        }
+        _ => url.to_owned(),
     }
 }

@@ -127,18 +127,8 @@ pub async fn open(settings: &Settings) -> Result<(DatabaseConnection, Vault), St
         return Err(StartError::config(format!(
             "the database has {users} users but the key store ({}) holds no data keys: \
              wrong CUSTODIAN_KEYSTORE_URL, or a key store restored from the wrong backup?",
-            redact_url(&settings.keystore_url())
+            crate::config::redact_url(&settings.keystore_url())
         )));
     }
     Ok((db, vault))
-}
-
-/// A database URL without its password, for messages.
-pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            format!("{}://[redacted]@{}", &url[..scheme], &url[at + 1..])
-        }
-        _ => url.to_owned(),
-    }
 }

@@ -251,7 +251,7 @@ pub async fn transfer(
     // the source's servers away from changes, under one more short pause.
     let marker = format!(
         "{} at {}",
-        db::redact_url(to),
+        crate::config::redact_url(to),
         chrono::Utc::now().to_rfc3339()
     );
     let last = catch_up_paused(state, &dst, total, &mut prints, Some(&marker)).await?;

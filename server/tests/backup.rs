@@ -10,7 +10,7 @@ use app::{
     model::{AuditAction, JobStatus, Role},
     server::{
         entities::{audit_event, erasure_job, setting, user},
-        services::{accounts, erasure, retention, sessions, tickets},
+        services::{erasure, retention, tickets},
         AppState,
     },
 };

@@ -15,7 +15,7 @@ use app::{
     server::{
         audit,
         entities::{audit_event, message, scheduled_task, ticket, user},
-        services::{accounts, legal_holds, retention, sessions, tickets},
+        services::{legal_holds, retention, tickets},
         Actor, AppState, ServiceError,
     },
 };

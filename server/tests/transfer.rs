@@ -13,7 +13,7 @@ use app::{
         audit,
         entities::{audit_event, ticket},
         relocation,
-        services::{accounts, sessions, tickets},
+        services::tickets,
         AppState,
     },
 };
@@ -22,7 +22,7 @@ use sea_orm::{
     sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,
     PaginatorTrait, QueryFilter, Statement,
 };
-use server::{config::Settings, transfer};
+use server::transfer;
 use std::collections::BTreeSet;
 
 /// A new, empty SQLite database file.
