@@ -11,11 +11,11 @@ mod common;
 
 use app::{
     error::AppError,
-    model::{AuditAction, Role, TicketStatus},
+    model::{AuditAction, Permission, Role, RoleRef, TicketStatus},
     server::{
         audit,
         entities::{audit_event, message, scheduled_task, ticket, user},
-        services::{legal_holds, retention, tickets},
+        services::{legal_holds, retention, roles, sessions, tickets},
         Actor, AppState, ServiceError,
     },
 };
@@ -207,6 +207,33 @@ async fn due_tickets_lose_their_content_and_held_customers_are_skipped_and_named
     assert_eq!(plan.tickets[0].id, old);
     assert_eq!(plan.held.len(), 1);
     assert_eq!(plan.held[0].email, "hal.held@example.org");
+    // The settings page names the held customer to whoever may see customers' details only.
+    let page = retention::page(&state, &admin).await.unwrap();
+    assert_eq!(page.plan.held[0].email, "hal.held@example.org");
+    let clerk = common::staff(&state, "clerk.tix@example.org", Role::Agent).await;
+    let input = roles::RoleInput::validated(
+        "Settings clerk",
+        &[Permission::ManageSettings.as_str().to_owned()],
+        "assigned",
+    )
+    .unwrap();
+    let role = roles::save(&state, &admin, None, input).await.unwrap();
+    roles::set_staff_role(&state, &admin, clerk.user_id, RoleRef::Custom(role))
+        .await
+        .unwrap();
+    let token = sessions::create(
+        &state.db,
+        clerk.user_id,
+        &sessions::Device::new(None, "127.0.0.1"),
+    )
+    .await
+    .unwrap();
+    let clerk = sessions::resolve(&state.db, &token, &state.security, Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    let page = retention::page(&state, &clerk).await.unwrap();
+    assert_eq!(page.plan.held[0].email, "[withheld]");
     // The dry run changed nothing.
     assert_eq!(
         message::Entity::find()

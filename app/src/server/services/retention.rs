@@ -184,8 +184,21 @@ pub async fn page(state: &AppState, actor: &Actor) -> Result<RetentionPage, Serv
     policy::require(actor, Action::ManageSettings, Target::Nothing)?;
     let p = policy(&state.db).await?;
     let task = schedule(&state.db, &p, Utc::now()).await?;
+    let mut plan = plan(state, &p, task.next_run_at, Utc::now()).await?;
+    // Who the accounts are is for those who may see customers' details.
+    if !policy::can(actor, Action::ViewCustomerDetails, Target::Nothing) {
+        let withheld = crate::server::services::exports::WITHHELD;
+        for a in plan
+            .close
+            .iter_mut()
+            .chain(&mut plan.purge)
+            .chain(&mut plan.held)
+        {
+            a.email = withheld.to_owned();
+        }
+    }
     Ok(RetentionPage {
-        plan: plan(state, &p, task.next_run_at, Utc::now()).await?,
+        plan,
         policy: p,
         region: region(&state.db).await?,
         database_location: state.locations.database.clone(),
