@@ -1,7 +1,7 @@
 import { expect, Page } from '@playwright/test';
 import { DEMO_PASSWORD, open, signIn, test, uniqueEmail } from './helpers';
 
-const ADMIN_PAGES = ['Staff', 'Roles', 'Teams', 'Audit log', 'Keys', 'Fields', 'Permissions', 'Outbox', 'Export', 'Privacy settings'];
+const ADMIN_PAGES = ['Staff', 'Roles', 'Teams', 'Audit log', 'Keys', 'Fields', 'Permissions', 'Outbox', 'Export', 'Privacy settings', 'Retention'];
 const LONG_NAME = 'Maximiliane Wilhelmine Theodora von Hohenzollern-Sigmaringen';
 
 /** A new admin with a long name, signed in (own password chosen) on a laptop-sized window. */
