@@ -44,7 +44,7 @@ test('an admin sets the retention policy, sees the next cleanup, and customers a
 
   // Where the data lives: the region and the privacy notice link in every footer.
   const region = admin.getByRole('region', { name: 'Where the data lives' });
-  await expect(region).toContainText('Main database: sqlite://');
+  await expect(region).toContainText(/Main database: (sqlite|postgres):\/\//);
   await region.getByLabel('Privacy notice link').fill('javascript:alert(1)');
   await region.getByRole('button', { name: 'Save' }).click();
   await expect(region.getByRole('alert')).toContainText('starts with https://, http:// or /');
