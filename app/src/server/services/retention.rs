@@ -690,7 +690,7 @@ async fn finish_turn(
             now + Duration::days(p.cycle_days.into()),
             serde_json::to_string(report)?,
         ),
-        // Tried again when the lease runs out.
+        // Due still: the next tick (a minute on) tries again.
         Err(e) => (task.next_run_at, format!("failed: {}", e.chain())),
     };
     scheduled_task::Entity::update_many()
