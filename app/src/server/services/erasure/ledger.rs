@@ -19,7 +19,7 @@ use crate::{
 };
 use chrono::Utc;
 use sea_orm::{prelude::*, ActiveValue::Set, QuerySelect};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 /// What one reconciliation did.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -53,12 +53,12 @@ pub async fn reconcile(state: &AppState) -> Result<Reconciled, ServiceError> {
         entries: ledger.len() as u64,
         ..Reconciled::default()
     };
-    let subjects: BTreeSet<Uuid> = ledger
-        .iter()
-        .filter(|e| e.ticket_id.is_none())
-        .map(|e| e.subject_id)
-        .collect();
-    let subjects: Vec<Uuid> = subjects.into_iter().collect();
+    // Each erased subject's first entry (the ledger is oldest first).
+    let mut first_erasure: BTreeMap<Uuid, &erasure_ledger::Model> = BTreeMap::new();
+    for e in ledger.iter().filter(|e| e.ticket_id.is_none()) {
+        first_erasure.entry(e.subject_id).or_insert(e);
+    }
+    let subjects: Vec<Uuid> = first_erasure.keys().copied().collect();
     for chunk in subjects.chunks(CHUNK) {
         for subject in chunk {
             if state.vault.destroy_key(*subject).await? {
@@ -71,10 +71,7 @@ pub async fn reconcile(state: &AppState) -> Result<Reconciled, ServiceError> {
             .all(&state.db)
             .await?;
         for account in active {
-            let entry = ledger
-                .iter()
-                .find(|e| e.subject_id == account.id && e.ticket_id.is_none());
-            if let Some(entry) = entry {
+            if let Some(entry) = first_erasure.get(&account.id) {
                 if reapply_customer(state, &account, entry).await? {
                     done.subjects.push(account.id);
                 }
@@ -110,6 +107,15 @@ pub async fn reconcile(state: &AppState) -> Result<Reconciled, ServiceError> {
         );
     }
     Ok(done)
+}
+
+/// The `erasure_reapplied` event: which erasure, when, and the new job.
+fn reapplied(entity: &'static str, id: Uuid, entry: &erasure_ledger::Model, job: Uuid) -> Event {
+    Event::new(AuditAction::ErasureReapplied, entity, id)
+        .about(entry.subject_id)
+        .setting(Change::set("erased_at", entry.erased_at.to_rfc3339()))
+        .setting(Change::set("first_job", entry.job_id.to_string()))
+        .setting(Change::set("job", job.to_string()))
 }
 
 /// Erases an account the ledger says was erased: in one audited transaction,
@@ -180,12 +186,7 @@ async fn reapply_customer(
         .filter(account_token::Column::UserId.eq(account.id))
         .exec(&txn)
         .await?;
-    let event = Event::new(AuditAction::ErasureReapplied, "user", account.id)
-        .about(account.id)
-        .setting(Change::set("erased_at", entry.erased_at.to_rfc3339()))
-        .setting(Change::set("first_job", entry.job_id.to_string()))
-        .setting(Change::set("job", job.to_string()));
-    audit::append(&txn, event, None).await?;
+    audit::append(&txn, reapplied("user", account.id, entry, job), None).await?;
     txn.commit().await?;
     Ok(true)
 }
@@ -206,12 +207,7 @@ async fn reapply_ticket(
         return Ok(false);
     }
     let job = super::request::insert_ticket_job(&txn, entry.subject_id, ticket_id, None).await?;
-    let event = Event::new(AuditAction::ErasureReapplied, "ticket", ticket_id)
-        .about(entry.subject_id)
-        .setting(Change::set("erased_at", entry.erased_at.to_rfc3339()))
-        .setting(Change::set("first_job", entry.job_id.to_string()))
-        .setting(Change::set("job", job.to_string()));
-    audit::append(&txn, event, None).await?;
+    audit::append(&txn, reapplied("ticket", ticket_id, entry, job), None).await?;
     txn.commit().await?;
     Ok(true)
 }

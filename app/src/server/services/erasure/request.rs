@@ -312,16 +312,10 @@ pub async fn remove_unconfirmed(
     customer: &user::Model,
     why: UnconfirmedRemoval,
 ) -> Result<Option<Uuid>, ServiceError> {
-    if customer.email_confirmed_at.is_some()
-        || customer.erased_at.is_some()
-        || customer.role != crate::model::Role::Customer
-    {
+    if customer.email_confirmed_at.is_some() {
         return Ok(None);
     }
-    if active_hold(txn, customer.id).await?.is_some() {
-        return Ok(None);
-    }
-    let Some(key) = state.vault.key(customer.id).await? else {
+    let Some(key) = erasable_by_portal(state, txn, customer).await? else {
         return Ok(None);
     };
     let job = schedule_customer(state, txn, None, (customer, &key), None, Some(why)).await?;
@@ -494,16 +488,10 @@ pub async fn purge_closed(
     txn: &DatabaseTransaction,
     customer: &user::Model,
 ) -> Result<Option<Uuid>, ServiceError> {
-    if customer.closed_at.is_none()
-        || customer.erased_at.is_some()
-        || customer.role != crate::model::Role::Customer
-    {
+    if customer.closed_at.is_none() {
         return Ok(None);
     }
-    if active_hold(txn, customer.id).await?.is_some() {
-        return Ok(None);
-    }
-    let Some(key) = state.vault.key(customer.id).await? else {
+    let Some(key) = erasable_by_portal(state, txn, customer).await? else {
         return Ok(None);
     };
     let job = schedule_customer(state, txn, None, (customer, &key), None, None).await?;
@@ -568,4 +556,20 @@ pub(super) async fn insert_ticket_job(
     .insert(txn)
     .await?;
     Ok(job)
+}
+
+/// The customer's key when the portal may erase them on its own: a customer
+/// not already being erased, under no legal hold, whose key still exists.
+async fn erasable_by_portal(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    customer: &user::Model,
+) -> Result<Option<DataKey>, ServiceError> {
+    if customer.erased_at.is_some() || customer.role != crate::model::Role::Customer {
+        return Ok(None);
+    }
+    if active_hold(txn, customer.id).await?.is_some() {
+        return Ok(None);
+    }
+    state.vault.key(customer.id).await
 }
