@@ -38,12 +38,19 @@ pub fn secure_data_dir(dir: &Path) -> Result<(), StartError> {
 
 /// Removes group and other permissions from `path`, leaving it at most `mode`.
 fn tighten(path: &Path, mode: u32) -> Result<(), StartError> {
-    let metadata = std::fs::metadata(path).context(format!("cannot read {}", path.display()))?;
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        // A SQLite journal (`-wal`, `-journal`) can go between listing and reading: nothing to close.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).context(format!("cannot read {}", path.display())),
+    };
     let current = metadata.permissions().mode() & 0o777;
     if current & 0o077 != 0 {
         let private = current & mode;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(private))
-            .context(format!("cannot make {} private", path.display()))?;
+        match std::fs::set_permissions(path, std::fs::Permissions::from_mode(private)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            result => result.context(format!("cannot make {} private", path.display()))?,
+        }
         tracing::warn!(
             path = %path.display(),
             was = format!("{current:o}"),
@@ -52,4 +59,30 @@ fn tighten(path: &Path, mode: u32) -> Result<(), StartError> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_goes_while_the_folder_is_closed_is_not_an_error() {
+        let gone =
+            std::env::temp_dir().join(format!("custodian-gone-{}.db-wal", std::process::id()));
+        assert!(!gone.exists());
+        assert!(tighten(&gone, 0o600).is_ok());
+    }
+
+    #[test]
+    fn a_readable_file_is_made_private() {
+        let dir = std::env::temp_dir().join(format!("custodian-files-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("main.db");
+        std::fs::write(&file, b"x").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        secure_data_dir(&dir).unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(mode, 0o600);
+    }
 }
