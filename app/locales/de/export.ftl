@@ -1,7 +1,7 @@
 # The "Download my data" archive: README.txt, index.html and the CSV headers.
 export-title = Ihre Daten bei { -brand }
 export-readme-intro = Dieses Archiv enthält die personenbezogenen Daten, die unser Helpdesk über Sie speichert.
-export-readme-data-json = Alles in einem strukturierten Dokument (format_version 1): subject (Ihr Konto), profile (Ihre Angaben und Kontaktfelder), tickets (jeweils mit benutzerdefinierten Feldern und der öffentlichen Konversation), privacy_requests (mit Verlauf), activity (die protokollierten Ereignisse zu Ihren Daten), consents (derzeit werden keine gespeichert). Zeiten in UTC, RFC 3339.
+export-readme-data-json = Alles in einem strukturierten Dokument (format_version 1): subject (Ihr Konto), profile (Ihre Angaben und Kontaktfelder), tickets (jeweils mit benutzerdefinierten Feldern und der öffentlichen Konversation), privacy_requests (mit Verlauf), activity (die protokollierten Ereignisse zu Ihren Daten), consents (derzeit werden keine gespeichert). Zeiten in UTC, RFC 3339. Ein Wert, der mit =, +, -, @, einem Tabulator oder einem Wagenrücklauf beginnt, steht hinter einem Apostroph, damit eine Tabellenkalkulation ihn als Text zeigt, statt ihn als Formel auszuführen; die Kopie in data.json ist unverändert.
 export-readme-profile-csv = Ihre Angaben, eine Zeile pro Feld.
 export-readme-tickets-csv = Eine Zeile pro Ticket.
 export-readme-messages-csv = Eine Zeile pro Nachricht Ihrer Tickets.

@@ -8,7 +8,7 @@ export-readme-messages-csv = One row per message of your tickets.
 export-readme-requests-csv = One row per step of your privacy requests.
 export-readme-activity-csv = One row per recorded event about your data.
 export-readme-index-html = The same, readable in a web browser (no internet needed).
-export-readme-csv-note = The CSV files are UTF-8 with a header row; times are UTC, RFC 3339.
+export-readme-csv-note = The CSV files are UTF-8 with a header row; times are UTC, RFC 3339. A value that begins with =, +, -, @, a tab or a carriage return starts with an apostrophe, so that a spreadsheet shows it as text instead of running it as a formula; the copy in data.json is unchanged.
 export-readme-not-included = What is not included, and why
 export-readme-internal-notes = Internal notes: notes our agents write to each other on your tickets are the help desk's own working notes, not your data, and are left out.
 export-readme-other-people = Other people's personal data, such as other customers mentioned in your tickets' history, is not included.

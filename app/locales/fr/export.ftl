@@ -8,7 +8,7 @@ export-readme-messages-csv = Une ligne par message de vos tickets.
 export-readme-requests-csv = Une ligne par étape de vos demandes RGPD.
 export-readme-activity-csv = Une ligne par événement enregistré concernant vos données.
 export-readme-index-html = La même chose, lisible dans un navigateur web (sans connexion Internet).
-export-readme-csv-note = Les fichiers CSV sont en UTF-8 avec une ligne d’en-tête ; heures en UTC, RFC 3339.
+export-readme-csv-note = Les fichiers CSV sont en UTF-8 avec une ligne d’en-tête ; heures en UTC, RFC 3339. Une valeur qui commence par =, +, -, @, une tabulation ou un retour chariot est précédée d’une apostrophe, pour qu’un tableur l’affiche comme du texte au lieu de l’exécuter comme une formule ; la copie dans data.json est inchangée.
 export-readme-not-included = Ce qui n’est pas inclus, et pourquoi
 export-readme-internal-notes = Notes internes : les notes que nos agents s’échangent sur vos tickets sont des notes de travail du service d’assistance, pas vos données, et ne sont pas incluses.
 export-readme-other-people = Les données personnelles d’autres personnes, comme d’autres clients mentionnés dans l’historique de vos tickets, ne sont pas incluses.

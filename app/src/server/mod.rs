@@ -15,6 +15,7 @@ pub mod password;
 pub mod policy;
 pub mod relocation;
 pub mod services;
+pub mod spreadsheet;
 pub mod state;
 pub mod storage;
 pub mod vault;

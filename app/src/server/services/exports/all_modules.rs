@@ -624,7 +624,7 @@ pub async fn write_all<W: Write>(
         let header = ctx.header(module);
         zip.start_file(format!("{}.csv", module.name()), options)?;
         {
-            let mut csv = csv::Writer::from_writer(&mut zip);
+            let mut csv = crate::server::spreadsheet::SafeCsv::from_writer(&mut zip);
             csv.write_record(&header)?;
             let mut page_no = 0;
             loop {

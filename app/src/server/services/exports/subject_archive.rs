@@ -16,6 +16,7 @@ use crate::{
         crypto::{stream::SealingWriter, DataKey, Slot},
         entities::{custom_field, data_export, message, ticket, user},
         services::{activity, fields as custom, people::people, profile::MailLocale, requests},
+        spreadsheet::SafeCsv,
         vault::open_text,
         AppState, ServiceError, Viewer,
     },
@@ -347,8 +348,8 @@ pub(super) async fn build(
     let requests = requests::of_subject(state, s.viewer).await?;
     // One pass over tickets and messages writes data.json into the archive and the
     // other per-ticket files into spill files, encrypted under the same key.
-    let mut tickets_csv = csv::Writer::from_writer(Spill::create(tmp, &s.key, "tickets")?);
-    let mut messages_csv = csv::Writer::from_writer(Spill::create(tmp, &s.key, "messages")?);
+    let mut tickets_csv = SafeCsv::from_writer(Spill::create(tmp, &s.key, "tickets")?);
+    let mut messages_csv = SafeCsv::from_writer(Spill::create(tmp, &s.key, "messages")?);
     let mut html = Spill::create(tmp, &s.key, "html")?;
     let tr = s.locale.tr;
     tickets_csv.write_record(render::csv::tickets_header(tr))?;
@@ -395,7 +396,7 @@ pub(super) async fn build(
 
     start(&mut zip, "profile.csv")?;
     {
-        let mut csv = csv::Writer::from_writer(&mut zip);
+        let mut csv = SafeCsv::from_writer(&mut zip);
         csv.write_record(render::csv::profile_header(tr))?;
         for row in render::csv::profile(&s.profile) {
             csv.write_record(row)?;
@@ -415,7 +416,7 @@ pub(super) async fn build(
 
     start(&mut zip, "requests.csv")?;
     {
-        let mut csv = csv::Writer::from_writer(&mut zip);
+        let mut csv = SafeCsv::from_writer(&mut zip);
         csv.write_record(render::csv::requests_header(tr))?;
         for r in &requests {
             for row in render::csv::request(r) {
@@ -427,7 +428,7 @@ pub(super) async fn build(
 
     start(&mut zip, "activity.csv")?;
     {
-        let mut csv = csv::Writer::from_writer(&mut zip);
+        let mut csv = SafeCsv::from_writer(&mut zip);
         csv.write_record(render::csv::activity_header(tr))?;
         let mut page_no = 0;
         loop {
