@@ -84,12 +84,34 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// The paths of the app's pages, as the router registers them (`/tickets/{id}`).
+pub fn page_paths() -> Vec<String> {
+    route_list().iter().map(|r| r.path().to_owned()).collect()
+}
+
+/// The HTTP routes beside the pages, the server functions (under `/api`) and
+/// the static files. The tests enumerate them with the pages and the server
+/// functions (cross-site requests, and GETs that must not change anything).
+pub fn http_routes() -> Vec<(&'static str, axum::routing::MethodRouter<AppState>)> {
+    use axum::routing::{get, post};
+    vec![
+        ("/language", post(language::switch)),
+        ("/i18n/{file}", get(language::strings)),
+        ("/requests/register.csv", get(register::csv)),
+        ("/exports/{id}/download", get(exports_worker::download)),
+    ]
+}
+
 /// The whole HTTP surface of the portal.
 pub fn app(state: AppState, http: HttpSettings) -> Router {
     let options = state.leptos_options.clone();
     let site_root = std::path::PathBuf::from(options.site_root.to_string());
     let routes = route_list();
-    Router::new()
+    let mut router = Router::new();
+    for (path, handler) in http_routes() {
+        router = router.route(path, handler);
+    }
+    router
         // Registers the pages and every server function (under /api), both with the state in context.
         .leptos_routes_with_context(
             &state,
@@ -99,13 +121,6 @@ pub fn app(state: AppState, http: HttpSettings) -> Router {
                 move || provide_context(state.clone())
             },
             move || shell(options.clone()),
-        )
-        .route("/language", axum::routing::post(language::switch))
-        .route("/i18n/{file}", axum::routing::get(language::strings))
-        .route("/requests/register.csv", axum::routing::get(register::csv))
-        .route(
-            "/exports/{id}/download",
-            axum::routing::get(exports_worker::download),
         )
         // The build writes Brotli and gzip copies beside each asset (release builds).
         .nest_service(

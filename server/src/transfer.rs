@@ -118,7 +118,7 @@ macro_rules! each_key_table {
 }
 
 /// 16 bytes of SHA-256: a row's key, or its fingerprint.
-type Digest16 = [u8; 16];
+pub type Digest16 = [u8; 16];
 /// A table's rows by key, with their fingerprints at the copy.
 type Fingerprints = HashMap<String, HashMap<Digest16, Digest16>>;
 
@@ -373,6 +373,41 @@ fn progress(total: u64, what: &str) -> indicatif::ProgressBar {
     }
     bar.set_message(what.to_owned());
     bar
+}
+
+/// A digest of every row of every table of the main database, by table: two
+/// equal snapshots mean nothing was written in between (the drills' and the
+/// cross-site tests' check that a refused request wrote nothing).
+pub async fn snapshot(
+    main: &DatabaseConnection,
+) -> Result<std::collections::BTreeMap<String, Digest16>, StartError> {
+    let mut out = std::collections::BTreeMap::new();
+    each_main_table!(digest_into(main, &mut out));
+    Ok(out)
+}
+
+async fn digest_into<E: EntityTrait>(
+    db: &DatabaseConnection,
+    into: &mut std::collections::BTreeMap<String, Digest16>,
+) -> Result<(), StartError>
+where
+    E::Model: Sync,
+{
+    let mut prints = Vec::new();
+    let mut rows = E::find().stream(db).await?;
+    while let Some(row) = rows.try_next().await? {
+        prints.push(identify::<E>(&row).1);
+    }
+    drop(rows);
+    prints.sort_unstable();
+    let mut table = Sha256::new();
+    for print in prints {
+        table.update(print);
+    }
+    let mut digest = [0u8; 16];
+    digest.copy_from_slice(&table.finalize()[..16]);
+    into.insert(table_of::<E>(), digest);
+    Ok(())
 }
 
 async fn count_all(

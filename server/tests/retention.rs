@@ -310,6 +310,8 @@ async fn unused_accounts_are_told_closed_unless_they_sign_in_and_erased_a_cleanu
         .await
         .unwrap();
     let now = Utc::now();
+    // The scheduler's first turn (at start-up) makes the schedule row.
+    assert!(retention::tick(&state, now).await.unwrap().is_none());
     // The next cleanup is 20 days away: inside the 30 notice days.
     scheduled_task::Entity::update_many()
         .col_expr(

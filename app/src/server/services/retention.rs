@@ -183,8 +183,8 @@ pub async fn save_region(
 pub async fn page(state: &AppState, actor: &Actor) -> Result<RetentionPage, ServiceError> {
     policy::require(actor, Action::ManageSettings, Target::Nothing)?;
     let p = policy(&state.db).await?;
-    let task = schedule(&state.db, &p, Utc::now()).await?;
-    let mut plan = plan(state, &p, task.next_run_at, Utc::now()).await?;
+    let (next_run, task) = next_run(&state.db, &p, Utc::now()).await?;
+    let mut plan = plan(state, &p, next_run, Utc::now()).await?;
     // Who the accounts are is for those who may see customers' details.
     if !policy::can(actor, Action::ViewCustomerDetails, Target::Nothing) {
         let withheld = crate::server::services::exports::WITHHELD;
@@ -204,8 +204,8 @@ pub async fn page(state: &AppState, actor: &Actor) -> Result<RetentionPage, Serv
         database_location: state.locations.database.clone(),
         keystore_location: state.locations.keystore.clone(),
         default_export_hours: u32::try_from(state.exports.ttl.as_secs() / 3600).unwrap_or(u32::MAX),
-        last_run_at: task.last_run_at,
-        last_result: task.last_result,
+        last_run_at: task.as_ref().and_then(|t| t.last_run_at),
+        last_result: task.and_then(|t| t.last_result),
     })
 }
 
@@ -402,6 +402,24 @@ fn differences(
         ),
     ];
     pairs.into_iter().filter(|(_, a, b)| a != b).collect()
+}
+
+/// When the next cleanup runs, read without writing (a page or a dry run
+/// must not make the schedule row: the scheduler makes it at start-up).
+/// Returns the row too, when there is one.
+async fn next_run(
+    db: &impl ConnectionTrait,
+    p: &RetentionPolicy,
+    now: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, Option<scheduled_task::Model>), ServiceError> {
+    let task = scheduled_task::Entity::find_by_id(CLEANUP_TASK.to_owned())
+        .one(db)
+        .await?;
+    let next = match &task {
+        Some(task) => task.next_run_at,
+        None => now + Duration::days(p.cycle_days.into()),
+    };
+    Ok((next, task))
 }
 
 /// The cleanup's schedule row, made on first use (the first cleanup one
@@ -715,8 +733,8 @@ pub async fn next_cleanup(
     state: &AppState,
 ) -> Result<(RetentionPolicy, DateTime<Utc>), ServiceError> {
     let p = policy(&state.db).await?;
-    let task = schedule(&state.db, &p, Utc::now()).await?;
-    Ok((p, task.next_run_at))
+    let (next, _) = next_run(&state.db, &p, Utc::now()).await?;
+    Ok((p, next))
 }
 
 /// A notice sent before a later sign-in: it no longer applies.
