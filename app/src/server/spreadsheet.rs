@@ -40,8 +40,9 @@ impl<W: Write> SafeCsv<W> {
         self.0.flush()
     }
 
-    pub fn into_inner(self) -> Result<W, csv::IntoInnerError<csv::Writer<W>>> {
-        self.0.into_inner()
+    /// The output, once every record is written out.
+    pub fn into_inner(self) -> std::io::Result<W> {
+        self.0.into_inner().map_err(|e| e.into_error())
     }
 }
 

@@ -404,15 +404,9 @@ pub(super) async fn build(
         csv.flush()?;
     }
     start(&mut zip, "tickets.csv")?;
-    tickets_csv
-        .into_inner()
-        .map_err(|e| e.into_error())?
-        .copy_into(&mut zip)?;
+    tickets_csv.into_inner()?.copy_into(&mut zip)?;
     start(&mut zip, "messages.csv")?;
-    messages_csv
-        .into_inner()
-        .map_err(|e| e.into_error())?
-        .copy_into(&mut zip)?;
+    messages_csv.into_inner()?.copy_into(&mut zip)?;
 
     start(&mut zip, "requests.csv")?;
     {
