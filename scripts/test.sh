@@ -87,12 +87,18 @@ e2e() {
     sleep 0.2
   done
   step "Playwright end-to-end tests on $name (Debian Chromium)"
-  if ! (cd end2end && CUSTODIAN_BASE_URL="http://localhost:$port" CUSTODIAN_MAIL_DIR="$mail_dir" npx playwright test); then
+  # Everything the browser sends (typed values, session cookies, link tokens) is
+  # recorded, then looked for in the server's log of the whole run.
+  local secrets="$PGTMP/secrets-$name.jsonl"
+  if ! (cd end2end && CUSTODIAN_BASE_URL="http://localhost:$port" CUSTODIAN_MAIL_DIR="$mail_dir" \
+        CUSTODIAN_SECRETS_FILE="$secrets" npx playwright test); then
     echo "--- server log ($name) ---"; tail -n 50 "$log"; exit 1
   fi
   kill "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
+  step "the server log of the $name run holds no personal data, password, token or key"
+  node scripts/scan-log.mjs "$log" "$secrets" "$PGTMP/e2e-$name"
   kill "$SINK_PID" 2>/dev/null || true
   wait "$SINK_PID" 2>/dev/null || true
   SINK_PID=""

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, open, signIn } from './helpers';
+import { expect } from '@playwright/test';
+import { test, DEMO_PASSWORD, open, signIn } from './helpers';
 
 test('the audit log uses the width, links entities and reads changes as labelled values', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });

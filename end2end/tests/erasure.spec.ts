@@ -1,5 +1,5 @@
-import { expect, Page, Response, test } from '@playwright/test';
-import { AGENT_EMAIL, DEMO_PASSWORD, expectSentToSignIn, open, signIn, signUp, uniqueEmail } from './helpers';
+import { expect, Page, Response } from '@playwright/test';
+import { test, AGENT_EMAIL, DEMO_PASSWORD, expectSentToSignIn, open, signIn, signUp, uniqueEmail } from './helpers';
 
 const PASSWORD = 'a long enough password';
 
@@ -20,7 +20,7 @@ async function customerAsksForErasure(page: Page, name: string, email: string) {
   await page.getByRole('link', { name: 'Privacy' }).click();
   await expect(page.getByRole('heading', { name: 'Delete my account and data' })).toBeVisible();
   await page.getByLabel('Why are you leaving? (optional)').fill('Switching providers');
-  await page.getByLabel('Your password', { exact: true }).last().fill('wrong password');
+  await page.getByLabel('Your password', { exact: true }).last().fill('not-my-password-42');
   await page.getByRole('button', { name: 'Ask to delete my account' }).click();
   await expect(page.getByRole('alert').first()).toContainText('That password is not correct');
   await page.locator('#erase-password').fill(PASSWORD);

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import * as fs from 'fs';
-import { open, signUp, uniqueEmail } from './helpers';
+import { test, open, signUp, uniqueEmail } from './helpers';
 
 test('a customer downloads all their data as a ZIP', async ({ page }) => {
   await signUp(page, 'Lena Export', uniqueEmail('lena'), 'a long enough password');
@@ -11,7 +11,7 @@ test('a customer downloads all their data as a ZIP', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Export me' })).toBeVisible();
 
   await open(page, '/privacy');
-  await page.locator('#export-password').fill('wrong password');
+  await page.locator('#export-password').fill('not-my-password-42');
   await page.getByRole('button', { name: 'Prepare my download' }).click();
   await expect(page.getByRole('alert')).toContainText('That password is not correct.');
   await page.locator('#export-password').fill('a long enough password');

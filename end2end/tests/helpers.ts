@@ -1,11 +1,71 @@
-import { expect, Page, test as base } from '@playwright/test';
+import { BrowserContext, expect, Page, Request, Response, test as base } from '@playwright/test';
+import { appendFileSync } from 'node:fs';
+
+/**
+ * What the browser sent that the server must never write to its log: every
+ * value typed into a form (names, phones, messages, passwords…), every session
+ * cookie the server set and every token of a mailed link, one JSON string a
+ * line in CUSTODIAN_SECRETS_FILE. scripts/scan-log.mjs then looks for each in
+ * the server's log of the whole run.
+ */
+const SECRETS_FILE = process.env.CUSTODIAN_SECRETS_FILE;
+const watched = new WeakSet<BrowserContext>();
+
+function remember(value: string) {
+  if (!SECRETS_FILE) return;
+  appendFileSync(SECRETS_FILE, JSON.stringify(value) + '\n');
+}
+
+/** The string values of a JSON document or a form body. */
+function valuesIn(body: string, json: boolean): string[] {
+  if (!json) return [...new URLSearchParams(body).values()];
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  try {
+    walk(JSON.parse(body));
+  } catch {
+    // Not JSON after all: nothing typed to remember.
+  }
+  return out;
+}
+
+function recordRequest(request: Request) {
+  const token = new URL(request.url()).searchParams.get('token');
+  if (token) remember(token);
+  const body = request.postData();
+  if (!body || request.method() !== 'POST') return;
+  const json = (request.headers()['content-type'] ?? '').includes('json');
+  for (const value of valuesIn(body, json)) remember(value);
+}
+
+async function recordResponse(response: Response) {
+  for (const cookie of await response.headerValues('set-cookie').catch(() => [])) {
+    const value = cookie.split(';')[0].split('=').slice(1).join('=');
+    if (value) remember(value);
+  }
+}
+
+function watch(context: BrowserContext) {
+  if (!SECRETS_FILE || watched.has(context)) return;
+  watched.add(context);
+  context.on('request', recordRequest);
+  context.on('response', (r) => void recordResponse(r));
+}
 
 /**
  * The tests' `test`, with `restore(undo)`: a test that changes a shared setting
  * registers how to put it back, and the undo runs after the test whether it
  * passed or failed, so one failure never leaks into the tests after it.
+ * Every browser context a test opens is watched (see `remember`).
  */
-export const test = base.extend<{ restore: (undo: () => Promise<unknown>) => void }>({
+export const test = base.extend<
+  { restore: (undo: () => Promise<unknown>) => void; watchContext: void },
+  { watchBrowser: void }
+>({
   restore: async ({}, use) => {
     const undos: Array<() => Promise<unknown>> = [];
     await use((undo) => {
@@ -15,6 +75,31 @@ export const test = base.extend<{ restore: (undo: () => Promise<unknown>) => voi
       await undo();
     }
   },
+  watchContext: [
+    async ({ context }, use) => {
+      watch(context);
+      await use();
+    },
+    { auto: true },
+  ],
+  watchBrowser: [
+    async ({ browser }, use) => {
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        watch(context);
+        return context;
+      };
+      const newPage = browser.newPage.bind(browser);
+      browser.newPage = async (options) => {
+        const page = await newPage(options);
+        watch(page.context());
+        return page;
+      };
+      await use();
+    },
+    { scope: 'worker', auto: true },
+  ],
 });
 
 /** Demo accounts seeded by the server the tests run against (see README, demo mode). */

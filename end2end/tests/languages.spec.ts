@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { execFileSync } from 'child_process';
-import { mailTo, open, signUp, uniqueEmail } from './helpers';
+import { test, mailTo, open, signUp, uniqueEmail } from './helpers';
 
 /** A file of a ZIP archive, read with Python's zipfile (no npm package needed). */
 function fileInZip(zip: string, name: string): string {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, open, signIn, signUp, uniqueEmail } from './helpers';
+import { expect } from '@playwright/test';
+import { test, DEMO_PASSWORD, open, signIn, signUp, uniqueEmail } from './helpers';
 
 test('a customer sees who changed their data in "Activity on my data"', async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();

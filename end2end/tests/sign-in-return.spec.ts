@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { expectSentToSignIn, open, signUp, uniqueEmail } from './helpers';
+import { expect } from '@playwright/test';
+import { test, expectSentToSignIn, open, signUp, uniqueEmail } from './helpers';
 
 test('a page for signed-in people sends a visitor to sign in, then back to it', async ({ browser, page }) => {
   const email = uniqueEmail('rita');

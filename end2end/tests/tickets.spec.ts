@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { AGENT_EMAIL, DEMO_PASSWORD, expectSentToSignIn, open, signIn, signUp, uniqueEmail } from './helpers';
+import { expect } from '@playwright/test';
+import { test, AGENT_EMAIL, DEMO_PASSWORD, expectSentToSignIn, open, signIn, signUp, uniqueEmail } from './helpers';
 
 test('a customer opens a ticket, an agent replies, the customer sees the reply', async ({ browser }) => {
   const customer = await (await browser.newContext()).newPage();
