@@ -371,6 +371,27 @@ mod tests {
         }
 
         #[test]
+        fn a_cut_or_extended_value_fails(plain in proptest::collection::vec(any::<u8>(), 0..64), cut in any::<prop::sample::Index>(), extra in proptest::collection::vec(any::<u8>(), 1..32)) {
+            let key = DataKey::generate();
+            let row = Uuid::new_v4();
+            let sealed = key.seal(slot(&row), &plain);
+            prop_assert!(key.open(slot(&row), &sealed[..cut.index(sealed.len())]).is_err());
+            let mut extended = sealed.clone();
+            extended.extend_from_slice(&extra);
+            prop_assert!(key.open(slot(&row), &extended).is_err());
+        }
+
+        #[test]
+        fn random_bytes_never_open_nor_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+            let key = DataKey::generate();
+            let row = Uuid::new_v4();
+            prop_assert!(key.open(slot(&row), &bytes).is_err());
+            let _ = sealed_key_id(&bytes);
+            let master = MasterKey::generate();
+            prop_assert!(master.unwrap(row, key.id(), &bytes).is_err());
+        }
+
+        #[test]
         fn wrapped_keys_round_trip(_x in 0..8u8) {
             let master = MasterKey::generate();
             let key = DataKey::generate();

@@ -195,4 +195,45 @@ mod tests {
         flipped[frame + 40] ^= 1;
         assert!(open(&flipped, &key, file).is_err());
     }
+
+    use proptest::prelude::*;
+
+    /// Small chunks of input over several frames: every way of damaging the
+    /// stream — a flipped bit anywhere, a cut anywhere, bytes added at the
+    /// end — is an error, never a panic and never other plaintext.
+    fn damaged_stream_case() -> impl Strategy<Value = (usize, prop::sample::Index, u8, Vec<u8>)> {
+        (
+            0usize..(2 * CHUNK + 300),
+            any::<prop::sample::Index>(),
+            0u8..8,
+            proptest::collection::vec(any::<u8>(), 1..64),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn a_damaged_archive_never_opens((size, at, bit, extra) in damaged_stream_case()) {
+            let key = DataKey::generate();
+            let file = Uuid::new_v4();
+            let data: Vec<u8> = (0..size).map(|i| (i % 253) as u8).collect();
+            let sealed = seal(&data, &key, file);
+            prop_assert_eq!(open(&sealed, &key, file).unwrap(), data);
+            let i = at.index(sealed.len());
+            let mut flipped = sealed.clone();
+            flipped[i] ^= 1 << bit;
+            prop_assert!(open(&flipped, &key, file).is_err(), "flipped bit {} of byte {}", bit, i);
+            prop_assert!(open(&sealed[..i], &key, file).is_err(), "cut at {}", i);
+            let mut extended = sealed.clone();
+            extended.extend_from_slice(&extra);
+            prop_assert!(open(&extended, &key, file).is_err(), "{} bytes added", extra.len());
+        }
+
+        #[test]
+        fn random_bytes_never_open(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+            let key = DataKey::generate();
+            prop_assert!(open(&bytes, &key, Uuid::new_v4()).is_err());
+        }
+    }
 }
