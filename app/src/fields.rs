@@ -430,4 +430,37 @@ mod tests {
             Access::Edit
         );
     }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any values for any kind of field: accepted and normalised, or
+        /// refused on the field's own key — never a panic. What is accepted
+        /// is accepted again as it was stored (the check is stable).
+        #[test]
+        fn any_value_is_accepted_stably_or_refused_on_its_field(
+            kind in 0..FieldType::ALL.len(),
+            key in prop::sample::select(vec!["custom:x", "name", "phone", "twitter"]),
+            required in any::<bool>(),
+            values in proptest::collection::vec("(\\PC|[\\x00-\\x1f]){0,40}|-?[0-9]{1,45}(\\.[0-9]{1,5})?|[0-9]{4}-[0-9]{2}-[0-9]{2}|a|b|true", 0..4),
+        ) {
+            let mut f = field(FieldType::ALL[kind], required);
+            f.key = key.to_owned();
+            match check_value_en(&f, &values) {
+                Ok(stored) => {
+                    prop_assert_eq!(check_value_en(&f, &stored).unwrap(), stored.clone());
+                    for v in &stored {
+                        prop_assert_eq!(v.trim(), v.as_str());
+                    }
+                }
+                Err(AppError::Validation { field, message }) => {
+                    prop_assert_eq!(field, key);
+                    prop_assert!(!message.is_empty());
+                }
+                Err(other) => prop_assert!(false, "not a field error: {other:?}"),
+            }
+        }
+    }
 }

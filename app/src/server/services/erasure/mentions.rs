@@ -195,4 +195,48 @@ mod tests {
         let cut = excerpt(&long, at);
         assert!(cut.starts_with('…') && cut.ends_with('…') && cut.contains("zoe@"));
     }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any text around a name, in any case: the name is found, and the
+        /// excerpt around it is cut at character boundaries (never a panic).
+        #[test]
+        fn a_name_in_any_text_is_found_and_excerpted(
+            before in "\\PC{0,120}",
+            after in "\\PC{0,120}",
+            name in "[\\p{L}]{3,6}( [\\p{L}]{2,8})?",
+            upper in any::<bool>(),
+        ) {
+            let person = ids("person@example.org", &name, None);
+            let shown = if upper { name.to_uppercase() } else { name.clone() };
+            let text = format!("{before} {shown} {after}");
+            let found = mentions_in(&text, &person);
+            // Case mapping can change a letter's length (ß → SS): then the
+            // upper-case form is a different word, which need not match.
+            if shown.to_lowercase() == name.to_lowercase() {
+                prop_assert!(found.is_some(), "{:?} not found in {:?}", name, text);
+            }
+            if let Some((_, at)) = found {
+                let cut = excerpt(&text, at);
+                prop_assert!(cut.chars().count() <= 142);
+            }
+        }
+
+        /// Random text and random identifiers: an answer or none, never a panic.
+        #[test]
+        fn any_text_and_identifiers_are_safe(
+            text in "\\PC{0,300}",
+            email in "\\PC{0,20}",
+            name in "\\PC{0,20}",
+            phone in proptest::option::of("[0-9 +()\\-]{0,20}"),
+        ) {
+            let person = ids(&email, &name, phone.as_deref());
+            if let Some((_, at)) = mentions_in(&text, &person) {
+                let _ = excerpt(&text, at);
+            }
+        }
+    }
 }
