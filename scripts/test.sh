@@ -25,7 +25,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   source scripts/postgres.sh
 fi
 
-step "build tools (wasm target, wasm-bindgen, npm packages)"
+step "build tools (wasm target, wasm-bindgen, cargo-deny, npm packages)"
 source scripts/tools.sh
 
 step "cargo fmt --check"
@@ -36,6 +36,9 @@ cargo clippy -p app -p server -p migrations -p translations --all-targets -- -D 
 step "clippy, browser side (wasm32)"
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown --features visitor -- -D warnings
+
+step "dependency policy (cargo deny: bans, licences, sources; advisories need the internet, see README)"
+cargo deny --offline --log-level error check --hide-inclusion-graph bans licenses sources
 
 step "browser bundle size (an optimised bundle, checked against scripts/bundle-size.mjs)"
 CUSTODIAN_SITE_DIR="$CARGO_TARGET_DIR/site-size-check" scripts/build.sh --release --bundle-only

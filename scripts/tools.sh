@@ -15,6 +15,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   echo "==> installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS" --force
 fi
+CARGO_DENY_VERSION=0.20.2
+if [ "$(cargo-deny --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  echo "==> installing cargo-deny $CARGO_DENY_VERSION (the dependency policy, deny.toml; a few minutes, once)"
+  cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked --root "$TOOLS" --force
+fi
 if [ ! -x "$ROOT/end2end/node_modules/.bin/wasm-opt" ]; then
   echo "==> installing npm packages (binaryen's wasm-opt, Playwright)"
   (cd "$ROOT/end2end" && npm ci --no-audit --no-fund)
