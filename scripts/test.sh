@@ -94,7 +94,7 @@ e2e() {
   # recorded, then looked for in the server's log of the whole run.
   local secrets="$PGTMP/secrets-$name.jsonl"
   if ! (cd end2end && CUSTODIAN_BASE_URL="http://localhost:$port" CUSTODIAN_MAIL_DIR="$mail_dir" \
-        CUSTODIAN_SECRETS_FILE="$secrets" npx playwright test); then
+        CUSTODIAN_SECRETS_FILE="$secrets" CUSTODIAN_E2E_DB="$name" npx playwright test); then
     echo "--- server log ($name) ---"; tail -n 50 "$log"; exit 1
   fi
   kill "$SERVER_PID" 2>/dev/null || true

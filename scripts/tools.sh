@@ -20,7 +20,11 @@ if [ "$(cargo-deny --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VE
   echo "==> installing cargo-deny $CARGO_DENY_VERSION (the dependency policy, deny.toml; a few minutes, once)"
   cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked --root "$TOOLS" --force
 fi
-if [ ! -x "$ROOT/end2end/node_modules/.bin/wasm-opt" ]; then
+# npm ci again whenever package-lock.json changed since the last install.
+LOCK_STAMP="$ROOT/end2end/node_modules/.custodian-lock.sha256"
+if [ ! -x "$ROOT/end2end/node_modules/.bin/wasm-opt" ] \
+   || ! (cd "$ROOT/end2end" && sha256sum --status -c "$LOCK_STAMP" 2>/dev/null); then
   echo "==> installing npm packages (binaryen's wasm-opt, Playwright)"
   (cd "$ROOT/end2end" && npm ci --no-audit --no-fund)
+  (cd "$ROOT/end2end" && sha256sum package-lock.json > "$LOCK_STAMP")
 fi

@@ -256,7 +256,7 @@ pub fn AuditPage() -> impl IntoView {
                             });
                             view! {
                                 <p class="muted">{if paged.more { tr.audit_count_more(paged.total_items) } else { tr.audit_count(paged.total_items) }}</p>
-                                <div class="table-scroll">
+                                <div class="table-scroll" tabindex="0" role="region" aria-label=tr.audit_title()>
                                     <table class="tickets audit">
                                         <thead><tr>
                                             <th scope="col">{tr.audit_col_when()}</th><th scope="col">{tr.audit_col_who()}</th>

@@ -25,10 +25,11 @@ fn days(tr: Tr, minutes: Option<u32>) -> String {
     }
 }
 
-/// A register table: its column headings, then its rows.
-fn table(headings: Vec<&'static str>, rows: impl IntoView) -> impl IntoView {
+/// A register table: its name, its column headings, then its rows. The
+/// scrolling box is focusable and named, so a keyboard can scroll it.
+fn table(label: &'static str, headings: Vec<&'static str>, rows: impl IntoView) -> impl IntoView {
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
             <table class="register-table">
                 <thead><tr>
                     {headings.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
@@ -149,6 +150,7 @@ fn MonthChart(months: Vec<((i32, u32), RegisterCounts)>) -> impl IntoView {
 fn MonthTable(months: Vec<((i32, u32), RegisterCounts)>) -> impl IntoView {
     let tr = crate::i18n::use_tr();
     table(
+        tr.register_by_month(),
         vec![
             tr.register_month(),
             tr.register_received(),
@@ -227,6 +229,7 @@ fn KindChart(kinds: Vec<(RegisterKind, RegisterCounts)>) -> impl IntoView {
 fn KindTable(kinds: Vec<(RegisterKind, RegisterCounts)>) -> impl IntoView {
     let tr = crate::i18n::use_tr();
     table(
+        tr.register_by_kind(),
         vec![
             tr.register_kind(),
             tr.register_received(),
@@ -263,6 +266,7 @@ fn Entries(entries: Vec<RegisterEntry>, locale: Locale) -> impl IntoView {
             .unwrap_or_else(|| tr.register_no_data().to_owned())
     };
     table(
+        tr.register_entries(),
         vec![
             tr.register_col_request(),
             tr.register_col_kind(),
