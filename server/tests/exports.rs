@@ -548,3 +548,39 @@ async fn an_archive_of_many_pages_holds_every_ticket_once_in_order() {
     // One header line and one line per message in messages.csv.
     assert_eq!(files["messages.csv"].lines().count(), 451);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_build_a_crash_abandoned_is_taken_up_within_its_lease_and_leaves_no_partial_file() {
+    let state = common::state().await;
+    let (_, ada) = browser_for(&state, "Ada Crash", "ada.crash@example.org").await;
+    let export = exports::request(&state, &ada, PASSWORD).await.unwrap();
+    // A server claims the build and dies with it: its lease and a partial file stay.
+    let now = Utc::now();
+    let claimed = exports::claim_next(&state.db, now).await.unwrap().unwrap();
+    assert_eq!(claimed.id, export.id);
+    std::fs::create_dir_all(&state.exports.dir).unwrap();
+    let partial = state.exports.dir.join(format!(
+        "{}.{}.partial",
+        export.id,
+        claimed.lease_until.timestamp_micros()
+    ));
+    std::fs::write(&partial, b"half an archive").unwrap();
+    // Nobody takes it while the lease holds; any server does within two minutes.
+    assert!(
+        exports::claim_next(&state.db, now + chrono::Duration::seconds(60))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let later = now + chrono::Duration::seconds(121);
+    let again = exports::claim_next(&state.db, later)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(again.id, export.id);
+    exports::build(&state, &again).await.unwrap();
+    let files = exports::files_of(&state.exports.dir, export.id).unwrap();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].to_string_lossy().ends_with(".zip.enc"));
+    assert!(!partial.exists());
+}

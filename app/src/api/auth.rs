@@ -15,7 +15,7 @@ fn set_cookie(value: String) -> Result<(), AppError> {
 pub const AFTER_SIGN_IN: &str = "/tickets";
 
 /// The signed-in user, or `None` for a visitor.
-#[server]
+#[server(endpoint = "who_am_i")]
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
     use crate::server::{context, services::accounts};
     context::respond(async move {
@@ -29,7 +29,7 @@ pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
 }
 
 /// A customer creates an account and is signed in. Returns where to go next.
-#[server]
+#[server(endpoint = "sign_up")]
 pub async fn sign_up(
     name: String,
     email: String,

@@ -72,7 +72,7 @@ pub async fn list_tickets(
 }
 
 /// One ticket with its conversation, if the asker may see it.
-#[server]
+#[server(endpoint = "get_ticket")]
 pub async fn get_ticket(id: Uuid) -> Result<TicketDetail, AppError> {
     use crate::server::{context, services::tickets};
     crate::server::context::respond(async move {
@@ -111,7 +111,7 @@ pub async fn update_ticket_fields(
 }
 
 /// A customer opens a ticket, with its custom fields. Returns its id.
-#[server(input = Json)]
+#[server(input = Json, endpoint = "open_ticket")]
 pub async fn open_ticket(
     subject: String,
     body: String,
@@ -127,7 +127,7 @@ pub async fn open_ticket(
 }
 
 /// A reply, or with `internal` set (staff only) an internal note.
-#[server]
+#[server(endpoint = "reply_to_ticket")]
 pub async fn reply_to_ticket(
     ticket_id: Uuid,
     body: String,

@@ -47,7 +47,7 @@ pub async fn customer_erasure_preview(
 }
 
 /// Erases a customer directly, through the erasure job (staff who may approve erasure).
-#[server]
+#[server(endpoint = "erase_customer")]
 pub async fn erase_customer(
     subject: Uuid,
     #[server(default)] reason: String,

@@ -3,7 +3,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Asks for a copy of all one's data; the password is asked again first.
-#[server]
+#[server(endpoint = "request_export")]
 pub async fn request_export(password: String) -> Result<crate::model::ExportView, AppError> {
     use crate::server::{context, services::exports};
     context::respond(async move {
@@ -15,7 +15,7 @@ pub async fn request_export(password: String) -> Result<crate::model::ExportView
 }
 
 /// The asker's data exports with their progress.
-#[server]
+#[server(endpoint = "my_exports")]
 pub async fn my_exports() -> Result<Vec<crate::model::ExportView>, AppError> {
     use crate::server::{context, services::exports};
     context::respond(async move {

@@ -9,8 +9,13 @@ use crate::{
 use chrono::{DateTime, Utc};
 use sea_orm::{prelude::*, QueryOrder, QuerySelect};
 
-/// Claims the next archive to build, with a ten-minute lease: several servers
-/// never build the same one, and one a crashed server left is built again.
+/// How long a build owns its archive without showing progress. The build
+/// renews it every 30 seconds (`Progress`), so a build a crashed server left
+/// is taken up again by any server within two minutes.
+pub(crate) const BUILD_LEASE: chrono::Duration = chrono::Duration::minutes(2);
+
+/// Claims the next archive to build, under a lease (`BUILD_LEASE`): several
+/// servers never build the same one, and one a crashed server left is built again.
 pub async fn claim_next(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
@@ -23,7 +28,7 @@ pub async fn claim_next(
         .all(db)
         .await?;
     lease::first_won(candidates, |e| async move {
-        let lease = now + chrono::Duration::minutes(10);
+        let lease = now + BUILD_LEASE;
         let claimed = data_export::Entity::update_many()
             .col_expr(
                 data_export::Column::Status,
@@ -75,6 +80,15 @@ async fn publish(
         return Ok(());
     }
     std::fs::rename(tmp, files::file_of(&state.exports.dir, id))?;
+    // What an abandoned build of this archive left (a crash mid-build) goes now.
+    for leftover in files::files_of(&state.exports.dir, id)?
+        .iter()
+        .filter(|p| !p.to_string_lossy().ends_with(".zip.enc"))
+    {
+        if let Err(e) = std::fs::remove_file(leftover) {
+            tracing::warn!(export = %id, path = %leftover.display(), error = %e, "a partial file of an abandoned build could not be deleted");
+        }
+    }
     Ok(())
 }
 

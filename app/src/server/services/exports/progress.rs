@@ -40,12 +40,13 @@ impl<'a> Progress<'a> {
     pub(crate) async fn advance(&mut self, n: u64) -> Result<(), ServiceError> {
         self.done += n;
         let pct = ((self.done * 100) / self.total.max(1)).min(99) as i32;
-        // The lease is renewed as the bar moves, and at least every minute
+        // The lease is renewed as the bar moves, and at least every 30 seconds
         // (the total may be a capped count, so the bar can stop early at 99 %).
-        let lease_ages = self.lease - Utc::now() < chrono::Duration::minutes(9);
+        let lease_ages =
+            self.lease - Utc::now() < super::job::BUILD_LEASE - chrono::Duration::seconds(30);
         if pct >= self.reported + 2 || lease_ages {
             self.reported = pct;
-            let renewed = Utc::now() + chrono::Duration::minutes(10);
+            let renewed = Utc::now() + super::job::BUILD_LEASE;
             let updated = data_export::Entity::update_many()
                 .col_expr(data_export::Column::Progress, Expr::value(pct))
                 .col_expr(data_export::Column::LeaseUntil, Expr::value(renewed))
