@@ -24,15 +24,18 @@ BIN="${CUSTODIAN_BIN:-$CARGO_TARGET_DIR/debug/custodian}"
 source scripts/postgres.sh
 
 TMP="$(mktemp -d /tmp/custodian-drill.XXXXXX)"
+PGDIR="$(mktemp -d /tmp/custodian-drill-pg.XXXXXX)"  # its own folder: the postgres user must reach it
 SERVER_PID=""; SINK_PID=""; LOAD_PID=""
 cleanup() {
   [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null || true
   [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null || true
   [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null || true
-  stop_private_postgres "$TMP/pg"
-  rm -rf "$TMP"
+  stop_private_postgres "$PGDIR"
+  rm -rf "$TMP" "$PGDIR"
 }
 trap cleanup EXIT
+# DRILL_ONLY=2 runs one drill (1, 2 or 3) while working on it.
+want() { [ -z "${DRILL_ONLY:-}" ] || [ "$DRILL_ONLY" = "$1" ]; }
 say() { printf '\n--> %s  [%s]\n' "$1" "$(date +%H:%M:%S)"; }
 
 PORT="$(free_port)"; MAIL_PORT="$(free_port)"
@@ -65,12 +68,15 @@ verify() {
   audit_verify "$data" "$@"
 }
 
+if want 1; then
 say "1. load with integrity: ${LOAD_SECONDS} s of mixed traffic on SQLite"
 start "$TMP/load"
 node scripts/drill/load.mjs load "$BASE" "$LOAD_SECONDS" "$TMP/acks.json"
 verify "$TMP/load"
 stop
+fi
 
+if want 2; then
 say "2. crash: SIGKILL at random moments under load, $CRASHES times (SQLite)"
 start "$TMP/crash"
 CRASH_SECONDS=$(( CRASHES * 4 + 4 ))
@@ -85,10 +91,11 @@ done
 wait "$LOAD_PID"; LOAD_PID=""
 verify "$TMP/crash"
 stop
+fi
 
+if want 3; then
 say "3. PostgreSQL restart under load, $PG_RESTARTS times"
-mkdir -p "$TMP/pg"
-start_private_postgres "$TMP/pg"
+start_private_postgres "$PGDIR"
 create_database drill; create_database drill_keys
 PG_ARGS=(--database-url "$PGURL/drill" --keystore-url "$PGURL/drill_keys")
 start "$TMP/pg-data" "${PG_ARGS[@]}"
@@ -97,10 +104,10 @@ DRILL_ALLOW_503=1 node scripts/drill/load.mjs load "$BASE" "$PG_SECONDS" "$TMP/a
 LOAD_PID=$!
 for i in $(seq 1 "$PG_RESTARTS"); do
   sleep 2
-  as_pg "$PGBIN/pg_ctl" -D "$TMP/pg/data" -m fast stop >/dev/null
+  as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast stop >/dev/null
   sleep 2
-  as_pg "$PGBIN/pg_ctl" -D "$TMP/pg/data" -l "$TMP/pg/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $TMP/pg -c fsync=off" start >/dev/null
+  as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDIR -c fsync=off" start >/dev/null
   echo "PostgreSQL restart $i of $PG_RESTARTS: down for 2 s"
 done
 wait "$LOAD_PID"; LOAD_PID=""
@@ -109,4 +116,5 @@ if grep -q "panicked" "$TMP/server.log"; then
 fi
 verify "$TMP/pg-data" "${PG_ARGS[@]}"
 stop
+fi
 say "drills passed"

@@ -4,7 +4,8 @@
 #   of the optimised browser bundle against its budget, unit and
 #   in-process router tests, database tests on SQLite and on PostgreSQL (a private
 #   cluster started here), and Playwright end-to-end tests in Debian's Chromium
-#   against the real server, once on SQLite and once on PostgreSQL.
+#   against the real server, once on SQLite and once on PostgreSQL, and the
+#   short form of the reliability drills (scripts/drill.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -110,4 +111,7 @@ e2e sqlite
 create_database custodian_e2e
 create_database custodian_e2e_keys
 e2e postgres --database-url "$PGURL/custodian_e2e" --keystore-url "$PGURL/custodian_e2e_keys"
+
+step "drills, short form: load with integrity, crashes, a PostgreSQL restart (scripts/drill.sh)"
+scripts/drill.sh
 step "all tests passed"

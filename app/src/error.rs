@@ -55,6 +55,10 @@ pub enum AppError {
     /// Too many requests need the same slow work at once (password checks).
     #[error("The portal is very busy right now. Please try again in a moment.")]
     Busy,
+    /// The database cannot be reached (restarting, the connection lost): a
+    /// moment's outage, answered 503 with the request's reference.
+    #[error("The portal cannot reach its database right now (reference {request_id}). Please try again in a moment.")]
+    Unavailable { request_id: String },
     /// The data moved to another database (`custodian transfer`): changes wait
     /// until this server is switched over.
     #[error(
@@ -89,6 +93,7 @@ impl AppError {
             AppError::CrossSiteRequest => "cross_site_request",
             AppError::Internal { .. } => "internal",
             AppError::Busy => "busy",
+            AppError::Unavailable { .. } => "unavailable",
             AppError::Moving => "moving",
             AppError::Transport(_) => "transport",
             AppError::InvalidRequest => "invalid_request",
@@ -161,6 +166,7 @@ impl AppError {
             AppError::CrossSiteRequest => tr.error_cross_site().to_owned(),
             AppError::Internal { .. } => tr.error_internal().to_owned(),
             AppError::Busy => tr.error_busy().to_owned(),
+            AppError::Unavailable { .. } => tr.error_unavailable().to_owned(),
             AppError::Moving => tr.error_moving().to_owned(),
             AppError::Transport(_) => tr.error_transport().to_owned(),
             AppError::InvalidRequest => tr.error_invalid_request().to_owned(),
@@ -170,7 +176,9 @@ impl AppError {
     /// The reference to give the team, for unexpected failures only.
     pub fn reference(&self) -> Option<&str> {
         match self {
-            AppError::Internal { request_id } => Some(request_id),
+            AppError::Internal { request_id } | AppError::Unavailable { request_id } => {
+                Some(request_id)
+            }
             _ => None,
         }
     }

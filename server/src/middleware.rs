@@ -215,7 +215,8 @@ pub async fn resolve_actor(
                     .map(|r| r.0.clone())
                     .unwrap_or_default();
                 let error = e.into_app_error(&request_id);
-                return (StatusCode::INTERNAL_SERVER_ERROR, Json(error)).into_response();
+                let status = ::app::server::context::status_of(&error);
+                return (status, Json(error)).into_response();
             }
         }
     }

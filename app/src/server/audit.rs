@@ -282,7 +282,7 @@ pub const REDACTED_EVENTS: &str = "audit_events_redacted";
 /// Every event a "message redacted" or "ticket anonymised" event says it re-sealed, with the digest of
 /// the new sealed changes.
 async fn attested_redactions(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
 ) -> Result<HashMap<i64, String>, ServiceError> {
     let events = audit_event::Entity::find()
         .filter(audit_event::Column::Action.is_in([
@@ -394,6 +394,25 @@ pub async fn has_event(
 }
 
 pub async fn verify(db: &DatabaseConnection) -> Result<AuditVerification, ServiceError> {
+    // One snapshot of the head and the events, so a portal appending while the
+    // check runs is neither missed nor taken for a break (PostgreSQL: a
+    // repeatable read; SQLite: a read transaction sees one state of the file).
+    let snapshot = match db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => {
+            db.begin_with_config(
+                Some(sea_orm::IsolationLevel::RepeatableRead),
+                Some(sea_orm::AccessMode::ReadOnly),
+            )
+            .await?
+        }
+        _ => db.begin().await?,
+    };
+    let report = verify_in(&snapshot).await?;
+    snapshot.commit().await?;
+    Ok(report)
+}
+
+async fn verify_in(db: &DatabaseTransaction) -> Result<AuditVerification, ServiceError> {
     let head = audit_head::Entity::find_by_id(1)
         .one(db)
         .await?

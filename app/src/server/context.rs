@@ -128,7 +128,9 @@ pub fn status_of(error: &AppError) -> http::StatusCode {
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::EmailTaken | AppError::Conflict { .. } => StatusCode::CONFLICT,
         AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        AppError::Busy | AppError::Moving => StatusCode::SERVICE_UNAVAILABLE,
+        AppError::Busy | AppError::Moving | AppError::Unavailable { .. } => {
+            StatusCode::SERVICE_UNAVAILABLE
+        }
     }
 }
 

@@ -54,9 +54,16 @@ impl ServiceError {
     }
 
     /// Maps to what the user may see; internal details go to the log with the request id.
+    /// A database that cannot be reached is a 503 the client may retry, not a failure.
     pub fn into_app_error(self, request_id: &str) -> AppError {
         match self {
             ServiceError::User(e) => e,
+            ServiceError::Db(e) if is_unreachable(&e) => {
+                tracing::warn!(request_id, error = %e, "the database cannot be reached");
+                AppError::Unavailable {
+                    request_id: request_id.to_owned(),
+                }
+            }
             other => {
                 tracing::error!(request_id, error = %other.chain(), "request failed");
                 AppError::Internal {
@@ -64,6 +71,33 @@ impl ServiceError {
                 }
             }
         }
+    }
+}
+
+/// Whether a database error means the database cannot be reached right now
+/// (restarting, shutting down, the connection lost or none to be had), as
+/// opposed to a query that failed.
+pub fn is_unreachable(e: &DbErr) -> bool {
+    use sea_orm::{sqlx, RuntimeErr};
+    let sqlx_error = match e {
+        DbErr::ConnectionAcquire(_) => return true,
+        DbErr::Conn(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => e,
+        _ => return false,
+    };
+    match sqlx_error.as_ref() {
+        sqlx::Error::Io(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::Protocol(_) => true,
+        // PostgreSQL: connection exceptions (08…), and the server shutting
+        // down or not yet accepting connections (57P01–57P03).
+        sqlx::Error::Database(db) => db
+            .code()
+            .is_some_and(|code| code.starts_with("08") || code.starts_with("57P")),
+        _ => false,
     }
 }
 
@@ -98,6 +132,31 @@ impl<T> OnConstraint<T> for Result<T, DbErr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_database_out_of_reach_is_a_503_with_its_reference() {
+        use sea_orm::{sqlx, RuntimeErr};
+        use std::sync::Arc;
+        let lost = DbErr::Query(RuntimeErr::SqlxError(Arc::new(sqlx::Error::Io(
+            std::io::Error::from(std::io::ErrorKind::ConnectionReset),
+        ))));
+        assert!(is_unreachable(&lost));
+        assert!(matches!(
+            ServiceError::Db(lost).into_app_error("r2"),
+            AppError::Unavailable { request_id } if request_id == "r2"
+        ));
+        assert!(is_unreachable(&DbErr::Conn(RuntimeErr::SqlxError(
+            Arc::new(sqlx::Error::PoolTimedOut)
+        ))));
+        // A query that failed is not an outage.
+        let bad = DbErr::Query(RuntimeErr::SqlxError(Arc::new(sqlx::Error::RowNotFound)));
+        assert!(!is_unreachable(&bad));
+        assert!(matches!(
+            ServiceError::Db(bad).into_app_error("r3"),
+            AppError::Internal { .. }
+        ));
+        assert!(!is_unreachable(&DbErr::Custom("x".into())));
+    }
 
     #[test]
     fn the_chain_keeps_every_cause() {
