@@ -20,6 +20,9 @@ use chrono::Utc;
 use sea_orm::{prelude::*, sea_query::OnConflict, ActiveValue::Set, ConnectionTrait, QueryOrder};
 use std::collections::HashMap;
 
+/// What a column shows when the admin's field permissions hide the field.
+pub const WITHHELD: &str = "[withheld]";
+
 /// Every admin-set access level, by (role, field): built-in and custom roles.
 pub type AccessMap = HashMap<(RoleRef, String), Access>;
 

@@ -187,7 +187,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> Result<RetentionPage, Serv
     let mut plan = plan(state, &p, next_run, Utc::now()).await?;
     // Who the accounts are is for those who may see customers' details.
     if !policy::can(actor, Action::ViewCustomerDetails, Target::Nothing) {
-        let withheld = crate::server::services::exports::WITHHELD;
+        let withheld = crate::server::services::fields::WITHHELD;
         for a in plan
             .close
             .iter_mut()

@@ -27,8 +27,7 @@ use std::{
 };
 use zip::{write::SimpleFileOptions, CompressionMethod, ZipWriter};
 
-/// What a column shows when the admin's field permissions hide the field.
-pub const WITHHELD: &str = "[withheld]";
+pub use crate::server::services::fields::WITHHELD;
 
 const PAGE: u64 = 500;
 

@@ -1,18 +1,13 @@
 //! One build of an archive: claimed under a lease (several servers never build
 //! the same one), built on a blocking thread (the file I/O, compression and
 //! encryption never stall the async runtime), then published or failed.
-use super::{all_modules, files, subject_archive};
+use super::{all_modules, files, progress::BUILD_LEASE, subject_archive};
 use crate::{
     model::{ExportKind, ExportStatus},
     server::{entities::data_export, lease, AppState, ServiceError},
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{prelude::*, QueryOrder, QuerySelect};
-
-/// How long a build owns its archive without showing progress. The build
-/// renews it every 30 seconds (`Progress`), so a build a crashed server left
-/// is taken up again by any server within two minutes.
-pub(crate) const BUILD_LEASE: chrono::Duration = chrono::Duration::minutes(2);
 
 /// Claims the next archive to build, under a lease (`BUILD_LEASE`): several
 /// servers never build the same one, and one a crashed server left is built again.

@@ -3,6 +3,11 @@ use crate::server::{entities::data_export, ServiceError};
 use chrono::{DateTime, Utc};
 use sea_orm::prelude::*;
 
+/// How long a build owns its archive without showing progress. The build
+/// renews it every 30 seconds (`Progress::advance`), so a build a crashed
+/// server left is taken up again by any server within two minutes.
+pub(crate) const BUILD_LEASE: chrono::Duration = chrono::Duration::minutes(2);
+
 /// Reports progress at most every few percent, so building does not write on every row.
 /// Reports progress and renews the build's lease as it goes; a build whose
 /// lease another server has taken stops instead of racing it.
@@ -42,11 +47,10 @@ impl<'a> Progress<'a> {
         let pct = ((self.done * 100) / self.total.max(1)).min(99) as i32;
         // The lease is renewed as the bar moves, and at least every 30 seconds
         // (the total may be a capped count, so the bar can stop early at 99 %).
-        let lease_ages =
-            self.lease - Utc::now() < super::job::BUILD_LEASE - chrono::Duration::seconds(30);
+        let lease_ages = self.lease - Utc::now() < BUILD_LEASE - chrono::Duration::seconds(30);
         if pct >= self.reported + 2 || lease_ages {
             self.reported = pct;
-            let renewed = Utc::now() + super::job::BUILD_LEASE;
+            let renewed = Utc::now() + BUILD_LEASE;
             let updated = data_export::Entity::update_many()
                 .col_expr(data_export::Column::Progress, Expr::value(pct))
                 .col_expr(data_export::Column::LeaseUntil, Expr::value(renewed))
