@@ -13,6 +13,8 @@
 #      the load and started again, N times
 #   3. PostgreSQL restart under load: answers during the outage are clean 503s
 #      with a request id, the portal recovers by itself
+#   4. disk full under the data folder (a small tmpfs): writes are refused with
+#      507 and a request id, nothing half-written, writes work again once freed
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -28,13 +30,14 @@ PGDIR="$(mktemp -d /tmp/custodian-drill-pg.XXXXXX)"  # its own folder: the postg
 SERVER_PID=""; SINK_PID=""; LOAD_PID=""
 cleanup() {
   [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null || true
-  [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null || true
+  [ -n "$SERVER_PID" ] && { kill -9 "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; } || true
   [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null || true
   stop_private_postgres "$PGDIR"
+  mountpoint -q "$TMP/full" 2>/dev/null && umount "$TMP/full"
   rm -rf "$TMP" "$PGDIR"
 }
 trap cleanup EXIT
-# DRILL_ONLY=2 runs one drill (1, 2 or 3) while working on it.
+# DRILL_ONLY=2 runs one drill (1 to 4) while working on it.
 want() { [ -z "${DRILL_ONLY:-}" ] || [ "$DRILL_ONLY" = "$1" ]; }
 say() { printf '\n--> %s  [%s]\n' "$1" "$(date +%H:%M:%S)"; }
 
@@ -116,5 +119,18 @@ if grep -q "panicked" "$TMP/server.log"; then
 fi
 verify "$TMP/pg-data" "${PG_ARGS[@]}"
 stop
+fi
+if want 4; then
+say "4. disk full under the data folder (a 48 MB tmpfs; SQLite)"
+if mkdir -p "$TMP/full" && mount -t tmpfs -o size=48m tmpfs "$TMP/full" 2>/dev/null; then
+  start "$TMP/full/data"
+  node scripts/drill/load.mjs load "$BASE" 3 "$TMP/acks.json"
+  node scripts/drill/load.mjs full "$BASE" "$TMP/full/data"
+  verify "$TMP/full/data"
+  stop
+  umount "$TMP/full"
+else
+  echo "skipped: mounting a small tmpfs needs root (CI and the test command run as root)"
+fi
 fi
 say "drills passed"

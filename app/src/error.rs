@@ -59,6 +59,10 @@ pub enum AppError {
     /// moment's outage, answered 503 with the request's reference.
     #[error("The portal cannot reach its database right now (reference {request_id}). Please try again in a moment.")]
     Unavailable { request_id: String },
+    /// The disk under the data folder or the database is full: nothing was
+    /// saved, and writes work again once space is freed.
+    #[error("The portal has run out of storage space, so nothing was saved (reference {request_id}). Please try again later.")]
+    StorageFull { request_id: String },
     /// The data moved to another database (`custodian transfer`): changes wait
     /// until this server is switched over.
     #[error(
@@ -94,6 +98,7 @@ impl AppError {
             AppError::Internal { .. } => "internal",
             AppError::Busy => "busy",
             AppError::Unavailable { .. } => "unavailable",
+            AppError::StorageFull { .. } => "storage_full",
             AppError::Moving => "moving",
             AppError::Transport(_) => "transport",
             AppError::InvalidRequest => "invalid_request",
@@ -167,6 +172,7 @@ impl AppError {
             AppError::Internal { .. } => tr.error_internal().to_owned(),
             AppError::Busy => tr.error_busy().to_owned(),
             AppError::Unavailable { .. } => tr.error_unavailable().to_owned(),
+            AppError::StorageFull { .. } => tr.error_storage_full().to_owned(),
             AppError::Moving => tr.error_moving().to_owned(),
             AppError::Transport(_) => tr.error_transport().to_owned(),
             AppError::InvalidRequest => tr.error_invalid_request().to_owned(),
@@ -176,9 +182,9 @@ impl AppError {
     /// The reference to give the team, for unexpected failures only.
     pub fn reference(&self) -> Option<&str> {
         match self {
-            AppError::Internal { request_id } | AppError::Unavailable { request_id } => {
-                Some(request_id)
-            }
+            AppError::Internal { request_id }
+            | AppError::Unavailable { request_id }
+            | AppError::StorageFull { request_id } => Some(request_id),
             _ => None,
         }
     }

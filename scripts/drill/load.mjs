@@ -18,8 +18,8 @@ import { randomUUID } from 'node:crypto';
 
 const DEMO_PASSWORD = 'custodian-demo';
 const [mode, base, ...rest] = process.argv.slice(2);
-if (!['load', 'verify'].includes(mode) || !base) {
-  console.error('usage: load.mjs load BASE_URL SECONDS ACKS_FILE | verify BASE_URL ACKS_FILE');
+if (!['load', 'verify', 'full'].includes(mode) || !base) {
+  console.error('usage: load.mjs load BASE_URL SECONDS ACKS_FILE | verify BASE_URL ACKS_FILE | full BASE_URL DATA_DIR');
   process.exit(2);
 }
 if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) {
@@ -71,7 +71,66 @@ class Client {
   }
 }
 
-if (mode === 'load') {
+if (mode === 'full') {
+  // The data folder's disk fills up under a signed-in customer: every write is
+  // refused with 507 `storage_full` and a request id, nothing half-written
+  // shows up, and writes work again once space is freed.
+  const { openSync, writeSync, closeSync, unlinkSync } = await import('node:fs');
+  const [dataDir] = rest;
+  const c = new Client('alice@example.com', DEMO_PASSWORD);
+  await c.signIn();
+  const before = await c.call('open_ticket', { subject: `before the disk filled ${randomUUID()}`, body: 'kept' }, true);
+  if (before.status !== 200) throw new Error(`a write before the disk filled: ${before.status}`);
+  const filler = `${dataDir}/drill-filler`;
+  const fd = openSync(filler, 'w');
+  const block = Buffer.alloc(1 << 20, 7);
+  try {
+    for (;;) writeSync(fd, block);
+  } catch (e) {
+    if (e.code !== 'ENOSPC') throw e;
+  }
+  // Fill the last bytes too.
+  try {
+    for (;;) writeSync(fd, Buffer.alloc(512, 7));
+  } catch (e) {
+    if (e.code !== 'ENOSPC') throw e;
+  }
+  closeSync(fd);
+  // Writes still fit while the database file has free pages; once it must
+  // grow, each is refused cleanly. Write until three were refused.
+  const refused = [];
+  const stored = [];
+  const problems = [];
+  for (let i = 0; i < 400 && refused.length < 3; i++) {
+    const subject = `written on a full disk ${randomUUID()}`;
+    const r = await c.call('open_ticket', { subject, body: 'x'.repeat(16_000) }, true);
+    if (r.status === 200) stored.push({ id: r.value, subject });
+    else if (r.status === 507 && r.value?.code === 'storage_full' && r.requestId) refused.push(subject);
+    else problems.push(`on a full disk: ${r.status} ${JSON.stringify(r.value).slice(0, 160)}`);
+  }
+  if (refused.length === 0) problems.push('the disk never filled: no write was refused');
+  unlinkSync(filler);
+  const after = await c.call('open_ticket', { subject: `after space was freed ${randomUUID()}`, body: 'back' }, true);
+  if (after.status !== 200) problems.push(`after space was freed: ${after.status} ${JSON.stringify(after.value).slice(0, 160)}`);
+  // Every page of Alice's list: the stored ones are there, the refused ones are not.
+  const subjects = [];
+  let next = '';
+  for (let page = 0; page < 100; page++) {
+    const list = await c.call('list_tickets', next ? { after: next } : {});
+    subjects.push(...(list.value?.items ?? []).map((t) => t.subject));
+    next = list.value?.next ?? '';
+    if (!next) break;
+  }
+  for (const s of refused) if (subjects.includes(s)) problems.push(`a refused ticket was stored: ${s}`);
+  for (const t of stored) if (!subjects.includes(t.subject)) problems.push(`an acknowledged ticket is missing: ${t.subject}`);
+  const detail = await c.call('get_ticket', { id: before.value });
+  if (detail.status !== 200 || detail.value.messages.length !== 1) problems.push(`the ticket written before: ${detail.status}, ${detail.value?.messages?.length} messages`);
+  console.log(`full disk: ${stored.length} writes still fitted and are stored, ${refused.length} were refused with 507 storage_full and left nothing; writes work again once space is freed`);
+  if (problems.length > 0) {
+    console.error(problems.join('\n'));
+    process.exit(1);
+  }
+} else if (mode === 'load') {
   const [seconds, acksFile] = rest;
   const until = Date.now() + Number(seconds) * 1000;
   const acks = { tickets: [], messages: [], erased: [], exports: [], signIns: 0 };

@@ -20,6 +20,7 @@ error-email-taken = Es gibt bereits ein Konto mit dieser E-Mail-Adresse. Melden 
 error-cross-site = Diese Anfrage kam von einer anderen Website und wurde blockiert. Bitte verwenden Sie das Portal direkt.
 error-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut; wenn es wieder passiert, nennen Sie unserem Team diese Referenz.
 error-busy = Das Portal ist gerade stark ausgelastet. Bitte versuchen Sie es gleich noch einmal.
+error-storage-full = Der Speicherplatz des Portals ist erschöpft, daher wurde nichts gespeichert. Bitte versuchen Sie es später erneut; wenn es wieder passiert, nennen Sie unserem Team diese Referenz.
 error-unavailable = Das Portal erreicht seine Datenbank gerade nicht. Bitte versuchen Sie es gleich noch einmal; wenn es wieder passiert, nennen Sie unserem Team diese Referenz.
 error-moving = Das Portal zieht in eine neue Datenbank um; Änderungen sind angehalten. Bitte versuchen Sie es gleich noch einmal.
 error-transport = Die Anfrage konnte nicht gesendet werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.

@@ -20,6 +20,7 @@ error-email-taken = An account with this email address already exists. Sign in i
 error-cross-site = This request came from another site and was blocked. Please use the portal directly.
 error-internal = Something went wrong on our side. Please try again; if it keeps happening, give our team this reference.
 error-busy = The portal is very busy right now. Please try again in a moment.
+error-storage-full = The portal has run out of storage space, so nothing was saved. Please try again later; if it keeps happening, give our team this reference.
 error-unavailable = The portal cannot reach its database right now. Please try again in a moment; if it keeps happening, give our team this reference.
 error-moving = The portal is moving to a new database; changes are paused. Please try again in a moment.
 error-transport = The request could not be sent. Check your connection and try again.

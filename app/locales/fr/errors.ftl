@@ -20,6 +20,7 @@ error-email-taken = Un compte existe déjà avec cette adresse e-mail. Connectez
 error-cross-site = Cette requête provenait d’un autre site et a été bloquée. Veuillez utiliser le portail directement.
 error-internal = Un problème est survenu de notre côté. Veuillez réessayer ; si cela se reproduit, communiquez cette référence à notre équipe.
 error-busy = Le portail est très sollicité en ce moment. Veuillez réessayer dans un instant.
+error-storage-full = Le portail n’a plus d’espace de stockage, rien n’a donc été enregistré. Veuillez réessayer plus tard ; si cela se reproduit, communiquez cette référence à notre équipe.
 error-unavailable = Le portail ne parvient pas à joindre sa base de données pour le moment. Veuillez réessayer dans un instant ; si cela se reproduit, communiquez cette référence à notre équipe.
 error-moving = Le portail déménage vers une nouvelle base de données ; les modifications sont suspendues. Réessayez dans un instant.
 error-transport = La requête n’a pas pu être envoyée. Vérifiez votre connexion et réessayez.

@@ -131,6 +131,7 @@ pub fn status_of(error: &AppError) -> http::StatusCode {
         AppError::Busy | AppError::Moving | AppError::Unavailable { .. } => {
             StatusCode::SERVICE_UNAVAILABLE
         }
+        AppError::StorageFull { .. } => StatusCode::INSUFFICIENT_STORAGE,
     }
 }
 

@@ -58,6 +58,12 @@ impl ServiceError {
     pub fn into_app_error(self, request_id: &str) -> AppError {
         match self {
             ServiceError::User(e) => e,
+            ref full if is_storage_full(full) => {
+                tracing::error!(request_id, error = %full.chain(), "out of storage space: nothing was saved");
+                AppError::StorageFull {
+                    request_id: request_id.to_owned(),
+                }
+            }
             ServiceError::Db(e) if is_unreachable(&e) => {
                 tracing::warn!(request_id, error = %e, "the database cannot be reached");
                 AppError::Unavailable {
@@ -99,6 +105,29 @@ pub fn is_unreachable(e: &DbErr) -> bool {
             .is_some_and(|code| code.starts_with("08") || code.starts_with("57P")),
         _ => false,
     }
+}
+
+/// Whether the disk (or the database's space) is full: SQLite's SQLITE_FULL,
+/// PostgreSQL's disk_full (53100), or ENOSPC from the file system.
+pub fn is_storage_full(e: &ServiceError) -> bool {
+    use sea_orm::{sqlx, RuntimeErr};
+    match e {
+        ServiceError::Db(
+            DbErr::Conn(RuntimeErr::SqlxError(s))
+            | DbErr::Exec(RuntimeErr::SqlxError(s))
+            | DbErr::Query(RuntimeErr::SqlxError(s)),
+        ) => match s.as_ref() {
+            sqlx::Error::Database(db) => db.code().is_some_and(|c| c == "13" || c == "53100"),
+            sqlx::Error::Io(io) => io_full(io),
+            _ => false,
+        },
+        ServiceError::Io(io) => io_full(io),
+        _ => false,
+    }
+}
+
+fn io_full(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::StorageFull || e.raw_os_error() == Some(28)
 }
 
 /// Adds what we were doing to any error: `.context("writing the archive")?`.
@@ -156,6 +185,19 @@ mod tests {
             AppError::Internal { .. }
         ));
         assert!(!is_unreachable(&DbErr::Custom("x".into())));
+    }
+
+    #[test]
+    fn a_full_disk_is_a_507_with_its_reference() {
+        let full = ServiceError::Io(std::io::Error::from_raw_os_error(28));
+        assert!(is_storage_full(&full));
+        assert!(matches!(
+            full.into_app_error("r4"),
+            AppError::StorageFull { request_id } if request_id == "r4"
+        ));
+        assert!(!is_storage_full(&ServiceError::Io(std::io::Error::other(
+            "x"
+        ))));
     }
 
     #[test]
