@@ -44,6 +44,13 @@ pub async fn work_once(state: &AppState) -> bool {
                 Ok(()) => {
                     tracing::info!(export = %export.id, ms = started.elapsed().as_millis() as u64, "data export ready")
                 }
+                // The database went away mid-build (a restart): not the archive's
+                // fault. The build is taken up again when its lease runs out.
+                Err(::app::server::ServiceError::Db(e))
+                    if ::app::server::error::is_unreachable(&e) =>
+                {
+                    tracing::warn!(export = %export.id, error = %e, "the database went away during a build; it is built again when its lease ends");
+                }
                 Err(e) => {
                     tracing::error!(export = %export.id, error = %e.chain(), "data export failed");
                     if let Err(e) =
