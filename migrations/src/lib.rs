@@ -17,6 +17,7 @@ mod m0012_confirmed_before_links;
 mod m0013_session_locale;
 mod m0014_roles_teams;
 mod m0015_retention;
+mod m0016_archive_chunks;
 
 pub use keystore::KeystoreMigrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0013_session_locale::Migration),
             Box::new(m0014_roles_teams::Migration),
             Box::new(m0015_retention::Migration),
+            Box::new(m0016_archive_chunks::Migration),
         ]
     }
 }

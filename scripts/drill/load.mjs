@@ -3,6 +3,11 @@
 //
 //   node scripts/drill/load.mjs load   BASE_URL SECONDS ACKS_FILE
 //   node scripts/drill/load.mjs verify BASE_URL ACKS_FILE
+//   node scripts/drill/load.mjs once   BASE_URL ACKS_FILE SERVER_LOG...
+//
+// BASE_URL may list several servers of one portal, comma-separated (the
+// two-server drill): every request goes to one of them at random, as a load
+// balancer would send it, so a session made on one is used on the others.
 //
 // `load` runs customers reading and replying, customers opening tickets, the
 // agent answering, sign-ins, export requests and erasures (a fresh customer
@@ -12,21 +17,28 @@
 // answer. It writes every acknowledgement to ACKS_FILE (JSON) and prints
 // requests/s, p50 and p99. `verify` reads every acknowledged write back as
 // its owner: each ticket with its subject, each message, each erased
-// customer unable to sign in, each export finished.
+// customer unable to sign in, each export finished and downloading, the same
+// bytes, from every server. `once` reads the servers' logs: every acknowledged
+// archive was built by exactly one server, and no mail was sent twice.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 
 const DEMO_PASSWORD = 'custodian-demo';
-const [mode, base, ...rest] = process.argv.slice(2);
-if (!['load', 'verify', 'full'].includes(mode) || !base) {
-  console.error('usage: load.mjs load BASE_URL SECONDS ACKS_FILE | verify BASE_URL ACKS_FILE | full BASE_URL DATA_DIR');
+const [mode, baseList, ...rest] = process.argv.slice(2);
+if (!['load', 'verify', 'full', 'once'].includes(mode) || !baseList) {
+  console.error(
+    'usage: load.mjs load BASE_URL SECONDS ACKS_FILE | verify BASE_URL ACKS_FILE | full BASE_URL DATA_DIR | once BASE_URL ACKS_FILE SERVER_LOG...',
+  );
   process.exit(2);
 }
-if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(base)) {
+const bases = baseList.split(',');
+if (!bases.every((b) => /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(b))) {
   console.error('the drill sends traffic to loopback only');
   process.exit(2);
 }
-const origin = base.replace('127.0.0.1', 'localhost');
+// Servers behind one load balancer share one public address: the first one's.
+const origin = bases[0].replace('127.0.0.1', 'localhost');
+const anyBase = () => bases[Math.floor(Math.random() * bases.length)];
 
 /** One client with its own session cookie. */
 class Client {
@@ -48,7 +60,7 @@ class Client {
       body = new URLSearchParams(args).toString();
     }
     const started = performance.now();
-    const r = await fetch(`${base}/api/${name}`, { method: 'POST', headers, body, signal: AbortSignal.timeout(30_000) });
+    const r = await fetch(`${anyBase()}/api/${name}`, { method: 'POST', headers, body, signal: AbortSignal.timeout(30_000) });
     const text = await r.text();
     const ms = performance.now() - started;
     const set = r.headers.get('set-cookie');
@@ -63,6 +75,16 @@ class Client {
       value = text;
     }
     return { status: r.status, value, ms, requestId: r.headers.get('x-request-id') };
+  }
+
+  /** Downloads an archive from one server; the SHA-256 of its bytes, or the status. */
+  async download(server, id) {
+    const headers = { cookie: this.cookie };
+    const r = await fetch(`${server}/exports/${id}/download`, { headers, signal: AbortSignal.timeout(60_000) });
+    const bytes = Buffer.from(await r.arrayBuffer());
+    if (r.status !== 200) return { status: r.status, text: bytes.toString('utf8').slice(0, 160) };
+    const { createHash } = await import('node:crypto');
+    return { status: 200, sha: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
   }
 
   async signIn() {
@@ -128,6 +150,39 @@ if (mode === 'full') {
   console.log(`full disk: ${stored.length} writes still fitted and are stored, ${refused.length} were refused with 507 storage_full and left nothing; writes work again once space is freed`);
   if (problems.length > 0) {
     console.error(problems.join('\n'));
+    process.exit(1);
+  }
+} else if (mode === 'once') {
+  // Exactly once across servers: each acknowledged archive was built by one
+  // server, and each mail was sent by one server once.
+  const [acksFile, ...logs] = rest;
+  const acks = JSON.parse(readFileSync(acksFile, 'utf8'));
+  const lines = logs.map((f) => readFileSync(f, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').split('\n'));
+  const problems = [];
+  const builtBy = new Map(); // export id → servers that built it
+  const sentBy = new Map(); // mail id → how many times sent
+  lines.forEach((log, server) => {
+    for (const line of log) {
+      const built = line.includes('data export ready') && line.match(/export=([0-9a-f-]{36})/);
+      if (built) builtBy.set(built[1], [...(builtBy.get(built[1]) ?? []), server]);
+      const sent = line.includes('mail sent') && line.match(/mail=([0-9a-f-]{36})/);
+      if (sent) sentBy.set(sent[1], (sentBy.get(sent[1]) ?? 0) + 1);
+    }
+  });
+  for (const x of acks.exports) {
+    const by = builtBy.get(x.id) ?? [];
+    if (by.length !== 1) problems.push(`export ${x.id} was built ${by.length} times (servers ${by.join(', ')})`);
+  }
+  for (const [id, n] of sentBy) if (n !== 1) problems.push(`mail ${id} was sent ${n} times`);
+  const perServer = lines.map((_, server) => [...builtBy.values()].filter((by) => by.includes(server)).length);
+  console.log(
+    `exactly once: ${acks.exports.length} archives each built once (per server: ${perServer.join(' / ')}), ` +
+      `${sentBy.size} mails each sent once`,
+  );
+  if (acks.exports.length === 0) problems.push('no export was acknowledged: the drill did not exercise the archive store');
+  if (sentBy.size === 0) problems.push('no mail was sent: the drill did not exercise the mail sender');
+  if (problems.length > 0) {
+    console.error(problems.slice(0, 30).join('\n'));
     process.exit(1);
   }
 } else if (mode === 'load') {
@@ -320,12 +375,28 @@ if (mode === 'full') {
   // Exports: none stuck (every acknowledged one finished, or expired, within the wait).
   // A build a crash abandoned is taken up again when its lease (2 minutes) runs out.
   const deadline = Date.now() + 180_000;
+  let downloads = 0;
   for (const x of acks.exports) {
     const c = await as(x.owner, x.password);
     for (;;) {
       const r = await c.call('my_exports', {});
       const mine = r.status === 200 ? r.value.find((v) => v.id === x.id) : null;
-      if (mine && ['ready', 'expired'].includes(mine.status)) break;
+      if (mine?.status === 'ready') {
+        // Downloads from every server, the same bytes: an archive built by
+        // one server is there for the others.
+        const got = [];
+        for (const server of bases) got.push(await c.download(server, x.id));
+        const shas = new Set(got.map((g) => g.sha));
+        if (got.some((g) => g.status !== 200) || shas.size !== 1) {
+          problems.push(`export ${x.id} of ${x.owner} does not download alike from every server: ${JSON.stringify(got)}`);
+        } else if (got[0].size < 100) {
+          problems.push(`export ${x.id} of ${x.owner} downloads as ${got[0].size} bytes`);
+        } else {
+          downloads += got.length;
+        }
+        break;
+      }
+      if (mine?.status === 'expired') break;
       if (mine?.status === 'failed') {
         problems.push(`export ${x.id} of ${x.owner} failed`);
         break;
@@ -345,7 +416,8 @@ if (mode === 'full') {
     if (left.length > 0) problems.push(`orphan archive files in ${exportsDir}: ${left.join(', ')}`);
   }
   console.log(
-    `verified: ${acks.tickets.length} tickets, ${acks.messages.length} messages, ${acks.erased.length} erasures, ${acks.exports.length} exports`,
+    `verified: ${acks.tickets.length} tickets, ${acks.messages.length} messages, ${acks.erased.length} erasures, ` +
+      `${acks.exports.length} exports (${downloads} downloads from ${bases.length} server${bases.length > 1 ? 's' : ''})`,
   );
   if (problems.length > 0) {
     console.error(`${problems.length} acknowledged writes are not as acknowledged:\n  ${problems.slice(0, 30).join('\n  ')}`);

@@ -260,6 +260,15 @@ pub enum SmtpTls {
     None,
 }
 
+/// Where finished "Download my data" archives are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ArchiveStoreArg {
+    /// `exports/` in the data folder: one server (or several sharing that folder).
+    Folder,
+    /// The main database: every server on it can stream any archive.
+    Database,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RoleArg {
     Customer,
@@ -412,6 +421,10 @@ pub struct Settings {
     /// Data exports one person may request per day.
     #[arg(long, env = "CUSTODIAN_EXPORTS_PER_DAY", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=100), global = true)]
     pub exports_per_day: u64,
+    /// Where finished archives are kept: folder (the data folder's `exports/`)
+    /// or database (shared by several servers on one database).
+    #[arg(long, env = "CUSTODIAN_ARCHIVE_STORE", value_enum, default_value_t = ArchiveStoreArg::Folder, global = true)]
+    pub archive_store: ArchiveStoreArg,
     /// Milliseconds the erasure worker waits after each step (0: none). A throttle
     /// for busy databases; the crash-recovery tests use it to kill the server between steps.
     #[arg(long, env = "CUSTODIAN_ERASURE_STEP_PAUSE_MS", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=600_000), global = true)]
@@ -511,6 +524,10 @@ impl Settings {
             vault: Arc::new(vault),
             exports: ExportSettings {
                 dir: self.data_dir.join("exports"),
+                store: match self.archive_store {
+                    ArchiveStoreArg::Folder => ::app::server::ArchiveStore::Folder,
+                    ArchiveStoreArg::Database => ::app::server::ArchiveStore::Database,
+                },
                 ttl: Duration::from_secs(self.export_ttl_hours * 3600),
                 per_day: self.exports_per_day,
             },

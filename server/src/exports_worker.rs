@@ -85,12 +85,27 @@ pub async fn download(
         return fail(AppError::NotFound);
     };
     let request_id = request_id.map(|r| r.0 .0).unwrap_or_default();
-    let mut reader = match exports::open_download(&state, &actor, id).await {
+    let reader = match exports::open_download(&state, &actor, id).await {
         Ok(reader) => reader,
         Err(e) => return fail(e.into_app_error(&request_id)),
     };
-    // Read the first chunk before answering, so a damaged archive is an error, not a broken download.
-    let first = match reader.next_chunk() {
+    // Read the first chunk before answering, so a damaged archive is an error,
+    // not a broken download. Reading blocks (files, or the database store's
+    // rows), so it happens on a blocking thread.
+    let first = tokio::task::spawn_blocking(move || {
+        let mut reader = reader;
+        let first = reader.next_chunk();
+        (reader, first)
+    })
+    .await;
+    let (mut reader, first) = match first {
+        Ok(read) => read,
+        Err(e) => {
+            tracing::error!(export = %id, error = %e, "archive reader stopped");
+            return fail(AppError::Internal { request_id });
+        }
+    };
+    let first = match first {
         Ok(chunk) => chunk.unwrap_or_default(),
         Err(e) => {
             tracing::error!(export = %id, error = %e, "archive could not be decrypted");

@@ -10,6 +10,8 @@ async fn main() {
         }
     };
     tracing_subscriber::fmt()
+        // Colours only on a terminal: a log file or journal gets plain text.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_new(&cli.settings.log)
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),

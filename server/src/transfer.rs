@@ -41,7 +41,7 @@ const BATCH: u64 = 200;
 
 /// Every table of the main database, in an order that never matters (there
 /// are no foreign keys); a test checks that the list covers the schema.
-pub const MAIN_TABLES: [&str; 29] = [
+pub const MAIN_TABLES: [&str; 30] = [
     "users",
     "sessions",
     "sign_in_failures",
@@ -71,6 +71,7 @@ pub const MAIN_TABLES: [&str; 29] = [
     "teams",
     "team_members",
     "scheduled_tasks",
+    "archive_chunks",
 ];
 /// Every table of the key store.
 pub const KEY_TABLES: [&str; 2] = ["subject_keys", "erasure_ledger"];
@@ -108,6 +109,7 @@ macro_rules! each_main_table {
         $run::<team::Entity>($($arg),*).await?;
         $run::<team_member::Entity>($($arg),*).await?;
         $run::<scheduled_task::Entity>($($arg),*).await?;
+        $run::<archive_chunk::Entity>($($arg),*).await?;
     }};
 }
 macro_rules! each_key_table {

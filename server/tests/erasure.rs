@@ -1321,7 +1321,7 @@ async fn an_archive_that_cannot_be_deleted_fails_the_step_and_the_check_finds_le
 
     // The final check looks at the disk, not only at the rows.
     let on_disk = |check: &app::model::ErasureCheck| {
-        check.findings.iter().any(|f| f.contains("still on disk"))
+        check.findings.iter().any(|f| f.contains("still stored"))
     };
     assert!(!on_disk(
         &erasure::final_check_of(&state, job.id).await.unwrap()

@@ -3,7 +3,8 @@
 //! PostgreSQL server (PostgreSQL → SQLite → PostgreSQL), else SQLite to
 //! SQLite. A write during the copy reaches the destination; a destination
 //! that fails verification leaves the source serving and unmarked, and says
-//! why; afterwards the old database refuses changes with a clean 503.
+//! why; afterwards the old database refuses changes with a clean 503. An
+//! archive kept in the database store moves too and still downloads.
 #![allow(clippy::unwrap_used)]
 mod common;
 
@@ -13,8 +14,8 @@ use app::{
         audit,
         entities::{audit_event, ticket},
         relocation,
-        services::tickets,
-        AppState,
+        services::{exports, tickets},
+        Actor, AppState, ArchiveStore,
     },
 };
 use futures_util::FutureExt;
@@ -78,6 +79,20 @@ async fn the_transfer_copies_every_table_of_the_schema() {
     assert_eq!(tables_of(keys.keystore()).await, expected);
 }
 
+/// An archive as its owner downloads it, read on a blocking thread as the server does.
+async fn downloaded(state: &AppState, owner: &Actor, id: uuid::Uuid) -> Vec<u8> {
+    let mut reader = exports::open_download(state, owner, id).await.unwrap();
+    tokio::task::spawn_blocking(move || {
+        let mut bytes = Vec::new();
+        while let Some(chunk) = reader.next_chunk().unwrap() {
+            bytes.extend(chunk);
+        }
+        bytes
+    })
+    .await
+    .unwrap()
+}
+
 #[tokio::test]
 async fn everything_moves_and_back_with_a_write_during_the_copy_and_a_verified_chain() {
     let source = common::shared_state().await;
@@ -87,6 +102,13 @@ async fn everything_moves_and_back_with_a_write_during_the_copy_and_a_verified_c
         .await
         .unwrap();
     common::staff(state, "agent.mover@example.org", Role::Agent).await;
+    // An archive kept in the database store moves with the rest.
+    let mut shared_store = state.clone();
+    shared_store.exports.store = ArchiveStore::Database;
+    let archive = exports::request(&shared_store, &ada, common::PASSWORD)
+        .await
+        .unwrap();
+    assert!(server::exports_worker::work_once(&shared_store).await);
     let settings = common::settings_for(
         &source.database_url,
         &source.keystore_url,
@@ -113,7 +135,10 @@ async fn everything_moves_and_back_with_a_write_during_the_copy_and_a_verified_c
         report.caught_up >= 2,
         "the new ticket and its message: {report:?}"
     );
-    assert_eq!(report.tables.len(), 31);
+    assert_eq!(
+        report.tables.len(),
+        transfer::MAIN_TABLES.len() + transfer::KEY_TABLES.len()
+    );
     assert!(
         report.keys_checked >= 3 && report.values_opened >= 2,
         "{report:?}"
@@ -150,7 +175,7 @@ async fn everything_moves_and_back_with_a_write_during_the_copy_and_a_verified_c
     )
     .await
     .unwrap();
-    assert_eq!(back.tables.len(), 31);
+    assert_eq!(back.tables.len(), report.tables.len());
     let home = server::cli::open_state(&common::settings_for(
         &back_to,
         &back_keys,
@@ -165,6 +190,13 @@ async fn everything_moves_and_back_with_a_write_during_the_copy_and_a_verified_c
         chain.events_checked,
         audit_event::Entity::find().count(&moved.db).await.unwrap()
     );
+    let mut home_store = home.clone();
+    home_store.exports.store = ArchiveStore::Database;
+    let bytes = downloaded(&home_store, &ada, archive.id).await;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut data = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("data.json").unwrap(), &mut data).unwrap();
+    assert!(data.contains("Printer on fire"), "{data}");
 }
 
 #[tokio::test]

@@ -137,8 +137,8 @@ server-check-exports =
     }
 server-check-archive-files =
     { $count ->
-        [one] { $count } Datei aus Archiven mit seinen Daten liegt noch auf dem Datenträger.
-       *[other] { $count } Dateien aus Archiven mit seinen Daten liegen noch auf dem Datenträger.
+        [one] { $count } Kopie von Archiven mit seinen Daten ist noch gespeichert (auf dem Datenträger oder in der Datenbank).
+       *[other] { $count } Kopien von Archiven mit seinen Daten sind noch gespeichert (auf dem Datenträger oder in der Datenbank).
     }
 server-check-tickets =
     { $count ->

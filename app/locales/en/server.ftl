@@ -137,8 +137,8 @@ server-check-exports =
     }
 server-check-archive-files =
     { $count ->
-        [one] { $count } file of archives that held their data are still on disk.
-       *[other] { $count } files of archives that held their data are still on disk.
+        [one] { $count } copy of archives that held their data is still stored (on disk or in the database).
+       *[other] { $count } copies of archives that held their data are still stored (on disk or in the database).
     }
 server-check-tickets =
     { $count ->

@@ -137,8 +137,8 @@ server-check-exports =
     }
 server-check-archive-files =
     { $count ->
-        [one] { $count } fichier d’archives contenant ses données est encore sur le disque.
-       *[other] { $count } fichiers d’archives contenant ses données sont encore sur le disque.
+        [one] { $count } copie d’archives contenant ses données est encore conservée (sur le disque ou dans la base de données).
+       *[other] { $count } copies d’archives contenant ses données sont encore conservées (sur le disque ou dans la base de données).
     }
 server-check-tickets =
     { $count ->

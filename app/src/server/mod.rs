@@ -22,7 +22,9 @@ pub mod vault;
 
 pub use actor::{Actor, PreferredLocale, Viewer};
 pub use error::ServiceError;
-pub use state::{AppState, ExportSettings, MailSettings, SecuritySettings, StorageLocations};
+pub use state::{
+    AppState, ArchiveStore, ExportSettings, MailSettings, SecuritySettings, StorageLocations,
+};
 pub use vault::Vault;
 
 /// The id of the current HTTP request, set by the server's middleware and logged with errors.

@@ -62,8 +62,11 @@ pub struct StorageLocations {
 /// "Download my data" archives.
 #[derive(Clone, Debug)]
 pub struct ExportSettings {
-    /// Where the encrypted archives are kept.
+    /// This server's folder for archives: every build's temporary files, and
+    /// the finished archives too when `store` is `Folder`.
     pub dir: std::path::PathBuf,
+    /// Where finished archives are kept.
+    pub store: ArchiveStore,
     /// How long a finished archive can be downloaded.
     pub ttl: Duration,
     /// Archives one person may request per day.
@@ -74,10 +77,23 @@ impl Default for ExportSettings {
     fn default() -> Self {
         ExportSettings {
             dir: std::env::temp_dir().join("custodian-exports"),
+            store: ArchiveStore::Folder,
             ttl: Duration::from_secs(24 * 3600),
             per_day: 3,
         }
     }
+}
+
+/// Where finished archives are kept (`CUSTODIAN_ARCHIVE_STORE`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ArchiveStore {
+    /// The building server's data folder (`exports/`): the embedded default,
+    /// for one server (or several sharing that folder).
+    #[default]
+    Folder,
+    /// The main database, as rows of encrypted bytes (`archive_chunks`): any
+    /// server on that database streams an archive another one built.
+    Database,
 }
 
 /// How mail leaves the portal.

@@ -211,6 +211,23 @@ pub async fn shared_state() -> Shared {
     }
 }
 
+impl Shared {
+    /// Another server on the same databases and master key: its own
+    /// connections, its own archive folder, archives kept in `store`.
+    pub async fn another_server(&self, store: app::server::ArchiveStore) -> AppState {
+        let db = server::db::connect_and_migrate(&self.database_url)
+            .await
+            .unwrap();
+        let vault = vault_at(&self.keystore_url, &self.master_key).await;
+        let mut state = state_with(db, vault);
+        state.exports.dir = std::env::temp_dir()
+            .join("custodian-tests")
+            .join(format!("exports-{}", uuid::Uuid::new_v4().simple()));
+        state.exports.store = store;
+        state
+    }
+}
+
 pub fn security() -> SecuritySettings {
     SecuritySettings::default()
 }

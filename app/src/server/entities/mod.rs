@@ -1,5 +1,6 @@
 //! sea-orm entities: the tables as the services see them.
 pub mod account_token;
+pub mod archive_chunk;
 pub mod audit_event;
 pub mod audit_head;
 pub mod blind_index;

@@ -31,8 +31,9 @@ const NOTICE_WAIT_MINUTES: i64 = 30;
 
 /// Tables that can hold an erased customer's plaintext, compacted after erasure
 /// (the others hold only ciphertext under the destroyed key).
-const COMPACTED: [&str; 4] = [
+const COMPACTED: [&str; 5] = [
     "users",
+    "archive_chunks",
     "outbound_mail",
     "sign_in_failures",
     "custom_field_values",
@@ -377,7 +378,7 @@ async fn delete_exports(turn: &Turn<'_>) -> Result<StepOutcome, ServiceError> {
         .all(&state.db)
         .await?;
     for id in own.iter().chain(all.iter()) {
-        exports::delete_files(&state.exports.dir, *id)?;
+        exports::delete_archive(state, *id).await?;
     }
     let txn = audit::begin(&state.db).await?;
     data_export::Entity::delete_many()

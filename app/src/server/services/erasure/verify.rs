@@ -144,8 +144,9 @@ async fn index_leftovers(
     Ok(())
 }
 
-/// Files left on disk of the archives the `delete_exports` step removed (the
-/// customer's own and the admin exports that held them), as its record lists them.
+/// What is left of the archives the `delete_exports` step removed (the
+/// customer's own and the admin exports that held them), as its record lists
+/// them: files in this server's folder and rows in the database store.
 async fn leftover_archives(turn: &Turn<'_>) -> Result<usize, ServiceError> {
     let Some(done) = erasure_step::Entity::find_by_id((turn.job.id, ErasureStep::DeleteExports))
         .one(&turn.state.db)
@@ -161,7 +162,7 @@ async fn leftover_archives(turn: &Turn<'_>) -> Result<usize, ServiceError> {
         .flatten()
         .filter_map(|id| id.as_str().and_then(|id| Uuid::parse_str(id).ok()))
         .collect();
-    Ok(exports::files_of_any(&turn.state.exports.dir, &ids)?.len())
+    exports::remains_of(turn.state, &ids).await
 }
 
 /// Runs the final check of a job again without recording it: what it would

@@ -1,13 +1,13 @@
 //! One build of an archive: claimed under a lease (several servers never build
 //! the same one), built on a blocking thread (the file I/O, compression and
 //! encryption never stall the async runtime), then published or failed.
-use super::{all_modules, files, progress::BUILD_LEASE, subject_archive};
+use super::{all_modules, files, progress::BUILD_LEASE, store, subject_archive};
 use crate::{
     model::{ExportKind, ExportStatus},
-    server::{entities::data_export, lease, AppState, ServiceError},
+    server::{entities::data_export, lease, AppState, ArchiveStore, ServiceError},
 };
 use chrono::{DateTime, Utc};
-use sea_orm::{prelude::*, QueryOrder, QuerySelect};
+use sea_orm::{prelude::*, ConnectionTrait, QueryOrder, QuerySelect, TransactionTrait};
 
 /// Claims the next archive to build, under a lease (`BUILD_LEASE`): several
 /// servers never build the same one, and one a crashed server left is built again.
@@ -62,19 +62,40 @@ async fn build_here(state: &AppState, export: &data_export::Model) -> Result<(),
 }
 
 /// Publishes a finished archive: marks it ready only if this build still owns it
-/// (status `building`), then moves the file into place; a build that lost its
-/// export to another worker throws its file away.
+/// (status `building`) and puts the file where archives are kept (in the
+/// database store, in the same transaction); a build that lost its export to
+/// another worker throws its file away.
 async fn publish(
     state: &AppState,
     id: Uuid,
     tmp: &std::path::Path,
     size: u64,
 ) -> Result<(), ServiceError> {
-    if !mark_ready(state, id, size).await? {
+    let ttl = crate::server::services::retention::export_ttl(state).await?;
+    let published = match state.exports.store {
+        ArchiveStore::Folder => {
+            let ready = mark_ready(&state.db, id, size, ttl).await?;
+            if ready {
+                std::fs::rename(tmp, files::file_of(&state.exports.dir, id))?;
+            }
+            ready
+        }
+        ArchiveStore::Database => {
+            let txn = state.db.begin().await?;
+            let ready = mark_ready(&txn, id, size, ttl).await?;
+            if ready {
+                store::insert_chunks(&txn, id, tmp).await?;
+                txn.commit().await?;
+            }
+            ready
+        }
+    };
+    if !published || state.exports.store == ArchiveStore::Database {
         let _ = std::fs::remove_file(tmp);
+    }
+    if !published {
         return Ok(());
     }
-    std::fs::rename(tmp, files::file_of(&state.exports.dir, id))?;
     // What an abandoned build of this archive left (a crash mid-build) goes now.
     for leftover in files::files_of(&state.exports.dir, id)?
         .iter()
@@ -87,7 +108,12 @@ async fn publish(
     Ok(())
 }
 
-async fn mark_ready(state: &AppState, id: Uuid, size: u64) -> Result<bool, ServiceError> {
+async fn mark_ready(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    size: u64,
+    ttl: std::time::Duration,
+) -> Result<bool, ServiceError> {
     let now = Utc::now();
     let updated = data_export::Entity::update_many()
         .col_expr(
@@ -97,13 +123,10 @@ async fn mark_ready(state: &AppState, id: Uuid, size: u64) -> Result<bool, Servi
         .col_expr(data_export::Column::Progress, Expr::value(100))
         .col_expr(data_export::Column::SizeBytes, Expr::value(size as i64))
         .col_expr(data_export::Column::ReadyAt, Expr::value(now))
-        .col_expr(
-            data_export::Column::ExpiresAt,
-            Expr::value(now + crate::server::services::retention::export_ttl(state).await?),
-        )
+        .col_expr(data_export::Column::ExpiresAt, Expr::value(now + ttl))
         .filter(data_export::Column::Id.eq(id))
         .filter(data_export::Column::Status.eq(ExportStatus::Building))
-        .exec(&state.db)
+        .exec(conn)
         .await?;
     Ok(updated.rows_affected == 1)
 }

@@ -10,13 +10,15 @@
 //! - `all_modules`: every module, for admins
 //! - `render`: how data.json, the CSV files and index.html read
 //! - `spill`: encrypted temporary files of one build
-//! - `files`: where archives live on disk, and deleting them
+//! - `files`: where a build's files live on this server's disk
+//! - `store`: where finished archives are kept (this folder or the database)
 mod all_modules;
 mod files;
 mod job;
 mod progress;
 mod render;
 mod spill;
+mod store;
 mod subject_archive;
 
 pub use all_modules::{write_all, Reader, WITHHELD};
@@ -24,6 +26,7 @@ pub use files::{delete_files, files_of, files_of_any};
 pub use job::{build, claim_next, fail};
 pub use progress::Progress;
 pub use render::json::FORMAT_VERSION;
+pub use store::{delete_archive, remains_of, Source, CHUNK_BYTES};
 
 use crate::{
     error::AppError,
@@ -142,11 +145,12 @@ pub async fn mine(state: &AppState, actor: &Actor) -> Result<Vec<ExportView>, Se
 
 /// Opens the owner's ready archive for download, and audits the download.
 /// Anyone else — another customer, staff, a stale link — gets "not found".
+/// Read it on a blocking thread: from the database store it fetches as it goes.
 pub async fn open_download(
     state: &AppState,
     actor: &Actor,
     id: Uuid,
-) -> Result<OpeningReader<std::io::BufReader<std::fs::File>>, ServiceError> {
+) -> Result<OpeningReader<Source>, ServiceError> {
     // A staff member who must set up two-factor sign-in first downloads nothing.
     policy::require_ready(actor)?;
     let export = data_export::Entity::find_by_id(id)
@@ -172,7 +176,7 @@ pub async fn open_download(
         .into());
     }
     let key = state.vault.require_key(actor.user_id).await?;
-    let file = std::fs::File::open(files::file_of(&state.exports.dir, id))?;
+    let source = store::open(state, id).await?;
     let txn = audit::begin(&state.db).await?;
     audit::append(
         &txn,
@@ -183,7 +187,7 @@ pub async fn open_download(
     )
     .await?;
     txn.commit().await?;
-    Ok(OpeningReader::new(std::io::BufReader::new(file), key, id))
+    Ok(OpeningReader::new(source, key, id))
 }
 
 /// Deletes expired archives from disk and marks them expired. An archive whose
@@ -199,7 +203,7 @@ pub async fn sweep(state: &AppState, now: DateTime<Utc>) -> Result<u64, ServiceE
         .await?;
     let mut swept = Vec::new();
     for id in expired {
-        match delete_files(&state.exports.dir, id) {
+        match delete_archive(state, id).await {
             Ok(()) => swept.push(id),
             Err(e) => {
                 tracing::error!(export = %id, error = %e, "expired archive could not be deleted")
