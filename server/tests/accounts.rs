@@ -936,3 +936,62 @@ async fn wrong_passwords_through_one_session_end_it_from_any_network() {
         .unwrap();
     assert_eq!(left, 0, "the session that guessed ended");
 }
+
+#[tokio::test]
+async fn passwords_are_checked_exactly_as_typed_and_long_ones_work() {
+    let state = common::state().await;
+    // 90 characters with spaces, punctuation and a non-ASCII letter.
+    let long =
+        "Grüße aus dem Lager: forty-two crates of tea, seven of coffee, none of sugar! (2026)  ok";
+    assert!(long.chars().count() >= 64, "{}", long.chars().count());
+    let mut browser = common::Browser::new(&state);
+    let up = browser
+        .call::<app::api::auth::SignUp>(&[
+            ("name", "Lena Lang"),
+            ("email", "lena@example.org"),
+            ("password", long),
+        ])
+        .await;
+    assert_eq!(up.status, http::StatusCode::OK, "{}", up.body);
+    common::confirm_address_of(&state, "lena@example.org").await;
+    assert!(sign_in_from(&state, "lena@example.org", long, "10.1.0.1")
+        .await
+        .is_ok());
+    // Nothing is trimmed, truncated or case-folded: each variant is refused.
+    let cut: String = long.chars().take(64).collect();
+    let variants = [
+        long.to_uppercase(),
+        format!("{long} "),
+        format!(" {long}"),
+        cut,
+    ];
+    for (i, variant) in variants.iter().enumerate() {
+        let refused =
+            sign_in_from(&state, "lena@example.org", variant, &format!("10.1.1.{i}")).await;
+        assert!(
+            matches!(refused, Err(AppError::InvalidCredentials)),
+            "{variant:?}: {refused:?}"
+        );
+    }
+    assert!(sign_in_from(&state, "lena@example.org", long, "10.1.0.2")
+        .await
+        .is_ok());
+}
+
+#[tokio::test]
+async fn passkeys_are_offered_only_es256_es384_and_rs256() {
+    let state = common::state().await;
+    let ada = customer(&state, "Ada", "ada@example.org").await;
+    let challenge = app::server::services::passkeys::start_registration(&state, &ada, PASSWORD)
+        .await
+        .unwrap();
+    let options: serde_json::Value = serde_json::from_str(&challenge.options).unwrap();
+    let algorithms: std::collections::BTreeSet<i64> = options["publicKey"]["pubKeyCredParams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["alg"].as_i64().unwrap())
+        .collect();
+    // ES256, ES384 and RS256 (COSE ids), as ARCHITECTURE's inventory says.
+    assert_eq!(algorithms, [-257, -35, -7].into_iter().collect());
+}

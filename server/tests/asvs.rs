@@ -262,3 +262,144 @@ fn the_checker_refuses_missing_evidence() {
     assert!(!check_evidence(&root, "Gap:").is_empty());
     assert!(!check_evidence(&root, "it is fine, trust me").is_empty());
 }
+
+/// Crates that implement cryptography (or pick its provider), as far as this
+/// test knows them: each one in `Cargo.lock` must be in the inventory.
+const CRYPTO_CRATES: &[&str] = &[
+    "aead",
+    "aes",
+    "aes-gcm",
+    "aes-gcm-siv",
+    "aes-kw",
+    "aes-siv",
+    "argon2",
+    "aws-lc-rs",
+    "aws-lc-sys",
+    "bcrypt",
+    "blake2",
+    "blake3",
+    "blowfish",
+    "boring",
+    "cbc",
+    "ccm",
+    "cfb-mode",
+    "chacha20",
+    "chacha20poly1305",
+    "cipher",
+    "crypto-bigint",
+    "crypto-glue",
+    "ctr",
+    "curve25519-dalek",
+    "des",
+    "digest",
+    "ecb",
+    "ecdsa",
+    "ed25519",
+    "ed25519-dalek",
+    "elliptic-curve",
+    "getrandom",
+    "ghash",
+    "hkdf",
+    "hmac",
+    "md-5",
+    "md2",
+    "md4",
+    "md5",
+    "native-tls",
+    "ofb",
+    "openssl",
+    "openssl-sys",
+    "p256",
+    "p384",
+    "p521",
+    "password-hash",
+    "pbkdf2",
+    "poly1305",
+    "rand",
+    "rand_core",
+    "rc2",
+    "rc4",
+    "ring",
+    "ripemd",
+    "rsa",
+    "rust-crypto",
+    "rustls",
+    "scrypt",
+    "sha1",
+    "sha2",
+    "sha3",
+    "signature",
+    "subtle",
+    "totp-rs",
+    "universal-hash",
+    "webauthn-rs",
+    "webauthn-rs-core",
+    "whirlpool",
+    "x25519-dalek",
+    "zeroize",
+];
+
+/// Never in the build: broken ciphers and hashes, and OpenSSL (the portal uses
+/// rustls and RustCrypto only).
+const BANNED_CRYPTO: &[&str] = &[
+    "blowfish",
+    "des",
+    "md2",
+    "md4",
+    "native-tls",
+    "openssl",
+    "openssl-sys",
+    "rc2",
+    "rc4",
+    "rust-crypto",
+];
+
+fn crates_in_lock(lock: &str) -> std::collections::BTreeSet<String> {
+    lock.lines()
+        .filter_map(|l| l.strip_prefix("name = \""))
+        .map(|n| n.trim_end_matches('"').to_owned())
+        .collect()
+}
+
+#[test]
+fn the_cryptographic_inventory_names_every_crypto_crate_of_the_build_and_none_is_banned() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap();
+    let architecture = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let start = architecture
+        .find("## Cryptographic inventory")
+        .expect("the inventory section");
+    let inventory = &architecture[start..];
+    let inventory = &inventory[..inventory[3..]
+        .find("\n## ")
+        .map_or(inventory.len(), |e| e + 3)];
+    let crates = crates_in_lock(&lock);
+    let used: Vec<&str> = CRYPTO_CRATES
+        .iter()
+        .copied()
+        .filter(|c| crates.contains(*c))
+        .collect();
+    assert!(
+        used.contains(&"aes-gcm") && used.contains(&"argon2"),
+        "{used:?}"
+    );
+    let unnamed: Vec<&&str> = used
+        .iter()
+        .filter(|c| !inventory.contains(&format!("`{c}`")))
+        .collect();
+    assert!(
+        unnamed.is_empty(),
+        "crypto crates in Cargo.lock but not in ARCHITECTURE's inventory: {unnamed:?}"
+    );
+    let banned: Vec<&&str> = BANNED_CRYPTO
+        .iter()
+        .filter(|c| crates.contains(**c))
+        .collect();
+    assert!(
+        banned.is_empty(),
+        "banned crypto crates in Cargo.lock: {banned:?}"
+    );
+    // And the checker itself sees what it must: a lock with a banned crate.
+    let tampered = format!("{lock}\n[[package]]\nname = \"rc4\"\nversion = \"0.1.0\"\n");
+    assert!(crates_in_lock(&tampered).contains("rc4"));
+}
