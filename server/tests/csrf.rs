@@ -15,9 +15,8 @@ use app::{
         AppState,
     },
 };
-use axum::body::Body;
 use common::{Browser, PASSWORD};
-use http::{header, Method, Request, StatusCode};
+use http::{Method, StatusCode};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
@@ -160,18 +159,10 @@ async fn every_state_changing_route_refuses_other_sites_and_writes_nothing() {
     for (who, browser) in &mut browsers {
         for (method, path) in &routes {
             for (forgery, origin, site) in forgeries {
-                let mut req = browser
-                    .with_cookie(Request::builder().method(method.clone()).uri(path.as_str()))
-                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                    .header(header::ACCEPT, "application/json");
-                if let Some(origin) = origin {
-                    req = req.header(header::ORIGIN, origin);
-                }
-                if let Some(site) = site {
-                    req = req.header("sec-fetch-site", site);
-                }
-                let body = Body::from("password=correct+horse+battery&id=x");
-                let r = browser.send(req.body(body).unwrap()).await;
+                let form = [("password", common::PASSWORD), ("id", "x")];
+                let r = browser
+                    .request_from(method.clone(), path, &form, origin, site)
+                    .await;
                 assert_eq!(
                     r.status,
                     StatusCode::FORBIDDEN,

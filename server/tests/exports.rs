@@ -377,13 +377,7 @@ async fn admins_export_every_module_with_withheld_fields_and_only_admins_may() {
     assert!(exports::open_download(&state, &carla, requested.id)
         .await
         .is_err());
-    let mut reader = exports::open_download(&state, &admin, requested.id)
-        .await
-        .unwrap();
-    let mut bytes = Vec::new();
-    while let Some(chunk) = reader.next_chunk().unwrap() {
-        bytes.extend(chunk);
-    }
+    let bytes = common::downloaded(&state, &admin, requested.id).await;
     let files = unzip(&bytes);
     for module in [
         "contacts",

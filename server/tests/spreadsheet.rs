@@ -74,12 +74,7 @@ fn assert_guarded(files: &[(String, Vec<Vec<String>>)], payloads: &[&str]) {
 
 async fn download(state: &AppState, actor: &Actor, id: Uuid) -> Vec<u8> {
     assert!(server::exports_worker::work_once(state).await);
-    let mut reader = exports::open_download(state, actor, id).await.unwrap();
-    let mut bytes = Vec::new();
-    while let Some(chunk) = reader.next_chunk().unwrap() {
-        bytes.extend(chunk);
-    }
-    bytes
+    common::downloaded(state, actor, id).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

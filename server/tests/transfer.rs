@@ -15,7 +15,7 @@ use app::{
         entities::{audit_event, ticket},
         relocation,
         services::{exports, tickets},
-        Actor, AppState, ArchiveStore,
+        AppState, ArchiveStore,
     },
 };
 use futures_util::FutureExt;
@@ -77,20 +77,6 @@ async fn the_transfer_copies_every_table_of_the_schema() {
     );
     let expected: BTreeSet<String> = transfer::KEY_TABLES.iter().map(|t| t.to_string()).collect();
     assert_eq!(tables_of(keys.keystore()).await, expected);
-}
-
-/// An archive as its owner downloads it, read on a blocking thread as the server does.
-async fn downloaded(state: &AppState, owner: &Actor, id: uuid::Uuid) -> Vec<u8> {
-    let mut reader = exports::open_download(state, owner, id).await.unwrap();
-    tokio::task::spawn_blocking(move || {
-        let mut bytes = Vec::new();
-        while let Some(chunk) = reader.next_chunk().unwrap() {
-            bytes.extend(chunk);
-        }
-        bytes
-    })
-    .await
-    .unwrap()
 }
 
 #[tokio::test]
@@ -192,7 +178,7 @@ async fn everything_moves_and_back_with_a_write_during_the_copy_and_a_verified_c
     );
     let mut home_store = home.clone();
     home_store.exports.store = ArchiveStore::Database;
-    let bytes = downloaded(&home_store, &ada, archive.id).await;
+    let bytes = common::downloaded(&home_store, &ada, archive.id).await;
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut data = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("data.json").unwrap(), &mut data).unwrap();

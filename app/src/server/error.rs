@@ -84,23 +84,21 @@ impl ServiceError {
 /// (restarting, shutting down, the connection lost or none to be had), as
 /// opposed to a query that failed.
 pub fn is_unreachable(e: &DbErr) -> bool {
-    use sea_orm::{sqlx, RuntimeErr};
-    let sqlx_error = match e {
-        DbErr::ConnectionAcquire(_) => return true,
-        DbErr::Conn(RuntimeErr::SqlxError(e))
-        | DbErr::Exec(RuntimeErr::SqlxError(e))
-        | DbErr::Query(RuntimeErr::SqlxError(e)) => e,
-        _ => return false,
-    };
-    match sqlx_error.as_ref() {
-        sqlx::Error::Io(_)
-        | sqlx::Error::PoolTimedOut
-        | sqlx::Error::PoolClosed
-        | sqlx::Error::WorkerCrashed
-        | sqlx::Error::Protocol(_) => true,
+    use sea_orm::sqlx;
+    if matches!(e, DbErr::ConnectionAcquire(_)) {
+        return true;
+    }
+    match sqlx_error_of(e) {
+        Some(
+            sqlx::Error::Io(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed
+            | sqlx::Error::Protocol(_),
+        ) => true,
         // PostgreSQL: connection exceptions (08…), and the server shutting
         // down or not yet accepting connections (57P01–57P03).
-        sqlx::Error::Database(db) => db
+        Some(sqlx::Error::Database(db)) => db
             .code()
             .is_some_and(|code| code.starts_with("08") || code.starts_with("57P")),
         _ => false,
@@ -110,19 +108,26 @@ pub fn is_unreachable(e: &DbErr) -> bool {
 /// Whether the disk (or the database's space) is full: SQLite's SQLITE_FULL,
 /// PostgreSQL's disk_full (53100), or ENOSPC from the file system.
 pub fn is_storage_full(e: &ServiceError) -> bool {
-    use sea_orm::{sqlx, RuntimeErr};
+    use sea_orm::sqlx;
     match e {
-        ServiceError::Db(
-            DbErr::Conn(RuntimeErr::SqlxError(s))
-            | DbErr::Exec(RuntimeErr::SqlxError(s))
-            | DbErr::Query(RuntimeErr::SqlxError(s)),
-        ) => match s.as_ref() {
-            sqlx::Error::Database(db) => db.code().is_some_and(|c| c == "13" || c == "53100"),
-            sqlx::Error::Io(io) => io_full(io),
+        ServiceError::Db(e) => match sqlx_error_of(e) {
+            Some(sqlx::Error::Database(db)) => db.code().is_some_and(|c| c == "13" || c == "53100"),
+            Some(sqlx::Error::Io(io)) => io_full(io),
             _ => false,
         },
         ServiceError::Io(io) => io_full(io),
         _ => false,
+    }
+}
+
+/// The driver's error under sea-orm's, when a connection, statement or query failed.
+fn sqlx_error_of(e: &DbErr) -> Option<&sea_orm::sqlx::Error> {
+    use sea_orm::RuntimeErr;
+    match e {
+        DbErr::Conn(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => Some(e.as_ref()),
+        _ => None,
     }
 }
 

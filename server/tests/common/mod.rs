@@ -354,8 +354,21 @@ impl Browser {
         origin: Option<&str>,
         fetch_site: Option<&str>,
     ) -> Reply {
+        self.request_from(http::Method::POST, path, form, origin, fetch_site)
+            .await
+    }
+
+    /// A form sent with any method, with the given `Origin` and `Sec-Fetch-Site` (if any).
+    pub async fn request_from(
+        &mut self,
+        method: http::Method,
+        path: &str,
+        form: &[(&str, &str)],
+        origin: Option<&str>,
+        fetch_site: Option<&str>,
+    ) -> Reply {
         let mut builder = self
-            .with_cookie(Request::post(path))
+            .with_cookie(Request::builder().method(method).uri(path))
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "application/json")
             .header(header::HOST, "127.0.0.1:3000");
@@ -425,6 +438,23 @@ pub fn start_sink() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
         let _ = smtp.serve();
     });
     (port, received)
+}
+
+/// An archive as its owner downloads it, decrypted, read on a blocking thread
+/// as the server reads it (the database store fetches its rows as it goes).
+pub async fn downloaded(state: &AppState, owner: &app::server::Actor, id: uuid::Uuid) -> Vec<u8> {
+    let mut reader = app::server::services::exports::open_download(state, owner, id)
+        .await
+        .unwrap();
+    tokio::task::spawn_blocking(move || {
+        let mut bytes = Vec::new();
+        while let Some(chunk) = reader.next_chunk().unwrap() {
+            bytes.extend(chunk);
+        }
+        bytes
+    })
+    .await
+    .unwrap()
 }
 
 /// Whether `email` signs in with the tests' password.
