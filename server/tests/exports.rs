@@ -52,18 +52,6 @@ async fn browser_for(state: &AppState, name: &str, email: &str) -> (Browser, Act
     (b, actor)
 }
 
-fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    (0..archive.len())
-        .map(|i| {
-            let mut f = archive.by_index(i).unwrap();
-            let mut s = String::new();
-            f.read_to_string(&mut s).unwrap();
-            (f.name().unwrap().into_owned(), s)
-        })
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_archive_holds_exactly_the_subjects_data_and_only_they_can_download_it() {
     let state = common::state().await;
@@ -192,7 +180,7 @@ async fn the_archive_holds_exactly_the_subjects_data_and_only_they_can_download_
             .unwrap()
             .to_bytes()
     };
-    let files = unzip(&bytes);
+    let files = common::unzip(&bytes);
     let names: Vec<&str> = files.keys().map(String::as_str).collect();
     assert_eq!(
         names,
@@ -378,7 +366,7 @@ async fn admins_export_every_module_with_withheld_fields_and_only_admins_may() {
         .await
         .is_err());
     let bytes = common::downloaded(&state, &admin, requested.id).await;
-    let files = unzip(&bytes);
+    let files = common::unzip(&bytes);
     for module in [
         "contacts",
         "agents",
@@ -528,7 +516,7 @@ async fn an_archive_of_many_pages_holds_every_ticket_once_in_order() {
         .await
         .unwrap()
         .to_bytes();
-    let files = unzip(&bytes);
+    let files = common::unzip(&bytes);
     let data: serde_json::Value = serde_json::from_str(&files["data.json"]).unwrap();
     let ids: Vec<String> = data["tickets"]
         .as_array()

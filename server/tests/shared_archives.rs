@@ -18,23 +18,11 @@ use app::{
 use common::{Browser, PASSWORD};
 use http::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
-use std::{io::Read, time::Duration};
+use std::time::Duration;
 use uuid::Uuid;
 
 const NAME: &str = "Orla Quennell";
 const SECRET: &str = "my tracking number is 55-QX-2024";
-
-fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    (0..archive.len())
-        .map(|i| {
-            let mut f = archive.by_index(i).unwrap();
-            let mut s = String::new();
-            f.read_to_string(&mut s).unwrap();
-            (f.name().unwrap().into_owned(), s)
-        })
-        .collect()
-}
 
 fn kept_on_disk(state: &AppState, id: Uuid) -> usize {
     exports::files_of(&state.exports.dir, id).unwrap().len()
@@ -130,7 +118,7 @@ async fn an_archive_built_by_one_server_downloads_from_the_other_and_the_erasure
         downloads.push(bytes.to_vec());
     }
     assert_eq!(downloads[0], downloads[1]);
-    let files = unzip(&downloads[0]);
+    let files = common::unzip(&downloads[0]);
     let data = &files["data.json"];
     assert!(data.contains(NAME) && data.contains(SECRET), "{data}");
     let downloaded = audit_event::Entity::find()

@@ -440,6 +440,20 @@ pub fn start_sink() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
     (port, received)
 }
 
+/// The files of a ZIP archive with their text, by name.
+pub fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).unwrap();
+            let mut s = String::new();
+            f.read_to_string(&mut s).unwrap();
+            (f.name().unwrap().into_owned(), s)
+        })
+        .collect()
+}
+
 /// An archive as its owner downloads it, decrypted, read on a blocking thread
 /// as the server reads it (the database store fetches its rows as it goes).
 pub async fn downloaded(state: &AppState, owner: &app::server::Actor, id: uuid::Uuid) -> Vec<u8> {
