@@ -207,7 +207,7 @@ fn TwoFactorCard() -> impl IntoView {
                                             </div>
                                             <div class="field">
                                                 <label for="two-factor-off-code">{tr.account_two_factor_off_code()}</label>
-                                                <input id="two-factor-off-code" name="code" type="text" autocomplete="one-time-code" maxlength="24" required/>
+                                                <input id="two-factor-off-code" name="code" type="text" autocomplete="one-time-code" maxlength="40" required/>
                                             </div>
                                             <button type="submit" class="secondary" disabled=move || disable.pending().get()>{tr.account_two_factor_turn_off()}</button>
                                         </ActionForm>

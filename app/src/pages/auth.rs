@@ -140,7 +140,7 @@ pub fn SignInPage() -> impl IntoView {
                 {move || ask_code.get().then(|| view! {
                     <div class="field">
                         <label for="code">{tr.auth_code()}</label>
-                        <input id="code" name="code" type="text" autocomplete="one-time-code" maxlength="24"
+                        <input id="code" name="code" type="text" autocomplete="one-time-code" maxlength="40"
                             aria-describedby="code-hint" required/>
                         <p id="code-hint" class="hint">{tr.auth_code_hint()}</p>
                     </div>
