@@ -18,6 +18,7 @@ mod m0013_session_locale;
 mod m0014_roles_teams;
 mod m0015_retention;
 mod m0016_archive_chunks;
+mod m0017_session_rotation;
 
 pub use keystore::KeystoreMigrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0014_roles_teams::Migration),
             Box::new(m0015_retention::Migration),
             Box::new(m0016_archive_chunks::Migration),
+            Box::new(m0017_session_rotation::Migration),
         ]
     }
 }

@@ -985,3 +985,115 @@ async fn two_factor_endpoints_act_on_the_askers_own_account_and_the_rule_is_for_
         "not_signed_in"
     );
 }
+
+/// Re-authentication (the password asked again) gives the browser a new
+/// session token; the old one works for the grace period only (requests
+/// already on their way), a wrong password changes nothing, and a password
+/// change keeps this browser signed in with its newest token.
+#[tokio::test]
+async fn re_authentication_issues_a_new_session_token_and_the_old_one_ends_soon() {
+    use app::api::{
+        account::{ChangePassword, MyDevices},
+        privacy::RequestExport,
+    };
+    use app::server::entities::session;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let state = common::state().await;
+    let mut b = signed_up(&state, "Rhea Token", "rhea@example.org").await;
+    let mut elsewhere = Browser::new(&state);
+    let r = elsewhere
+        .call::<SignIn>(&[("email", "rhea@example.org"), ("password", PASSWORD)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let first = b.cookie.clone().unwrap();
+
+    // A wrong password: refused, and the token stays.
+    let wrong = b
+        .call::<RequestExport>(&[("password", "not the password")])
+        .await;
+    assert_eq!(
+        wrong.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        wrong.body
+    );
+    assert!(wrong.headers.get(http::header::SET_COOKIE).is_none());
+    assert_eq!(b.cookie.as_deref(), Some(first.as_str()));
+
+    // The right one: a new HttpOnly token comes with the answer.
+    let asked = b.call::<RequestExport>(&[("password", PASSWORD)]).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    let set = asked
+        .headers
+        .get(http::header::SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite"),
+        "{set}"
+    );
+    let second = b.cookie.clone().unwrap();
+    assert_ne!(first, second);
+    assert_eq!(
+        b.call::<WhoAmI>(&[]).await.json()["email"],
+        "rhea@example.org"
+    );
+
+    // The old token still answers (a request already on its way) ...
+    let mut old = Browser::new(&state);
+    old.cookie = Some(first.clone());
+    assert_eq!(
+        old.call::<WhoAmI>(&[]).await.json()["email"],
+        "rhea@example.org"
+    );
+    // ... and is not a device of its own.
+    let devices = b.call::<MyDevices>(&[]).await.json();
+    assert_eq!(devices.as_array().unwrap().len(), 2, "{devices}");
+    // Once the grace period is over it is refused, and gone.
+    let first_hash = app::server::services::sessions::SessionToken::from_cookie(
+        first.split_once('=').unwrap().1,
+    )
+    .hash();
+    session::Entity::update_many()
+        .col_expr(
+            session::Column::ReplacedAt,
+            sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::seconds(31)),
+        )
+        .filter(session::Column::TokenHash.eq(first_hash.clone()))
+        .exec(&state.db)
+        .await
+        .unwrap();
+    assert!(old.call::<WhoAmI>(&[]).await.json().is_null());
+    assert!(session::Entity::find_by_id(first_hash)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        b.call::<WhoAmI>(&[]).await.json()["email"],
+        "rhea@example.org"
+    );
+
+    // A password change re-authenticates too: this browser stays signed in
+    // with a new token; the other browser is signed out.
+    let changed = b
+        .call::<ChangePassword>(&[
+            ("current_password", PASSWORD),
+            ("new_password", "a completely new passphrase 2026"),
+        ])
+        .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.body);
+    assert_ne!(b.cookie.as_deref(), Some(second.as_str()));
+    assert_eq!(
+        b.call::<WhoAmI>(&[]).await.json()["email"],
+        "rhea@example.org"
+    );
+    assert!(elsewhere.call::<WhoAmI>(&[]).await.json().is_null());
+    let left = session::Entity::find()
+        .filter(session::Column::UserId.is_not_null())
+        .all(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(left.len(), 1, "only this browser's newest token: {left:?}");
+}

@@ -474,6 +474,7 @@ async fn an_email_change_goes_through_confirmation_and_agent_approval() {
         .await
         .unwrap();
     assert_eq!(left, 0, "cancelling signs out every browser");
+    let ada = common::signed_in(&state, "ada@example.org").await;
 
     let request = email_change::request_email_change(&state, &ada, "ada.new@example.org", PASSWORD)
         .await

@@ -3,12 +3,13 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 fn set_cookie(value: String) -> Result<(), AppError> {
-    use http::{header::SET_COOKIE, HeaderValue};
-    let header = HeaderValue::from_str(&value).map_err(|_| AppError::Internal {
-        request_id: crate::server::context::request_id(),
-    })?;
-    expect_context::<leptos_axum::ResponseOptions>().append_header(SET_COOKIE, header);
-    Ok(())
+    if crate::server::context::set_cookie(&value) {
+        Ok(())
+    } else {
+        Err(AppError::Internal {
+            request_id: crate::server::context::request_id(),
+        })
+    }
 }
 
 /// Where everyone lands after signing in: their tickets, or the queue for staff.

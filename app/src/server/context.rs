@@ -135,6 +135,22 @@ pub fn status_of(error: &AppError) -> http::StatusCode {
     }
 }
 
+/// Adds a `Set-Cookie` header to the response of the server function being
+/// run; outside one (a test calling a service) there is no response and
+/// nothing to do. Returns whether it was added.
+pub fn set_cookie(value: &str) -> bool {
+    let Ok(header) = http::HeaderValue::from_str(value) else {
+        return false;
+    };
+    match use_context::<leptos_axum::ResponseOptions>() {
+        Some(response) => {
+            response.append_header(http::header::SET_COOKIE, header);
+            true
+        }
+        None => false,
+    }
+}
+
 /// Runs a server function's body; on error, sets the matching HTTP status.
 /// Every server function goes through here.
 pub async fn respond<T>(body: impl Future<Output = Result<T, AppError>>) -> Result<T, AppError> {

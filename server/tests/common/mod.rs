@@ -471,6 +471,24 @@ pub async fn downloaded(state: &AppState, owner: &app::server::Actor, id: uuid::
     .unwrap()
 }
 
+/// `email` signed in again with the tests' password, as the actor of the new session.
+pub async fn signed_in(state: &AppState, email: &str) -> app::server::Actor {
+    use app::server::services::{accounts, sessions};
+    let device = sessions::Device::new(None, "127.0.0.1");
+    let (_, token) = accounts::sign_in(
+        state,
+        accounts::Credentials::password(email, PASSWORD),
+        &device,
+        None,
+    )
+    .await
+    .unwrap();
+    sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 /// Whether `email` signs in with the tests' password.
 pub async fn signs_in(state: &AppState, email: &str) -> bool {
     let device = app::server::services::sessions::Device::new(None, "127.0.0.1");

@@ -18,6 +18,9 @@ pub struct Model {
     /// Copies of the profile's language and time zone (see `profile::copy_locale`).
     pub language: Option<String>,
     pub time_zone: Option<String>,
+    /// When re-authentication gave this browser a new token: the row then
+    /// works for `sessions::REPLACED_GRACE` only, and is listed nowhere.
+    pub replaced_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

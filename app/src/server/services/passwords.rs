@@ -45,7 +45,7 @@ pub async fn change_password(
         )
         .into());
     }
-    reauth::reauthenticate_field(state, actor, current, "current_password").await?;
+    let renewed = reauth::reauthenticate_field(state, actor, current, "current_password").await?;
     let me = user::Entity::find_by_id(actor.user_id)
         .one(&state.db)
         .await?
@@ -55,7 +55,7 @@ pub async fn change_password(
     let txn = audit::begin(&state.db).await?;
     accounts::set_password(&txn, me.id, &hash).await?;
     account_links::forget(&txn, me.id, Purpose::PasswordReset).await?;
-    let ended = sessions::end_all_of(&txn, me.id, Some(&actor.session_token_hash)).await?;
+    let ended = sessions::end_all_of(&txn, me.id, Some(&renewed.session_token_hash)).await?;
     let event = Event::new(crate::model::AuditAction::PasswordChanged, "user", me.id)
         .by(actor)
         .about(me.id)

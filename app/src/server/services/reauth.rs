@@ -53,14 +53,22 @@ pub(super) async fn record_throttled(
     Ok(())
 }
 
+/// A successful re-authentication: the session's new token (its hash).
+#[derive(Debug)]
+pub struct Renewed {
+    pub session_token_hash: String,
+}
+
 /// Asks for the password again before a sensitive step (an export, an erasure
 /// request, a password or email change). Wrong guesses count against this
-/// account's sign-in limit from this client only, and are audited.
+/// account's sign-in limit from this client only, and are audited. Once the
+/// password is right the session gets a new token (sent as the cookie of the
+/// server function's response); the old one works a few seconds more.
 pub async fn reauthenticate(
     state: &AppState,
     actor: &Actor,
     password_again: &str,
-) -> Result<(), ServiceError> {
+) -> Result<Renewed, ServiceError> {
     reauthenticate_field(state, actor, password_again, "password").await
 }
 
@@ -70,7 +78,7 @@ pub async fn reauthenticate_field(
     actor: &Actor,
     password_again: &str,
     field: &str,
-) -> Result<(), ServiceError> {
+) -> Result<Renewed, ServiceError> {
     // Signed in: the owner, so the all-clients interval does not apply.
     let attempt = match throttle::begin_attempt(
         &state.db,
@@ -134,5 +142,9 @@ pub async fn reauthenticate_field(
         .into());
     }
     throttle::succeeded(&state.db, &attempt).await?;
-    Ok(())
+    let token = sessions::renew(&state.db, &actor.session_token_hash).await?;
+    crate::server::context::set_cookie(&sessions::cookie(&token, &state.security));
+    Ok(Renewed {
+        session_token_hash: token.hash(),
+    })
 }

@@ -1,5 +1,6 @@
 //! Server-side sessions. The browser holds a random 256-bit token; the database
 //! holds only its SHA-256, so a leaked database cannot be replayed as cookies.
+use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::server::{
     entities::{session, user},
@@ -7,7 +8,7 @@ use crate::server::{
 };
 use chrono::{DateTime, Utc};
 use rand::RngCore;
-use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait};
+use sea_orm::{prelude::*, ActiveValue::Set, ConnectionTrait, IntoActiveModel, TransactionTrait};
 use sha2::{Digest, Sha256};
 
 /// The cookie's value. Never logged, never serialised.
@@ -158,10 +159,47 @@ pub async fn create(
         second_factor_at: Set(device.second_factor.then_some(now)),
         language: Set(None),
         time_zone: Set(None),
+        replaced_at: Set(None),
     }
     .insert(db)
     .await?;
     mark_active(db, user_id, now).await?;
+    Ok(token)
+}
+
+/// How long a session token replaced by re-authentication still works: the
+/// requests a browser sent before the new cookie arrived finish, nothing more.
+pub const REPLACED_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Gives the session `token_hash` a new token (after re-authentication): a
+/// new row with everything the session had (its start, second factor,
+/// language), and the old one marked replaced. The caller sends the cookie.
+pub async fn renew(
+    db: &DatabaseConnection,
+    token_hash: &str,
+) -> Result<SessionToken, ServiceError> {
+    let txn = db.begin().await?;
+    let old = session::Entity::find_by_id(token_hash.to_owned())
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    let token = SessionToken::generate();
+    let now = Utc::now();
+    session::ActiveModel {
+        token_hash: Set(token.hash()),
+        last_seen_at: Set(now),
+        replaced_at: Set(None),
+        ..old.into_active_model()
+    }
+    .insert(&txn)
+    .await?;
+    session::Entity::update_many()
+        .col_expr(session::Column::ReplacedAt, Expr::value(now))
+        .filter(session::Column::TokenHash.eq(token_hash))
+        .filter(session::Column::ReplacedAt.is_null())
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
     Ok(token)
 }
 
@@ -206,12 +244,15 @@ pub async fn resolve(
     let age = now.signed_duration_since(session.created_at);
     let expired = idle.to_std().unwrap_or_default() > settings.session_idle_timeout
         || age.to_std().unwrap_or_default() > settings.session_absolute_timeout;
-    if expired {
+    let replaced_long_ago = session
+        .replaced_at
+        .is_some_and(|at| (now - at).to_std().unwrap_or_default() > REPLACED_GRACE);
+    if expired || replaced_long_ago {
         end(db, &token_hash).await?;
         return Ok(None);
     }
     // Touch at most once a minute: idle tracking without a write per request.
-    if idle > chrono::Duration::seconds(60) {
+    if idle > chrono::Duration::seconds(60) && session.replaced_at.is_none() {
         session::Entity::update_many()
             .col_expr(session::Column::LastSeenAt, Expr::value(now))
             .filter(session::Column::TokenHash.eq(token_hash.clone()))
@@ -284,6 +325,15 @@ pub async fn end_all_of(
     user_id: Uuid,
     keep: Option<&str>,
 ) -> Result<u64, ServiceError> {
+    // Tokens already replaced go too, but are not counted: their browsers
+    // have the new token, which is one of the sessions counted.
+    let mut replaced = session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::ReplacedAt.is_not_null());
+    if let Some(keep) = keep {
+        replaced = replaced.filter(session::Column::TokenHash.ne(keep));
+    }
+    replaced.exec(db).await?;
     let mut delete = session::Entity::delete_many().filter(session::Column::UserId.eq(user_id));
     if let Some(keep) = keep {
         delete = delete.filter(session::Column::TokenHash.ne(keep));
@@ -299,6 +349,12 @@ pub async fn devices(
     use sea_orm::QueryOrder;
     let rows = session::Entity::find()
         .filter(session::Column::UserId.eq(actor.user_id))
+        // A token replaced by re-authentication is the same browser: not listed.
+        .filter(
+            sea_orm::Condition::any()
+                .add(session::Column::ReplacedAt.is_null())
+                .add(session::Column::TokenHash.eq(actor.session_token_hash.clone())),
+        )
         .order_by_desc(session::Column::LastSeenAt)
         .all(db)
         .await?;
