@@ -58,6 +58,7 @@ test('a custom role and a team: the billing agent sees only the team, adds no in
   await open(admin, '/admin/users');
   const row = staffRow(admin, agentName);
   await row.getByLabel(`Role of ${agentName}`).selectOption({ label: roleName });
+  await expect(admin.getByRole('status').filter({ hasText: 'Role saved.' })).toBeVisible();
   await open(admin, '/admin/users');
   await expect(staffRow(admin, agentName).getByLabel(`Role of ${agentName}`).locator('option:checked')).toHaveText(roleName);
 

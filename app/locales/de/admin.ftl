@@ -15,6 +15,7 @@ admin-two-factor-optional = Nicht erforderlich: Agents und Admins können sie f�
 admin-two-factor-stop = Nicht mehr verlangen
 admin-two-factor-require = Für Mitarbeitende verlangen
 admin-reset-sent = Link zum Zurücksetzen gesendet. Er ist 30 Minuten lang gültig.
+admin-role-saved = Rolle gespeichert.
 admin-loading-accounts = Konten werden geladen…
 admin-status = Status
 admin-created-at = Angelegt

@@ -15,6 +15,7 @@ admin-two-factor-optional = Not required: agents and admins may turn it on for t
 admin-two-factor-stop = Stop requiring it
 admin-two-factor-require = Require it for staff
 admin-reset-sent = Reset link sent. It works for 30 minutes.
+admin-role-saved = Role saved.
 admin-loading-accounts = Loading accounts…
 admin-status = Status
 admin-created-at = Created

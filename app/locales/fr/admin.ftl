@@ -15,6 +15,7 @@ admin-two-factor-optional = Facultative : les agents et les administrateurs peuv
 admin-two-factor-stop = Ne plus l'exiger
 admin-two-factor-require = L'exiger pour l'équipe
 admin-reset-sent = Lien de réinitialisation envoyé. Il est valable 30 minutes.
+admin-role-saved = Rôle enregistré.
 admin-loading-accounts = Chargement des comptes…
 admin-status = Statut
 admin-created-at = Créé le

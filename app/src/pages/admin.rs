@@ -111,6 +111,9 @@ pub fn UsersPage() -> impl IntoView {
             {move || reset.value().get().and_then(Result::ok).map(|_| view! {
                 <p class="notice" role="status">{tr.admin_reset_sent()}</p>
             })}
+            {move || set_role.value().get().and_then(Result::ok).map(|_| view! {
+                <p class="notice" role="status">{tr.admin_role_saved()}</p>
+            })}
             <Transition fallback=move || view! { <p class="muted">{tr.admin_loading_accounts()}</p> }>
                 {move || Suspend::new(async move {
                     let roles = roles.await.unwrap_or_default();
