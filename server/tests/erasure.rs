@@ -1934,11 +1934,14 @@ async fn staff_redact_a_subject_line_and_the_final_check_stops_warning_about_it(
         .all(&state.db)
         .await
         .unwrap();
-    assert_eq!(
-        rows.len(),
-        2,
-        "two tokens: \"Redacted\" and the ticket's reference"
-    );
+    // "Redacted" and the ticket's reference (and a phone-number token when the
+    // reference's hex digits happen to hold seven or more decimal digits).
+    let expected = app::server::blind_index::tokens(&app::server::blind_index::ticket_text(
+        referral,
+        "[Redacted]",
+    ));
+    assert!((2..=3).contains(&expected.len()), "{expected:?}");
+    assert_eq!(rows.len(), expected.len(), "{expected:?}");
     assert!(rows
         .iter()
         .all(|r| r.token != index.token("w:byron").to_vec()));
