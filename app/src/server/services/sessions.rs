@@ -178,13 +178,31 @@ pub async fn renew(
     db: &DatabaseConnection,
     token_hash: &str,
 ) -> Result<SessionToken, ServiceError> {
+    let now = Utc::now();
     let txn = db.begin().await?;
+    // Written first: on SQLite the transaction then holds the write lock
+    // before it reads (a read-then-write transaction fails as "locked" when
+    // another writer comes in between). A row replaced already keeps its time.
+    let marked = session::Entity::update_many()
+        .col_expr(
+            session::Column::ReplacedAt,
+            sea_orm::sea_query::Func::coalesce([
+                Expr::col(session::Column::ReplacedAt),
+                Expr::value(now),
+            ])
+            .into(),
+        )
+        .filter(session::Column::TokenHash.eq(token_hash))
+        .exec(&txn)
+        .await?;
+    if marked.rows_affected == 0 {
+        return Err(AppError::NotSignedIn.into());
+    }
     let old = session::Entity::find_by_id(token_hash.to_owned())
         .one(&txn)
         .await?
         .ok_or(AppError::NotSignedIn)?;
     let token = SessionToken::generate();
-    let now = Utc::now();
     session::ActiveModel {
         token_hash: Set(token.hash()),
         last_seen_at: Set(now),
@@ -193,12 +211,6 @@ pub async fn renew(
     }
     .insert(&txn)
     .await?;
-    session::Entity::update_many()
-        .col_expr(session::Column::ReplacedAt, Expr::value(now))
-        .filter(session::Column::TokenHash.eq(token_hash))
-        .filter(session::Column::ReplacedAt.is_null())
-        .exec(&txn)
-        .await?;
     txn.commit().await?;
     Ok(token)
 }
