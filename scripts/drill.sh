@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Reliability drills against the real server on loopback (README "Drills").
 #   scripts/drill.sh            the short form (the test command runs it): 10 s of
-#                               load, 3 crashes, one PostgreSQL restart
-#   scripts/drill.sh --long     5 minutes of load, 30 crashes, 5 PostgreSQL restarts
+#                               load, 3 crashes, one PostgreSQL restart, a full
+#                               disk, 10 s of load on two servers
+#   scripts/drill.sh --long     5 minutes of load (on one server, then on two),
+#                               30 crashes, 5 PostgreSQL restarts
 # Each drill starts a fresh portal with demo data, runs mixed traffic from a
 # second process (scripts/drill/load.mjs), then checks that every write the
 # portal acknowledged is there, that no job is stuck, that no archive file is

@@ -112,6 +112,6 @@ create_database custodian_e2e
 create_database custodian_e2e_keys
 e2e postgres --database-url "$PGURL/custodian_e2e" --keystore-url "$PGURL/custodian_e2e_keys"
 
-step "drills, short form: load with integrity, crashes, a PostgreSQL restart (scripts/drill.sh)"
+step "drills, short form: load with integrity, crashes, a PostgreSQL restart, a full disk, two servers (scripts/drill.sh)"
 scripts/drill.sh
 step "all tests passed"
