@@ -143,7 +143,7 @@ fi
 if want 4; then
 say "4. disk full under the data folder (a 48 MB tmpfs; SQLite)"
 if mkdir -p "$TMP/full" && mount -t tmpfs -o size=48m tmpfs "$TMP/full" 2>/dev/null; then
-  start "$TMP/full/data"
+  start "$TMP/full/data" --exports-per-day 10
   node scripts/drill/load.mjs load "$BASE" 3 "$TMP/acks.json"
   node scripts/drill/load.mjs full "$BASE" "$TMP/full/data"
   verify "$TMP/full/data"

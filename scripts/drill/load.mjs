@@ -118,11 +118,25 @@ if (mode === 'full') {
     if (e.code !== 'ENOSPC') throw e;
   }
   closeSync(fd);
+  const problems = [];
+  // An archive asked for now is built on the full disk: the build cannot
+  // write its file. It must wait (queued again), not fail, and finish once
+  // space is freed. The request itself may be refused cleanly instead.
+  const exported = await c.call('request_export', { password: c.password });
+  let export_ = '';
+  if (exported.status === 200) {
+    export_ = exported.value.id;
+    await new Promise((ok) => setTimeout(ok, 3000)); // the worker looks once a second
+    const mine = await c.call('my_exports', {});
+    const status = mine.value?.find?.((x) => x.id === export_)?.status;
+    if (status !== 'queued') problems.push(`an export built on the full disk is ${status}, not queued to be built again`);
+  } else if (!(exported.status === 507 && exported.value?.code === 'storage_full')) {
+    problems.push(`an export requested on a full disk: ${exported.status} ${JSON.stringify(exported.value).slice(0, 160)}`);
+  }
   // Writes still fit while the database file has free pages; once it must
   // grow, each is refused cleanly. Write until three were refused.
   const refused = [];
   const stored = [];
-  const problems = [];
   for (let i = 0; i < 400 && refused.length < 3; i++) {
     const subject = `written on a full disk ${randomUUID()}`;
     const r = await c.call('open_ticket', { subject, body: 'x'.repeat(16_000) }, true);
@@ -147,7 +161,22 @@ if (mode === 'full') {
   for (const t of stored) if (!subjects.includes(t.subject)) problems.push(`an acknowledged ticket is missing: ${t.subject}`);
   const detail = await c.call('get_ticket', { id: before.value });
   if (detail.status !== 200 || detail.value.messages.length !== 1) problems.push(`the ticket written before: ${detail.status}, ${detail.value?.messages?.length} messages`);
-  console.log(`full disk: ${stored.length} writes still fitted and are stored, ${refused.length} were refused with 507 storage_full and left nothing; writes work again once space is freed`);
+  let exportNote = 'the export request was refused with 507 storage_full';
+  if (export_) {
+    // Queued again after 20 s; built once there is space.
+    const deadline = Date.now() + 90_000;
+    let status = '';
+    while (Date.now() < deadline) {
+      const mine = await c.call('my_exports', {});
+      status = mine.value?.find?.((x) => x.id === export_)?.status;
+      if (status !== 'queued' && status !== 'building') break;
+      await new Promise((ok) => setTimeout(ok, 500));
+    }
+    const got = status === 'ready' ? await c.download(bases[0], export_) : null;
+    if (got?.status !== 200) problems.push(`the export requested on the full disk is ${status} after space was freed (download: ${JSON.stringify(got)})`);
+    exportNote = 'an export the full disk stopped was queued again and downloads once space was freed';
+  }
+  console.log(`full disk: ${stored.length} writes still fitted and are stored, ${refused.length} were refused with 507 storage_full and left nothing; writes work again once space is freed; ${exportNote}`);
   if (problems.length > 0) {
     console.error(problems.join('\n'));
     process.exit(1);

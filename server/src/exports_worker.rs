@@ -2,7 +2,10 @@
 //! owners, and deletes expired ones.
 use ::app::{
     error::AppError,
-    server::{context::status_of, services::exports, Actor, AppState, RequestId},
+    server::{
+        context::status_of, entities::data_export::Model as DataExport, error, services::exports,
+        Actor, AppState, RequestId, ServiceError,
+    },
 };
 use axum::{
     body::Body,
@@ -39,33 +42,45 @@ pub async fn run(state: AppState) {
 pub async fn work_once(state: &AppState) -> bool {
     match exports::claim_next(&state.db, chrono::Utc::now()).await {
         Ok(Some(export)) => {
-            let started = Instant::now();
-            match exports::build(state, &export).await {
-                Ok(()) => {
-                    tracing::info!(export = %export.id, ms = started.elapsed().as_millis() as u64, "data export ready")
-                }
-                // The database went away mid-build (a restart): not the archive's
-                // fault. The build is taken up again when its lease runs out.
-                Err(::app::server::ServiceError::Db(e))
-                    if ::app::server::error::is_unreachable(&e) =>
-                {
-                    tracing::warn!(export = %export.id, error = %e, "the database went away during a build; it is built again when its lease ends");
-                }
-                Err(e) => {
-                    tracing::error!(export = %export.id, error = %e.chain(), "data export failed");
-                    if let Err(e) =
-                        exports::fail(state, export.id, "the archive could not be built").await
-                    {
-                        tracing::error!(export = %export.id, error = %e.chain(), "could not record the failure");
-                    }
-                }
-            }
+            build_claimed(state, &export).await;
             true
         }
         Ok(None) => false,
         Err(e) => {
             tracing::error!(error = %e.chain(), "could not claim a data export");
             false
+        }
+    }
+}
+
+/// Builds an archive this server claimed, and settles what happened: ready,
+/// queued again (no space left), left to its lease (the database went away), or
+/// failed.
+pub async fn build_claimed(state: &AppState, export: &DataExport) {
+    let started = Instant::now();
+    match exports::build(state, export).await {
+        Ok(()) => {
+            tracing::info!(export = %export.id, ms = started.elapsed().as_millis() as u64, "data export ready")
+        }
+        // The database went away mid-build (a restart): not the archive's
+        // fault. The build is taken up again when its lease runs out.
+        Err(ServiceError::Db(e)) if error::is_unreachable(&e) => {
+            tracing::warn!(export = %export.id, error = %e, "the database went away during a build; it is built again when its lease ends");
+        }
+        // The disk (or the database) is full: not the archive's fault either.
+        // It is queued again and tried once there may be space.
+        Err(e) if error::is_storage_full(&e) => {
+            tracing::warn!(export = %export.id, error = %e.chain(), retry_in_s = exports::RETRY_WHEN_FULL.num_seconds(), "no space left to build a data export; it is tried again");
+            if let Err(e) = exports::postpone(state, export, exports::RETRY_WHEN_FULL).await {
+                tracing::error!(export = %export.id, error = %e.chain(), "could not queue the export again");
+            }
+        }
+        Err(e) => {
+            tracing::error!(export = %export.id, error = %e.chain(), "data export failed");
+            if let Err(e) = exports::fail(state, export.id, "the archive could not be built").await
+            {
+                tracing::error!(export = %export.id, error = %e.chain(), "could not record the failure");
+            }
         }
     }
 }

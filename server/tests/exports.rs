@@ -566,3 +566,56 @@ async fn a_build_a_crash_abandoned_is_taken_up_within_its_lease_and_leaves_no_pa
     assert!(files[0].to_string_lossy().ends_with(".zip.enc"));
     assert!(!partial.exists());
 }
+
+#[tokio::test]
+async fn a_build_the_full_disk_stops_is_queued_again_and_finishes_once_there_is_space() {
+    let state = common::state().await;
+    let (_, ada) = browser_for(&state, "Ada Full", "ada.full@example.org").await;
+    let export = exports::request(&state, &ada, PASSWORD).await.unwrap();
+    let now = Utc::now();
+    let claimed = exports::claim_next(&state.db, now).await.unwrap().unwrap();
+    // The build's file lands on a full disk: /dev/full answers every write
+    // with ENOSPC, as a file system out of space does.
+    std::fs::create_dir_all(&state.exports.dir).unwrap();
+    let partial = state.exports.dir.join(format!(
+        "{}.{}.partial",
+        export.id,
+        claimed.lease_until.timestamp_micros()
+    ));
+    std::os::unix::fs::symlink("/dev/full", &partial).unwrap();
+    server::exports_worker::build_claimed(&state, &claimed).await;
+
+    // Not failed: queued again, with nothing of the build left, and not taken
+    // up before the pause.
+    let row = data_export::Entity::find_by_id(export.id)
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.status, app::model::ExportStatus::Queued);
+    assert_eq!(row.error, None);
+    assert!(row.lease_until > Utc::now() + chrono::Duration::seconds(10));
+    assert!(
+        partial.symlink_metadata().is_err(),
+        "the partial file stayed"
+    );
+    assert!(exports::claim_next(&state.db, Utc::now())
+        .await
+        .unwrap()
+        .is_none());
+    let mine = exports::mine(&state, &ada).await.unwrap();
+    assert_eq!(mine[0].status, app::model::ExportStatus::Queued);
+
+    // Once the pause is over (and there is space), it is built and downloads.
+    let later = Utc::now() + exports::RETRY_WHEN_FULL + chrono::Duration::seconds(1);
+    let again = exports::claim_next(&state.db, later)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(again.id, export.id);
+    server::exports_worker::build_claimed(&state, &again).await;
+    let mine = exports::mine(&state, &ada).await.unwrap();
+    assert_eq!(mine[0].status, app::model::ExportStatus::Ready);
+    let archive = common::downloaded(&state, &ada, export.id).await;
+    assert!(archive.starts_with(b"PK\x03\x04"));
+}

@@ -106,7 +106,8 @@ pub fn is_unreachable(e: &DbErr) -> bool {
 }
 
 /// Whether the disk (or the database's space) is full: SQLite's SQLITE_FULL,
-/// PostgreSQL's disk_full (53100), or ENOSPC from the file system.
+/// PostgreSQL's disk_full (53100), or ENOSPC from the file system, also when it
+/// comes wrapped (a ZIP or CSV writer's I/O error, an error with context).
 pub fn is_storage_full(e: &ServiceError) -> bool {
     use sea_orm::sqlx;
     match e {
@@ -116,7 +117,17 @@ pub fn is_storage_full(e: &ServiceError) -> bool {
             _ => false,
         },
         ServiceError::Io(io) => io_full(io),
-        _ => false,
+        ServiceError::Csv(csv) => matches!(csv.kind(), csv::ErrorKind::Io(io) if io_full(io)),
+        _ => {
+            let mut cause = std::error::Error::source(e);
+            while let Some(c) = cause {
+                if c.downcast_ref::<std::io::Error>().is_some_and(io_full) {
+                    return true;
+                }
+                cause = c.source();
+            }
+            false
+        }
     }
 }
 
@@ -203,6 +214,29 @@ mod tests {
         assert!(!is_storage_full(&ServiceError::Io(std::io::Error::other(
             "x"
         ))));
+    }
+
+    #[test]
+    fn a_full_disk_is_found_under_a_zip_a_csv_writer_or_a_context() {
+        let enospc = || std::io::Error::from_raw_os_error(28);
+        assert!(is_storage_full(&ServiceError::Zip(
+            zip::result::ZipError::Io(enospc())
+        )));
+        assert!(is_storage_full(&ServiceError::Csv(csv::Error::from(
+            enospc()
+        ))));
+        let wrapped: ServiceError = Err::<(), _>(enospc())
+            .context("writing the archive")
+            .unwrap_err();
+        assert!(is_storage_full(&wrapped));
+        let denied: ServiceError =
+            Err::<(), _>(std::io::Error::from(std::io::ErrorKind::PermissionDenied))
+                .context("writing the archive")
+                .unwrap_err();
+        assert!(!is_storage_full(&denied));
+        assert!(!is_storage_full(&ServiceError::Zip(
+            zip::result::ZipError::FileNotFound
+        )));
     }
 
     #[test]

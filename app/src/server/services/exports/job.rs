@@ -131,11 +131,59 @@ async fn mark_ready(
     Ok(updated.rows_affected == 1)
 }
 
+/// How long a build the full disk stopped waits before it is tried again.
+pub const RETRY_WHEN_FULL: chrono::Duration = chrono::Duration::seconds(20);
+
 /// Marks a build that failed (the reason is a category, never content) and
 /// removes its partial files.
 pub async fn fail(state: &AppState, id: Uuid, reason: &str) -> Result<(), ServiceError> {
-    // Best effort: the failure is recorded even if a partial file cannot go
-    // now (the sweeper and an erasure's file check look again).
+    remove_partial_files(state, id);
+    data_export::Entity::update_many()
+        .col_expr(
+            data_export::Column::Status,
+            Expr::value(ExportStatus::Failed),
+        )
+        .col_expr(
+            data_export::Column::Error,
+            Expr::value(reason.chars().take(200).collect::<String>()),
+        )
+        .filter(data_export::Column::Id.eq(id))
+        .filter(data_export::Column::Status.eq(ExportStatus::Building))
+        .exec(&state.db)
+        .await?;
+    Ok(())
+}
+
+/// Puts back a build that stopped for a reason not the archive's (the disk or
+/// the database ran out of space): its partial files go, it is queued again and
+/// taken up after `retry_after`, so the customer's request is not lost. Only a
+/// build that still owns the export (lease unchanged) puts it back.
+pub async fn postpone(
+    state: &AppState,
+    export: &data_export::Model,
+    retry_after: chrono::Duration,
+) -> Result<(), ServiceError> {
+    remove_partial_files(state, export.id);
+    data_export::Entity::update_many()
+        .col_expr(
+            data_export::Column::Status,
+            Expr::value(ExportStatus::Queued),
+        )
+        .col_expr(data_export::Column::Progress, Expr::value(0))
+        .col_expr(
+            data_export::Column::LeaseUntil,
+            Expr::value(Utc::now() + retry_after),
+        )
+        .filter(data_export::Column::Id.eq(export.id))
+        .filter(data_export::Column::Status.eq(ExportStatus::Building))
+        .exec(&state.db)
+        .await?;
+    Ok(())
+}
+
+/// Best effort: what a stopped build wrote goes now; one that cannot (the
+/// sweeper and an erasure's file check look again) is logged.
+fn remove_partial_files(state: &AppState, id: Uuid) {
     match files::files_of(&state.exports.dir, id) {
         Ok(paths) => {
             for path in paths
@@ -153,18 +201,4 @@ pub async fn fail(state: &AppState, id: Uuid, reason: &str) -> Result<(), Servic
             tracing::warn!(export = %id, error = %e, "partial archive files could not be listed")
         }
     }
-    data_export::Entity::update_many()
-        .col_expr(
-            data_export::Column::Status,
-            Expr::value(ExportStatus::Failed),
-        )
-        .col_expr(
-            data_export::Column::Error,
-            Expr::value(reason.chars().take(200).collect::<String>()),
-        )
-        .filter(data_export::Column::Id.eq(id))
-        .filter(data_export::Column::Status.eq(ExportStatus::Building))
-        .exec(&state.db)
-        .await?;
-    Ok(())
 }

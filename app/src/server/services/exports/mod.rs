@@ -23,7 +23,7 @@ mod subject_archive;
 
 pub use all_modules::{write_all, Reader, WITHHELD};
 pub use files::{delete_files, files_of, files_of_any};
-pub use job::{build, claim_next, fail};
+pub use job::{build, claim_next, fail, postpone, RETRY_WHEN_FULL};
 pub use progress::Progress;
 pub use render::json::FORMAT_VERSION;
 pub use store::{delete_archive, remains_of, Source, CHUNK_BYTES};
