@@ -96,7 +96,11 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> Result<u32, Strin
     Ok(attempted)
 }
 
-/// The background sender: every few seconds, deliver what is due.
+/// How often the sender looks for due mail: a sign-up's or a reset's mail
+/// leaves within about a second (one indexed query when there is none).
+const POLL: Duration = Duration::from_secs(1);
+
+/// The background sender: every second, deliver what is due.
 pub async fn run(state: AppState, mailer: Mailer) {
     loop {
         if crate::transfer::moved_away(&state).await {
@@ -105,6 +109,6 @@ pub async fn run(state: AppState, mailer: Mailer) {
         if let Err(e) = deliver_due(&state, &mailer).await {
             tracing::error!(error = %e, "mail sender failed");
         }
-        tokio::time::sleep(Duration::from_secs(3)).await;
+        tokio::time::sleep(POLL).await;
     }
 }

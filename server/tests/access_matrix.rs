@@ -7,7 +7,7 @@
 //! real router, on SQLite and on PostgreSQL like every database test. A server
 //! function without a row fails the suite.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, Browser, PASSWORD};
 
 use app::{
     api::privacy::{
@@ -24,7 +24,6 @@ use app::{
         Actor, AppState,
     },
 };
-use common::{Browser, PASSWORD};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
 use std::collections::{BTreeSet, HashMap};

@@ -3,7 +3,7 @@
 //! people, password change and reset, first sign-in with an admin's password,
 //! disabled accounts, signed-in devices, and what the audit log records.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, customer, staff, PASSWORD};
 
 use app::{
     error::AppError,
@@ -20,7 +20,6 @@ use app::{
         Actor, AppState, ServiceError,
     },
 };
-use common::{customer, staff, PASSWORD};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 fn user_error(e: ServiceError) -> AppError {

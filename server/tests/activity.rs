@@ -3,7 +3,7 @@
 //! and who acted is said truthfully (an account made by the demo seeding or
 //! the command line was not made by its owner).
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, customer, staff, PASSWORD};
 
 use app::{
     model::{ActivityView, AuditAction, Role, TicketStatus},
@@ -13,7 +13,6 @@ use app::{
         Actor,
     },
 };
-use common::{customer, staff, PASSWORD};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 /// Keys the audit log records changes under.

@@ -2,7 +2,7 @@
 //! to its page while it exists, people by name, and changes as labelled
 //! values: no stored key as a label, no JSON as a value.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, staff, PASSWORD};
 
 use app::{
     fields::CustomFieldInput,
@@ -12,7 +12,6 @@ use app::{
         Actor, AppState,
     },
 };
-use common::{staff, PASSWORD};
 use std::time::Duration;
 
 async fn events(state: &AppState, admin: &Actor, action: &str) -> Vec<AuditEntryView> {

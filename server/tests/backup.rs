@@ -4,7 +4,7 @@
 //! sign-in stays refused and the erasure runs again. Old copies expire, the
 //! key store's after at most three months. On SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common;
 
 use app::{
     model::{AuditAction, JobStatus, Role},

@@ -5,7 +5,7 @@
 //! a handler and writes nothing, whoever's cookie it carries. And no GET
 //! changes anything, but the documented download, which records its audit event.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, Browser, PASSWORD};
 
 use app::{
     api::auth::SignIn,
@@ -15,7 +15,6 @@ use app::{
         AppState,
     },
 };
-use common::{Browser, PASSWORD};
 use http::{Method, StatusCode};
 use std::collections::BTreeMap;
 use uuid::Uuid;

@@ -5,7 +5,7 @@
 //! block it, deadlines extend within the law, and customers cannot touch
 //! anyone else's request.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, staff, Browser, PASSWORD};
 
 use app::{
     api::privacy::{
@@ -33,7 +33,6 @@ use app::{
     },
 };
 use chrono::Utc;
-use common::{staff, Browser, PASSWORD};
 use http::StatusCode;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait,

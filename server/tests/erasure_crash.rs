@@ -2,7 +2,7 @@
 //! its steps: after a restart it resumes where it stopped, runs every step
 //! exactly once, and finishes with a passed check and nothing left behind.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, staff, PASSWORD};
 
 use app::{
     model::{ErasureStep, JobStatus, RequestStatus, Role},
@@ -13,7 +13,6 @@ use app::{
     },
 };
 use chrono::Utc;
-use common::{staff, PASSWORD};
 use sea_orm::{sea_query::Expr, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use std::{
     process::{Child, Command, Stdio},

@@ -2,7 +2,7 @@
 //! internal notes), is encrypted at rest, downloads only for its owner, expires,
 //! and is limited per day.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, staff, Browser, PASSWORD};
 
 use app::{
     api::{
@@ -18,12 +18,9 @@ use app::{
     },
 };
 use chrono::Utc;
-use common::Browser;
 use http::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::io::Read;
-
-use common::{staff, PASSWORD};
 
 async fn browser_for(state: &AppState, name: &str, email: &str) -> (Browser, Actor) {
     let mut b = Browser::new(state);

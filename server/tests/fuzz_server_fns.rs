@@ -5,11 +5,10 @@
 //! answer each with a clear refusal or a result: never a 5xx, never a panic.
 //! Seeded, so a failure repeats; `CUSTODIAN_FUZZ_ROUNDS` runs longer.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, Browser, PASSWORD};
 
 use app::{api::auth::SignIn, model::Role, server::services::tickets};
 use axum::body::Body;
-use common::{Browser, PASSWORD};
 use http::{header, Request, StatusCode};
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
 use serde_json::{json, Value};

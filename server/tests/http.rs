@@ -1,7 +1,7 @@
 //! In-process tests of the real router: server functions, cookies, headers,
 //! cross-site rejection, and that customers only reach their own tickets.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, Browser, ORIGIN};
 
 use app::api::{
     admin::{CreateUser, ListUsers},
@@ -9,7 +9,6 @@ use app::api::{
     auth::{SignIn, SignOut, SignUp, WhoAmI},
     tickets::{GetTicket, ListTickets, OpenTicket, ReplyToTicket, SetTicketStatus},
 };
-use common::{Browser, ORIGIN};
 use http::StatusCode;
 use leptos::server_fn::ServerFn;
 

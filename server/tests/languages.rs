@@ -2,7 +2,7 @@
 //! (profile, else the switcher's cookie, else Accept-Language) and renders
 //! the page in it; the footer's switcher changes only its user's own profile.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, Browser, ORIGIN, PASSWORD};
 
 use app::{
     api::profile::MyProfile,
@@ -10,7 +10,6 @@ use app::{
     server::{entities::audit_event, services::sessions},
 };
 use axum::body::Body;
-use common::{Browser, ORIGIN, PASSWORD};
 use http::{header, Request, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 

@@ -2,7 +2,7 @@
 //! plaintext on disk, key rotation, start-up key checks, and the audit chain
 //! (an event per action, tamper detection, concurrent writers, scoping).
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, staff, PASSWORD};
 
 use app::{
     model::{AuditAction, AuditFilter, Role, TicketStatus},
@@ -18,8 +18,6 @@ use chrono::Utc;
 use clap::Parser;
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 use std::{path::PathBuf, sync::Arc};
-
-use common::{staff, PASSWORD};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(

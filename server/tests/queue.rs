@@ -3,7 +3,7 @@
 //! them; reassigning moves a ticket out of a queue; the rules that keep the
 //! portal usable (an active admin, roles in use, the default team) hold.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common;
 
 use app::{
     error::AppError,

@@ -3,7 +3,7 @@
 //! fields, the email-change request through confirmation and approval, and
 //! mail over a real SMTP conversation with a local sink.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, customer, staff, PASSWORD};
 
 use app::{
     error::AppError,
@@ -19,8 +19,6 @@ use app::{
 };
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-
-use common::{customer, staff, PASSWORD};
 
 fn input(key: &str, values: &[&str]) -> FieldInput {
     FieldInput {

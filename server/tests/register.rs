@@ -3,7 +3,7 @@
 //! the CSV guarded against formulas; staff who review requests only, and
 //! nothing personal in it.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, staff, Browser, PASSWORD};
 
 use app::server::entities::audit_event;
 use app::{
@@ -15,7 +15,6 @@ use app::{
         review,
     },
 };
-use common::{staff, Browser, PASSWORD};
 use http::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 

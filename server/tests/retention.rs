@@ -7,7 +7,7 @@
 //! respected; the scheduler runs one cleanup per turn across servers and
 //! catches up after downtime.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common;
 
 use app::{
     error::AppError,

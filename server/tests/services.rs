@@ -1,7 +1,7 @@
 //! Service-layer tests against a real database (SQLite, or PostgreSQL when
 //! CUSTODIAN_TEST_POSTGRES_URL is set): sessions, throttling, ticket rules.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, staff, PASSWORD};
 
 use app::{
     error::AppError,
@@ -12,8 +12,6 @@ use app::{
     },
 };
 use chrono::{Duration, Utc};
-
-use common::{staff, PASSWORD};
 
 async fn customer(state: &AppState, email: &str) -> Actor {
     common::customer(state, "Someone", email).await

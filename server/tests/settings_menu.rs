@@ -2,10 +2,9 @@
 //! "Settings" entry, and each admin page lists all of them, the current one
 //! marked. Customers never get the menu.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, Browser, PASSWORD};
 
 use app::{api::auth::SignIn, model::Role, server::services::accounts};
-use common::{Browser, PASSWORD};
 use http::StatusCode;
 
 /// Every admin page and its entry in the menu, in the menu's order.

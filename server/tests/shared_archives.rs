@@ -4,7 +4,7 @@
 //! either, and neither keeps it on disk; the rows hold only encrypted bytes;
 //! an erasure removes them and its final check looks in the store.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, Browser, PASSWORD};
 
 use app::{
     api::privacy::RequestExport,
@@ -15,7 +15,6 @@ use app::{
         AppState, ArchiveStore,
     },
 };
-use common::{Browser, PASSWORD};
 use http::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use std::time::Duration;

@@ -1,8 +1,7 @@
 //! Pages for signed-in people send a visitor to sign in, with the way back.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, Browser};
 
-use common::Browser;
 use http::StatusCode;
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 //! register — starts a cell that a spreadsheet would run as a formula with an
 //! apostrophe. The payloads are written where customers and agents can write.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common::{self, staff, PASSWORD};
 
 use app::{
     fields::{CustomFieldInput, FieldInput},
@@ -13,7 +13,6 @@ use app::{
         Actor, AppState,
     },
 };
-use common::{staff, PASSWORD};
 use std::io::Read;
 use uuid::Uuid;
 

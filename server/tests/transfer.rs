@@ -6,7 +6,7 @@
 //! why; afterwards the old database refuses changes with a clean 503. An
 //! archive kept in the database store moves too and still downloads.
 #![allow(clippy::unwrap_used)]
-mod common;
+use crate::common;
 
 use app::{
     model::Role,
