@@ -164,20 +164,7 @@ async fn the_archive_holds_exactly_the_subjects_data_and_only_they_can_download_
     let download = alice_http.get(&path).await;
     assert_eq!(download.status, StatusCode::OK);
     assert_eq!(download.headers["content-type"], "application/zip");
-    let bytes = {
-        let req = http::Request::get(&path)
-            .header(http::header::COOKIE, alice_http.cookie.clone().unwrap())
-            .body(axum::body::Body::empty())
-            .unwrap();
-        let response = tower::ServiceExt::oneshot(alice_http.router.clone(), req)
-            .await
-            .unwrap();
-        http_body_util::BodyExt::collect(response.into_body())
-            .await
-            .unwrap()
-            .to_bytes()
-    };
-    let files = common::unzip(&bytes);
+    let files = common::unzip(&download.bytes);
     let names: Vec<&str> = files.keys().map(String::as_str).collect();
     assert_eq!(
         names,
@@ -501,19 +488,9 @@ async fn an_archive_of_many_pages_holds_every_ticket_once_in_order() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let id = r.json()["id"].as_str().unwrap().to_owned();
     assert!(server::exports_worker::work_once(&state).await);
-    let req = http::Request::get(format!("/exports/{id}/download"))
-        .header(http::header::COOKIE, http.cookie.clone().unwrap())
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let response = tower::ServiceExt::oneshot(http.router.clone(), req)
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let bytes = http_body_util::BodyExt::collect(response.into_body())
-        .await
-        .unwrap()
-        .to_bytes();
-    let files = common::unzip(&bytes);
+    let download = http.get(&format!("/exports/{id}/download")).await;
+    assert_eq!(download.status, StatusCode::OK);
+    let files = common::unzip(&download.bytes);
     let data: serde_json::Value = serde_json::from_str(&files["data.json"]).unwrap();
     let ids: Vec<String> = data["tickets"]
         .as_array()

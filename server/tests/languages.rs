@@ -220,18 +220,9 @@ async fn mail_and_the_export_speak_the_recipients_language() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let id = r.json()["id"].as_str().unwrap().to_owned();
     assert!(server::exports_worker::work_once(&state).await);
-    let req = b
-        .with_cookie(Request::get(format!("/exports/{id}/download")))
-        .body(Body::empty())
-        .unwrap();
-    let response = tower::ServiceExt::oneshot(b.router.clone(), req)
-        .await
-        .unwrap();
-    let bytes = http_body_util::BodyExt::collect(response.into_body())
-        .await
-        .unwrap()
-        .to_bytes();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let download = b.get(&format!("/exports/{id}/download")).await;
+    assert_eq!(download.status, StatusCode::OK);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(download.bytes)).unwrap();
     let mut read = |name: &str| {
         let mut s = String::new();
         std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut s).unwrap();

@@ -101,20 +101,9 @@ async fn an_archive_built_by_one_server_downloads_from_the_other_and_the_erasure
     for state in [&two, &one] {
         let mut browser = Browser::new(state);
         browser.cookie = on_one.cookie.clone();
-        let path = format!("/exports/{id}/download");
-        let req = browser
-            .with_cookie(http::Request::get(&path))
-            .body(axum::body::Body::empty())
-            .unwrap();
-        let response = tower::ServiceExt::oneshot(browser.router.clone(), req)
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK);
-        let bytes = http_body_util::BodyExt::collect(response.into_body())
-            .await
-            .unwrap()
-            .to_bytes();
-        downloads.push(bytes.to_vec());
+        let r = browser.get(&format!("/exports/{id}/download")).await;
+        assert_eq!(r.status, StatusCode::OK);
+        downloads.push(r.bytes);
     }
     assert_eq!(downloads[0], downloads[1]);
     let files = common::unzip(&downloads[0]);

@@ -113,21 +113,10 @@ pub async fn confirm_address_of(state: &AppState, email: &str) {
 
 /// Creates a staff account ("Agnes Agent") and signs it in.
 pub async fn staff(state: &AppState, email: &str, role: app::model::Role) -> app::server::Actor {
-    use app::server::services::{accounts, sessions};
+    use app::server::services::accounts;
     let new = accounts::NewUser::validated("Agnes Agent", email, PASSWORD, role).unwrap();
     accounts::create_user_unchecked(state, new).await.unwrap();
-    let (_, token) = accounts::sign_in(
-        state,
-        app::server::services::accounts::Credentials::password(email, PASSWORD),
-        &app::server::services::sessions::Device::new(None, "127.0.0.1"),
-        None,
-    )
-    .await
-    .unwrap();
-    sessions::resolve(&state.db, &token, &state.security, chrono::Utc::now())
-        .await
-        .unwrap()
-        .unwrap()
+    signed_in(state, email).await
 }
 
 /// Which backend this run tests, for messages.
@@ -268,7 +257,10 @@ pub struct Browser {
 pub struct Reply {
     pub status: StatusCode,
     pub headers: http::HeaderMap,
+    /// The body as text (lossy), for messages and JSON.
     pub body: String,
+    /// The body as sent: an archive's bytes.
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -307,6 +299,7 @@ impl Browser {
             status,
             headers,
             body: String::from_utf8_lossy(&body).into_owned(),
+            bytes: body.to_vec(),
         }
     }
 
