@@ -19,6 +19,7 @@ mod m0014_roles_teams;
 mod m0015_retention;
 mod m0016_archive_chunks;
 mod m0017_session_rotation;
+mod m0018_session_successor;
 
 pub use keystore::KeystoreMigrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0015_retention::Migration),
             Box::new(m0016_archive_chunks::Migration),
             Box::new(m0017_session_rotation::Migration),
+            Box::new(m0018_session_successor::Migration),
         ]
     }
 }

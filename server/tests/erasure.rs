@@ -1934,7 +1934,7 @@ async fn staff_redact_a_subject_line_and_the_final_check_stops_warning_about_it(
         .await
         .unwrap();
     // "Redacted" and the ticket's reference (and a phone-number token when the
-    // reference's hex digits happen to hold seven or more decimal digits).
+    // reference's eight hex digits happen to be all decimal ones).
     let expected = app::server::blind_index::tokens(&app::server::blind_index::ticket_text(
         referral,
         "[Redacted]",

@@ -1049,6 +1049,34 @@ async fn re_authentication_issues_a_new_session_token_and_the_old_one_ends_soon(
     // ... and is not a device of its own.
     let devices = b.call::<MyDevices>(&[]).await.json();
     assert_eq!(devices.as_array().unwrap().len(), 2, "{devices}");
+    // Asked again with the old token (a tab that sent it before the new one
+    // arrived): it acts for the session that replaced it, which is renewed;
+    // no other session is made.
+    let live = || async {
+        use sea_orm::PaginatorTrait;
+        session::Entity::find()
+            .filter(session::Column::ReplacedAt.is_null())
+            .count(&state.db)
+            .await
+            .unwrap()
+    };
+    assert_eq!(live().await, 2);
+    let mut tab = Browser::new(&state);
+    tab.cookie = Some(first.clone());
+    let again = tab.call::<RequestExport>(&[("password", PASSWORD)]).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.body);
+    let third = tab.cookie.clone().unwrap();
+    assert!(third != first && third != second);
+    assert_eq!(
+        live().await,
+        2,
+        "a renewal by the old token made another session"
+    );
+    // The token before it still answers in its grace period, for the same session.
+    assert_eq!(
+        b.call::<WhoAmI>(&[]).await.json()["email"],
+        "rhea@example.org"
+    );
     // Once the grace period is over it is refused, and gone.
     let first_hash = app::server::services::sessions::SessionToken::from_cookie(
         first.split_once('=').unwrap().1,
@@ -1095,4 +1123,104 @@ async fn re_authentication_issues_a_new_session_token_and_the_old_one_ends_soon(
         .await
         .unwrap();
     assert_eq!(left.len(), 1, "only this browser's newest token: {left:?}");
+}
+
+#[tokio::test]
+async fn two_renewals_racing_on_one_token_make_one_new_session() {
+    use app::server::{
+        entities::session,
+        services::sessions::{self, Renewal},
+    };
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let state = common::state().await;
+    common::staff(&state, "rena@example.org", app::model::Role::Agent).await;
+    let actor = common::signed_in(&state, "rena@example.org").await;
+    let hash = actor.session_token_hash.clone();
+    let (a, b) = tokio::join!(
+        sessions::renew(&state.db, &hash),
+        sessions::renew(&state.db, &hash)
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    let made: Vec<&Renewal> = [&a, &b]
+        .into_iter()
+        .filter(|r| matches!(r, Renewal::New(_)))
+        .collect();
+    assert_eq!(made.len(), 1, "{a:?} {b:?}");
+    // Both name the one new token; the old row names it as its successor.
+    assert_eq!(a.token_hash(), b.token_hash());
+    assert_ne!(a.token_hash(), hash);
+    let old = session::Entity::find_by_id(hash.clone())
+        .one(&state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(old.replaced_by, Some(a.token_hash()));
+    let live = session::Entity::find()
+        .filter(session::Column::ReplacedAt.is_null())
+        .count(&state.db)
+        .await
+        .unwrap();
+    assert_eq!(live, 2, "the agent's two sign-ins' sessions, renewed once");
+
+    // Renewed again on the new token, then once more on the first: the chain
+    // is followed to the live one.
+    let again = sessions::renew(&state.db, &a.token_hash()).await.unwrap();
+    assert!(matches!(again, Renewal::New(_)));
+    let late = sessions::renew(&state.db, &hash).await.unwrap();
+    assert!(matches!(&late, Renewal::Already(h) if *h == again.token_hash()));
+    // A token that is gone is not renewed.
+    sessions::end(&state.db, &again.token_hash()).await.unwrap();
+    assert!(sessions::renew(&state.db, &hash).await.is_err());
+}
+
+#[tokio::test]
+async fn ending_a_session_ends_the_tokens_it_replaced_too() {
+    use app::server::{
+        entities::session,
+        services::{devices, sessions},
+    };
+    use sea_orm::EntityTrait;
+    let state = common::state().await;
+    let asker = common::staff(&state, "enid@example.org", app::model::Role::Agent).await;
+    let gone = |hash: String| {
+        let db = state.db.clone();
+        async move {
+            session::Entity::find_by_id(hash)
+                .one(&db)
+                .await
+                .unwrap()
+                .is_none()
+        }
+    };
+
+    // Signed out right after asking twice for the password: the two tokens
+    // it replaced stop working at once, not 30 s later.
+    let first = common::signed_in(&state, "enid@example.org")
+        .await
+        .session_token_hash;
+    let second = sessions::renew(&state.db, &first)
+        .await
+        .unwrap()
+        .token_hash();
+    let third = sessions::renew(&state.db, &second)
+        .await
+        .unwrap()
+        .token_hash();
+    sessions::end(&state.db, &third).await.unwrap();
+    for hash in [first, second, third] {
+        assert!(gone(hash).await);
+    }
+
+    // A device ended from another browser: the same.
+    let other = common::signed_in(&state, "enid@example.org")
+        .await
+        .session_token_hash;
+    let renewed = sessions::renew(&state.db, &other)
+        .await
+        .unwrap()
+        .token_hash();
+    devices::end_one(&state, &asker, &renewed).await.unwrap();
+    assert!(gone(other).await && gone(renewed).await);
+    // The asking browser's own session is untouched.
+    assert!(!gone(asker.session_token_hash.clone()).await);
 }

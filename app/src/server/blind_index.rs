@@ -140,16 +140,43 @@ fn phones_in(run: &str, out: &mut BTreeSet<String>) {
 pub fn tokens(text: &str) -> BTreeSet<String> {
     let mut out: BTreeSet<String> = emails(text).map(|e| format!("e:{e}")).collect();
     let mut run = String::new();
-    for c in text.chars().chain(std::iter::once('x')) {
-        if is_phone_char(c) {
-            run.push(c);
-        } else {
-            phones_in(&run, &mut out);
-            run.clear();
+    // The character before the run, and the one that ends it (none at the ends).
+    let mut before = None;
+    for c in text.chars().map(Some).chain(std::iter::once(None)) {
+        match c {
+            Some(c) if is_phone_char(c) => run.push(c),
+            _ => {
+                if !run.is_empty() {
+                    phones_in(unglued(&run, before, c), &mut out);
+                    run.clear();
+                }
+                before = c;
+            }
         }
     }
     out.extend(words(text).map(|w| format!("w:{w}")));
     out
+}
+
+/// A run of phone characters without a group whose digits touch a letter or
+/// digit outside it: `a1234567` and `1234567f` (a ticket's hex reference, an
+/// order code) are parts of a word, not phone numbers.
+fn unglued(run: &str, before: Option<char>, after: Option<char>) -> &str {
+    let glued = |outside: Option<char>, edge: Option<char>| {
+        outside.is_some_and(char::is_alphanumeric) && edge.is_some_and(|c| c.is_ascii_digit())
+    };
+    let mut run = run;
+    if glued(before, run.chars().next()) {
+        run = run
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest);
+    }
+    if glued(after, run.chars().next_back()) {
+        run = run
+            .rsplit_once(char::is_whitespace)
+            .map_or("", |(head, _)| head);
+    }
+    run
 }
 
 /// The subject's tokens to look up: any of `alternatives` is a candidate, and
@@ -581,6 +608,24 @@ mod tests {
         // A ticket's reference is one of its subject line's words.
         let id = Uuid::parse_str("0192f0e6-3c5e-7a00-8000-00000000abcd").unwrap();
         assert!(tokens(&ticket_text(id, "Broken printer")).contains("w:0000abcd"));
+        // Digits glued to a letter are part of a word (a hex reference with
+        // seven digits in a row, an order code), not a phone number; the
+        // number beside them still is.
+        let id = Uuid::parse_str("0192f0e6-3c5e-7a00-8000-0000f1234567").unwrap();
+        let t = tokens(&ticket_text(id, "Broken printer"));
+        assert!(t.contains("w:f1234567"), "{t:?}");
+        assert!(!t.iter().any(|x| x.starts_with("p:")), "{t:?}");
+        for text in ["ref 1234567f", "code AB12345678", "x 1234567a 99"] {
+            let t = tokens(text);
+            assert!(!t.iter().any(|x| x.starts_with("p:")), "{text}: {t:?}");
+        }
+        let t = tokens("order A77 0309876543b, call 030 1234567");
+        assert!(t.contains("p:0301234567"), "{t:?}");
+        assert!(
+            !t.iter()
+                .any(|x| x.starts_with("p:") && x.contains("9876543")),
+            "{t:?}"
+        );
         // Two numbers side by side are both found.
         let t = tokens("+49 30 1234 5678 0049 40 7654321");
         assert!(

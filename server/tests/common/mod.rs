@@ -482,6 +482,20 @@ pub async fn signed_in(state: &AppState, email: &str) -> app::server::Actor {
         .unwrap()
 }
 
+/// `actor` as their next request finds them: on the session their browser
+/// holds now (re-authentication gives it a new token).
+pub async fn current(state: &AppState, actor: &app::server::Actor) -> app::server::Actor {
+    let live =
+        app::server::services::sessions::live_successor(&state.db, &actor.session_token_hash)
+            .await
+            .unwrap()
+            .expect("the session has ended");
+    app::server::Actor {
+        session_token_hash: live.token_hash,
+        ..actor.clone()
+    }
+}
+
 /// Whether `email` signs in with the tests' password.
 pub async fn signs_in(state: &AppState, email: &str) -> bool {
     let device = app::server::services::sessions::Device::new(None, "127.0.0.1");

@@ -21,6 +21,8 @@ pub struct Model {
     /// When re-authentication gave this browser a new token: the row then
     /// works for `sessions::REPLACED_GRACE` only, and is listed nowhere.
     pub replaced_at: Option<DateTimeUtc>,
+    /// The hash of the token that replaced this one.
+    pub replaced_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

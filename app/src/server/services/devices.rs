@@ -30,6 +30,7 @@ pub async fn end_one(state: &AppState, actor: &Actor, id: &str) -> Result<(), Se
         // Someone else's session, or one that has already ended: the same answer.
         return Err(AppError::NotFound.into());
     }
+    sessions::end_predecessors(&txn, id).await?;
     let event = Event::new(AuditAction::SessionEnded, "session", actor.user_id)
         .by(actor)
         .about(actor.user_id)

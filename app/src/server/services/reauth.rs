@@ -142,9 +142,11 @@ pub async fn reauthenticate_field(
         .into());
     }
     throttle::succeeded(&state.db, &attempt).await?;
-    let token = sessions::renew(&state.db, &actor.session_token_hash).await?;
-    crate::server::context::set_cookie(&sessions::cookie(&token, &state.security));
+    let renewal = sessions::renew(&state.db, &actor.session_token_hash).await?;
+    if let sessions::Renewal::New(token) = &renewal {
+        crate::server::context::set_cookie(&sessions::cookie(token, &state.security));
+    }
     Ok(Renewed {
-        session_token_hash: token.hash(),
+        session_token_hash: renewal.token_hash(),
     })
 }

@@ -160,6 +160,7 @@ pub async fn create(
         language: Set(None),
         time_zone: Set(None),
         replaced_at: Set(None),
+        replaced_by: Set(None),
     }
     .insert(db)
     .await?;
@@ -171,48 +172,90 @@ pub async fn create(
 /// requests a browser sent before the new cookie arrived finish, nothing more.
 pub const REPLACED_GRACE: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// What a renewal gave the browser.
+#[derive(Debug)]
+pub enum Renewal {
+    /// A new token, to send as the cookie.
+    New(SessionToken),
+    /// The token was replaced already by a renewal that raced this one (two
+    /// tabs asked at once): the browser has, or is getting, that token, whose
+    /// hash this is. No cookie is sent and no other session is made.
+    Already(String),
+}
+
+impl Renewal {
+    /// The hash of the session's token after the renewal.
+    pub fn token_hash(&self) -> String {
+        match self {
+            Renewal::New(token) => token.hash(),
+            Renewal::Already(hash) => hash.clone(),
+        }
+    }
+}
+
 /// Gives the session `token_hash` a new token (after re-authentication): a
 /// new row with everything the session had (its start, second factor,
-/// language), and the old one marked replaced. The caller sends the cookie.
-pub async fn renew(
-    db: &DatabaseConnection,
-    token_hash: &str,
-) -> Result<SessionToken, ServiceError> {
+/// language), and the old one marked replaced by it. The caller sends the
+/// cookie. A token replaced already is not renewed twice (see `Renewal`).
+pub async fn renew(db: &DatabaseConnection, token_hash: &str) -> Result<Renewal, ServiceError> {
     let now = Utc::now();
+    let token = SessionToken::generate();
     let txn = db.begin().await?;
     // Written first: on SQLite the transaction then holds the write lock
     // before it reads (a read-then-write transaction fails as "locked" when
-    // another writer comes in between). A row replaced already keeps its time.
+    // another writer comes in between). Only a live row is replaced.
     let marked = session::Entity::update_many()
-        .col_expr(
-            session::Column::ReplacedAt,
-            sea_orm::sea_query::Func::coalesce([
-                Expr::col(session::Column::ReplacedAt),
-                Expr::value(now),
-            ])
-            .into(),
-        )
+        .col_expr(session::Column::ReplacedAt, Expr::value(now))
+        .col_expr(session::Column::ReplacedBy, Expr::value(token.hash()))
         .filter(session::Column::TokenHash.eq(token_hash))
+        .filter(session::Column::ReplacedAt.is_null())
         .exec(&txn)
         .await?;
     if marked.rows_affected == 0 {
-        return Err(AppError::NotSignedIn.into());
+        // Replaced already (or gone): the session it became, if it lives.
+        return match live_successor(&txn, token_hash).await? {
+            Some(live) => Ok(Renewal::Already(live.token_hash)),
+            None => Err(AppError::NotSignedIn.into()),
+        };
     }
     let old = session::Entity::find_by_id(token_hash.to_owned())
         .one(&txn)
         .await?
         .ok_or(AppError::NotSignedIn)?;
-    let token = SessionToken::generate();
     session::ActiveModel {
         token_hash: Set(token.hash()),
         last_seen_at: Set(now),
         replaced_at: Set(None),
+        replaced_by: Set(None),
         ..old.into_active_model()
     }
     .insert(&txn)
     .await?;
     txn.commit().await?;
-    Ok(token)
+    Ok(Renewal::New(token))
+}
+
+/// The live session that `token_hash` became through renewals (itself when
+/// never replaced); `None` when the session, or the one that replaced it, is gone.
+pub async fn live_successor(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<Option<session::Model>, ServiceError> {
+    let mut hash = token_hash.to_owned();
+    // A short chain (one renewal per re-authentication within 30 s); the
+    // bound only guards against a cycle in damaged data.
+    for _ in 0..16 {
+        let Some(row) = session::Entity::find_by_id(hash).one(db).await? else {
+            return Ok(None);
+        };
+        match (row.replaced_at, &row.replaced_by) {
+            (None, _) => return Ok(Some(row)),
+            (Some(_), Some(next)) => hash = next.clone(),
+            // Replaced before successors were recorded.
+            (Some(_), None) => return Ok(None),
+        }
+    }
+    Ok(None)
 }
 
 /// The account is in use: the retention policy's inactivity clock starts
@@ -278,6 +321,16 @@ pub async fn resolve(
             mark_active(db, user.id, now).await?;
         }
     }
+    // A token in its grace period acts for the session that replaced it: a
+    // request the browser sent with it keeps, ends or renews that session.
+    let token_hash = if session.replaced_at.is_some() {
+        match live_successor(db, &token_hash).await? {
+            Some(live) => live.token_hash,
+            None => return Ok(None),
+        }
+    } else {
+        token_hash
+    };
     let role = user.role;
     let grant = super::roles::grant_of(db, &user).await?;
     let needs_two_factor_setup =
@@ -322,11 +375,41 @@ pub async fn set_locale(
     Ok(())
 }
 
-/// Ends one session (sign-out, rotation).
+/// Ends one session (sign-out, rotation), with the tokens it replaced.
 pub async fn end(db: &impl ConnectionTrait, token_hash: &str) -> Result<(), ServiceError> {
     session::Entity::delete_by_id(token_hash.to_owned())
         .exec(db)
         .await?;
+    end_predecessors(db, token_hash).await
+}
+
+/// The tokens that `token_hash` replaced, still answering in their grace
+/// period, end with it: signing out or ending a device right after
+/// re-authentication leaves no older token of that browser working.
+pub async fn end_predecessors(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<(), ServiceError> {
+    let mut successors = vec![token_hash.to_owned()];
+    // A short chain (one renewal per re-authentication within 30 s); the
+    // bound only guards against a cycle in damaged data.
+    for _ in 0..16 {
+        let replaced: Vec<String> = session::Entity::find()
+            .filter(session::Column::ReplacedBy.is_in(successors.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| s.token_hash)
+            .collect();
+        if replaced.is_empty() {
+            break;
+        }
+        session::Entity::delete_many()
+            .filter(session::Column::TokenHash.is_in(replaced.clone()))
+            .exec(db)
+            .await?;
+        successors = replaced;
+    }
     Ok(())
 }
 
