@@ -16,10 +16,28 @@ impl MigrationTrait for Migration {
                     .add_column(string_null("replaced_by"))
                     .to_owned(),
             )
+            .await?;
+        // Ending a session looks up the tokens it replaced.
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_sessions_replaced_by")
+                    .table("sessions")
+                    .col("replaced_by")
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("idx_sessions_replaced_by")
+                    .table("sessions")
+                    .to_owned(),
+            )
+            .await?;
         manager
             .alter_table(
                 Table::alter()

@@ -1223,4 +1223,118 @@ async fn ending_a_session_ends_the_tokens_it_replaced_too() {
     assert!(gone(other).await && gone(renewed).await);
     // The asking browser's own session is untouched.
     assert!(!gone(asker.session_token_hash.clone()).await);
+
+    // A devices page loaded before that browser asked for its password again
+    // lists its old token: ending it ends the session the token became.
+    let listed = common::signed_in(&state, "enid@example.org")
+        .await
+        .session_token_hash;
+    let became = sessions::renew(&state.db, &listed)
+        .await
+        .unwrap()
+        .token_hash();
+    devices::end_one(&state, &asker, &listed).await.unwrap();
+    assert!(gone(listed).await && gone(became).await);
+
+    // "Sign out everywhere else" from a request resolved before another tab
+    // renewed this browser's token keeps the browser signed in.
+    let here = common::signed_in(&state, "enid@example.org").await;
+    let elsewhere = common::signed_in(&state, "enid@example.org")
+        .await
+        .session_token_hash;
+    let renewed_here = sessions::renew(&state.db, &here.session_token_hash)
+        .await
+        .unwrap()
+        .token_hash();
+    devices::end_others(&state, &here).await.unwrap();
+    assert!(!gone(renewed_here).await, "this browser was signed out");
+    assert!(gone(elsewhere).await && gone(asker.session_token_hash.clone()).await);
+}
+
+#[tokio::test]
+async fn the_sweeper_deletes_only_sessions_no_request_may_use() {
+    use app::server::{entities::session, services::sessions};
+    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+    let state = common::state().await;
+    common::staff(&state, "seth@example.org", app::model::Role::Agent).await;
+    let now = chrono::Utc::now();
+    let hash = |a: app::server::Actor| a.session_token_hash;
+    let live = hash(common::signed_in(&state, "seth@example.org").await);
+    let idle = hash(common::signed_in(&state, "seth@example.org").await);
+    let old = hash(common::signed_in(&state, "seth@example.org").await);
+    let in_grace = hash(common::signed_in(&state, "seth@example.org").await);
+    let renewed = sessions::renew(&state.db, &in_grace)
+        .await
+        .unwrap()
+        .token_hash();
+    let long_replaced = hash(common::signed_in(&state, "seth@example.org").await);
+    let successor = sessions::renew(&state.db, &long_replaced)
+        .await
+        .unwrap()
+        .token_hash();
+    let set = |h: String, f: Box<dyn FnOnce(&mut session::ActiveModel) + Send>| {
+        let db = state.db.clone();
+        async move {
+            let mut row = session::Entity::find_by_id(h)
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .into_active_model();
+            f(&mut row);
+            row.update(&db).await.unwrap();
+        }
+    };
+    let idle_for = state.security.session_idle_timeout;
+    let max_age = state.security.session_absolute_timeout;
+    set(
+        idle.clone(),
+        Box::new(move |r| {
+            r.last_seen_at = Set(now
+                - chrono::Duration::from_std(idle_for).unwrap()
+                - chrono::Duration::seconds(1))
+        }),
+    )
+    .await;
+    set(
+        old.clone(),
+        Box::new(move |r| {
+            r.created_at = Set(now
+                - chrono::Duration::from_std(max_age).unwrap()
+                - chrono::Duration::seconds(1))
+        }),
+    )
+    .await;
+    set(
+        long_replaced.clone(),
+        Box::new(move |r| r.replaced_at = Set(Some(now - chrono::Duration::seconds(31)))),
+    )
+    .await;
+
+    assert_eq!(
+        sessions::sweep(&state.db, &state.security, now)
+            .await
+            .unwrap(),
+        3
+    );
+    let left: std::collections::BTreeSet<String> = session::Entity::find()
+        .all(&state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.token_hash)
+        .collect();
+    for kept in [&live, &in_grace, &renewed, &successor] {
+        assert!(left.contains(kept));
+    }
+    for swept in [&idle, &old, &long_replaced] {
+        assert!(!left.contains(swept));
+    }
+    // Nothing more to do the next minute.
+    assert_eq!(
+        sessions::sweep(&state.db, &state.security, now)
+            .await
+            .unwrap(),
+        0
+    );
 }

@@ -20,17 +20,16 @@ pub async fn mine(state: &AppState, actor: &Actor) -> Result<Vec<DeviceView>, Se
 /// Ends one of the actor's own sessions (named by its id from `mine`).
 pub async fn end_one(state: &AppState, actor: &Actor, id: &str) -> Result<(), ServiceError> {
     let txn = audit::begin(&state.db).await?;
-    let ended = session::Entity::delete_many()
-        .filter(session::Column::TokenHash.eq(id))
+    let mine = session::Entity::find_by_id(id.to_owned())
         .filter(session::Column::UserId.eq(actor.user_id))
-        .exec(&txn)
-        .await?
-        .rows_affected;
-    if ended == 0 {
+        .one(&txn)
+        .await?;
+    if mine.is_none() {
         // Someone else's session, or one that has already ended: the same answer.
         return Err(AppError::NotFound.into());
     }
-    sessions::end_predecessors(&txn, id).await?;
+    // That browser's session, whichever of its tokens the page listed.
+    sessions::end(&txn, id).await?;
     let event = Event::new(AuditAction::SessionEnded, "session", actor.user_id)
         .by(actor)
         .about(actor.user_id)

@@ -242,12 +242,17 @@ pub async fn live_successor(
     token_hash: &str,
 ) -> Result<Option<session::Model>, ServiceError> {
     let mut hash = token_hash.to_owned();
-    // A short chain (one renewal per re-authentication within 30 s); the
-    // bound only guards against a cycle in damaged data.
+    let mut owner = None;
+    // A short chain: `sweep` deletes replaced rows a minute after their grace
+    // period. The bound only guards against a cycle in damaged data.
     for _ in 0..16 {
         let Some(row) = session::Entity::find_by_id(hash).one(db).await? else {
             return Ok(None);
         };
+        // Every link is the same person's session.
+        if *owner.get_or_insert(row.user_id) != row.user_id {
+            return Ok(None);
+        }
         match (row.replaced_at, &row.replaced_by) {
             (None, _) => return Ok(Some(row)),
             (Some(_), Some(next)) => hash = next.clone(),
@@ -292,7 +297,7 @@ pub async fn resolve(
     };
     // Disabling ends every session at once; this is the second lock on that door.
     if user.disabled_at.is_some() {
-        end(db, &token_hash).await?;
+        end_all_of(db, user.id, None).await?;
         return Ok(None);
     }
     let idle = now.signed_duration_since(session.last_seen_at);
@@ -303,7 +308,8 @@ pub async fn resolve(
         .replaced_at
         .is_some_and(|at| (now - at).to_std().unwrap_or_default() > REPLACED_GRACE);
     if expired || replaced_long_ago {
-        end(db, &token_hash).await?;
+        // This token only: the session it became lives on.
+        forget(db, &token_hash).await?;
         return Ok(None);
     }
     // Touch at most once a minute: idle tracking without a write per request.
@@ -375,8 +381,19 @@ pub async fn set_locale(
     Ok(())
 }
 
-/// Ends one session (sign-out, rotation), with the tokens it replaced.
+/// Ends one browser's session (sign-out, a device ended): the session the
+/// token became if it was renewed since (a devices page loaded before, a
+/// sign-out racing a renewal), and every token it replaced.
 pub async fn end(db: &impl ConnectionTrait, token_hash: &str) -> Result<(), ServiceError> {
+    match live_successor(db, token_hash).await? {
+        Some(live) => forget(db, &live.token_hash).await,
+        None => forget(db, token_hash).await,
+    }
+}
+
+/// Deletes one token's row and the older tokens it replaced, not the session
+/// it became (an old token found expired).
+async fn forget(db: &impl ConnectionTrait, token_hash: &str) -> Result<(), ServiceError> {
     session::Entity::delete_by_id(token_hash.to_owned())
         .exec(db)
         .await?;
@@ -386,13 +403,10 @@ pub async fn end(db: &impl ConnectionTrait, token_hash: &str) -> Result<(), Serv
 /// The tokens that `token_hash` replaced, still answering in their grace
 /// period, end with it: signing out or ending a device right after
 /// re-authentication leaves no older token of that browser working.
-pub async fn end_predecessors(
-    db: &impl ConnectionTrait,
-    token_hash: &str,
-) -> Result<(), ServiceError> {
+async fn end_predecessors(db: &impl ConnectionTrait, token_hash: &str) -> Result<(), ServiceError> {
     let mut successors = vec![token_hash.to_owned()];
-    // A short chain (one renewal per re-authentication within 30 s); the
-    // bound only guards against a cycle in damaged data.
+    // A short chain (see `live_successor`); the bound only guards against a
+    // cycle in damaged data.
     for _ in 0..16 {
         let replaced: Vec<String> = session::Entity::find()
             .filter(session::Column::ReplacedBy.is_in(successors.clone()))
@@ -413,6 +427,32 @@ pub async fn end_predecessors(
     Ok(())
 }
 
+/// Deletes what no request may use any more: sessions idle or older than
+/// their timeouts, and tokens replaced longer ago than their grace period
+/// (each server, every minute; `resolve` refuses them already).
+pub async fn sweep(
+    db: &DatabaseConnection,
+    settings: &SecuritySettings,
+    now: DateTime<Utc>,
+) -> Result<u64, ServiceError> {
+    let idle = chrono::Duration::from_std(settings.session_idle_timeout)
+        .map_err(|e| ServiceError::invariant(format!("idle timeout: {e}")))?;
+    let absolute = chrono::Duration::from_std(settings.session_absolute_timeout)
+        .map_err(|e| ServiceError::invariant(format!("absolute timeout: {e}")))?;
+    let grace = chrono::Duration::from_std(REPLACED_GRACE)
+        .map_err(|e| ServiceError::invariant(format!("grace: {e}")))?;
+    let swept = session::Entity::delete_many()
+        .filter(
+            sea_orm::Condition::any()
+                .add(session::Column::LastSeenAt.lt(now - idle))
+                .add(session::Column::CreatedAt.lt(now - absolute))
+                .add(session::Column::ReplacedAt.lt(now - grace)),
+        )
+        .exec(db)
+        .await?;
+    Ok(swept.rows_affected)
+}
+
 /// Ends every session of `user_id` but `keep` (a password change keeps the
 /// browser that made it); with `keep` = `None`, every one. Returns how many ended.
 pub async fn end_all_of(
@@ -420,6 +460,17 @@ pub async fn end_all_of(
     user_id: Uuid,
     keep: Option<&str>,
 ) -> Result<u64, ServiceError> {
+    // The browser to keep holds the session its token became, if another tab
+    // renewed it since this request was resolved.
+    let keep = match keep {
+        Some(k) => Some(
+            live_successor(db, k)
+                .await?
+                .map_or_else(|| k.to_owned(), |live| live.token_hash),
+        ),
+        None => None,
+    };
+    let keep = keep.as_deref();
     // Tokens already replaced go too, but are not counted: their browsers
     // have the new token, which is one of the sessions counted.
     let mut replaced = session::Entity::delete_many()
