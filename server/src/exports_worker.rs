@@ -71,7 +71,7 @@ pub async fn build_claimed(state: &AppState, export: &DataExport) {
         // It is queued again and tried once there may be space.
         Err(e) if error::is_storage_full(&e) => {
             tracing::warn!(export = %export.id, error = %e.chain(), retry_in_s = exports::RETRY_WHEN_FULL.num_seconds(), "no space left to build a data export; it is tried again");
-            if let Err(e) = exports::postpone(state, export, exports::RETRY_WHEN_FULL).await {
+            if let Err(e) = exports::postpone(state, export.id, exports::RETRY_WHEN_FULL).await {
                 tracing::error!(export = %export.id, error = %e.chain(), "could not queue the export again");
             }
         }

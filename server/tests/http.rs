@@ -1254,7 +1254,7 @@ async fn ending_a_session_ends_the_tokens_it_replaced_too() {
 #[tokio::test]
 async fn the_sweeper_deletes_only_sessions_no_request_may_use() {
     use app::server::{entities::session, services::sessions};
-    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let state = common::state().await;
     common::staff(&state, "seth@example.org", app::model::Role::Agent).await;
     let now = chrono::Utc::now();
@@ -1272,44 +1272,36 @@ async fn the_sweeper_deletes_only_sessions_no_request_may_use() {
         .await
         .unwrap()
         .token_hash();
-    let set = |h: String, f: Box<dyn FnOnce(&mut session::ActiveModel) + Send>| {
-        let db = state.db.clone();
-        async move {
-            let mut row = session::Entity::find_by_id(h)
-                .one(&db)
-                .await
-                .unwrap()
-                .unwrap()
-                .into_active_model();
-            f(&mut row);
-            row.update(&db).await.unwrap();
-        }
+    let past = |timeout: std::time::Duration| {
+        now - chrono::Duration::from_std(timeout).unwrap() - chrono::Duration::seconds(1)
     };
-    let idle_for = state.security.session_idle_timeout;
-    let max_age = state.security.session_absolute_timeout;
+    let set = |column: session::Column, at: chrono::DateTime<chrono::Utc>, h: &String| {
+        session::Entity::update_many()
+            .col_expr(column, sea_orm::sea_query::Expr::value(at))
+            .filter(session::Column::TokenHash.eq(h.clone()))
+            .exec(&state.db)
+    };
     set(
-        idle.clone(),
-        Box::new(move |r| {
-            r.last_seen_at = Set(now
-                - chrono::Duration::from_std(idle_for).unwrap()
-                - chrono::Duration::seconds(1))
-        }),
+        session::Column::LastSeenAt,
+        past(state.security.session_idle_timeout),
+        &idle,
     )
-    .await;
+    .await
+    .unwrap();
     set(
-        old.clone(),
-        Box::new(move |r| {
-            r.created_at = Set(now
-                - chrono::Duration::from_std(max_age).unwrap()
-                - chrono::Duration::seconds(1))
-        }),
+        session::Column::CreatedAt,
+        past(state.security.session_absolute_timeout),
+        &old,
     )
-    .await;
+    .await
+    .unwrap();
     set(
-        long_replaced.clone(),
-        Box::new(move |r| r.replaced_at = Set(Some(now - chrono::Duration::seconds(31)))),
+        session::Column::ReplacedAt,
+        past(sessions::REPLACED_GRACE),
+        &long_replaced,
     )
-    .await;
+    .await
+    .unwrap();
 
     assert_eq!(
         sessions::sweep(&state.db, &state.security, now)

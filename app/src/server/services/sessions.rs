@@ -300,18 +300,12 @@ pub async fn resolve(
         end_all_of(db, user.id, None).await?;
         return Ok(None);
     }
-    let idle = now.signed_duration_since(session.last_seen_at);
-    let age = now.signed_duration_since(session.created_at);
-    let expired = idle.to_std().unwrap_or_default() > settings.session_idle_timeout
-        || age.to_std().unwrap_or_default() > settings.session_absolute_timeout;
-    let replaced_long_ago = session
-        .replaced_at
-        .is_some_and(|at| (now - at).to_std().unwrap_or_default() > REPLACED_GRACE);
-    if expired || replaced_long_ago {
+    if Cutoffs::at(settings, now).ended(&session) {
         // This token only: the session it became lives on.
         forget(db, &token_hash).await?;
         return Ok(None);
     }
+    let idle = now.signed_duration_since(session.last_seen_at);
     // Touch at most once a minute: idle tracking without a write per request.
     if idle > chrono::Duration::seconds(60) && session.replaced_at.is_none() {
         session::Entity::update_many()
@@ -427,6 +421,38 @@ async fn end_predecessors(db: &impl ConnectionTrait, token_hash: &str) -> Result
     Ok(())
 }
 
+/// The times before which a session no longer works: last seen (the idle
+/// timeout), started (the absolute timeout), replaced (the grace period).
+/// `resolve` refuses by them and `sweep` deletes by them.
+struct Cutoffs {
+    seen: DateTime<Utc>,
+    started: DateTime<Utc>,
+    replaced: DateTime<Utc>,
+}
+
+impl Cutoffs {
+    fn at(settings: &SecuritySettings, now: DateTime<Utc>) -> Self {
+        // A timeout beyond chrono's range never ends a session.
+        let before = |timeout: std::time::Duration| {
+            chrono::Duration::from_std(timeout)
+                .ok()
+                .and_then(|d| now.checked_sub_signed(d))
+                .unwrap_or(DateTime::<Utc>::MIN_UTC)
+        };
+        Cutoffs {
+            seen: before(settings.session_idle_timeout),
+            started: before(settings.session_absolute_timeout),
+            replaced: before(REPLACED_GRACE),
+        }
+    }
+
+    fn ended(&self, s: &session::Model) -> bool {
+        s.last_seen_at < self.seen
+            || s.created_at < self.started
+            || s.replaced_at.is_some_and(|at| at < self.replaced)
+    }
+}
+
 /// Deletes what no request may use any more: sessions idle or older than
 /// their timeouts, and tokens replaced longer ago than their grace period
 /// (each server, every minute; `resolve` refuses them already).
@@ -435,18 +461,13 @@ pub async fn sweep(
     settings: &SecuritySettings,
     now: DateTime<Utc>,
 ) -> Result<u64, ServiceError> {
-    let idle = chrono::Duration::from_std(settings.session_idle_timeout)
-        .map_err(|e| ServiceError::invariant(format!("idle timeout: {e}")))?;
-    let absolute = chrono::Duration::from_std(settings.session_absolute_timeout)
-        .map_err(|e| ServiceError::invariant(format!("absolute timeout: {e}")))?;
-    let grace = chrono::Duration::from_std(REPLACED_GRACE)
-        .map_err(|e| ServiceError::invariant(format!("grace: {e}")))?;
+    let cut = Cutoffs::at(settings, now);
     let swept = session::Entity::delete_many()
         .filter(
             sea_orm::Condition::any()
-                .add(session::Column::LastSeenAt.lt(now - idle))
-                .add(session::Column::CreatedAt.lt(now - absolute))
-                .add(session::Column::ReplacedAt.lt(now - grace)),
+                .add(session::Column::LastSeenAt.lt(cut.seen))
+                .add(session::Column::CreatedAt.lt(cut.started))
+                .add(session::Column::ReplacedAt.lt(cut.replaced)),
         )
         .exec(db)
         .await?;

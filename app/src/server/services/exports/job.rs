@@ -156,14 +156,14 @@ pub async fn fail(state: &AppState, id: Uuid, reason: &str) -> Result<(), Servic
 
 /// Puts back a build that stopped for a reason not the archive's (the disk or
 /// the database ran out of space): its partial files go, it is queued again and
-/// taken up after `retry_after`, so the customer's request is not lost. Only a
-/// build that still owns the export (lease unchanged) puts it back.
+/// taken up after `retry_after`, so the customer's request is not lost. As with
+/// `fail`, only an export still being built is put back.
 pub async fn postpone(
     state: &AppState,
-    export: &data_export::Model,
+    id: Uuid,
     retry_after: chrono::Duration,
 ) -> Result<(), ServiceError> {
-    remove_partial_files(state, export.id);
+    remove_partial_files(state, id);
     data_export::Entity::update_many()
         .col_expr(
             data_export::Column::Status,
@@ -174,7 +174,7 @@ pub async fn postpone(
             data_export::Column::LeaseUntil,
             Expr::value(Utc::now() + retry_after),
         )
-        .filter(data_export::Column::Id.eq(export.id))
+        .filter(data_export::Column::Id.eq(id))
         .filter(data_export::Column::Status.eq(ExportStatus::Building))
         .exec(&state.db)
         .await?;
