@@ -42,7 +42,7 @@ step "dependency policy (cargo deny: bans, licences, sources; advisories need th
 cargo deny --offline --log-level error check --hide-inclusion-graph bans licenses sources
 
 # The optimised bundle is what people get: its size is checked here, and the
-# end-to-end tests and the drills load it too (target/site).
+# end-to-end tests load it too (target/site, which the server serves).
 step "browser bundle size (the optimised bundle, checked against scripts/bundle-size.mjs)"
 CUSTODIAN_SITE_DIR="$ROOT/target/site" scripts/build.sh --release --bundle-only
 node scripts/bundle-size.mjs "$ROOT/target/site"
